@@ -1,0 +1,32 @@
+// Builds every entry point of the product with esbuild: the VS Code client (CommonJS,
+// `vscode` external), the language server, the kernel worker and the command line
+// (Node ESM bundles), and the notebook renderer (browser ESM).
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+
+// Bundled CommonJS dependencies call `require` for Node built-ins; an ESM bundle has no
+// `require`, so give it one.
+const nodeEsmBanner = "import { createRequire as __clvCreateRequire } from 'node:module'; const require = __clvCreateRequire(import.meta.url);";
+
+const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+const nodeEsm = { ...common, platform: 'node', format: 'esm', target: 'node20', banner: { js: nodeEsmBanner } };
+
+const builds = [
+  { ...common, platform: 'node', format: 'cjs', target: 'node20', entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.cjs', external: ['vscode'] },
+  { ...nodeEsm, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server/main.mjs' },
+  { ...nodeEsm, entryPoints: ['server/src/kernel/worker.ts'], outfile: 'dist/kernel/worker.mjs' },
+  { ...nodeEsm, entryPoints: ['server/src/cli/clvnb.ts'], outfile: 'dist/cli/clvnb.mjs', banner: { js: '#!/usr/bin/env node\n' + nodeEsmBanner } },
+  { ...common, platform: 'browser', format: 'esm', target: 'es2022', entryPoints: ['notebook-renderer/src/index.ts'], outfile: 'dist/notebook-renderer/index.js' },
+];
+
+// Entry points appear as their issues land; build only those that exist.
+import { existsSync } from 'node:fs';
+const present = builds.filter((b) => b.entryPoints.every((e) => existsSync(e)));
+
+if (watch) {
+  for (const b of present) (await esbuild.context(b)).watch();
+  console.log(`watching ${present.length} entry points`);
+} else {
+  await Promise.all(present.map((b) => esbuild.build(b)));
+}
