@@ -1,0 +1,106 @@
+// The payloads the kernel returns per cell, one per MIME type. This file is the contract
+// between the kernel (which builds them), the notebook renderer and the HTML report (which
+// draw them), and the VS Code controller (which forwards them). It holds types only, so the
+// renderer can import it without pulling in Node code.
+
+export const MIME = {
+  text: 'text/plain',
+  markdown: 'text/markdown',
+  vegaLite: 'application/vnd.vegalite.v5+json',
+  table: 'application/vnd.clv.table+json',
+  model: 'application/vnd.clv.model+json',
+  segments: 'application/vnd.clv.segments+json',
+  error: 'application/vnd.code.notebook.error',
+} as const;
+
+/** One cell's outputs: a list of items, each a MIME bundle that always has `text/plain`. */
+export interface OutputItem {
+  /** MIME type → payload. `text/plain` is always present as a short summary. */
+  data: { 'text/plain': string } & Partial<{
+    'text/markdown': string;
+    'application/vnd.vegalite.v5+json': VegaLiteSpec;
+    'application/vnd.clv.table+json': TablePayload;
+    'application/vnd.clv.model+json': ModelPayload;
+    'application/vnd.clv.segments+json': SegmentsPayload;
+  }>;
+}
+
+/** A Vega-Lite v5/v6 spec with its data inlined (always aggregated first: never a raw million rows). */
+export type VegaLiteSpec = Record<string, unknown>;
+
+/** How a column's values should be shown. */
+export type ColumnFormat = 'integer' | 'number' | 'money' | 'percent' | 'probability' | 'date' | 'string' | 'boolean';
+
+export interface TableColumn {
+  name: string;
+  format: ColumnFormat;
+  /** Unit suffix for numbers, e.g. "weeks". */
+  unit?: string;
+}
+
+/** A table page: typed columns, rows as arrays in column order. Dates are ISO strings. */
+export interface TablePayload {
+  title?: string;
+  columns: TableColumn[];
+  rows: (string | number | boolean | null)[][];
+  /** Total rows in the underlying table; `rows` may be only the first page. */
+  totalRows: number;
+  /** Index of the first row in `rows` within the underlying table. */
+  offset: number;
+}
+
+export interface ModelParameter {
+  name: string;
+  estimate: number;
+  standardError: number | null;
+  /** What the parameter means, for hover and tooltips. */
+  description?: string;
+}
+
+export interface ModelPayload {
+  name: string;
+  /** e.g. "BG/NBD", "Pareto/NBD", "Gamma-Gamma", "sBG", "BG/BB". */
+  kind: string;
+  parameters: ModelParameter[];
+  logLikelihood: number;
+  converged: boolean;
+  /** Why the fit did not converge, or a warning about it. */
+  message?: string;
+  iterations: number;
+  gradientNorm: number;
+  fitMs: number;
+  customers: number;
+  /** Calibration vs holdout check, when the model was fitted on a split with a holdout. */
+  holdout?: {
+    unit: string;
+    /** Per frequency group (x = 0, 1, ..., "7+"): customers, actual and expected mean holdout purchases. */
+    byFrequency: { frequency: string; customers: number; actual: number; expected: number }[];
+    /** Cumulative repeat transactions per period from the start of calibration. */
+    cumulative: { period: number; actual: number; expected: number }[];
+    calibrationEndPeriod: number;
+  };
+}
+
+export interface SegmentSummary {
+  name: string;
+  /** The rule as written, e.g. `clv in top 10% and p_alive > 0.7`, or `otherwise`. */
+  rule: string;
+  customers: number;
+  /** Share of customers, 0..1. */
+  share: number;
+  /** Sum of the value metric over the segment's customers. */
+  value: number;
+  /** Share of the total value, 0..1. */
+  valueShare: number;
+  meanValue: number;
+  meanPAlive: number | null;
+}
+
+export interface SegmentsPayload {
+  name: string;
+  /** Name of the value metric the segments are measured on, e.g. "clv". */
+  valueMetric: string;
+  segments: SegmentSummary[];
+  totalCustomers: number;
+  totalValue: number;
+}
