@@ -56,6 +56,12 @@ export interface RunHooks {
   onProgress?(cellId: string, fraction: number, message: string): void;
   onCellStart?(cellId: string): void;
   onCellDone?(cellId: string, result: CellResult): void;
+  /**
+   * Called at every checkpoint of long loops (progress points, between cells). A host that
+   * learns of an interrupt only synchronously (a shared-memory flag, see worker.ts) aborts
+   * `signal` from here, so the interrupt lands even while the event loop is busy.
+   */
+  pollInterrupt?(): void;
 }
 
 /** What a notebook defines, and the state of each definition in the kernel. */

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { compile } from 'vega-lite';
+import { barChart } from '../../server/src/kernel/charts/bar';
+import { binValues, histogramChart } from '../../server/src/kernel/charts/histogram';
+import { lorenzChart } from '../../server/src/kernel/charts/lorenz';
+import { matrixChart } from '../../server/src/kernel/charts/matrix';
+import { sampleIndices, scatterChart } from '../../server/src/kernel/charts/scatter';
+import { MAX_CHART_POINTS } from '../../server/src/kernel/charts/spec';
+import { survivalChart } from '../../server/src/kernel/charts/survival';
+import { trackingChart } from '../../server/src/kernel/charts/tracking';
+import type { VegaLiteSpec } from '../../server/src/kernel/output-types';
+import { lorenzCurve, sortedFinite } from '../../server/src/kernel/stats';
+
+/** Compiles a spec with vega-lite (throws on an invalid spec) and returns its inline rows. */
+export function compiles(spec: VegaLiteSpec): object[] {
+  const out = compile(spec as any);
+  assert.ok(out.spec.marks && out.spec.marks.length > 0);
+  return (spec.data as { values: object[] }).values;
+}
+
+describe('kernel charts', () => {
+  const million = Float64Array.from({ length: 1_000_000 }, (_, i) => (i * 7919) % 1000 / 10);
+
+  it('histogram bins a million values into at most 40 bars', () => {
+    const rows = compiles(histogramChart('clv', 'clv', million, 'USD'));
+    assert.ok(rows.length <= 41 && rows.length > 5);
+    const bins = binValues(million);
+    assert.equal(bins.reduce((s, b) => s + b.count, 0), 1_000_000);
+  });
+
+  it('histogram of a constant gets one bin', () => {
+    assert.deepEqual(binValues([3, 3, 3]), [{ start: 3, end: 4, count: 3 }]);
+  });
+
+  it('scatter samples to at most 5,000 points, deterministically and without repeats', () => {
+    const spec = scatterChart('clv by frequency', { metric: 'frequency', values: million }, { metric: 'clv', values: million });
+    assert.equal(compiles(spec).length, MAX_CHART_POINTS);
+    assert.match(String(spec.title), /sample of 5,000 of 1,000,000 customers/);
+    const a = sampleIndices(1_000_000, 5000);
+    assert.deepEqual(a, sampleIndices(1_000_000, 5000));
+    assert.equal(new Set(a).size, 5000);
+    assert.deepEqual([...sampleIndices(3, 5000)], [0, 1, 2]);
+  });
+
+  it('bar, lorenz, matrix, tracking and survival specs compile', () => {
+    compiles(barChart('tiers', 'segment', 'clv', [{ category: 'A', value: 1 }, { category: 'B', value: 2 }]));
+    assert.equal(compiles(lorenzChart('lorenz', 'clv', lorenzCurve(sortedFinite(million)))).length, 103);
+    compiles(matrixChart('m', 'p_alive', 'weeks', [{ frequency: 0, recency: 0, value: 0.5 }]));
+    compiles(trackingChart('t', 'weeks', [{ period: 1, actual: 1, expected: 2 }], 39));
+    compiles(survivalChart('s', 'years', [{ period: 0, series: 'regular', survival: 1 }]));
+  });
+});
