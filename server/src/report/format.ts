@@ -1,0 +1,52 @@
+// How numbers look in the report: grouped thousands, money to the cent, shares as
+// percentages. The report is read by people, not parsed, so it favours readability over
+// round-tripping (the --json results keep the raw numbers).
+import type { ColumnFormat } from '../kernel/output-types';
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const percent = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const fourSignificant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+
+/** Money with the currency's symbol when one is configured, else plain with two decimals. */
+export function formatMoney(value: number, currency?: string): string {
+  if (!currency) return twoDecimals.format(value);
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(value);
+}
+
+/** A general number: whole units once it is large, four significant digits when small. */
+export function formatNumber(value: number): string {
+  return Math.abs(value) >= 1000 ? integer.format(value) : fourSignificant.format(value);
+}
+
+export function formatInteger(value: number): string {
+  return integer.format(value);
+}
+
+/** A share in 0..1 as a percentage. */
+export function formatShare(value: number): string {
+  return percent.format(value);
+}
+
+/** One table cell's value as text, by the column's declared format. Null (missing) is empty. */
+export function formatValue(value: string | number | boolean | null, format: ColumnFormat, currency?: string): string {
+  if (value === null) return '';
+  if (typeof value !== 'number') return String(value);
+  switch (format) {
+    case 'integer':
+      return formatInteger(value);
+    case 'money':
+      return formatMoney(value, currency);
+    case 'percent':
+      return formatShare(value);
+    case 'probability':
+      return value.toFixed(3);
+    default:
+      return formatNumber(value);
+  }
+}
+
+/** Columns whose values line up on the right (numbers), as opposed to text and dates. */
+export function isNumericFormat(format: ColumnFormat): boolean {
+  return format !== 'string' && format !== 'date' && format !== 'boolean';
+}
