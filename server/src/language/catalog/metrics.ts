@@ -1,0 +1,53 @@
+// The per-customer metrics a condition, chart or table can use: what each means, its type
+// and unit, and what it needs upstream (a model, a spend model, a value, a holdout...).
+// The checker, hover, completion and the kernel all read this one list.
+
+/** The types of values in the language. `probability` is a number in [0, 1] that also compares with a percent. */
+export type ValueType = 'number' | 'money' | 'percent' | 'probability' | 'date' | 'duration' | 'string' | 'boolean';
+
+/** What must be upstream of a metric for the kernel to compute it. */
+export type MetricRequirement =
+  | 'transactions' // the customer's purchase history (any transaction or summary source)
+  | 'amount' // spend per transaction (an `amount` mapping, or `monetary` in a summary source)
+  | 'purchase-model' // a fitted purchase model (bgnbd, pareto_nbd, mbgnbd, bgbb)
+  | 'spend-model' // a fitted gamma_gamma model inside the value
+  | 'value' // a lifetime_value definition
+  | 'segments' // a segments definition
+  | 'holdout' // a split with a holdout period
+  | 'dates'; // a transaction source (summary sources have no dates)
+
+export interface MetricInfo {
+  name: string;
+  type: ValueType;
+  /** For durations: measured in the split's time unit. */
+  unitNote?: string;
+  description: string;
+  requires: MetricRequirement[];
+  /** Another name for the same metric (`T` for `age`). */
+  aliasOf?: string;
+}
+
+export const METRICS: readonly MetricInfo[] = [
+  { name: 'customer', type: 'string', description: 'The customer identifier.', requires: [] },
+  { name: 'frequency', type: 'number', description: 'Number of repeat purchases (purchases after the first) in the calibration period.', requires: ['transactions'] },
+  { name: 'recency', type: 'duration', unitNote: "in the split's time unit", description: "Time from the customer's first purchase to their last purchase in the calibration period.", requires: ['transactions'] },
+  { name: 'age', type: 'duration', unitNote: "in the split's time unit", description: "Time from the customer's first purchase to the end of the calibration period (T).", requires: ['transactions'] },
+  { name: 'T', type: 'duration', unitNote: "in the split's time unit", description: 'Same as `age`: time from the first purchase to the end of calibration.', requires: ['transactions'], aliasOf: 'age' },
+  { name: 'monetary', type: 'money', description: 'Mean spend of the repeat purchases.', requires: ['amount'] },
+  { name: 'total_spend', type: 'money', description: 'Total spend in the calibration period, first purchase included.', requires: ['amount', 'dates'] },
+  { name: 'first_purchase', type: 'date', description: 'Date of the first purchase.', requires: ['dates'] },
+  { name: 'last_purchase', type: 'date', description: 'Date of the last purchase in the calibration period.', requires: ['dates'] },
+  { name: 'p_alive', type: 'probability', description: 'Probability that the customer is still active (has not churned) at the end of calibration.', requires: ['purchase-model'] },
+  { name: 'expected_purchases', type: 'number', description: "Expected number of purchases over the value's horizon (or the holdout length when there is no value).", requires: ['purchase-model'] },
+  { name: 'expected_spend', type: 'money', description: 'Expected spend per future purchase (Gamma-Gamma conditional mean).', requires: ['spend-model'] },
+  { name: 'clv', type: 'money', description: 'Discounted customer lifetime value over the horizon, after margin.', requires: ['value'] },
+  { name: 'segment', type: 'string', description: 'The label of the segment rule the customer matched.', requires: ['segments'] },
+  { name: 'holdout_purchases', type: 'number', description: 'Actual purchases in the holdout period.', requires: ['holdout'] },
+  { name: 'holdout_spend', type: 'money', description: 'Actual spend in the holdout period.', requires: ['holdout', 'amount'] },
+];
+
+const byName = new Map(METRICS.map((m) => [m.name, m]));
+
+export function metricInfo(name: string): MetricInfo | undefined {
+  return byName.get(name);
+}

@@ -1,0 +1,65 @@
+// The options each kind of block accepts, with the shape of value each takes, its allowed
+// range and a description. The checker validates blocks against this table; completion and
+// hover show it.
+
+/** What an option's value must look like. */
+export type OptionShape =
+  | 'boolean' // true / false
+  | 'integer' // a whole number
+  | 'number' // any number
+  | 'percent' // 30%
+  | 'duration' // 12 months
+  | 'percent-rate' // 10% per year
+  | 'amount-rate' // 100 per year
+  | 'delimiter' // whitespace, comma, tab, semicolon, pipe, or a one-character string
+  | 'column-list' // data columns: a, b, c
+  | 'metric-list' // metrics: customer, clv, p_alive
+  | 'sort'; // a metric, then asc or desc
+
+export type BlockContext = 'source' | 'model' | 'value' | 'table';
+
+export interface OptionInfo {
+  name: string;
+  shape: OptionShape;
+  description: string;
+  /** Inclusive bounds on the number (a percent's bounds are in percent). */
+  min?: number;
+  max?: number;
+  /** True when `min` itself is not allowed (a horizon of 0 months means nothing). */
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+  default?: string;
+}
+
+export const DELIMITER_WORDS: Record<string, string> = { whitespace: ' ', comma: ',', tab: '\t', semicolon: ';', pipe: '|' };
+
+export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
+  source: [
+    { name: 'delimiter', shape: 'delimiter', description: 'Field separator: whitespace, comma, tab, semicolon, pipe, or a one-character string.', default: 'comma for csv, tab for tsv, whitespace for text' },
+    { name: 'header', shape: 'boolean', description: 'Whether the first line names the columns.', default: 'true' },
+    { name: 'columns', shape: 'column-list', description: 'Column names, in order, for files without a header line.' },
+  ],
+  model: [
+    { name: 'penalty', shape: 'number', min: 0, description: 'L2 penalty on the log-parameters, to keep a fit on small data away from extreme values.', default: '0' },
+    { name: 'max_iterations', shape: 'integer', min: 1, max: 100000, description: 'Most optimizer iterations before the fit gives up.', default: '1000' },
+    { name: 'tolerance', shape: 'number', min: 0, minExclusive: true, max: 1, description: 'Gradient-norm tolerance at which the optimizer stops.', default: '1e-8' },
+  ],
+  value: [
+    { name: 'horizon', shape: 'duration', min: 0, minExclusive: true, description: 'How far ahead lifetime value is counted.', default: '12 months' },
+    { name: 'discount', shape: 'percent-rate', min: 0, max: 100, maxExclusive: true, description: 'Discount rate per period applied to future cash flows.', default: '0% per year' },
+    { name: 'margin', shape: 'percent', min: 0, minExclusive: true, max: 100, description: 'Share of spend that is profit.', default: '100%' },
+    { name: 'payment', shape: 'amount-rate', min: 0, description: 'Payment per period of a subscriber (contractual values on an sbg model).' },
+  ],
+  table: [
+    { name: 'columns', shape: 'metric-list', description: 'Metrics shown, in order.', default: 'customer and the metrics of the target' },
+    { name: 'sort', shape: 'sort', description: 'Metric to sort by, then asc or desc.', default: 'no sorting' },
+    { name: 'limit', shape: 'integer', min: 1, description: 'Most rows shown.', default: 'all rows' },
+  ],
+};
+
+/** Whether `where` filters are allowed in the block. */
+export const BLOCK_ALLOWS_WHERE: Record<BlockContext, boolean> = { source: true, model: false, value: false, table: true };
+
+export function optionInfo(context: BlockContext, name: string): OptionInfo | undefined {
+  return BLOCK_OPTIONS[context].find((o) => o.name === name);
+}

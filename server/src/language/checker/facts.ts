@@ -1,0 +1,134 @@
+// Facts about a definition that checks elsewhere rely on: what kind of source is underneath,
+// whether spend amounts and dates exist, the split's time unit, which models and values are
+// upstream. Derived from the statements alone (no data), following references across cells.
+import type { Definition, DefinitionKind, Identifier, SourceStatement, Statement, TimeUnit } from '../ast';
+import { modelKindInfo, type ModelKindInfo } from '../catalog/models';
+import { roleInfo, type SourceKind } from '../catalog/sources';
+
+/** The kind of data a source holds, from the roles it maps (the first role decides). */
+export function sourceKindOf(source: SourceStatement): SourceKind | undefined {
+  for (const item of source.block?.items ?? []) {
+    if (item.kind === 'Mapping') {
+      const role = roleInfo(item.role.name);
+      if (role) return role.kind;
+    }
+  }
+  return undefined;
+}
+
+export function mapsRole(source: SourceStatement, role: string): boolean {
+  return (source.block?.items ?? []).some((item) => item.kind === 'Mapping' && (item.role.name === role || roleInfo(item.role.name)?.aliasOf === role));
+}
+
+const DEFINITION_KINDS: Partial<Record<Statement['kind'], DefinitionKind>> = {
+  Source: 'source', Split: 'split', Model: 'model', Value: 'value', Segments: 'segments', Table: 'table',
+};
+
+export function definitionKind(statement: Statement): DefinitionKind | undefined {
+  return DEFINITION_KINDS[statement.kind];
+}
+
+/** The name a statement defines, if it is a definition and the name parsed. */
+export function definitionName(statement: Statement): Identifier | null {
+  return definitionKind(statement) ? (statement as Definition).name : null;
+}
+
+/** The names a statement refers to as definitions, in order of appearance. */
+export function definitionReferences(statement: Statement): Identifier[] {
+  switch (statement.kind) {
+    case 'Split':
+      return statement.source ? [statement.source] : [];
+    case 'Model':
+    case 'Value':
+      return statement.call?.args ?? [];
+    case 'Segments':
+      return statement.on ? [statement.on] : [];
+    case 'Chart':
+    case 'Table':
+    case 'Export':
+      return statement.target ? [statement.target] : [];
+    default:
+      return [];
+  }
+}
+
+export interface Facts {
+  kind: DefinitionKind;
+  /** The kind of data at the bottom of the chain (undefined when unknown or broken). */
+  sourceKind?: SourceKind;
+  /** The source at the bottom of the chain. */
+  source?: SourceStatement;
+  hasAmount: boolean;
+  hasDates: boolean;
+  /** The split's time unit (weeks when there is no split). */
+  unit: TimeUnit;
+  hasHoldout: boolean;
+  /** For a model: its kind; for a value: the kind of its first model. */
+  model?: ModelKindInfo;
+  hasPurchaseModel: boolean;
+  hasSpendModel: boolean;
+  hasValue: boolean;
+  hasSegments: boolean;
+}
+
+const EMPTY: Omit<Facts, 'kind'> = {
+  hasAmount: false, hasDates: false, unit: 'weeks', hasHoldout: false, hasPurchaseModel: false, hasSpendModel: false, hasValue: false, hasSegments: false,
+};
+
+/** Computes facts lazily, once per definition per check; cycles yield facts with nothing known. */
+export class FactsTable {
+  private readonly cache = new Map<string, Facts | null>();
+
+  constructor(private readonly lookup: (name: string) => Definition | undefined) {}
+
+  of(name: string): Facts | undefined {
+    const cached = this.cache.get(name);
+    if (cached !== undefined) return cached ?? undefined;
+    const definition = this.lookup(name);
+    if (!definition) return undefined;
+    this.cache.set(name, null); // in progress: a cycle reads "unknown"
+    const facts = this.compute(definition);
+    this.cache.set(name, facts);
+    return facts;
+  }
+
+  private compute(d: Definition): Facts {
+    const kind = definitionKind(d)!;
+    switch (d.kind) {
+      case 'Source': {
+        const sourceKind = sourceKindOf(d);
+        return {
+          ...EMPTY, kind, sourceKind, source: d,
+          hasAmount: mapsRole(d, sourceKind === 'summary' ? 'monetary' : 'amount'),
+          hasDates: sourceKind === 'transactions',
+        };
+      }
+      case 'Split': {
+        const base = this.upstream(d.source);
+        return { ...EMPTY, ...base, kind, unit: d.unit?.unit ?? 'weeks', hasHoldout: d.holdoutEnd !== null };
+      }
+      case 'Model': {
+        const base = this.upstream(d.call?.args[0]);
+        const model = d.call ? modelKindInfo(d.call.callee.name) : undefined;
+        return { ...EMPTY, ...base, kind, model, hasPurchaseModel: model?.role === 'purchase', hasSpendModel: model?.role === 'spend' };
+      }
+      case 'Value': {
+        const args = d.call?.args ?? [];
+        const first = this.upstream(args[0]);
+        const spend = args[1] ? this.of(args[1].name) : undefined;
+        return { ...EMPTY, ...first, kind, hasSpendModel: first.hasSpendModel || spend?.hasSpendModel === true, hasValue: true };
+      }
+      case 'Segments':
+        return { ...EMPTY, ...this.upstream(d.on), kind, hasSegments: true };
+      case 'Table':
+        return { ...EMPTY, ...this.upstream(d.target), kind };
+    }
+  }
+
+  private upstream(name: Identifier | null | undefined): Omit<Facts, 'kind'> {
+    const facts = name ? this.of(name.name) : undefined;
+    if (!facts) return EMPTY;
+    const { kind: _kind, ...rest } = facts;
+    return rest;
+  }
+}

@@ -1,0 +1,39 @@
+// Model statements: a known model kind, one argument of the right kind of data (sbg fits
+// cohorts; the others fit transactions or summaries), spend amounts for spend models, options.
+import type { ModelStatement } from '../ast';
+import { MODEL_KINDS, modelKindInfo } from '../catalog/models';
+import { didYouMean, suggest } from '../suggest';
+import { suggestionData, type CheckContext } from './context';
+import { checkBlockItems } from './options';
+import { resolveDefinition } from './resolve';
+
+export function checkModel(ctx: CheckContext, s: ModelStatement): void {
+  checkBlockItems(ctx, 'model', s.block);
+  if (!s.call) return;
+  const { callee, args } = s.call;
+  const info = modelKindInfo(callee.name);
+  if (!info) {
+    const suggestions = suggest(callee.name, MODEL_KINDS.map((m) => m.name));
+    ctx.error(callee.range, 'unknown-model-kind', `unknown model kind \`${callee.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
+    return;
+  }
+  const wanted = info.input === 'cohorts' ? 'a cohort source' : 'a split or a source';
+  if (args.length !== 1) {
+    ctx.error(s.call.range, 'argument-count', `\`${info.name}\` takes one argument, ${wanted}; found ${args.length}`);
+    if (args.length === 0) return;
+  }
+  const arg = args[0];
+  const allowed = info.input === 'cohorts' ? (['source'] as const) : (['split', 'source'] as const);
+  if (!resolveDefinition(ctx, arg, allowed, `the data of \`${info.name}\``)) return;
+  const facts = ctx.env.facts.of(arg.name);
+  const kind = facts?.sourceKind;
+  if (!kind) return;
+  if (info.input === 'cohorts' && kind !== 'cohorts') {
+    ctx.error(arg.range, 'wrong-argument', `\`${info.name}\` fits cohort survivor counts (period and survivors); \`${arg.name}\` is ${kind === 'summary' ? 'a summary' : 'a transaction'} source`);
+  } else if (info.input === 'transactions' && kind === 'cohorts') {
+    ctx.error(arg.range, 'wrong-argument', `\`${info.name}\` fits customer transactions or summaries; \`${arg.name}\` is a cohort source (use sbg)`);
+  } else if (info.role === 'spend' && !facts.hasAmount) {
+    const role = kind === 'summary' ? 'monetary' : 'amount';
+    ctx.error(arg.range, 'missing-amount', `\`${info.name}\` needs spend amounts, but source \`${facts.source?.name?.name}\` maps no \`${role}\` column`);
+  }
+}

@@ -1,0 +1,27 @@
+// Resolving a reference to a definition: unknown names get "did you mean", names of the
+// wrong kind say what was expected.
+import type { Definition, DefinitionKind, Identifier } from '../ast';
+import { didYouMean, suggest } from '../suggest';
+import { suggestionData, type CheckContext } from './context';
+import { kindName, orList } from './describe';
+import { definitionKind } from './facts';
+
+/**
+ * The definition `name` refers to, if it exists and is of an allowed kind; otherwise reports
+ * why and returns undefined. `usage` completes "…, but {usage} must be …".
+ */
+export function resolveDefinition(ctx: CheckContext, name: Identifier | null, allowed: readonly DefinitionKind[], usage: string): Definition | undefined {
+  if (!name) return undefined;
+  const definition = ctx.env.lookup(name.name);
+  if (!definition) {
+    const suggestions = suggest(name.name, ctx.env.names());
+    ctx.error(name.range, 'unknown-name', `unknown name \`${name.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
+    return undefined;
+  }
+  const kind = definitionKind(definition)!;
+  if (!allowed.includes(kind)) {
+    ctx.error(name.range, 'wrong-kind', `\`${name.name}\` is ${kindName(kind)}, but ${usage} must be ${orList(allowed.map(kindName))}`);
+    return undefined;
+  }
+  return definition;
+}

@@ -1,0 +1,45 @@
+// The public API of the `clv` language core. The language server, the kernel and the command
+// line import only from here. Nothing in this folder imports `vscode` or the kernel, and
+// nothing does I/O: data files are known only through the `schema` callback.
+//
+//   parseCell(text)            one cell → statements + parse errors + comments + tokens; never throws
+//   checkProgram(cells, opts)  all code cells of a notebook → per-cell diagnostics, symbols,
+//                              run order; one-shot
+//   new ProgramChecker(opts)   the same, incremental: keeps parses and per-cell results between
+//                              calls, so re-checking after a one-cell edit costs about one cell
+//   formatCell(text)           canonical layout; text with parse errors comes back unchanged
+//   LineIndex                  offset ↔ {line, character} for one cell's text
+//   METRICS, MODEL_KINDS, BLOCK_OPTIONS, ROLES, CHART_KINDS, keywordsFor(context)
+//                              the language's vocabulary with descriptions, for hover/completion
+//   printTree(statements)      an indented dump of a tree (golden tests, debugging)
+
+export type * from './ast';
+export type { Diagnostic, CellDiagnostic, DiagnosticData, Severity } from './diagnostic';
+export type { Token, TokenKind } from './lexer';
+export type {
+  CellInput,
+  CellResult,
+  CheckOptions,
+  ColumnInfo,
+  DefinitionInfo,
+  ParseResult,
+  ProgramResult,
+  ReferenceInfo,
+  ReferenceRole,
+  StatementInfo,
+} from './program-types';
+
+export { parseCell } from './parser/parse-cell';
+export { checkProgram, ProgramChecker } from './checker/program';
+export { formatCell } from './formatter';
+export { printTree } from './print-tree';
+export { LineIndex, type Position } from './text';
+export { DIAGNOSTIC_CODES } from './checker/codes';
+
+export { METRICS, metricInfo, type MetricInfo, type ValueType, type MetricRequirement } from './catalog/metrics';
+export { MODEL_KINDS, modelKindInfo, type ModelKindInfo, type ModelParameterInfo } from './catalog/models';
+export { BLOCK_OPTIONS, optionInfo, DELIMITER_WORDS, type BlockContext, type OptionInfo, type OptionShape } from './catalog/options';
+export { ROLES, roleInfo, SOURCE_FORMATS, DATE_FORMAT_WORDS, type RoleInfo, type SourceKind } from './catalog/sources';
+export { CHART_KINDS, chartKindInfo, type ChartKindInfo } from './catalog/charts';
+export { keywordsFor, STATEMENT_KEYWORDS, CONDITION_KEYWORDS, UNIT_WORDS, type KeywordContext } from './catalog/keywords';
+export { sourceKindOf, definitionName } from './checker/facts';

@@ -1,0 +1,112 @@
+// Option blocks `{ ... }` of sources, models, values and tables. An item is an option
+// (`horizon 12 months`, `columns a, b`), a mapping (`date = date as "YYYYMMDD"`) or a filter
+// (`where sales > 0`). Items end at a newline, or at the next item's name on the same line,
+// so `{ penalty 0.001  max_iterations 500 }` is two options.
+import type { Block, BlockItem, ColumnName, Identifier, OptionValue } from '../ast';
+import { describe, type Cursor } from './cursor';
+import { parseCondition } from './expressions';
+import { checkString, parseLiteral, stringLiteral } from './literals';
+import { atStatementStart } from './statement-start';
+
+/** Parses `{ items }` at the cursor (which is at `{`). */
+export function parseBlock(p: Cursor): Block {
+  const open = p.bump();
+  const items: BlockItem[] = [];
+  let closed = false;
+  for (;;) {
+    p.skipNewlines();
+    if (p.at('RBrace')) {
+      p.bump();
+      closed = true;
+      break;
+    }
+    if (p.at('EOF') || atStatementStart(p)) {
+      reportUnclosed(p, open.range);
+      break;
+    }
+    const item = parseItem(p);
+    if (item) items.push(item);
+    if (!p.atLineEnd() && !p.at('RBrace') && !(item && p.at('Ident'))) {
+      p.errorExpected('a new line or `}` after the block item');
+      p.skipLine('RBrace');
+    }
+  }
+  return { kind: 'Block', items, closed, range: { start: open.range.start, end: p.lastEnd } };
+}
+
+export function reportUnclosed(p: Cursor, open: { start: number; end: number }): void {
+  p.error(open, 'unclosed-block', 'this `{` has no matching `}`');
+}
+
+function parseItem(p: Cursor): BlockItem | null {
+  const t = p.token;
+  if (t.kind !== 'Ident') {
+    p.error(t.range, 'expected-token', `expected an option, a mapping (\`role = column\`) or \`where\`, found ${describe(t)}`);
+    p.skipLine('RBrace');
+    return null;
+  }
+  const start = t.range.start;
+  if (t.text === 'where') {
+    p.bump();
+    const condition = parseCondition(p);
+    return { kind: 'Where', condition, range: { start, end: p.lastEnd } };
+  }
+  const name: Identifier = { kind: 'Identifier', name: t.text, range: t.range };
+  p.bump();
+  if (p.at('Op') && p.token.text === '=') {
+    p.bump();
+    return parseMapping(p, name);
+  }
+  const values: OptionValue[] = [];
+  do {
+    const value = parseOptionValue(p, values.length === 0 ? `a value for \`${name.name}\`` : 'a value after `,`');
+    if (!value) break;
+    values.push(value);
+  } while (p.eat('Comma'));
+  return { kind: 'Option', name, values, range: { start, end: p.lastEnd } };
+}
+
+function parseOptionValue(p: Cursor, what: string): OptionValue | null {
+  const start = p.token.range.start;
+  const literal = parseLiteral(p);
+  if (literal) return { kind: 'OptionValue', value: literal, order: null, range: literal.range };
+  if (!p.at('Ident')) {
+    p.errorExpected(what);
+    return null;
+  }
+  const value = p.identifier(what)!;
+  let order: Identifier | null = null;
+  if (p.atWord('asc') || p.atWord('desc')) order = p.identifier('`asc` or `desc`');
+  return { kind: 'OptionValue', value, order, range: { start, end: p.lastEnd } };
+}
+
+function parseMapping(p: Cursor, role: Identifier): BlockItem {
+  const columns: ColumnName[] = [];
+  do {
+    const t = p.token;
+    if (t.kind === 'Ident') {
+      columns.push({ kind: 'ColumnName', name: t.text, quoted: false, range: p.bump().range });
+    } else if (t.kind === 'String') {
+      p.bump();
+      checkString(p, t);
+      columns.push({ kind: 'ColumnName', name: stringLiteral(t).value, quoted: true, range: t.range });
+    } else {
+      p.errorExpected(columns.length ? 'a column name after `,`' : `a column name after \`${role.name} =\``);
+      break;
+    }
+  } while (p.eat('Comma'));
+  let format = null;
+  if (p.eatWord('as')) {
+    const t = p.token;
+    if (t.kind === 'String') {
+      p.bump();
+      checkString(p, t);
+      format = stringLiteral(t);
+    } else if (t.kind === 'Ident') {
+      format = p.identifier('a date format')!;
+    } else {
+      p.errorExpected('a date format after `as` (ISO, YYYYMMDD or a pattern such as "DD/MM/YYYY")');
+    }
+  }
+  return { kind: 'Mapping', role, columns, format, range: { start: role.range.start, end: p.lastEnd } };
+}

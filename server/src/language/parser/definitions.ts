@@ -1,0 +1,121 @@
+// Definitions with a `name =` header: source, split, model, value, table.
+//   source NAME = FORMAT "path" [block]
+//   split NAME = SOURCE until DATE [, holdout until DATE] [, in UNIT]
+//   model NAME = KIND(ARG, ...) [block]
+//   value NAME = FUNCTION(ARG, ...) [block]
+//   table NAME = TARGET [block]
+import type { Block, Call, DateLiteral, Identifier, ModelStatement, SourceStatement, SplitStatement, StringLiteral, TableStatement, UnitName, ValueStatement } from '../ast';
+import type { Cursor } from './cursor';
+import { parseBlock } from './blocks';
+import { atUnit, checkString, dateLiteral, stringLiteral, unitName } from './literals';
+
+/** `NAME =` after the keyword; returns the name (null if missing) and whether `=` was found. */
+function parseHeader(p: Cursor, keyword: string): { name: Identifier | null; ok: boolean } {
+  const name = p.identifier(`a name after \`${keyword}\``);
+  if (!name) return { name, ok: false };
+  if (p.at('Op') && p.token.text === '=') {
+    p.bump();
+    return { name, ok: true };
+  }
+  p.errorExpected(`\`=\` after \`${keyword} ${name.name}\``);
+  return { name, ok: false };
+}
+
+/**
+ * After a header error: skip the rest of the header but still parse a block that opens on
+ * the same line, so errors inside it are reported and its lines are not taken for statements.
+ */
+function blockAfterError(p: Cursor): Block | null {
+  p.skipLine('LBrace');
+  return p.at('LBrace') ? parseBlock(p) : null;
+}
+
+function optionalBlock(p: Cursor): Block | null {
+  return p.at('LBrace') ? parseBlock(p) : null;
+}
+
+function stringArgument(p: Cursor, what: string): StringLiteral | null {
+  const t = p.token;
+  if (t.kind !== 'String') {
+    p.errorExpected(what);
+    return null;
+  }
+  p.bump();
+  checkString(p, t);
+  return stringLiteral(t);
+}
+
+export function parseSource(p: Cursor, start: number): SourceStatement {
+  const { name, ok } = parseHeader(p, 'source');
+  let format = null;
+  let path = null;
+  let block = null;
+  if (ok && (format = p.identifier('a file format (csv, tsv, text, json, parquet or arrow)')) && (path = stringArgument(p, 'the file path as a string'))) {
+    block = optionalBlock(p);
+  } else {
+    block = blockAfterError(p);
+  }
+  return { kind: 'Source', name, format, path, block, range: { start, end: p.lastEnd } };
+}
+
+export function parseSplit(p: Cursor, start: number): SplitStatement {
+  const { name, ok } = parseHeader(p, 'split');
+  let source: Identifier | null = null;
+  let calibrationEnd: DateLiteral | null = null;
+  let holdoutEnd: DateLiteral | null = null;
+  let unit: UnitName | null = null;
+  const date = (what: string) => (p.at('Date') ? dateLiteral(p.bump()) : (p.errorExpected(what), null));
+  if (ok && (source = p.identifier('the source to split')) && p.expectWord('until')) {
+    calibrationEnd = date('the end date of the calibration period (YYYY-MM-DD)');
+    while (calibrationEnd && p.eat('Comma')) {
+      if (p.eatWord('holdout')) {
+        if (!p.expectWord('until')) break;
+        holdoutEnd = date('the end date of the holdout period (YYYY-MM-DD)');
+      } else if (p.eatWord('in')) {
+        if (atUnit(p)) unit = unitName(p.bump());
+        else p.errorExpected('a time unit (days, weeks, months or years)');
+      } else {
+        p.errorExpected('`holdout until DATE` or `in UNIT`');
+        break;
+      }
+    }
+  }
+  return { kind: 'Split', name, source, calibrationEnd, holdoutEnd, unit, range: { start, end: p.lastEnd } };
+}
+
+/** `kind(arg, ...)`. */
+function parseCall(p: Cursor, what: string): Call | null {
+  const callee = p.identifier(what);
+  if (!callee || !p.expect('LParen', '`(`')) return null;
+  const args: Identifier[] = [];
+  if (!p.at('RParen')) {
+    do {
+      const arg = p.identifier('a name');
+      if (!arg) return null;
+      args.push(arg);
+    } while (p.eat('Comma'));
+  }
+  if (!p.expect('RParen', '`)` or `,`')) return null;
+  return { kind: 'Call', callee, args, range: { start: callee.range.start, end: p.lastEnd } };
+}
+
+export function parseModel(p: Cursor, start: number): ModelStatement {
+  const { name, ok } = parseHeader(p, 'model');
+  const call = ok ? parseCall(p, 'a model kind (bgnbd, pareto_nbd, mbgnbd, bgbb, gamma_gamma or sbg)') : null;
+  const block = call ? optionalBlock(p) : blockAfterError(p);
+  return { kind: 'Model', name, call, block, range: { start, end: p.lastEnd } };
+}
+
+export function parseValue(p: Cursor, start: number): ValueStatement {
+  const { name, ok } = parseHeader(p, 'value');
+  const call = ok ? parseCall(p, '`lifetime_value`') : null;
+  const block = call ? optionalBlock(p) : blockAfterError(p);
+  return { kind: 'Value', name, call, block, range: { start, end: p.lastEnd } };
+}
+
+export function parseTable(p: Cursor, start: number): TableStatement {
+  const { name, ok } = parseHeader(p, 'table');
+  const target = ok ? p.identifier('the definition to tabulate') : null;
+  const block = target ? optionalBlock(p) : blockAfterError(p);
+  return { kind: 'Table', name, target, block, range: { start, end: p.lastEnd } };
+}

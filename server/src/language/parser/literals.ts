@@ -1,0 +1,93 @@
+// Literal values shared by conditions and block options: numbers (optionally with a time unit,
+// making a duration, or `per` a unit, making a rate), percents, strings, dates, booleans.
+import type { BooleanLiteral, DateLiteral, Literal, NumberLiteral, PercentLiteral, StringLiteral, TimeUnit, UnitName } from '../ast';
+import type { Token } from '../lexer';
+import type { Cursor } from './cursor';
+
+const UNITS: Record<string, TimeUnit> = {
+  day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', month: 'months', months: 'months', year: 'years', years: 'years',
+};
+
+export function unitOf(word: string): TimeUnit | undefined {
+  return Object.hasOwn(UNITS, word) ? UNITS[word] : undefined;
+}
+
+export function atUnit(p: Cursor): boolean {
+  return p.at('Ident') && unitOf(p.token.text) !== undefined;
+}
+
+export function unitName(t: Token): UnitName {
+  return { kind: 'Unit', unit: unitOf(t.text)!, raw: t.text, range: t.range };
+}
+
+export function numberLiteral(t: Token): NumberLiteral {
+  return { kind: 'Number', value: Number(t.text), raw: t.text, range: t.range };
+}
+
+export function percentLiteral(t: Token): PercentLiteral {
+  const raw = t.text.slice(0, -1);
+  return { kind: 'Percent', value: Number(raw), raw, range: t.range };
+}
+
+export function stringLiteral(t: Token): StringLiteral {
+  const body = t.terminated ? t.text.slice(1, -1) : t.text.slice(1);
+  return { kind: 'String', value: body.replace(/\\(.)/g, '$1'), raw: t.text, range: t.range };
+}
+
+export function dateLiteral(t: Token): DateLiteral {
+  return { kind: 'Date', value: t.text, range: t.range };
+}
+
+/** Reports an unterminated string (the lexer ends it at the line's end). */
+export function checkString(p: Cursor, t: Token): void {
+  if (t.terminated === false) p.error(t.range, 'unterminated-string', 'this string has no closing `"`');
+}
+
+/**
+ * A literal at the cursor, or null (nothing consumed) when the current token does not start
+ * one. `12 months` is a duration; `10% per year` and `100 per month` are rates.
+ */
+export function parseLiteral(p: Cursor): Literal | null {
+  const t = p.token;
+  switch (t.kind) {
+    case 'Number': {
+      p.bump();
+      const amount = numberLiteral(t);
+      if (atUnit(p)) {
+        const unit = unitName(p.bump());
+        return { kind: 'Duration', amount, unit, range: { start: t.range.start, end: unit.range.end } };
+      }
+      return parseRate(p, amount);
+    }
+    case 'Percent':
+      p.bump();
+      return parseRate(p, percentLiteral(t));
+    case 'String':
+      p.bump();
+      checkString(p, t);
+      return stringLiteral(t);
+    case 'Date':
+      p.bump();
+      return dateLiteral(t);
+    case 'Ident':
+      if (t.text === 'true' || t.text === 'false') {
+        p.bump();
+        const literal: BooleanLiteral = { kind: 'Boolean', value: t.text === 'true', range: t.range };
+        return literal;
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+function parseRate(p: Cursor, amount: NumberLiteral | PercentLiteral): Literal {
+  if (!p.atWord('per')) return amount;
+  p.bump();
+  if (!atUnit(p)) {
+    p.errorExpected('a time unit after `per` (days, weeks, months or years)');
+    return amount;
+  }
+  const per = unitName(p.bump());
+  return { kind: 'Rate', amount, per, range: { start: amount.range.start, end: per.range.end } };
+}

@@ -1,0 +1,37 @@
+// Statements that produce output without defining a name:
+//   chart KIND of TARGET [by METRIC, ...]
+//   export TARGET to "path"
+import type { ChartStatement, ExportStatement, Identifier } from '../ast';
+import type { Cursor } from './cursor';
+import { checkString, stringLiteral } from './literals';
+
+export function parseChart(p: Cursor, start: number): ChartStatement {
+  const chartType = p.identifier('a chart kind (lorenz, bar, histogram, scatter, tracking, matrix or survival)');
+  let target = null;
+  const by: Identifier[] = [];
+  if (chartType && p.expectWord('of')) target = p.identifier('the definition to chart');
+  if (target && p.eatWord('by')) {
+    do {
+      const metric = p.identifier(by.length ? 'a metric after `,`' : 'a metric after `by`');
+      if (!metric) break;
+      by.push(metric);
+    } while (p.eat('Comma'));
+  }
+  return { kind: 'Chart', chartType, target, by, range: { start, end: p.lastEnd } };
+}
+
+export function parseExport(p: Cursor, start: number): ExportStatement {
+  const target = p.identifier('the definition to export');
+  let path = null;
+  if (target && p.expectWord('to')) {
+    const t = p.token;
+    if (t.kind === 'String') {
+      p.bump();
+      checkString(p, t);
+      path = stringLiteral(t);
+    } else {
+      p.errorExpected('the output path as a string');
+    }
+  }
+  return { kind: 'Export', target, path, range: { start, end: p.lastEnd } };
+}

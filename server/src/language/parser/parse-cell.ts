@@ -1,0 +1,76 @@
+// One cell's text → statements, errors, comments and tokens. Never throws. After a broken
+// statement the parser skips to the end of its line (or past its block) and goes on, so an
+// error in one statement never hides the next one's.
+import type { Statement } from '../ast';
+import { lex } from '../lexer';
+import type { ParseResult } from '../program-types';
+import { didYouMean, suggest } from '../suggest';
+import { describe, Cursor } from './cursor';
+import { parseModel, parseSource, parseSplit, parseTable, parseValue } from './definitions';
+import { parseChart, parseExport } from './outputs';
+import { parseSegments } from './segments';
+import { atStatementStart, STATEMENT_WORDS } from './statement-start';
+
+const PARSERS: Record<string, (p: Cursor, start: number) => Statement> = {
+  source: parseSource,
+  split: parseSplit,
+  model: parseModel,
+  value: parseValue,
+  segments: parseSegments,
+  chart: parseChart,
+  table: parseTable,
+  export: parseExport,
+};
+
+export function parseCell(text: string): ParseResult {
+  const { tokens, comments } = lex(text);
+  const p = new Cursor(tokens);
+  const statements: Statement[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'Unknown') p.error(t.range, 'unknown-character', `unexpected character \`${t.text}\``);
+  }
+  for (;;) {
+    p.skipNewlines();
+    const t = p.token;
+    if (t.kind === 'EOF') break;
+    const parse = t.kind === 'Ident' && Object.hasOwn(PARSERS, t.text) ? PARSERS[t.text] : undefined;
+    if (!parse) {
+      reportUnknownStatement(p);
+      skipStatement(p);
+      continue;
+    }
+    p.bump();
+    statements.push(parse(p, t.range.start));
+    if (!p.atLineEnd()) {
+      p.errorExpected('the end of the line');
+      skipStatement(p);
+    }
+  }
+  const errors = p.errors.sort((a, b) => a.range.start - b.range.start);
+  return { statements, errors, comments, tokens: tokens.filter((t) => t.kind !== 'Newline') };
+}
+
+function reportUnknownStatement(p: Cursor): void {
+  const t = p.token;
+  if (t.kind === 'Ident') {
+    const suggestions = suggest(t.text, STATEMENT_WORDS);
+    p.error(t.range, 'unknown-statement', `unknown statement \`${t.text}\`${didYouMean(suggestions)}`, suggestions.length ? { replacement: suggestions[0], candidates: suggestions } : undefined);
+  } else {
+    p.error(t.range, 'expected-token', `expected a statement (source, split, model, value, segments, chart, table or export), found ${describe(t)}`);
+  }
+}
+
+/** Skips the rest of a line; a block opened on it is skipped to its `}` so its items are not read as statements. */
+function skipStatement(p: Cursor): void {
+  let depth = 0;
+  for (;;) {
+    const t = p.token;
+    if (t.kind === 'EOF') return;
+    if (t.kind === 'Newline' && depth === 0) return;
+    // An unclosed block ends where the next statement begins.
+    if (depth > 0 && atStatementStart(p)) return;
+    if (t.kind === 'LBrace') depth++;
+    if (t.kind === 'RBrace' && depth > 0) depth--;
+    p.bump();
+  }
+}

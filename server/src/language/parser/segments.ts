@@ -1,0 +1,64 @@
+// `segments NAME on TARGET { rules }`: one rule per line, `"Label" when CONDITION` or
+// `"Label" otherwise`. Rules are ordered: a customer gets the first rule that matches.
+import type { SegmentRule, SegmentsStatement } from '../ast';
+import { describe, type Cursor } from './cursor';
+import { parseCondition } from './expressions';
+import { reportUnclosed } from './blocks';
+import { checkString, stringLiteral } from './literals';
+import { atStatementStart } from './statement-start';
+
+export function parseSegments(p: Cursor, start: number): SegmentsStatement {
+  const name = p.identifier('a name after `segments`');
+  let on = null;
+  if (name && p.expectWord('on')) on = p.identifier('the definition to segment (usually a value)');
+  if (!on) p.skipLine('LBrace');
+  const rules: SegmentRule[] = [];
+  if (!p.at('LBrace')) {
+    if (on) p.errorExpected('`{` to open the segment rules');
+    return { kind: 'Segments', name, on, rules, closed: false, range: { start, end: p.lastEnd } };
+  }
+  const open = p.bump();
+  let closed = false;
+  for (;;) {
+    p.skipNewlines();
+    if (p.at('RBrace')) {
+      p.bump();
+      closed = true;
+      break;
+    }
+    if (p.at('EOF') || atStatementStart(p)) {
+      reportUnclosed(p, open.range);
+      break;
+    }
+    const rule = parseRule(p);
+    if (rule) rules.push(rule);
+    if (!p.atLineEnd() && !p.at('RBrace')) {
+      p.errorExpected('a new line or `}` after the rule');
+      p.skipLine('RBrace');
+    }
+  }
+  return { kind: 'Segments', name, on, rules, closed, range: { start, end: p.lastEnd } };
+}
+
+function parseRule(p: Cursor): SegmentRule | null {
+  const t = p.token;
+  if (t.kind !== 'String') {
+    p.error(t.range, 'expected-token', `expected a rule: a quoted segment label then \`when\` or \`otherwise\`, found ${describe(t)}`);
+    p.skipLine('RBrace');
+    return null;
+  }
+  p.bump();
+  checkString(p, t);
+  const label = stringLiteral(t);
+  const start = t.range.start;
+  if (p.atWord('otherwise')) {
+    const otherwise = p.bump().range;
+    return { kind: 'Rule', label, condition: null, otherwise, range: { start, end: p.lastEnd } };
+  }
+  if (!p.expectWord('when')) {
+    p.skipLine('RBrace');
+    return { kind: 'Rule', label, condition: null, otherwise: null, range: { start, end: label.range.end } };
+  }
+  const condition = parseCondition(p);
+  return { kind: 'Rule', label, condition, otherwise: null, range: { start, end: p.lastEnd } };
+}

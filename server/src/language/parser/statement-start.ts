@@ -1,0 +1,10 @@
+// Where a statement begins. Used to recover from a missing `}`: a line that starts with a
+// statement keyword followed by a name is surely the next statement, not a block item.
+import type { Cursor } from './cursor';
+
+export const STATEMENT_WORDS = new Set(['source', 'split', 'model', 'value', 'segments', 'chart', 'table', 'export']);
+
+export function atStatementStart(p: Cursor): boolean {
+  const t = p.token;
+  return t.kind === 'Ident' && STATEMENT_WORDS.has(t.text) && p.atLineStart() && p.peek().kind === 'Ident';
+}
