@@ -251,6 +251,8 @@ export interface SegmentsStatement extends Node {
   /** The definition whose customers are segmented (usually a value). */
   on: Identifier | null;
   rules: SegmentRule[];
+  /** The `{` that opens the rules, or null when it is missing. */
+  openBrace: Range | null;
   /** False when `{` or `}` is missing. */
   closed: boolean;
 }

@@ -11,13 +11,21 @@ export class Cursor {
   lastEnd = 0;
   private parenDepth = 0;
   readonly errors: Diagnostic[] = [];
-  private lastErrorAt = -1;
+  private readonly errorOffsets = new Set<number>();
 
   constructor(private readonly tokens: Token[]) {}
 
-  /** The current token (newlines skipped inside parentheses). */
+  /**
+   * The current token. Inside parentheses newlines are skipped, unless the next line starts
+   * a new rule, item or statement: then the `(` was never closed and the newline ends it.
+   */
   get token(): Token {
-    if (this.parenDepth > 0) while (this.tokens[this.index].kind === 'Newline') this.index++;
+    if (this.parenDepth > 0 && this.tokens[this.index].kind === 'Newline') {
+      let next = this.index;
+      while (this.tokens[next].kind === 'Newline') next++;
+      const kind = this.tokens[next].kind;
+      if (kind !== 'String' && kind !== 'RBrace' && kind !== 'EOF') this.index = next;
+    }
     return this.tokens[this.index];
   }
 
@@ -84,15 +92,17 @@ export class Cursor {
     return { kind: 'Identifier', name: t.text, range: t.range };
   }
 
+  /** Reports "expected …, found …"; at a line's end the error sits just after the last token. */
   errorExpected(what: string): void {
     const t = this.token;
-    this.error(t.range, 'expected-token', `expected ${what}, found ${describe(t)}`);
+    const range = t.kind === 'Newline' || t.kind === 'EOF' ? { start: this.lastEnd, end: this.lastEnd } : t.range;
+    this.error(range, 'expected-token', `expected ${what}, found ${describe(t)}`);
   }
 
   /** Reports an error unless one was already reported at the same offset (one cause, one message). */
   error(range: Range, code: string, message: string, data?: Diagnostic['data']): void {
-    if (range.start === this.lastErrorAt) return;
-    this.lastErrorAt = range.start;
+    if (this.errorOffsets.has(range.start)) return;
+    this.errorOffsets.add(range.start);
     const diagnostic: Diagnostic = { range, severity: 'error', code, message };
     if (data) diagnostic.data = data;
     this.errors.push(diagnostic);

@@ -2,7 +2,7 @@
 // then one predicate — a comparison, `in top|bottom N[%]`, `between A and B` — over operands
 // (metrics, literals, `percentile N of metric`, parenthesised conditions).
 import type { CompareOp, Expression, Identifier, PercentileExpr } from '../ast';
-import { describe, type Cursor } from './cursor';
+import type { Cursor } from './cursor';
 import { numberLiteral, parseLiteral, percentLiteral } from './literals';
 
 /** Words that cannot be a metric name inside a condition. */
@@ -86,7 +86,7 @@ function parseOperand(p: Cursor): Expression | null {
     const name: Identifier = { kind: 'Identifier', name: t.text, range: t.range };
     return name;
   }
-  p.error(t.range, 'expected-token', `expected a metric or a value, found ${describe(t)}`);
+  p.errorExpected('a metric or a value');
   return null;
 }
 

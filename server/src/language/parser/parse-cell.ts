@@ -41,7 +41,8 @@ export function parseCell(text: string): ParseResult {
     }
     p.bump();
     statements.push(parse(p, t.range.start));
-    if (!p.atLineEnd()) {
+    // A statement ends at the end of its line (or, after an unclosed block, where the next begins).
+    if (!p.atLineEnd() && !p.atLineStart()) {
       p.errorExpected('the end of the line');
       skipStatement(p);
     }

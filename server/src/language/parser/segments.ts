@@ -15,7 +15,7 @@ export function parseSegments(p: Cursor, start: number): SegmentsStatement {
   const rules: SegmentRule[] = [];
   if (!p.at('LBrace')) {
     if (on) p.errorExpected('`{` to open the segment rules');
-    return { kind: 'Segments', name, on, rules, closed: false, range: { start, end: p.lastEnd } };
+    return { kind: 'Segments', name, on, rules, openBrace: null, closed: false, range: { start, end: p.lastEnd } };
   }
   const open = p.bump();
   let closed = false;
@@ -37,7 +37,7 @@ export function parseSegments(p: Cursor, start: number): SegmentsStatement {
       p.skipLine('RBrace');
     }
   }
-  return { kind: 'Segments', name, on, rules, closed, range: { start, end: p.lastEnd } };
+  return { kind: 'Segments', name, on, rules, openBrace: open.range, closed, range: { start, end: p.lastEnd } };
 }
 
 function parseRule(p: Cursor): SegmentRule | null {
