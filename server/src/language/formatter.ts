@@ -25,18 +25,18 @@ export function formatCell(text: string): string {
   const parsed = parseCell(text);
   if (parsed.errors.length) return text;
   const lines: PrintedLine[] = [];
-  for (const statement of parsed.statements) printStatement(statement, lines);
-  const out = layout(lines, parsed.comments, new LineIndex(text));
+  const commentInside = (r: Range) => parsed.comments.some((c) => c.range.start > r.start && c.range.start < r.end);
+  for (const statement of parsed.statements) printStatement(statement, lines, commentInside);
+  const out = layout(text, lines, parsed.comments, new LineIndex(text));
   if (out === '') return '';
   return text.endsWith('\n') ? out + '\n' : out;
 }
 
 // ---------------------------------------------------------------- placing comments and blank lines
 
-function layout(lines: PrintedLine[], comments: Comment[], index: LineIndex): string {
+function layout(text: string, lines: PrintedLine[], comments: Comment[], index: LineIndex): string {
   const lineOf = (offset: number) => index.positionAt(offset).line;
   const codeLines = lines.map((l) => ({ first: lineOf(l.source.start), last: lineOf(l.source.end) }));
-  const codeStarts = new Set(lines.map((l) => lineOf(l.source.start)));
 
   // A comment is trailing when code precedes it on its line: it goes after the last printed
   // line that covers that source line. Only one comment fits at a line's end; others move up.
@@ -51,8 +51,9 @@ function layout(lines: PrintedLine[], comments: Comment[], index: LineIndex): st
         break;
       }
     }
-    const hasCodeBefore = target >= 0 && (codeStarts.has(line) || codeLines[target].first < line);
-    if (hasCodeBefore && !trailing.has(target)) trailing.set(target, comment);
+    const lineStart = index.offsetAt({ line, character: 0 });
+    const hasCodeBefore = text.slice(lineStart, comment.range.start).trim() !== '';
+    if (hasCodeBefore && target >= 0 && !trailing.has(target)) trailing.set(target, comment);
     else ownLine.push(comment);
   }
 
@@ -91,13 +92,13 @@ function layout(lines: PrintedLine[], comments: Comment[], index: LineIndex): st
 
 // ---------------------------------------------------------------- statements
 
-function printStatement(s: Statement, lines: PrintedLine[]): void {
+function printStatement(s: Statement, lines: PrintedLine[], commentInside: (r: Range) => boolean): void {
   const push = (text: string, source: Range, depth = 0, commentDepth = depth): void => {
     lines.push({ depth, text, source, commentDepth });
   };
   switch (s.kind) {
     case 'Source':
-      return printWithBlock(`source ${s.name!.name} = ${s.format!.name} ${s.path!.raw}`, s.range, s.block, lines);
+      return printWithBlock(`source ${s.name!.name} = ${s.format!.name} ${s.path!.raw}`, s.range, s.block, lines, commentInside);
     case 'Split': {
       let text = `split ${s.name!.name} = ${s.source!.name} until ${s.calibrationEnd!.value}`;
       if (s.holdoutEnd) text += `, holdout until ${s.holdoutEnd.value}`;
@@ -108,12 +109,14 @@ function printStatement(s: Statement, lines: PrintedLine[]): void {
     case 'Value': {
       const call = s.call!;
       const text = `${s.kind === 'Model' ? 'model' : 'value'} ${s.name!.name} = ${call.callee.name}(${call.args.map((a) => a.name).join(', ')})`;
-      return printWithBlock(text, s.range, s.block, lines);
+      return printWithBlock(text, s.range, s.block, lines, commentInside);
     }
     case 'Table':
-      return printWithBlock(`table ${s.name!.name} = ${s.target!.name}`, s.range, s.block, lines);
+      return printWithBlock(`table ${s.name!.name} = ${s.target!.name}`, s.range, s.block, lines, commentInside);
     case 'Segments': {
-      push(`segments ${s.name!.name} on ${s.on!.name} {`, { start: s.range.start, end: s.openBrace!.end });
+      const header = `segments ${s.name!.name} on ${s.on!.name}`;
+      if (!s.rules.length && !commentInside(s.range)) return push(`${header} {}`, s.range);
+      push(`${header} {`, { start: s.range.start, end: s.openBrace!.end });
       const width = Math.max(0, ...s.rules.map((r) => r.label.raw.length));
       for (const rule of s.rules) push(printRule(rule, width), rule.range, 1);
       return push('}', { start: s.range.end - 1, end: s.range.end }, 0, 1);
@@ -127,9 +130,10 @@ function printStatement(s: Statement, lines: PrintedLine[]): void {
   }
 }
 
-function printWithBlock(header: string, range: Range, block: Block | null, lines: PrintedLine[]): void {
-  if (!block) {
-    lines.push({ depth: 0, text: header, source: range, commentDepth: 0 });
+function printWithBlock(header: string, range: Range, block: Block | null, lines: PrintedLine[], commentInside: (r: Range) => boolean): void {
+  // An empty block stays on the header's line as `{}`.
+  if (!block || (!block.items.length && !commentInside(block.range))) {
+    lines.push({ depth: 0, text: block ? `${header} {}` : header, source: range, commentDepth: 0 });
     return;
   }
   lines.push({ depth: 0, text: `${header} {`, source: { start: range.start, end: block.range.start + 1 }, commentDepth: 0 });

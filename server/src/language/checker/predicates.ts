@@ -6,7 +6,7 @@ import type { CompareOp, Expression, Literal } from '../ast';
 import { literalText } from './describe';
 
 export type Predicate =
-  | { kind: 'compare'; metric: string; op: '<' | '<=' | '>' | '>='; value: number; text: string }
+  | { kind: 'compare'; metric: string; op: '<' | '<=' | '>' | '>='; value: number; scale: Scale; text: string }
   | { kind: 'rank'; metric: string; direction: 'top' | 'bottom'; share: boolean; amount: number; text: string };
 
 /** The `and`-terms of a condition (parentheses removed). */
@@ -34,23 +34,26 @@ export function singlePredicate(e: Expression): Predicate | undefined {
   if (metric.kind !== 'Identifier') [metric, literal, op] = [x.right, x.left, FLIP[x.op] ?? x.op];
   if (metric.kind !== 'Identifier' || op === '=' || op === '!=') return undefined;
   const value = ordinal(literal);
-  if (value === undefined) return undefined;
-  return { kind: 'compare', metric: metric.name, op, value, text: `${metric.name} ${op} ${literalText(literal as Literal)}` };
+  if (!value) return undefined;
+  return { kind: 'compare', metric: metric.name, op, ...value, text: `${metric.name} ${op} ${literalText(literal as Literal)}` };
 }
 
 const DAYS = { days: 1, weeks: 7, months: 365.25 / 12, years: 365.25 };
 
+/** Literals on different scales never imply each other (a date bound says nothing about a number bound). */
+type Scale = 'number' | 'duration' | 'date';
+
 /** A literal as a number that orders like the value (durations in days, dates as time). */
-function ordinal(e: Expression): number | undefined {
+function ordinal(e: Expression): { value: number; scale: Scale } | undefined {
   switch (e.kind) {
     case 'Number':
-      return e.value;
+      return { value: e.value, scale: 'number' };
     case 'Percent':
-      return e.value / 100;
+      return { value: e.value / 100, scale: 'number' };
     case 'Duration':
-      return e.amount.value * DAYS[e.unit.unit];
+      return { value: e.amount.value * DAYS[e.unit.unit], scale: 'duration' };
     case 'Date':
-      return Date.parse(e.value);
+      return { value: Date.parse(e.value), scale: 'date' };
     default:
       return undefined;
   }
@@ -63,7 +66,7 @@ export function implies(narrowExpr: Expression, broad: Predicate): boolean {
   if (narrow.kind === 'rank' && broad.kind === 'rank') {
     return narrow.direction === broad.direction && narrow.share === broad.share && narrow.amount <= broad.amount;
   }
-  if (narrow.kind !== 'compare' || broad.kind !== 'compare') return false;
+  if (narrow.kind !== 'compare' || broad.kind !== 'compare' || narrow.scale !== broad.scale) return false;
   const up = (op: string) => op === '>' || op === '>=';
   if (up(narrow.op) !== up(broad.op)) return false;
   // For `>`: narrow ⊆ broad when narrow's bound is at least broad's, strictly more when broad is strict and narrow is not.
