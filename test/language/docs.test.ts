@@ -1,0 +1,65 @@
+// Every ```clv block in docs/*.md is checked, so the documentation cannot drift from the
+// language: a page's plain blocks, as the cells of one notebook, have no diagnostics at all;
+// each ```clv error block, added to them as one more cell, has exactly the diagnostics its
+// `# error: CODE` comments announce, on those lines.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkProgram, type CellInput } from '../../server/src/language/index';
+import { formatDiagnostic, repoRoot } from './golden';
+
+const docsDir = join(repoRoot, 'docs');
+
+interface Example {
+  info: string;
+  text: string;
+  line: number;
+}
+
+function examples(markdown: string): Example[] {
+  const result: Example[] = [];
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^```clv(?:\s+(.*))?$/.exec(lines[i]);
+    if (!open) continue;
+    const start = i + 1;
+    while (i + 1 < lines.length && !/^```\s*$/.test(lines[i + 1])) i++;
+    result.push({ info: (open[1] ?? '').trim(), text: lines.slice(start, i + 1).join('\n'), line: start + 1 });
+    i++;
+  }
+  return result;
+}
+
+const pages = readdirSync(docsDir).filter((f) => f.endsWith('.md'));
+
+describe('language docs examples', () => {
+  for (const page of pages) {
+    const all = examples(readFileSync(join(docsDir, page), 'utf8'));
+    if (!all.length) continue;
+    const valid = all.filter((e) => e.info === '');
+    const cells: CellInput[] = valid.map((e) => ({ id: `${page}:${e.line}`, text: e.text }));
+
+    describe(page, () => {
+      it(`its ${valid.length} examples check as one notebook without diagnostics`, () => {
+        const program = checkProgram(cells);
+        const found = program.cells.flatMap((c) => c.diagnostics.map((d) => `${c.id} ${formatDiagnostic(d, c.lines)}`));
+        assert.deepEqual(found, []);
+      });
+
+      for (const example of all.filter((e) => e.info === 'error')) {
+        it(`the error example at line ${example.line} reports what it announces`, () => {
+          const program = checkProgram([...cells, { id: 'example', text: example.text }]);
+          const cell = program.cell('example')!;
+          const actual = cell.diagnostics.map((d) => `${cell.lines.positionAt(d.range.start).line + 1} ${d.code}`);
+          const expected = example.text.split('\n').flatMap((line, i) => [...line.matchAll(/# error: ([a-z-]+)/g)].map((m) => `${i + 1} ${m[1]}`));
+          assert.ok(expected.length > 0, 'an error example must announce its diagnostics with `# error: CODE`');
+          assert.deepEqual(actual, expected);
+        });
+      }
+
+      for (const example of all.filter((e) => e.info !== '' && e.info !== 'error')) {
+        it(`the example at line ${example.line} has a known info string`, () => assert.fail(`unknown info string \`clv ${example.info}\``));
+      }
+    });
+  }
+});
