@@ -22,6 +22,8 @@ export interface OutputItem {
     'application/vnd.clv.table+json': TablePayload;
     'application/vnd.clv.model+json': ModelPayload;
     'application/vnd.clv.segments+json': SegmentsPayload;
+    /** A cell's error (VS Code's NotebookCellOutputItem.error shape); `text/plain` repeats the message. */
+    'application/vnd.code.notebook.error': { name: string; message: string; stack?: string };
   }>;
 }
 

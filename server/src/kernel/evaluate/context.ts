@@ -1,0 +1,57 @@
+// What an evaluator gets (the statement's cell, its inputs, cancellation and progress) and
+// what it returns (the value other statements read, and its outputs). Evaluators are pure
+// functions of these: the orchestrator (kernel.ts) does caching, ordering and failures.
+import type { ColumnTable } from 'arquero';
+import type { Statement, StatementInfo, TimeUnit } from '../../language';
+import type { OutputItem, SegmentsPayload, TableColumn } from '../output-types';
+
+/** The per-customer table of a value or segments definition, and how to show its columns. */
+export interface CustomerTable {
+  table: ColumnTable;
+  /** Column name → display format and unit, for every column of `table`. */
+  columns: Map<string, TableColumn>;
+  /** Time unit of duration metrics (recency, age). */
+  unit: TimeUnit;
+  /** The metric that measures value (clv for a lifetime value). */
+  valueMetric: string;
+}
+
+/** What a definition leaves for the statements that read it. Kinds follow the statement. */
+export type Computed =
+  | { kind: 'source'; source: unknown }
+  | { kind: 'split'; split: unknown }
+  | { kind: 'model'; model: unknown }
+  | { kind: 'value'; customers: CustomerTable }
+  | { kind: 'segments'; customers: CustomerTable; payload: SegmentsPayload }
+  | { kind: 'table'; customers: CustomerTable; columns: TableColumn[]; title: string }
+  | { kind: 'none' };
+
+export interface StatementOutcome {
+  value: Computed;
+  outputs: OutputItem[];
+}
+
+export interface EvalContext {
+  info: StatementInfo;
+  statement: Statement;
+  /** Full text of the statement's cell (for rule text and error positions). */
+  cellText: string;
+  notebookDir: string;
+  signal: AbortSignal;
+  /** Progress of this statement, fraction in 0..1; also where an interrupt is noticed. */
+  progress(fraction: number, message: string): void;
+  /** The computed value of a dependency (always present: failed dependencies stop the run earlier). */
+  input(name: string): Computed;
+  log(message: string): void;
+}
+
+/** A problem in the notebook's input or data (not a kernel bug), with where it is. */
+export class EvaluationError extends Error {
+  constructor(
+    message: string,
+    /** Offsets in the cell's text, when the problem is in a part of the statement. */
+    readonly range?: { start: number; end: number },
+  ) {
+    super(message);
+  }
+}

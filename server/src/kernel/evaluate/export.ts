@@ -1,0 +1,36 @@
+// `export tiers to "out/tiers.csv"`: one row per customer (id, metrics, segment) written
+// atomically inside the notebook's folder tree (see ../export.ts for the path rules).
+import type { ExportResult } from '../api';
+import { ExportPathError, resolveExportPath, writeCsvAtomic } from '../export';
+import { isoDate } from '../table-payload';
+import { EvaluationError, type CustomerTable, type EvalContext, type StatementOutcome } from './context';
+
+/** Writes a per-customer table as CSV; date columns (days since epoch) are written as ISO dates. */
+export function exportSegments(customers: CustomerTable, notebookDir: string, target: string): ExportResult {
+  const path = resolveExportPath(notebookDir, target);
+  const format: Record<string, (v: unknown) => unknown> = {};
+  for (const [name, column] of customers.columns) {
+    if (column.format === 'date') format[name] = (v) => (typeof v === 'number' && Number.isFinite(v) ? isoDate(v) : '');
+    // Undefined metrics (e.g. monetary with no repeat purchase) are empty cells, not "NaN".
+    else if (column.format !== 'string') format[name] = (v) => (typeof v === 'number' && !Number.isFinite(v) ? '' : v);
+  }
+  const rows = writeCsvAtomic(customers.table, path, format);
+  return { path, rows };
+}
+
+export function evaluateExport(ctx: EvalContext): StatementOutcome {
+  const statement = ctx.statement;
+  if (statement.kind !== 'Export' || !statement.target || !statement.path) throw new EvaluationError('Incomplete export statement.');
+  const input = ctx.input(statement.target.name);
+  if (!('customers' in input)) {
+    throw new EvaluationError(`"${statement.target.name}" has no per-customer rows to export; export a value, segments or table.`, statement.target.range);
+  }
+  try {
+    const result = exportSegments(input.customers, ctx.notebookDir, statement.path.value);
+    const text = `Wrote ${result.rows.toLocaleString('en-US')} customers to ${result.path}`;
+    return { value: { kind: 'none' }, outputs: [{ data: { 'text/plain': text } }] };
+  } catch (err) {
+    if (err instanceof ExportPathError) throw new EvaluationError(err.message, statement.path.range);
+    throw new EvaluationError(`Could not write "${statement.path.value}": ${(err as Error).message}`, statement.path.range);
+  }
+}

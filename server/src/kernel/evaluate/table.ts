@@ -1,0 +1,63 @@
+// `table top_customers = clv { columns ..., where ..., sort clv desc, limit 20 }`: a view of
+// a per-customer table. The output carries the first page; more pages come from
+// Kernel.tablePage by name.
+import { desc } from 'arquero';
+import { MIME, type TableColumn } from '../output-types';
+import { PAGE_SIZE, tablePage, tableText } from '../table-payload';
+import { EvaluationError, type EvalContext, type StatementOutcome } from './context';
+import { ConditionError, conditionMask } from './conditions';
+import { metricFrame } from './frame';
+import { namesOption, numberOption, sortOption, wheres } from './options';
+import { metricInfo } from '../../language';
+
+export function evaluateTable(ctx: EvalContext): StatementOutcome {
+  const statement = ctx.statement;
+  if (statement.kind !== 'Table' || !statement.name || !statement.target) throw new EvaluationError('Incomplete table statement.');
+  const input = ctx.input(statement.target.name);
+  if (!('customers' in input)) throw new EvaluationError(`"${statement.target.name}" has no per-customer rows to tabulate.`, statement.target.range);
+  const base = input.customers;
+  const block = statement.block;
+
+  let table = base.table;
+  const frame = metricFrame(base);
+  let keep: Uint8Array | null = null;
+  for (const where of wheres(block)) {
+    if (!where.condition) continue;
+    try {
+      const mask = conditionMask(where.condition, frame);
+      keep = keep ? keep.map((k, i) => k & mask[i]) : mask;
+    } catch (err) {
+      if (err instanceof ConditionError) throw new EvaluationError(err.message, err.range);
+      throw err;
+    }
+  }
+  if (keep) table = table.reify(maskIndices(keep));
+  const sort = sortOption(block);
+  if (sort) {
+    if (!table.column(sort.metric)) throw new EvaluationError(`Cannot sort by "${sort.metric}": no such column here.`, block?.range);
+    table = table.orderby(sort.descending ? desc(sort.metric) : sort.metric).reify();
+  }
+  const limit = numberOption(block, 'limit');
+  if (limit !== undefined) table = table.slice(0, limit).reify();
+
+  const names = namesOption(block, 'columns')?.map((n) => metricInfo(n)?.aliasOf ?? n) ?? [...base.columns.keys()];
+  const columns: TableColumn[] = names.map((n) => {
+    const column = base.columns.get(n);
+    if (!column) throw new EvaluationError(`The column "${n}" is not available from "${statement.target!.name}".`, block?.range);
+    return column;
+  });
+  table = table.select(names);
+  const title = statement.name.name;
+  const page = tablePage(table, columns, 0, PAGE_SIZE, title);
+  const customers = { ...base, table };
+  return {
+    value: { kind: 'table', customers, columns, title },
+    outputs: [{ data: { 'text/plain': tableText(page), [MIME.table]: page } }],
+  };
+}
+
+function maskIndices(mask: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < mask.length; i++) if (mask[i]) out.push(i);
+  return out;
+}

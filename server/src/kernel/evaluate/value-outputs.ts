@@ -1,0 +1,61 @@
+// What a `value` cell shows: the total and distribution of lifetime value (quantiles), how
+// concentrated it is (Lorenz curve, Gini, "the top 20% of customers hold N%").
+import { lorenzChart } from '../charts/lorenz';
+import { MIME, type OutputItem, type TablePayload } from '../output-types';
+import { giniFromLorenz, lorenzCurve, quantile, sortedFinite, sum, topShare } from '../stats';
+
+const QUANTILES = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1];
+
+const money = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export interface ValueSummary {
+  total: number;
+  mean: number;
+  customers: number;
+  topShare20: number;
+  gini: number;
+}
+
+export function valueOutputs(name: string, metric: string, values: Float64Array, extra: string[] = []): { outputs: OutputItem[]; summary: ValueSummary } {
+  const sorted = sortedFinite(values);
+  const total = sum(sorted);
+  const curve = lorenzCurve(sorted);
+  const summary: ValueSummary = {
+    total,
+    mean: sorted.length ? total / sorted.length : NaN,
+    customers: sorted.length,
+    topShare20: topShare(sorted, 0.2),
+    gini: giniFromLorenz(curve),
+  };
+  const statement = `The top 20% of customers hold ${(summary.topShare20 * 100).toFixed(1)}% of predicted value.`;
+  const text = [
+    `${name}: total ${metric} ${money(total)} over ${sorted.length.toLocaleString('en-US')} customers (mean ${money(summary.mean)}).`,
+    statement,
+    ...extra,
+  ].join('\n');
+
+  const distribution: TablePayload = {
+    title: `Distribution of ${metric}`,
+    columns: [
+      { name: 'quantile', format: 'percent' },
+      { name: metric, format: 'money' },
+    ],
+    rows: QUANTILES.map((p) => [p, quantile(sorted, p)]),
+    totalRows: QUANTILES.length,
+    offset: 0,
+  };
+  const quantileText = QUANTILES.map((p) => `  ${`${Math.round(p * 100)}%`.padStart(4)}  ${money(quantile(sorted, p))}`).join('\n');
+  return {
+    summary,
+    outputs: [
+      { data: { 'text/plain': text, [MIME.markdown]: `**${name}**: total ${metric} **${money(total)}** over ${sorted.length.toLocaleString('en-US')} customers. ${statement}` } },
+      { data: { 'text/plain': `Quantiles of ${metric}:\n${quantileText}`, [MIME.table]: distribution } },
+      {
+        data: {
+          'text/plain': `Lorenz curve of ${metric} (Gini ${summary.gini.toFixed(3)}). ${statement}`,
+          [MIME.vegaLite]: lorenzChart(`Lorenz curve of ${name}`, metric, curve),
+        },
+      },
+    ],
+  };
+}
