@@ -25,7 +25,7 @@ export interface ParseResult {
   statements: Statement[];
   errors: Diagnostic[];
   comments: Comment[];
-  /** Every token except newlines, in order (for semantic highlighting). */
+  /** Every token except newlines, in order (for semantic highlighting); lexed on first access. */
   tokens: Token[];
 }
 

@@ -60,6 +60,8 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
 /** Whether `where` filters are allowed in the block. */
 export const BLOCK_ALLOWS_WHERE: Record<BlockContext, boolean> = { source: true, model: false, value: false, table: true };
 
+const byContext = new Map(Object.entries(BLOCK_OPTIONS).map(([context, options]) => [context, new Map(options.map((o) => [o.name, o]))]));
+
 export function optionInfo(context: BlockContext, name: string): OptionInfo | undefined {
-  return BLOCK_OPTIONS[context].find((o) => o.name === name);
+  return byContext.get(context)!.get(name);
 }

@@ -71,9 +71,10 @@ export interface Facts {
   hasSegments: boolean;
 }
 
-const EMPTY: Omit<Facts, 'kind'> = {
-  hasAmount: false, hasDates: false, unit: 'weeks', hasHoldout: false, hasPurchaseModel: false, hasSpendModel: false, hasValue: false, hasSegments: false,
-};
+/** Facts of a definition with nothing upstream (or a broken reference). */
+function emptyFacts(kind: DefinitionKind): Facts {
+  return { kind, hasAmount: false, hasDates: false, unit: 'weeks', hasHoldout: false, hasPurchaseModel: false, hasSpendModel: false, hasValue: false, hasSegments: false };
+}
 
 /** Computes facts lazily, once per definition per check; cycles yield facts with nothing known. */
 export class FactsTable {
@@ -96,39 +97,47 @@ export class FactsTable {
     const kind = definitionKind(d)!;
     switch (d.kind) {
       case 'Source': {
-        const sourceKind = sourceKindOf(d);
-        return {
-          ...EMPTY, kind, sourceKind, source: d,
-          hasAmount: mapsRole(d, sourceKind === 'summary' ? 'monetary' : 'amount'),
-          hasDates: sourceKind === 'transactions',
-        };
+        const facts = emptyFacts(kind);
+        facts.sourceKind = sourceKindOf(d);
+        facts.source = d;
+        facts.hasAmount = mapsRole(d, facts.sourceKind === 'summary' ? 'monetary' : 'amount');
+        facts.hasDates = facts.sourceKind === 'transactions';
+        return facts;
       }
       case 'Split': {
-        const base = this.upstream(d.source);
-        return { ...EMPTY, ...base, kind, unit: d.unit?.unit ?? 'weeks', hasHoldout: d.holdoutEnd !== null };
+        const facts = this.upstream(d.source, kind);
+        facts.unit = d.unit?.unit ?? 'weeks';
+        facts.hasHoldout = d.holdoutEnd !== null;
+        return facts;
       }
       case 'Model': {
-        const base = this.upstream(d.call?.args[0]);
-        const model = d.call ? modelKindInfo(d.call.callee.name) : undefined;
-        return { ...EMPTY, ...base, kind, model, hasPurchaseModel: model?.role === 'purchase', hasSpendModel: model?.role === 'spend' };
+        const facts = this.upstream(d.call?.args[0], kind);
+        facts.model = d.call ? modelKindInfo(d.call.callee.name) : undefined;
+        facts.hasPurchaseModel = facts.model?.role === 'purchase';
+        facts.hasSpendModel = facts.model?.role === 'spend';
+        return facts;
       }
       case 'Value': {
         const args = d.call?.args ?? [];
-        const first = this.upstream(args[0]);
+        const facts = this.upstream(args[0], kind);
         const spend = args[1] ? this.of(args[1].name) : undefined;
-        return { ...EMPTY, ...first, kind, hasSpendModel: first.hasSpendModel || spend?.hasSpendModel === true, hasValue: true };
+        facts.hasSpendModel ||= spend?.hasSpendModel === true;
+        facts.hasValue = true;
+        return facts;
       }
-      case 'Segments':
-        return { ...EMPTY, ...this.upstream(d.on), kind, hasSegments: true };
+      case 'Segments': {
+        const facts = this.upstream(d.on, kind);
+        facts.hasSegments = true;
+        return facts;
+      }
       case 'Table':
-        return { ...EMPTY, ...this.upstream(d.target), kind };
+        return this.upstream(d.target, kind);
     }
   }
 
-  private upstream(name: Identifier | null | undefined): Omit<Facts, 'kind'> {
+  /** A copy of the facts of what `name` refers to, as the facts of a `kind` built on it. */
+  private upstream(name: Identifier | null | undefined, kind: DefinitionKind): Facts {
     const facts = name ? this.of(name.name) : undefined;
-    if (!facts) return EMPTY;
-    const { kind: _kind, ...rest } = facts;
-    return rest;
+    return facts ? { ...facts, kind } : emptyFacts(kind);
   }
 }

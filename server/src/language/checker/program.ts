@@ -12,7 +12,7 @@ import { LineIndex } from '../text';
 import { checkCell } from './check-cell';
 import type { LocalReference } from './context';
 import { definitionKind, definitionName, definitionReferences, FactsTable, sourceKindOf } from './facts';
-import { cycleDiagnostics, duplicateDiagnostics } from './whole-program';
+import { cycleDiagnostics, duplicateDiagnostics, wholeProgramFindings } from './whole-program';
 import { planRun } from './run-order';
 
 interface LocalDefinition {
@@ -29,18 +29,24 @@ interface CellAnalysis {
   definitions: LocalDefinition[];
   definitionReferences: LocalReference[];
   interfaceKey: string;
-  semantic?: { envKey: string; diagnostics: Diagnostic[]; references: LocalReference[] };
+  /** The cell's checker results, valid while the notebook's interface is `version`. */
+  semantic?: { version: number; diagnostics: Diagnostic[]; references: LocalReference[] };
 }
 
 export class ProgramChecker {
   private analyses = new Map<string, CellAnalysis>();
   private lastSchema: CheckOptions['schema'];
+  /** The notebook's interface at the last check, and a number that changes whenever it does. */
+  private lastEnvKey = '';
+  private version = 0;
+  private global: ReturnType<typeof wholeProgramFindings> = { duplicates: [], cycles: [] };
 
   constructor(private readonly options: CheckOptions = {}) {}
 
   /** Forgets cached checks (e.g. when a data file changed, so schema answers differ). */
   invalidate(): void {
-    for (const analysis of this.analyses.values()) analysis.semantic = undefined;
+    this.version++;
+    this.lastEnvKey = '';
   }
 
   check(cells: CellInput[]): ProgramResult {
@@ -66,16 +72,22 @@ export class ProgramChecker {
     const lookup = (name: string) => definitions.get(name)?.[0].statement;
     const schema = this.options.schema;
     const env = { lookup, names: () => definitions.keys(), facts: new FactsTable(lookup), schema: (s: Parameters<NonNullable<typeof schema>>[0]) => schema?.(s) };
+    // Compared once per check (not once per cell: the key is as long as the notebook's definitions).
     const envKey = analyses.map((a) => a.interfaceKey).join('\n');
+    if (envKey !== this.lastEnvKey) {
+      this.version++;
+      this.lastEnvKey = envKey;
+      this.global = wholeProgramFindings(definitions);
+    }
     for (const analysis of analyses) {
-      if (analysis.semantic?.envKey === envKey) continue;
+      if (analysis.semantic?.version === this.version) continue;
       const result = checkCell(analysis.parse.statements, env);
-      analysis.semantic = { envKey, diagnostics: result.diagnostics, references: result.references };
+      analysis.semantic = { version: this.version, diagnostics: result.diagnostics, references: result.references };
     }
 
     const cellIndex = new Map(cells.map((c, i) => [c.id, i]));
     const location = (d: DefinitionInfo) => `cell ${cellIndex.get(d.cellId)! + 1}, line ${analyses[cellIndex.get(d.cellId)!].lines.positionAt(d.nameRange.start).line + 1}`;
-    const global = [...duplicateDiagnostics(definitions, location), ...cycleDiagnostics(definitions)];
+    const global = [...duplicateDiagnostics(this.global.duplicates, definitions, location), ...cycleDiagnostics(this.global.cycles, definitions)];
     return new Program(cells, analyses, definitions, global);
   }
 }

@@ -1,13 +1,31 @@
 // Checks over all definitions at once: a name defined twice, and definitions that depend on
-// themselves through a chain of references.
+// themselves through a chain of references. Finding them needs only names and references,
+// so `wholeProgramFindings` runs when those change; placing the diagnostics runs every check.
 import type { Diagnostic } from '../diagnostic';
 import type { DefinitionInfo } from '../program-types';
 
 type Located = Diagnostic & { cellId: string };
 
-export function duplicateDiagnostics(definitions: Map<string, DefinitionInfo[]>, location: (d: DefinitionInfo) => string): Located[] {
+export interface WholeProgramFindings {
+  /** Names defined more than once. */
+  duplicates: string[];
+  /** The cycles, each as its members. */
+  cycles: string[][];
+}
+
+export function wholeProgramFindings(definitions: Map<string, DefinitionInfo[]>): WholeProgramFindings {
+  const duplicates: string[] = [];
+  for (const [name, infos] of definitions) if (infos.length > 1) duplicates.push(name);
+  const cycles = stronglyConnected(definitions).filter(
+    (component) => component.length > 1 || definitions.get(component[0])![0].dependencies.includes(component[0]),
+  );
+  return { duplicates, cycles };
+}
+
+export function duplicateDiagnostics(names: string[], definitions: Map<string, DefinitionInfo[]>, location: (d: DefinitionInfo) => string): Located[] {
   const result: Located[] = [];
-  for (const [name, infos] of definitions) {
+  for (const name of names) {
+    const infos = definitions.get(name)!;
     for (const d of infos.slice(1)) {
       result.push({ cellId: d.cellId, range: d.nameRange, severity: 'error', code: 'duplicate-definition', message: `\`${name}\` is already defined (${location(infos[0])}); give this one another name` });
     }
@@ -16,12 +34,10 @@ export function duplicateDiagnostics(definitions: Map<string, DefinitionInfo[]>,
 }
 
 /** One diagnostic per definition on a cycle, naming the cycle from it back to itself. */
-export function cycleDiagnostics(definitions: Map<string, DefinitionInfo[]>): Located[] {
+export function cycleDiagnostics(cycles: string[][], definitions: Map<string, DefinitionInfo[]>): Located[] {
   const result: Located[] = [];
-  for (const component of stronglyConnected(definitions)) {
+  for (const component of cycles) {
     const members = new Set(component);
-    const selfLoop = component.length === 1 && definitions.get(component[0])![0].dependencies.includes(component[0]);
-    if (component.length === 1 && !selfLoop) continue;
     for (const name of component) {
       const d = definitions.get(name)![0];
       const path = cyclePath(name, members, definitions);
@@ -31,40 +47,65 @@ export function cycleDiagnostics(definitions: Map<string, DefinitionInfo[]>): Lo
   return result;
 }
 
-/** Tarjan's algorithm over the first definition of each name. */
+/**
+ * Tarjan's algorithm over the first definition of each name, iterative and on integer ids
+ * (a notebook has thousands of definitions; this runs whenever a name or reference changes).
+ */
 function stronglyConnected(definitions: Map<string, DefinitionInfo[]>): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
+  const names = [...definitions.keys()];
+  const n = names.length;
+  const id = new Map<string, number>();
+  for (let i = 0; i < n; i++) id.set(names[i], i);
+  const edges: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const targets: number[] = [];
+    for (const dependency of definitions.get(names[i])![0].dependencies) {
+      const target = id.get(dependency);
+      if (target !== undefined) targets.push(target);
+    }
+    edges[i] = targets;
+  }
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const nextEdge = new Int32Array(n);
+  const stack: number[] = [];
   const components: string[][] = [];
   let counter = 0;
-  const visit = (name: string) => {
-    index.set(name, counter);
-    low.set(name, counter++);
-    stack.push(name);
-    onStack.add(name);
-    for (const next of definitions.get(name)![0].dependencies) {
-      if (!definitions.has(next)) continue;
-      if (!index.has(next)) {
-        visit(next);
-        low.set(name, Math.min(low.get(name)!, low.get(next)!));
-      } else if (onStack.has(next)) {
-        low.set(name, Math.min(low.get(name)!, index.get(next)!));
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
+    const path = [root];
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (path.length) {
+      const v = path[path.length - 1];
+      if (nextEdge[v] < edges[v].length) {
+        const w = edges[v][nextEdge[v]++];
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = 1;
+          path.push(w);
+        } else if (onStack[w]) {
+          low[v] = Math.min(low[v], index[w]);
+        }
+        continue;
+      }
+      path.pop();
+      if (path.length) low[path[path.length - 1]] = Math.min(low[path[path.length - 1]], low[v]);
+      if (low[v] === index[v]) {
+        const component: string[] = [];
+        let w: number;
+        do {
+          w = stack.pop()!;
+          onStack[w] = 0;
+          component.push(names[w]);
+        } while (w !== v);
+        components.push(component.reverse());
       }
     }
-    if (low.get(name) === index.get(name)) {
-      const component: string[] = [];
-      let member: string;
-      do {
-        member = stack.pop()!;
-        onStack.delete(member);
-        component.push(member);
-      } while (member !== name);
-      components.push(component.reverse());
-    }
-  };
-  for (const name of definitions.keys()) if (!index.has(name)) visit(name);
+  }
   return components;
 }
 

@@ -31,7 +31,8 @@ export function percentLiteral(t: Token): PercentLiteral {
 
 export function stringLiteral(t: Token): StringLiteral {
   const body = t.terminated ? t.text.slice(1, -1) : t.text.slice(1);
-  return { kind: 'String', value: body.replace(/\\(.)/g, '$1'), raw: t.text, range: t.range };
+  const value = body.includes('\\') ? body.replace(/\\(.)/g, '$1') : body;
+  return { kind: 'String', value, raw: t.text, range: t.range };
 }
 
 export function dateLiteral(t: Token): DateLiteral {

@@ -2,7 +2,7 @@
 // statement the parser skips to the end of its line (or past its block) and goes on, so an
 // error in one statement never hides the next one's.
 import type { Statement } from '../ast';
-import { lex } from '../lexer';
+import { lex, type Token } from '../lexer';
 import type { ParseResult } from '../program-types';
 import { didYouMean, suggest } from '../suggest';
 import { describe, Cursor } from './cursor';
@@ -48,7 +48,18 @@ export function parseCell(text: string): ParseResult {
     }
   }
   const errors = p.errors.sort((a, b) => a.range.start - b.range.start);
-  return { statements, errors, comments, tokens: tokens.filter((t) => t.kind !== 'Newline') };
+  // Tokens are wanted only for highlighting: lexing again on demand keeps a notebook's worth
+  // of token objects from outliving the parse (they are most of the garbage collector's work).
+  let significant: Token[] | undefined;
+  return {
+    statements,
+    errors,
+    comments,
+    get tokens() {
+      significant ??= lex(text).tokens.filter((t) => t.kind !== 'Newline');
+      return significant;
+    },
+  };
 }
 
 function reportUnknownStatement(p: Cursor): void {
