@@ -19,12 +19,23 @@ export type TokenKind =
   | 'Unknown'
   | 'EOF';
 
-export interface Token {
-  kind: TokenKind;
-  text: string;
-  range: Range;
-  /** For String tokens: false when the closing quote is missing. */
-  terminated?: boolean;
+/**
+ * A token. `range` is made on request: a notebook has hundreds of thousands of tokens and
+ * only the few that become tree nodes need a range object of their own.
+ */
+export class Token {
+  constructor(
+    readonly kind: TokenKind,
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    /** For String tokens: false when the closing quote is missing. */
+    readonly terminated = true,
+  ) {}
+
+  get range(): Range {
+    return { start: this.start, end: this.end };
+  }
 }
 
 export interface LexResult {
@@ -51,10 +62,8 @@ export function lex(text: string): LexResult {
   const comments: Comment[] = [];
   const n = text.length;
   let i = 0;
-  const push = (kind: TokenKind, start: number, end: number, terminated?: boolean) => {
-    const token: Token = { kind, text: text.slice(start, end), range: { start, end } };
-    if (terminated !== undefined) token.terminated = terminated;
-    tokens.push(token);
+  const push = (kind: TokenKind, start: number, end: number, terminated = true) => {
+    tokens.push(new Token(kind, text.slice(start, end), start, end, terminated));
   };
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -118,7 +127,7 @@ export function lex(text: string): LexResult {
       push('Unknown', start, i);
     }
   }
-  tokens.push({ kind: 'EOF', text: '', range: { start: n, end: n } });
+  tokens.push(new Token('EOF', '', n, n));
   return { tokens, comments };
 }
 

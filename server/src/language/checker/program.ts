@@ -111,7 +111,19 @@ function analyse(text: string): CellAnalysis {
     definitions.push({ name: name.name, statement: statement as Definition, nameRange: name.range, dependencies });
     keys.push(interfaceKey(statement as Definition, name.name, dependencies));
   }
-  return { text, parse, lines: new LineIndex(text), definitions, definitionReferences: references, interfaceKey: keys.join(';') };
+  let lines: LineIndex | undefined;
+  return {
+    text,
+    parse,
+    // Made on first use: most cells of a large notebook are never asked for a position.
+    get lines() {
+      lines ??= new LineIndex(text);
+      return lines;
+    },
+    definitions,
+    definitionReferences: references,
+    interfaceKey: keys.join(';'),
+  };
 }
 
 /** What other cells' checks may depend on in a definition (not its block options or rules). */
@@ -143,7 +155,15 @@ class Program implements ProgramResult {
       this.byId.set(cell.id, i);
       const diagnostics = [...a.parse.errors, ...a.semantic!.diagnostics, ...(globalByCell.get(cell.id) ?? [])].sort((x, y) => x.range.start - y.range.start || x.range.end - y.range.end);
       for (const d of diagnostics) this.diagnostics.push({ ...d, cellId: cell.id });
-      return { id: cell.id, text: cell.text, parse: a.parse, lines: a.lines, diagnostics };
+      return {
+        id: cell.id,
+        text: cell.text,
+        parse: a.parse,
+        get lines() {
+          return a.lines;
+        },
+        diagnostics,
+      };
     });
   }
 

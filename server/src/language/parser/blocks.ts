@@ -31,7 +31,7 @@ export function parseBlock(p: Cursor): Block {
       p.skipLine('RBrace');
     }
   }
-  return { kind: 'Block', items, closed, range: { start: open.range.start, end: p.lastEnd } };
+  return { kind: 'Block', items, closed, range: { start: open.start, end: p.lastEnd } };
 }
 
 export function reportUnclosed(p: Cursor, open: { start: number; end: number }): void {
@@ -45,7 +45,7 @@ function parseItem(p: Cursor): BlockItem | null {
     p.skipLine('RBrace');
     return null;
   }
-  const start = t.range.start;
+  const start = t.start;
   if (t.text === 'where') {
     p.bump();
     const condition = parseCondition(p);
@@ -67,7 +67,7 @@ function parseItem(p: Cursor): BlockItem | null {
 }
 
 function parseOptionValue(p: Cursor, what: string): OptionValue | null {
-  const start = p.token.range.start;
+  const start = p.token.start;
   const literal = parseLiteral(p);
   if (literal) return { kind: 'OptionValue', value: literal, order: null, range: literal.range };
   if (!p.at('Ident')) {

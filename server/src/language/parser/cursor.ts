@@ -57,7 +57,7 @@ export class Cursor {
   bump(): Token {
     const t = this.token;
     if (t.kind !== 'EOF') this.index++;
-    this.lastEnd = t.range.end;
+    this.lastEnd = t.end;
     return t;
   }
 

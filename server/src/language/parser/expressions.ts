@@ -34,7 +34,7 @@ function parseLogical(p: Cursor, op: 'and' | 'or', operand: (p: Cursor) => Expre
 
 function parseNot(p: Cursor): Expression | null {
   if (!p.atWord('not')) return parsePredicate(p);
-  const start = p.bump().range.start;
+  const start = p.bump().start;
   const operand = parseNot(p);
   return { kind: 'Not', operand, range: { start, end: p.lastEnd } };
 }
@@ -76,7 +76,7 @@ function parseOperand(p: Cursor): Expression | null {
     p.bump();
     const inner = p.insideParens(() => parseOr(p));
     p.expect('RParen', '`)`');
-    return { kind: 'Paren', inner, range: { start: t.range.start, end: p.lastEnd } };
+    return { kind: 'Paren', inner, range: { start: t.start, end: p.lastEnd } };
   }
   const literal = parseLiteral(p);
   if (literal) return literal;
@@ -91,7 +91,7 @@ function parseOperand(p: Cursor): Expression | null {
 }
 
 function parsePercentile(p: Cursor): PercentileExpr {
-  const start = p.bump().range.start;
+  const start = p.bump().start;
   let rank = null;
   let metric = null;
   if (p.at('Number')) rank = numberLiteral(p.bump());

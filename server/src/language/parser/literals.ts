@@ -56,7 +56,7 @@ export function parseLiteral(p: Cursor): Literal | null {
       const amount = numberLiteral(t);
       if (atUnit(p)) {
         const unit = unitName(p.bump());
-        return { kind: 'Duration', amount, unit, range: { start: t.range.start, end: unit.range.end } };
+        return { kind: 'Duration', amount, unit, range: { start: t.start, end: unit.range.end } };
       }
       return parseRate(p, amount);
     }

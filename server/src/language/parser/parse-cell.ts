@@ -40,7 +40,7 @@ export function parseCell(text: string): ParseResult {
       continue;
     }
     p.bump();
-    statements.push(parse(p, t.range.start));
+    statements.push(parse(p, t.start));
     // A statement ends at the end of its line (or, after an unclosed block, where the next begins).
     if (!p.atLineEnd() && !p.atLineStart()) {
       p.errorExpected('the end of the line');

@@ -50,7 +50,7 @@ function parseRule(p: Cursor): SegmentRule | null {
   p.bump();
   checkString(p, t);
   const label = stringLiteral(t);
-  const start = t.range.start;
+  const start = t.start;
   if (p.atWord('otherwise')) {
     const otherwise = p.bump().range;
     return { kind: 'Rule', label, condition: null, otherwise, range: { start, end: p.lastEnd } };
