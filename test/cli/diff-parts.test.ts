@@ -1,0 +1,46 @@
+// The pieces of `clvnb diff` that need no kernel: the migration matrix over customer ids and
+// the rule changes between two segments blocks, read with the language core's parser.
+import assert from 'node:assert/strict';
+import { ABSENT, migrationMatrix } from '../../server/src/cli/diff/migration';
+import { ruleChanges, segmentsBlocks } from '../../server/src/cli/diff/rule-changes';
+
+describe('clvnb diff parts', () => {
+  it('counts and sums customers moving between segments, matched by id', () => {
+    const before = { labels: ['A', 'B'], customer: ['1', '2', '3', '4'], segment: ['A', 'A', 'B', 'B'], value: [10, 20, 30, 40] };
+    const after = { labels: ['A', 'B', 'C'], customer: ['2', '1', '3', '5'], segment: ['B', 'A', 'C', 'C'], value: [21, 11, 31, 50] };
+    const m = migrationMatrix(before, after);
+    assert.deepEqual(m.from, ['A', 'B', ABSENT]);
+    assert.deepEqual(m.to, ['A', 'B', 'C', ABSENT]);
+    assert.deepEqual(m.counts, [
+      [1, 1, 0, 0],
+      [0, 0, 1, 1],
+      [0, 0, 1, 0],
+    ]);
+    // Current values for customers still segmented; the last known value for one that left.
+    assert.deepEqual(m.values, [
+      [11, 21, 0, 0],
+      [0, 0, 31, 40],
+      [0, 0, 50, 0],
+    ]);
+    assert.equal(m.customers, 5);
+    assert.equal(m.moved, 4);
+    assert.equal(m.movedValue, 21 + 31 + 40 + 50);
+  });
+
+  it('lists changed, added, removed and moved rules by label', () => {
+    const old = segmentsBlocks(['segments tiers on clv {\n  "Top"  when clv in top 10%\n  "Mid"  when clv   >  100\n  "Gone" when p_alive < 0.1\n  "Rest" otherwise\n}\n']).get('tiers')!;
+    const now = segmentsBlocks(['segments tiers on clv {\n  "Mid"  when clv > 100\n  "Top"  when clv in top 20%\n  "New"  when frequency = 0\n  "Rest" otherwise\n}\n']).get('tiers')!;
+    assert.deepEqual(ruleChanges(old, now), [
+      { kind: 'moved', label: 'Mid', from: 2, to: 1 },
+      { kind: 'changed', label: 'Top', before: 'clv in top 10%', after: 'clv in top 20%' },
+      { kind: 'added', label: 'New', after: 'frequency = 0', position: 3 },
+      { kind: 'removed', label: 'Gone', before: 'p_alive < 0.1' },
+    ]);
+  });
+
+  it('reports no changes when only layout differs', () => {
+    const a = segmentsBlocks(['segments s on clv {\n  "X" when clv > 1 and p_alive > 0.5\n  "Y" otherwise\n}']).get('s')!;
+    const b = segmentsBlocks(['segments s on clv {\n  "X"   when clv > 1  and  p_alive > 0.5 # why\n  "Y"   otherwise\n}']).get('s')!;
+    assert.deepEqual(ruleChanges(a, b), []);
+  });
+});
