@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkProgram, type CellInput } from '../../server/src/language/index';
+import { checkProgram, formatCell, type CellInput } from '../../server/src/language/index';
 import { formatDiagnostic, repoRoot } from './golden';
 
 const docsDir = join(repoRoot, 'docs');
@@ -54,6 +54,12 @@ describe('language docs examples', () => {
           const expected = example.text.split('\n').flatMap((line, i) => [...line.matchAll(/# error: ([a-z-]+)/g)].map((m) => `${i + 1} ${m[1]}`));
           assert.ok(expected.length > 0, 'an error example must announce its diagnostics with `# error: CODE`');
           assert.deepEqual(actual, expected);
+        });
+      }
+
+      if (page === 'language.md') {
+        it('its examples are laid out as the formatter lays them out (the reference shows the canonical style)', () => {
+          for (const example of all) assert.equal(formatCell(example.text), example.text, `example at line ${example.line}`);
         });
       }
 
