@@ -22,26 +22,24 @@ export interface ModelKindInfo {
   parameters: ModelParameterInfo[];
 }
 
+/** BG/NBD and MBG/NBD share their parameters' names and meanings. */
+const BG_NBD_PARAMETERS: ModelParameterInfo[] = [
+  { name: 'r', description: 'Shape of the gamma distribution of purchase rates.' },
+  { name: 'alpha', description: 'Scale of the gamma distribution of purchase rates (in the time unit).' },
+  { name: 'a', description: 'First shape of the beta distribution of the drop-out probability.' },
+  { name: 'b', description: 'Second shape of the beta distribution of the drop-out probability.' },
+];
+
 export const MODEL_KINDS: readonly ModelKindInfo[] = [
   {
     name: 'bgnbd', title: 'BG/NBD', role: 'purchase', input: 'transactions', time: 'continuous',
     description: 'Beta-geometric/NBD (Fader, Hardie & Lee 2005): Poisson purchases while alive, a chance of dropping out after each purchase.',
-    parameters: [
-      { name: 'r', description: 'Shape of the gamma distribution of purchase rates.' },
-      { name: 'alpha', description: 'Scale of the gamma distribution of purchase rates (in the time unit).' },
-      { name: 'a', description: 'First shape of the beta distribution of the drop-out probability.' },
-      { name: 'b', description: 'Second shape of the beta distribution of the drop-out probability.' },
-    ],
+    parameters: BG_NBD_PARAMETERS,
   },
   {
     name: 'mbgnbd', title: 'MBG/NBD', role: 'purchase', input: 'transactions', time: 'continuous',
     description: 'Modified BG/NBD (Batislam et al. 2007): like BG/NBD, but customers may also drop out right after their first purchase.',
-    parameters: [
-      { name: 'r', description: 'Shape of the gamma distribution of purchase rates.' },
-      { name: 'alpha', description: 'Scale of the gamma distribution of purchase rates.' },
-      { name: 'a', description: 'First shape of the beta distribution of the drop-out probability.' },
-      { name: 'b', description: 'Second shape of the beta distribution of the drop-out probability.' },
-    ],
+    parameters: BG_NBD_PARAMETERS,
   },
   {
     name: 'pareto_nbd', title: 'Pareto/NBD', role: 'purchase', input: 'transactions', time: 'continuous',

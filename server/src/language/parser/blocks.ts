@@ -6,36 +6,13 @@ import type { Block, BlockItem, ColumnName, Identifier, OptionValue } from '../a
 import { describe, type Cursor } from './cursor';
 import { parseCondition } from './expressions';
 import { checkString, parseLiteral, stringLiteral } from './literals';
-import { atStatementStart } from './statement-start';
+import { parseBraced } from './braced';
 
 /** Parses `{ items }` at the cursor (which is at `{`). */
 export function parseBlock(p: Cursor): Block {
-  const open = p.bump();
-  const items: BlockItem[] = [];
-  let closed = false;
-  for (;;) {
-    p.skipNewlines();
-    if (p.at('RBrace')) {
-      p.bump();
-      closed = true;
-      break;
-    }
-    if (p.at('EOF') || atStatementStart(p)) {
-      reportUnclosed(p, open.range);
-      break;
-    }
-    const item = parseItem(p);
-    if (item) items.push(item);
-    if (!p.atLineEnd() && !p.at('RBrace') && !(item && p.at('Ident'))) {
-      p.errorExpected('a new line or `}` after the block item');
-      p.skipLine('RBrace');
-    }
-  }
+  // Another item may follow on the same line once an item parsed (`{ penalty 1  max_iterations 9 }`).
+  const { items, open, closed } = parseBraced(p, parseItem, 'block item', (item) => item !== null && p.at('Ident'));
   return { kind: 'Block', items, closed, range: { start: open.start, end: p.lastEnd } };
-}
-
-export function reportUnclosed(p: Cursor, open: { start: number; end: number }): void {
-  p.error(open, 'unclosed-block', 'this `{` has no matching `}`');
 }
 
 function parseItem(p: Cursor): BlockItem | null {

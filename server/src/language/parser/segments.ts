@@ -3,41 +3,20 @@
 import type { SegmentRule, SegmentsStatement } from '../ast';
 import { describe, type Cursor } from './cursor';
 import { parseCondition } from './expressions';
-import { reportUnclosed } from './blocks';
+import { parseBraced } from './braced';
 import { checkString, stringLiteral } from './literals';
-import { atStatementStart } from './statement-start';
 
 export function parseSegments(p: Cursor, start: number): SegmentsStatement {
   const name = p.identifier('a name after `segments`');
   let on = null;
   if (name && p.expectWord('on')) on = p.identifier('the definition to segment (usually a value)');
   if (!on) p.skipLine('LBrace');
-  const rules: SegmentRule[] = [];
   if (!p.at('LBrace')) {
     if (on) p.errorExpected('`{` to open the segment rules');
-    return { kind: 'Segments', name, on, rules, openBrace: null, closed: false, range: { start, end: p.lastEnd } };
+    return { kind: 'Segments', name, on, rules: [], openBrace: null, closed: false, range: { start, end: p.lastEnd } };
   }
-  const open = p.bump();
-  let closed = false;
-  for (;;) {
-    p.skipNewlines();
-    if (p.at('RBrace')) {
-      p.bump();
-      closed = true;
-      break;
-    }
-    if (p.at('EOF') || atStatementStart(p)) {
-      reportUnclosed(p, open.range);
-      break;
-    }
-    const rule = parseRule(p);
-    if (rule) rules.push(rule);
-    if (!p.atLineEnd() && !p.at('RBrace')) {
-      p.errorExpected('a new line or `}` after the rule');
-      p.skipLine('RBrace');
-    }
-  }
-  return { kind: 'Segments', name, on, rules, openBrace: open.range, closed, range: { start, end: p.lastEnd } };
+  const { items, open, closed } = parseBraced(p, parseRule, 'rule');
+  return { kind: 'Segments', name, on, rules: items, openBrace: open, closed, range: { start, end: p.lastEnd } };
 }
 
 function parseRule(p: Cursor): SegmentRule | null {
