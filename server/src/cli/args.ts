@@ -17,6 +17,8 @@ export interface CommandSpec {
   summary: string;
   /** Positional arguments as shown in the synopsis, e.g. `NOTEBOOK...`. */
   positionals: string;
+  /** The synopsis after `clvnb NAME`, when `[options] POSITIONALS` does not say enough. */
+  synopsis?: string;
   minPositionals: number;
   maxPositionals: number;
   options: Record<string, OptionSpec>;
@@ -57,7 +59,7 @@ export function helpText(spec: CommandSpec): string {
   rows.push(['-h, --help', 'show this help']);
   const width = Math.max(...rows.map(([flag]) => flag.length));
   const options = rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`).join('\n');
-  return `Usage: clvnb ${spec.name} [options] ${spec.positionals}\n\n${spec.summary}\n\n${spec.details.trim()}\n\nOptions:\n${options}\n`;
+  return `Usage: clvnb ${spec.name} ${spec.synopsis ?? `[options] ${spec.positionals}`}\n\n${spec.summary}\n\n${spec.details.trim()}\n\nOptions:\n${options}\n`;
 }
 
 /** A string option's value, or undefined when absent. */
