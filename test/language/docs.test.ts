@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkProgram, formatCell, type CellInput } from '../../server/src/language/index';
+import { checkProgram, DIAGNOSTIC_CODES, formatCell, type CellInput } from '../../server/src/language/index';
 import { formatDiagnostic, repoRoot } from './golden';
 
 const docsDir = join(repoRoot, 'docs');
@@ -58,6 +58,11 @@ describe('language docs examples', () => {
       }
 
       if (page === 'language.md') {
+        it('its table of diagnostic codes lists exactly the codes the checker declares, with their severities', () => {
+          const table = [...readFileSync(join(docsDir, page), 'utf8').matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
+          assert.deepEqual(table.sort(), Object.entries(DIAGNOSTIC_CODES).map(([code, d]) => `${code} ${d.severity}`).sort());
+        });
+
         it('its examples are laid out as the formatter lays them out (the reference shows the canonical style)', () => {
           for (const example of all) assert.equal(formatCell(example.text), example.text, `example at line ${example.line}`);
         });

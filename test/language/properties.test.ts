@@ -4,7 +4,7 @@
 // and on generated programs; the checker never throws either.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkProgram, formatCell, parseCell, printTree, type Range } from '../../server/src/language/index';
+import { checkProgram, completionContext, formatCell, parseCell, printTree, type Range } from '../../server/src/language/index';
 import { applyMutations, mutations, program, randomText, randomTokens } from './arbitraries';
 import { fixtures, splitCells } from './golden';
 
@@ -63,6 +63,18 @@ describe('language properties', () => {
     fc.assert(
       fc.property(fc.constantFrom(...goldenCells), mutations, (text, ms) => assertRangesInside(applyMutations(text, ms))),
       { numRuns: 4000 },
+    );
+  });
+
+  it('answers completion requests anywhere in mutated cells without throwing (2,000 cases)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...goldenCells), mutations, fc.nat(), (text, ms, at) => {
+        const mutated = applyMutations(text, ms);
+        const offset = at % (mutated.length + 1);
+        const { replace } = completionContext(mutated, offset);
+        assert.ok(replace.start <= replace.end && replace.end === offset);
+      }),
+      { numRuns: 2000 },
     );
   });
 

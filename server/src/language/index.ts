@@ -11,6 +11,9 @@
 //   LineIndex                  offset ↔ {line, character} for one cell's text
 //   METRICS, MODEL_KINDS, BLOCK_OPTIONS, ROLES, CHART_KINDS, keywordsFor(context)
 //                              the language's vocabulary with descriptions, for hover/completion
+//   completionContext(text, offset)
+//                              what may be written at a position (keywords of a context,
+//                              definitions of some kinds, metrics, columns), for completion
 //   printTree(statements)      an indented dump of a tree (golden tests, debugging)
 
 export type * from './ast';
@@ -33,6 +36,7 @@ export { parseCell } from './parser/parse-cell';
 export { checkProgram, ProgramChecker } from './checker/program';
 export { formatCell } from './formatter';
 export { printTree } from './print-tree';
+export { completionContext, type CompletionContext, type Expectation } from './completion';
 export { LineIndex, type Position } from './text';
 export { DIAGNOSTIC_CODES } from './checker/codes';
 
