@@ -24,7 +24,7 @@ export function checkModel(ctx: CheckContext, s: ModelStatement): void {
   }
   const arg = args[0];
   const allowed = info.input === 'cohorts' ? (['source'] as const) : (['split', 'source'] as const);
-  if (!resolveDefinition(ctx, arg, allowed, `the data of \`${info.name}\``)) return;
+  if (!resolveDefinition(ctx, arg, allowed, `\`${info.name}\` fits`)) return;
   const facts = ctx.env.facts.of(arg.name);
   const kind = facts?.sourceKind;
   if (!kind) return;

@@ -16,7 +16,7 @@ export function checkChart(ctx: CheckContext, s: ChartStatement): void {
     ctx.error(s.chartType.range, 'unknown-chart', `unknown chart kind \`${s.chartType.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
     return;
   }
-  const target = resolveDefinition(ctx, s.target, info.of, `what a ${info.name} chart is drawn of`);
+  const target = resolveDefinition(ctx, s.target, info.of, `a ${info.name} chart is drawn of`);
   if (target?.kind === 'Model' && info.modelRoles && target.call) {
     const role = modelKindInfo(target.call.callee.name)?.role;
     if (role && !info.modelRoles.includes(role)) {
@@ -33,7 +33,7 @@ export function checkChart(ctx: CheckContext, s: ChartStatement): void {
 
 export function checkTable(ctx: CheckContext, s: TableStatement): void {
   const options = checkBlockItems(ctx, 'table', s.block);
-  const target = resolveDefinition(ctx, s.target, ['value', 'model', 'segments', 'table'], 'what a table shows');
+  const target = resolveDefinition(ctx, s.target, ['value', 'model', 'segments', 'table'], 'a table shows');
   const scope = metricScope(ctx, s.target, target !== undefined);
   for (const name of ['columns', 'sort']) {
     for (const v of options.get(name)?.values ?? []) if (v.value.kind === 'Identifier') nameType(ctx, v.value, scope);
@@ -42,7 +42,7 @@ export function checkTable(ctx: CheckContext, s: TableStatement): void {
 }
 
 export function checkExport(ctx: CheckContext, s: ExportStatement): void {
-  resolveDefinition(ctx, s.target, ['segments', 'table', 'value', 'model'], 'what is exported');
+  resolveDefinition(ctx, s.target, ['segments', 'table', 'value', 'model'], 'an export writes');
   if (s.path && !/\.(csv|tsv|json|parquet)$/i.test(s.path.value)) {
     ctx.error(s.path.range, 'unknown-export-format', 'an export writes a .csv, .tsv, .json or .parquet file; end the path with one of these');
   }

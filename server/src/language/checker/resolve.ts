@@ -8,7 +8,7 @@ import { definitionKind } from './facts';
 
 /**
  * The definition `name` refers to, if it exists and is of an allowed kind; otherwise reports
- * why and returns undefined. `usage` completes "…, but {usage} must be …".
+ * why and returns undefined. `usage` completes "`x` is a model, but {usage} a split or a source".
  */
 export function resolveDefinition(ctx: CheckContext, name: Identifier | null, allowed: readonly DefinitionKind[], usage: string): Definition | undefined {
   if (!name) return undefined;
@@ -20,7 +20,7 @@ export function resolveDefinition(ctx: CheckContext, name: Identifier | null, al
   }
   const kind = definitionKind(definition)!;
   if (!allowed.includes(kind)) {
-    ctx.error(name.range, 'wrong-kind', `\`${name.name}\` is ${kindName(kind)}, but ${usage} must be ${orList(allowed.map(kindName))}`);
+    ctx.error(name.range, 'wrong-kind', `\`${name.name}\` is ${kindName(kind)}, but ${usage} ${orList(allowed.map(kindName))}`);
     return undefined;
   }
   return definition;

@@ -10,7 +10,7 @@ import { resolveDefinition } from './resolve';
 import { conjuncts, implies, predicateText, singlePredicate } from './predicates';
 
 export function checkSegments(ctx: CheckContext, s: SegmentsStatement): void {
-  const target = resolveDefinition(ctx, s.on, ['value', 'model'], 'what segments are on');
+  const target = resolveDefinition(ctx, s.on, ['value', 'model'], 'segments are on');
   const facts = target ? ctx.env.facts.of(s.on!.name) : undefined;
   for (const rule of s.rules) checkCondition(ctx, rule.condition, { kind: 'metrics', facts, target: s.on?.name ?? '' });
   checkReachability(ctx, s.rules);

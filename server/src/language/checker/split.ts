@@ -5,7 +5,7 @@ import { checkDateLiteral } from './dates';
 import { resolveDefinition } from './resolve';
 
 export function checkSplit(ctx: CheckContext, s: SplitStatement): void {
-  const source = resolveDefinition(ctx, s.source, ['source'], 'the data of a split');
+  const source = resolveDefinition(ctx, s.source, ['source'], 'a split splits');
   const kind = source ? ctx.env.facts.of(s.source!.name)?.sourceKind : undefined;
   if (kind && kind !== 'transactions') {
     ctx.error(s.source!.range, 'wrong-argument', `a split needs a transaction source (customer and date); \`${s.source!.name}\` is a ${kind === 'summary' ? 'summary' : 'cohort'} source`);

@@ -20,7 +20,7 @@ export function checkValue(ctx: CheckContext, s: ValueStatement): void {
     ctx.error(s.call.range, 'argument-count', `\`lifetime_value\` takes a purchase model and a spend model, or a retention model; found ${args.length} arguments`);
     return;
   }
-  const models = args.map((a) => resolveDefinition(ctx, a, ['model'], 'an argument of `lifetime_value`'));
+  const models = args.map((a) => resolveDefinition(ctx, a, ['model'], '`lifetime_value` takes'));
   const roles = models.map((m) => (m?.kind === 'Model' && m.call ? modelKindInfo(m.call.callee.name)?.role : undefined));
   const [first, second] = roles;
   if (first === 'spend') {
