@@ -19,6 +19,11 @@ export function formatNumber(value: number): string {
   return Math.abs(value) >= 1000 ? integer.format(value) : fourSignificant.format(value);
 }
 
+/** Grouped, with exactly `digits` decimals (log-likelihoods, fitted figures). */
+export function formatDecimal(value: number, digits = 2): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
 export function formatInteger(value: number): string {
   return integer.format(value);
 }

@@ -3,7 +3,7 @@
 // convergence, iterations, gradient norm), and the calibration-vs-holdout check by frequency.
 import type { ModelPayload } from '../kernel/output-types';
 import { escapeHtml } from './escape';
-import { formatInteger, formatNumber } from './format';
+import { formatDecimal, formatInteger } from './format';
 
 const estimate = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : String(v));
 
@@ -41,7 +41,7 @@ export function renderModel(model: ModelPayload): string {
     : `<span class="badge bad">did not converge</span>`;
   const facts = [
     `${formatInteger(model.customers)} customers`,
-    `log-likelihood ${formatNumber(model.logLikelihood)}`,
+    `log-likelihood ${formatDecimal(model.logLikelihood)}`,
     `${formatInteger(model.iterations)} iterations`,
     `gradient norm ${model.gradientNorm.toExponential(2)}`,
     `${formatInteger(model.fitMs)} ms`,

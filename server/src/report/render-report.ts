@@ -66,7 +66,10 @@ function runSummary(notebook: ReportNotebook, results: ReadonlyMap<string, CellR
 }
 
 export async function renderReport(notebook: ReportNotebook, results: ReadonlyMap<string, CellResult>, options: ReportOptions = {}): Promise<string> {
-  const title = options.title ?? firstHeading(notebook) ?? 'CLV report';
+  const heading = firstHeading(notebook);
+  const title = options.title ?? heading ?? 'CLV report';
+  // When the notebook's own heading is the title, it already opens the page; do not repeat it.
+  const banner = options.title || !heading ? `<h1>${escapeHtml(title)}</h1>` : '';
   const generatedAt = (options.generatedAt ?? new Date()).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
   const meta = [options.subtitle, `generated ${generatedAt}`, runSummary(notebook, results)].filter(Boolean) as string[];
   const cells: string[] = [];
@@ -86,7 +89,7 @@ export async function renderReport(notebook: ReportNotebook, results: ReadonlyMa
 </head>
 <body>
 <main>
-<header class="report"><h1>${escapeHtml(title)}</h1><p>${meta.map(escapeHtml).join(' · ')}</p></header>
+<header class="report">${banner}<p>${meta.map(escapeHtml).join(' · ')}</p></header>
 ${cells.join('\n')}
 ${footer}
 </main>

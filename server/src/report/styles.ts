@@ -6,8 +6,8 @@ export const REPORT_CSS = `
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--ink); background: #fff; font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 main { max-width: 980px; margin: 0 auto; padding: 32px 40px 56px; }
-header.report { border-bottom: 2px solid var(--ink); margin-bottom: 28px; padding-bottom: 12px; }
-header.report h1 { margin: 0 0 4px; font-size: 26px; }
+header.report { border-bottom: 1px solid var(--line); margin-bottom: 12px; padding-bottom: 6px; }
+header.report h1 { margin: 0 0 4px; font-size: 28px; }
 header.report p { margin: 0; color: var(--muted); font-size: 13px; }
 h1, h2, h3, h4 { line-height: 1.25; }
 h3 { font-size: 17px; margin: 18px 0 6px; }
