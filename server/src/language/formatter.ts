@@ -163,7 +163,8 @@ function printItem(item: BlockItem, width: number): string {
     case 'Where':
       return `where ${printExpression(item.condition!)}`;
     case 'Mapping': {
-      const columns = item.columns.map((c) => (c.quoted ? JSON.stringify(c.name) : c.name)).join(', ');
+      // Quoted names are written back with the language's only escapes, `\"` and `\\`.
+      const columns = item.columns.map((c) => (c.quoted ? `"${c.name.replace(/[\\"]/g, '\\$&')}"` : c.name)).join(', ');
       const format = item.format ? ` as ${item.format.kind === 'String' ? item.format.raw : item.format.name}` : '';
       return `${item.role.name.padEnd(width)} = ${columns}${format}`;
     }
