@@ -1,7 +1,7 @@
 // The notebook-level API the kernel and language server use: symbols across cells, run order,
 // dependents, symbol lookup by position, the schema callback, incremental re-checking.
 import assert from 'node:assert/strict';
-import { checkProgram, LineIndex, ProgramChecker, keywordsFor, METRICS, MODEL_KINDS, type CellInput } from '../../server/src/language/index';
+import { checkProgram, fingerprint, keywordsFor, LineIndex, METRICS, MODEL_KINDS, parseCell, ProgramChecker, type CellInput } from '../../server/src/language/index';
 
 const cells: CellInput[] = [
   { id: 'segments', text: 'segments tiers on clv {\n  "Top" when clv in top 10%\n  "Rest" otherwise\n}\nchart bar of tiers by clv' },
@@ -75,6 +75,14 @@ describe('language program API', () => {
     const third = checker.check(renamed);
     assert.deepEqual(third.cell('models')!.diagnostics.map((d) => d.message), ['unknown name `cal`', 'unknown name `cal`']);
     assert.deepEqual(checker.check(cells).diagnostics, []);
+  });
+
+  it('fingerprints statements by meaning, not position or layout', () => {
+    const [a] = parseCell('segments s on clv {\n  "A" when clv > 1\n  "B" otherwise\n}').statements;
+    const [b] = parseCell('\n\n# moved and re-laid out\nsegments  s  on clv { \n"A"   when clv>1 # note\n"B" otherwise }').statements;
+    const [c] = parseCell('segments s on clv {\n  "A" when clv > 2\n  "B" otherwise\n}').statements;
+    assert.equal(fingerprint(a), fingerprint(b));
+    assert.notEqual(fingerprint(a), fingerprint(c));
   });
 
   it('converts between offsets and positions', () => {

@@ -15,6 +15,7 @@
 //                              what may be written at a position (keywords of a context,
 //                              definitions of some kinds, metrics, columns), for completion
 //   printTree(statements)      an indented dump of a tree (golden tests, debugging)
+//   fingerprint(statement)     a statement's meaning without positions (for caching by content)
 
 export type * from './ast';
 export type { Diagnostic, CellDiagnostic, DiagnosticData, Severity } from './diagnostic';
@@ -35,7 +36,7 @@ export type {
 export { parseCell } from './parser/parse-cell';
 export { checkProgram, ProgramChecker } from './checker/program';
 export { formatCell } from './formatter';
-export { printTree } from './print-tree';
+export { fingerprint, printTree } from './print-tree';
 export { completionContext, type CompletionContext, type Expectation } from './completion';
 export { LineIndex, type Position } from './text';
 export { DIAGNOSTIC_CODES } from './checker/codes';

@@ -45,3 +45,12 @@ export function printTree(statements: Statement[], options: PrintOptions = {}): 
 function isRange(value: unknown): value is { start: number; end: number } {
   return typeof value === 'object' && value !== null && !('kind' in value) && 'start' in value && 'end' in value && Object.keys(value).length === 2;
 }
+
+/**
+ * What a statement means, independent of where it is and how it is laid out: equal for two
+ * statements exactly when they differ only in positions, spacing and comments. For caching
+ * results by content (every range-valued field, such as `openBrace`, is reduced to "present").
+ */
+export function fingerprint(statement: Statement): string {
+  return printTree([statement], { ranges: false });
+}

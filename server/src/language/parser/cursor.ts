@@ -11,7 +11,8 @@ export class Cursor {
   lastEnd = 0;
   private parenDepth = 0;
   readonly errors: Diagnostic[] = [];
-  private readonly errorOffsets = new Set<number>();
+  /** Offsets that already have an error (made on the first error: most cells have none). */
+  private errorOffsets?: Set<number>;
 
   constructor(private readonly tokens: Token[]) {}
 
@@ -101,6 +102,7 @@ export class Cursor {
 
   /** Reports an error unless one was already reported at the same offset (one cause, one message). */
   error(range: Range, code: string, message: string, data?: Diagnostic['data']): void {
+    this.errorOffsets ??= new Set();
     if (this.errorOffsets.has(range.start)) return;
     this.errorOffsets.add(range.start);
     const diagnostic: Diagnostic = { range, severity: 'error', code, message };
