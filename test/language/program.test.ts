@@ -77,6 +77,16 @@ describe('language program API', () => {
     assert.deepEqual(checker.check(cells).diagnostics, []);
   });
 
+  it('re-reads the schema after invalidate() (a data file changed)', () => {
+    let columns = ['id', 'day', 'total'];
+    const checker = new ProgramChecker({ schema: () => columns.map((name) => ({ name })) });
+    assert.deepEqual(checker.check(cells).diagnostics, []);
+    columns = ['id', 'day'];
+    assert.deepEqual(checker.check(cells).diagnostics, [], 'cached until invalidated');
+    checker.invalidate();
+    assert.deepEqual(checker.check(cells).diagnostics.map((d) => d.message), ['no column `total` in source `orders`']);
+  });
+
   it('fingerprints statements by meaning, not position or layout', () => {
     const [a] = parseCell('segments s on clv {\n  "A" when clv > 1\n  "B" otherwise\n}').statements;
     const [b] = parseCell('\n\n# moved and re-laid out\nsegments  s  on clv { \n"A"   when clv>1 # note\n"B" otherwise }').statements;

@@ -4,7 +4,7 @@
 // diagnostics; they are reused as long as the notebook's "interface" (every definition's
 // name, kind and the facts other cells rely on) is unchanged, so editing one cell's segment
 // rule re-checks only that cell.
-import type { Definition, Range } from '../ast';
+import type { Definition, Range, SourceStatement } from '../ast';
 import type { CellDiagnostic, Diagnostic } from '../diagnostic';
 import { parseCell } from '../parser/parse-cell';
 import type { CellInput, CellResult, CheckOptions, DefinitionInfo, ParseResult, ProgramResult, ReferenceInfo, StatementInfo } from '../program-types';
@@ -71,7 +71,7 @@ export class ProgramChecker {
     });
     const lookup = (name: string) => definitions.get(name)?.[0].statement;
     const schema = this.options.schema;
-    const env = { lookup, names: () => definitions.keys(), facts: new FactsTable(lookup), schema: (s: Parameters<NonNullable<typeof schema>>[0]) => schema?.(s) };
+    const env = { lookup, names: () => definitions.keys(), facts: new FactsTable(lookup), schema: (s: SourceStatement) => schema?.(s) };
     // Compared once per check (not once per cell: the key is as long as the notebook's definitions).
     const envKey = analyses.map((a) => a.interfaceKey).join('\n');
     if (envKey !== this.lastEnvKey) {
