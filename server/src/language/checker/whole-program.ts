@@ -16,10 +16,7 @@ export interface WholeProgramFindings {
 export function wholeProgramFindings(definitions: Map<string, DefinitionInfo[]>): WholeProgramFindings {
   const duplicates: string[] = [];
   for (const [name, infos] of definitions) if (infos.length > 1) duplicates.push(name);
-  const cycles = stronglyConnected(definitions).filter(
-    (component) => component.length > 1 || definitions.get(component[0])![0].dependencies.includes(component[0]),
-  );
-  return { duplicates, cycles };
+  return { duplicates, cycles: cycles(definitions) };
 }
 
 export function duplicateDiagnostics(names: string[], definitions: Map<string, DefinitionInfo[]>, location: (d: DefinitionInfo) => string): Located[] {
@@ -48,10 +45,11 @@ export function cycleDiagnostics(cycles: string[][], definitions: Map<string, De
 }
 
 /**
- * Tarjan's algorithm over the first definition of each name, iterative and on integer ids
- * (a notebook has thousands of definitions; this runs whenever a name or reference changes).
+ * The cycles among the first definition of each name: Tarjan's strongly connected components,
+ * iterative and on integer ids (a notebook has thousands of definitions; this runs whenever a
+ * name or reference changes).
  */
-function stronglyConnected(definitions: Map<string, DefinitionInfo[]>): string[][] {
+function cycles(definitions: Map<string, DefinitionInfo[]>): string[][] {
   const names = [...definitions.keys()];
   const n = names.length;
   const id = new Map<string, number>();
@@ -95,14 +93,11 @@ function stronglyConnected(definitions: Map<string, DefinitionInfo[]>): string[]
       path.pop();
       if (path.length) low[path[path.length - 1]] = Math.min(low[path[path.length - 1]], low[v]);
       if (low[v] === index[v]) {
-        const component: string[] = [];
-        let w: number;
-        do {
-          w = stack.pop()!;
-          onStack[w] = 0;
-          component.push(names[w]);
-        } while (w !== v);
-        components.push(component.reverse());
+        // The component is the stack from `v` up. Only cycles are kept: several members, or one that names itself.
+        const from = stack.lastIndexOf(v);
+        const members = stack.splice(from);
+        for (const w of members) onStack[w] = 0;
+        if (members.length > 1 || edges[v].includes(v)) components.push(members.map((w) => names[w]));
       }
     }
   }
