@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkProgram, DIAGNOSTIC_CODES, formatCell, type CellInput } from '../../server/src/language/index';
+import { checkProgram, DIAGNOSTIC_CODES, formatCell, METRICS, type CellInput } from '../../server/src/language/index';
 import { formatDiagnostic, repoRoot } from './golden';
 
 const docsDir = join(repoRoot, 'docs');
@@ -58,6 +58,15 @@ describe('language docs examples', () => {
       }
 
       if (page === 'language.md') {
+        it('its table of metrics lists every metric with its type', () => {
+          const rows = readFileSync(join(docsDir, page), 'utf8').split('\n').filter((l) => l.startsWith('| `'));
+          for (const metric of METRICS) {
+            const name = metric.aliasOf ?? metric.name;
+            const row = rows.find((r) => r.startsWith(`| \`${name}\``));
+            assert.ok(row?.includes(`\`${metric.name}\``) && row.includes(`| ${metric.type} |`), `metric ${metric.name} (${metric.type})`);
+          }
+        });
+
         it('its table of diagnostic codes lists exactly the codes the checker declares, with their severities', () => {
           const table = [...readFileSync(join(docsDir, page), 'utf8').matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
           assert.deepEqual(table.sort(), Object.entries(DIAGNOSTIC_CODES).map(([code, d]) => `${code} ${d.severity}`).sort());
