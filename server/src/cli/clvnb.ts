@@ -1,0 +1,61 @@
+// `clvnb`: the command line of CLV Notebooks. Dispatches to one subcommand per file in
+// commands/, and owns the exit-code contract (docs/cli.md): 0 ok, 1 problems in the input,
+// 2 usage error, 3 internal error. Exit codes are set with `process.exitCode` rather than
+// `process.exit()` so piped output is flushed before the process ends.
+import { version } from '../../../package.json';
+import { helpText, parseCommandArgs } from './args';
+import type { Command } from './command';
+import { checkCommand } from './commands/check';
+import { diffCommand } from './commands/diff';
+import { fmtCommand } from './commands/fmt';
+import { newCommand } from './commands/new';
+import { runCommand } from './commands/run';
+import { EXIT, InputError, UsageError } from './errors';
+
+const COMMANDS: Command[] = [runCommand, checkCommand, fmtCommand, diffCommand, newCommand];
+
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.spec.name.length));
+  const list = COMMANDS.map((c) => `  ${c.spec.name.padEnd(width)}  ${c.spec.summary}`).join('\n');
+  return `Usage: clvnb <command> [options]\n\nCommands:\n${list}\n\nRun 'clvnb <command> --help' for a command's options.\n\n  -h, --help     show this help\n  -v, --version  print the version\n\nExit codes: 0 ok, 1 problems found (diagnostics, failed cells, unreadable input), 2 usage error, 3 internal error.\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? COMMANDS.find((c) => c.spec.name === rest[0]) : undefined;
+    process.stdout.write(topic ? helpText(topic.spec) : generalHelp());
+    return EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`clvnb ${version}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.spec.name === name);
+  if (!command) throw new UsageError(name.startsWith('-') ? `unknown option '${name}'` : `unknown command '${name}'`);
+  const args = parseCommandArgs(command.spec, rest);
+  if (args.help) {
+    process.stdout.write(helpText(command.spec));
+    return EXIT.ok;
+  }
+  return command.run(args);
+}
+
+function report(error: unknown): number {
+  if (error instanceof UsageError) {
+    const hint = error.command ? `clvnb ${error.command} --help` : 'clvnb --help';
+    process.stderr.write(`clvnb: ${error.message}\nRun '${hint}' for usage.\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof InputError) {
+    process.stderr.write(`clvnb: ${error.located}\n`);
+    return EXIT.failed;
+  }
+  process.stderr.write(`clvnb: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report this as a bug.\n`);
+  return EXIT.internal;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error) => (process.exitCode = report(error)),
+);

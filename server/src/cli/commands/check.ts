@@ -1,0 +1,47 @@
+// `clvnb check NOTEBOOK...`: the editor's diagnostics without the editor, for CI and
+// pre-commit hooks. Exit 1 when any notebook has an error (warnings alone pass).
+import type { Command } from '../command';
+import { checkNotebook, locateDiagnostics } from '../diagnostics';
+import { EXIT, InputError } from '../errors';
+import { loadNotebook } from '../notebook-io';
+import { readSchemas } from '../schemas';
+
+export const checkCommand: Command = {
+  spec: {
+    name: 'check',
+    summary: 'Check notebooks for errors without running them.',
+    positionals: 'NOTEBOOK...',
+    minPositionals: 1,
+    maxPositionals: Infinity,
+    options: {},
+    details: `
+Parses and checks every clv cell of each notebook, together, like the editor does, and
+checks column names against the data files' headers when the files can be read.
+Prints one line per problem, "file:line:col: severity: message", with line and column
+in the notebook file.
+
+Exit code: 0 when no notebook has an error (warnings allowed), 1 otherwise.`,
+  },
+  async run(args) {
+    let errors = 0;
+    let warnings = 0;
+    for (const path of args.positionals) {
+      try {
+        const notebook = await loadNotebook(path);
+        const program = checkNotebook(notebook, { schema: await readSchemas(notebook) });
+        for (const d of locateDiagnostics(notebook, program)) {
+          process.stdout.write(d.text + '\n');
+          if (d.severity === 'error') errors++;
+          else if (d.severity === 'warning') warnings++;
+        }
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        process.stdout.write(`${error.file ?? 'clvnb'}: error: ${error.message}\n`);
+        errors++;
+      }
+    }
+    const files = args.positionals.length === 1 ? '1 notebook' : `${args.positionals.length} notebooks`;
+    process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files}\n`);
+    return errors ? EXIT.failed : EXIT.ok;
+  },
+};

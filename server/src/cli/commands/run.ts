@@ -1,0 +1,62 @@
+// `clvnb run NOTEBOOK`: runs every clv cell headless, prints a per-cell summary, and writes
+// the HTML report and/or JSON results on request. Exit 1 when any cell failed.
+import { version } from '../../../../package.json';
+import { renderReport } from '../../report';
+import { stringOption } from '../args';
+import type { Command } from '../command';
+import { checkNotebook, locateDiagnostics } from '../diagnostics';
+import { EXIT, UsageError } from '../errors';
+import { executeNotebook } from '../execute';
+import { isClvCell, loadNotebook } from '../notebook-io';
+import { writeOutputFile } from '../output-file';
+import { runResults } from '../run-results';
+import { cellSummary } from '../run-summary';
+import { readSchemas } from '../schemas';
+
+export const runCommand: Command = {
+  spec: {
+    name: 'run',
+    summary: 'Run a notebook headless; optionally write an HTML report and JSON results.',
+    positionals: 'NOTEBOOK',
+    minPositionals: 1,
+    maxPositionals: 1,
+    options: {
+      html: { type: 'string', valueName: 'REPORT', description: 'write a self-contained HTML report (opens offline, prints well)' },
+      json: { type: 'string', valueName: 'RESULTS', description: "write every cell's status and outputs as JSON" },
+      currency: { type: 'string', valueName: 'CODE', description: 'show money in the report with this ISO 4217 currency, e.g. USD' },
+      'hide-code': { type: 'boolean', description: "leave the cells' code out of the HTML report" },
+    },
+    details: `
+Runs every clv cell in dependency order, then prints each code cell's status and the
+text summary of its outputs. Problems are printed as "file:line:col: severity: message".
+Data paths in the notebook are relative to the notebook's folder.
+
+Exit code: 0 when every cell ran, 1 when any cell failed or was not run.`,
+  },
+  async run(args) {
+    const currency = stringOption(args, 'currency');
+    if (currency !== undefined && !Intl.supportedValuesOf('currency').includes(currency)) throw new UsageError(`unknown currency code '${currency}'`, 'run');
+    const notebook = await loadNotebook(args.positionals[0]);
+    const diagnostics = locateDiagnostics(notebook, checkNotebook(notebook, { schema: await readSchemas(notebook) }));
+    for (const d of diagnostics) if (d.severity !== 'error') process.stdout.write(d.text + '\n');
+    const { results } = await executeNotebook(notebook);
+    for (const cell of notebook.cells.filter(isClvCell)) process.stdout.write(cellSummary(notebook, cell, results.get(cell.id), diagnostics) + '\n');
+
+    const summary = runResults(notebook, results, diagnostics);
+    const jsonPath = stringOption(args, 'json');
+    if (jsonPath) await writeOutputFile(jsonPath, JSON.stringify(summary, null, 2) + '\n');
+    const htmlPath = stringOption(args, 'html');
+    if (htmlPath) {
+      const html = await renderReport(notebook, results, {
+        subtitle: notebook.path,
+        includeCode: !args.values['hide-code'],
+        currency,
+        generator: `clvnb ${version}`,
+      });
+      await writeOutputFile(htmlPath, html);
+    }
+    const failed = summary.cells.filter((c) => c.status !== 'ok').length;
+    process.stderr.write(failed ? `${failed} of ${summary.cells.length} cells failed or did not run\n` : `${summary.cells.length} cells ran\n`);
+    return failed ? EXIT.failed : EXIT.ok;
+  },
+};

@@ -1,0 +1,57 @@
+// `clvnb check`: exact `file:line:col: severity: message` lines with positions in the
+// notebook file (cell offset + position in the cell), and exit codes for CI.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildOnce, clvnb, workspace, type Workspace } from './harness';
+
+describe('clvnb check', function () {
+  this.timeout(120_000);
+  let ws: Workspace;
+  before(() => {
+    buildOnce();
+    ws = workspace();
+    ws.add('errors.clvnb');
+    ws.add('cdnow.clvnb');
+  });
+  after(() => ws?.remove());
+
+  it('reports each error at its line and column in the notebook file, exit 1', async () => {
+    const r = await clvnb(['check', 'errors.clvnb'], ws.dir);
+    assert.equal(r.stdout, 'errors.clvnb:17:21: error: unknown name `cla`; did you mean `cal`?\nerrors.clvnb:22:27: error: recency is a duration; write `4 weeks`\n');
+    assert.equal(r.stderr, '2 errors, 0 warnings in 1 notebook\n');
+    assert.equal(r.code, 1);
+  });
+
+  it('passes a clean notebook with exit 0', async () => {
+    assert.deepEqual(await clvnb(['check', 'cdnow.clvnb'], ws.dir), { code: 0, stdout: '', stderr: '0 errors, 0 warnings in 1 notebook\n' });
+  });
+
+  it('checks several notebooks and reports an unreadable one without stopping', async () => {
+    const r = await clvnb(['check', 'missing.clvnb', 'cdnow.clvnb', 'errors.clvnb'], ws.dir);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout.split('\n')[0], 'missing.clvnb: error: cannot read: no such file');
+    assert.equal(r.stdout.split('\n').length, 4);
+    assert.equal(r.stderr, '3 errors, 0 warnings in 3 notebooks\n');
+  });
+
+  it('checks column names against a `columns` option', async () => {
+    const notebook = ws.add('cdnow.clvnb', 'columns.clvnb');
+    writeFileSync(notebook, readFileSync(notebook, 'utf8').replace('amount   = sales', 'amount   = sale'));
+    const r = await clvnb(['check', 'columns.clvnb'], ws.dir);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, 'columns.clvnb:14:14: error: no column `sale` in source `orders`; did you mean `sales`?\n');
+  });
+
+  it("checks column names against the data file's header", async () => {
+    writeFileSync(join(ws.dir, 'data', 'orders.csv'), '"Customer ID",date,sales\nA,19970101,12.5\n');
+    const notebook = ws.add('hostile.clvnb', 'header.clvnb');
+    writeFileSync(notebook, readFileSync(notebook, 'utf8').replace('data/hostile.csv', 'data/orders.csv'));
+    const r = await clvnb(['check', 'header.clvnb'], ws.dir);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, 'header.clvnb:8:14: error: no column `customer` in source `orders`\n');
+    // Without the file there is nothing to check the columns against: the text alone is clean.
+    writeFileSync(notebook, readFileSync(notebook, 'utf8').replace('data/orders.csv', 'data/absent.csv'));
+    assert.equal((await clvnb(['check', 'header.clvnb'], ws.dir)).code, 0);
+  });
+});

@@ -1,0 +1,91 @@
+// `clvnb diff` on a real git repository made in a temp folder: two commits, the second
+// raises the "Sleeping" threshold. The migration matrix must agree with the segment sizes
+// and values that `clvnb run` reports for each revision on its own.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildOnce, clvnb, workspace, type CliResult, type Workspace } from './harness';
+
+const SEGMENTS = 'application/vnd.clv.segments+json';
+
+/** The rows of the Markdown table that follows `heading`, as numbers (label dropped). */
+function markdownMatrix(markdown: string, heading: string): Map<string, number[]> {
+  const table = markdown.slice(markdown.indexOf(heading)).split('\n\n')[1];
+  const rows = table.split('\n').slice(2).map((line) => line.split(' | ').map((c) => c.replace(/^\| |\s\|$/g, '')));
+  return new Map(rows.map(([label, ...cells]) => [label, cells.map((c) => Number(c.replace(/,/g, '')))]));
+}
+
+describe('clvnb diff', function () {
+  this.timeout(300_000);
+  let ws: Workspace;
+  let markdown: CliResult;
+  let text: CliResult;
+  const sizes: Record<string, Record<string, { customers: number; value: number }>> = {};
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: ws.dir, stdio: 'pipe' });
+
+  before(async () => {
+    buildOnce();
+    ws = workspace();
+    const notebook = ws.add('cdnow.clvnb');
+    git('init', '-q');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '--allow-empty', '-m', 'empty');
+    git('add', 'cdnow.clvnb');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'first');
+    const before = readFileSync(notebook, 'utf8');
+    writeFileSync(join(ws.dir, 'old.clvnb'), before);
+    writeFileSync(notebook, before.replace('"Sleeping"  when p_alive < 0.3', '"Sleeping"  when p_alive < 0.5'));
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-am', 'raise the sleeping threshold');
+    for (const [side, file] of [['old', 'old.clvnb'], ['new', 'cdnow.clvnb']]) {
+      await clvnb(['run', file, '--json', `${side}.json`], ws.dir);
+      const payload = JSON.parse(readFileSync(join(ws.dir, `${side}.json`), 'utf8')).cells.flatMap((c: any) => c.outputs).map((o: any) => o.data[SEGMENTS]).find(Boolean);
+      sizes[side] = Object.fromEntries(payload.segments.map((s: any) => [s.name, { customers: s.customers, value: s.value }]));
+    }
+    markdown = await clvnb(['diff', 'HEAD~1', 'cdnow.clvnb', '--markdown'], ws.dir);
+    text = await clvnb(['diff', 'HEAD~1', 'cdnow.clvnb'], ws.dir);
+  });
+  after(() => ws?.remove());
+
+  it('exits 0 and names the changed rule, old and new', () => {
+    assert.equal(markdown.code, 0, markdown.stderr);
+    assert.ok(markdown.stdout.includes('```diff\n- "Sleeping" when p_alive < 0.3\n+ "Sleeping" when p_alive < 0.5\n```'), markdown.stdout);
+    assert.match(text.stdout, /^ {4}- "Sleeping" when p_alive < 0\.3\n {4}\+ "Sleeping" when p_alive < 0\.5$/m);
+  });
+
+  it('moves exactly the customers between the two thresholds from Others to Sleeping', () => {
+    const { old, new: now } = sizes;
+    const counts = markdownMatrix(markdown.stdout, '**Customers**');
+    const moved = now.Sleeping.customers - old.Sleeping.customers;
+    assert.ok(moved > 0);
+    assert.deepEqual(counts.get('Champions'), [old.Champions.customers, 0, 0, old.Champions.customers]);
+    assert.deepEqual(counts.get('Sleeping'), [0, old.Sleeping.customers, 0, old.Sleeping.customers]);
+    assert.deepEqual(counts.get('Others'), [0, moved, now.Others.customers, old.Others.customers]);
+    assert.deepEqual(counts.get('Total'), [now.Champions.customers, now.Sleeping.customers, now.Others.customers, 2357]);
+    assert.match(markdown.stdout, new RegExp(`\\b${moved} of 2,357 customers \\(\\d+\\.\\d%\\) change segment`));
+  });
+
+  it('sums predicted value per cell consistently with each revision segment values', () => {
+    const { old, new: now } = sizes;
+    const values = markdownMatrix(markdown.stdout, '**Predicted clv**');
+    const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 0.01, `${a} vs ${b}`);
+    for (const [label, i] of [['Champions', 0], ['Sleeping', 1], ['Others', 2]] as const) {
+      close(values.get(label)![3], old[label].value);
+      close(values.get('Total')![i], now[label].value);
+    }
+  });
+
+  it('reports a bad revision, a path outside git, and an option-like revision', async () => {
+    const rev = await clvnb(['diff', 'nosuchrev', 'cdnow.clvnb'], ws.dir);
+    assert.equal(rev.code, 1);
+    assert.match(rev.stderr, /^clvnb: cannot read cdnow\.clvnb at revision nosuchrev: /);
+    const outside = workspace();
+    try {
+      outside.add('cdnow.clvnb');
+      const r = await clvnb(['diff', 'HEAD', 'cdnow.clvnb'], outside.dir);
+      assert.deepEqual(r, { code: 1, stdout: '', stderr: 'clvnb: cdnow.clvnb is not inside a git repository\n' });
+    } finally {
+      outside.remove();
+    }
+    assert.equal((await clvnb(['diff', '--', '--output=x', 'cdnow.clvnb'], ws.dir)).stderr, "clvnb: invalid revision '--output=x'\nRun 'clvnb diff --help' for usage.\n");
+  });
+});
