@@ -1,0 +1,6 @@
+// The Markdown notebook format (docs/notebook-format.md). No `vscode` imports: the language
+// server and the command line use it too.
+export { parseNotebook } from './parse';
+export { serializeNotebook } from './serialize';
+export { notebookFromCells } from './from-cells';
+export type { CellData, CellKind, CellLayout, FenceLayout, FileLayout, NotebookCell, NotebookFile } from './types';
