@@ -1,8 +1,10 @@
 // Front matter: a `---` line at the very start of the file, up to the next `---` (or `...`)
 // line. Kept verbatim for writing back; its top-level `key: value` lines are read into a
 // flat map (a deliberately small subset of YAML: no nesting, lists or multi-line values).
+// It may not contain a ```clv fence or a cell marker line.
 
 import { splitLines } from './lines';
+import { isCellBoundary, lineKind } from './lines-kinds';
 
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
@@ -17,6 +19,9 @@ export function readFrontMatter(text: string): string | null {
   if (!lines.length || !OPEN.test(lines[0].text) || !lines[0].eol) return null;
   let length = lines[0].text.length + lines[0].eol.length;
   for (const line of lines.slice(1)) {
+    // A cell boundary first means this is Markdown, not front matter: so later cells can
+    // never turn the first cell into front matter.
+    if (isCellBoundary(lineKind(line.text))) return null;
     length += line.text.length + line.eol.length;
     if (CLOSE.test(line.text)) return text.slice(0, length);
   }
