@@ -2,11 +2,10 @@
 // the metadata and the editor's one-line-break-style-per-cell normalisation; an unchanged
 // notebook saves byte for byte and an edit rewrites only the edited cell.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { fromEditorNotebook, parseNotebook, toEditorNotebook, type EditorNotebook } from '../../server/src/notebook-file';
 import { notebookText } from './arbitraries';
+import { sampleNotebooks } from './samples';
 
 /** What an editor hands back: metadata copied, every cell's line breaks made one style. */
 function throughEditor(notebook: EditorNotebook, eol: string): EditorNotebook {
@@ -25,8 +24,7 @@ describe('notebook file: editor round trip', () => {
   });
 
   it('changes only the edited cell of a sample notebook', () => {
-    const path = join(import.meta.dirname, '..', '..', 'samples', 'cdnow', 'cdnow.clvnb');
-    const text = readFileSync(path, 'utf8');
+    const text = sampleNotebooks().find((s) => s.name === 'cdnow.clvnb')!.text;
     const notebook = throughEditor(toEditorNotebook(text), '\n');
     const index = notebook.cells.findIndex((c) => c.kind === 'code');
     const before = notebook.cells[index].value;
@@ -35,12 +33,9 @@ describe('notebook file: editor round trip', () => {
   });
 
   it('keeps every sample notebook byte for byte in CRLF form', () => {
-    const samples = join(import.meta.dirname, '..', '..', 'samples');
-    for (const folder of readdirSync(samples, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-      for (const name of readdirSync(join(samples, folder.name)).filter((n) => n.endsWith('.clvnb'))) {
-        const text = readFileSync(join(samples, folder.name, name), 'utf8').replaceAll('\n', '\r\n');
-        assert.equal(fromEditorNotebook(throughEditor(toEditorNotebook(text), '\r\n')), text, name);
-      }
+    for (const { name, text: lf } of sampleNotebooks()) {
+      const text = lf.replaceAll('\n', '\r\n');
+      assert.equal(fromEditorNotebook(throughEditor(toEditorNotebook(text), '\r\n')), text, name);
     }
   });
 

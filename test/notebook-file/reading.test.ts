@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseNotebook } from '../../server/src/notebook-file';
+import { repoRoot } from './samples';
 
 const cellsOf = (text: string) => parseNotebook(text).cells.map((c) => `${c.kind}:${c.source}`);
 
@@ -36,7 +37,22 @@ describe('notebook file: reading', () => {
   });
 
   it('imports nothing from vscode', () => {
-    const folder = join(import.meta.dirname, '..', '..', 'server', 'src', 'notebook-file');
+    const folder = join(repoRoot, 'server', 'src', 'notebook-file');
     for (const name of readdirSync(folder)) assert.doesNotMatch(readFileSync(join(folder, name), 'utf8'), /from ['"]vscode['"]/, name);
+  });
+});
+
+describe('notebook file: the examples of docs/notebook-format.md', () => {
+  const doc = readFileSync(join(repoRoot, 'docs', 'notebook-format.md'), 'utf8');
+  const examples = [...doc.matchAll(/^ *````markdown\n([\s\S]*?)^ *````$/gm)].map((m) => m[1].replace(/^ {2}/gm, ''));
+
+  it('reads the introductory example as front matter and three cells', () => {
+    const nb = parseNotebook(examples[0]);
+    assert.deepEqual(nb.metadata, { title: 'Retail repeat buying' });
+    assert.deepEqual(nb.cells.map((c) => c.kind), ['markup', 'code', 'markup']);
+  });
+
+  it('reads the counted example as one Markdown cell of three lines', () => {
+    assert.deepEqual(cellsOf(examples[1]), ['markup:An example notebook cell:\n```clv\nmodel m = bgnbd(cal)']);
   });
 });
