@@ -52,6 +52,12 @@ describe('notebook file: cells read back as written', () => {
     fc.assert(fc.property(cells, metadata, (list, meta) => readsBack(list, meta)), { numRuns: 3000 });
   });
 
+  it('catches a serializer that always opens code cells with a three-backtick fence', () => {
+    const broken = (list: CellData[]) => serializeNotebook(notebookFromCells(list)).replace(/^`{4,}clv$/gm, '```clv');
+    const result = fc.check(fc.property(cells, (list) => assert.deepEqual(plain(parseNotebook(broken(list))), list)), { numRuns: 3000 });
+    assert.ok(result.failed, 'the property must fail for the broken serializer');
+  });
+
   it('holds when generated cells replace the cells of a read file (its layouts kept as hints)', () => {
     fc.assert(
       fc.property(notebookText, cells, (text, list) => {
