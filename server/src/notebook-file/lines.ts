@@ -39,7 +39,7 @@ export function breakAfter(source: string, eol: string): string {
   return eol === '\n' && source.endsWith('\r') ? '\r\n' : eol;
 }
 
-/** `text` split into its body and its last line break. */
+/** The text of `lines` without its last line break, and that break ('' if none). */
 export function withoutLastBreak(lines: Line[]): { source: string; bodyEnd: string } {
   if (!lines.length) return { source: '', bodyEnd: '' };
   const bodyEnd = lines[lines.length - 1].eol;
