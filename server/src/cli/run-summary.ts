@@ -27,9 +27,12 @@ export function cellSummary(notebook: LoadedNotebook, cell: LoadedCell, result: 
   const head = `cell ${cell.codeNumber} (line ${cell.firstLine + 1})`;
   if (!result) return `${head}: not run`;
   const time = result.cached ? 'cached' : `${Math.round(result.ms)} ms`;
-  // Error bundles are printed as located error lines instead of their text.
-  const outputs = result.outputs.filter((o) => !(MIME.error in o.data)).map((o) => indent(o.data[MIME.text]));
-  if (result.status === 'ok') return [`${head}: ok, ${time}`, ...outputs].join('\n');
-  if (result.status === 'error') return [`${head}: error`, ...outputs, ...errorLines(notebook, cell, result, diagnostics).map(indent)].join('\n');
+  if (result.status === 'ok') return [`${head}: ok, ${time}`, ...result.outputs.map((o) => indent(o.data[MIME.text]))].join('\n');
+  if (result.status === 'error') {
+    // The error bundle's place among the outputs (statement order) gets the located error lines.
+    const errors = errorLines(notebook, cell, result, diagnostics).map(indent);
+    const lines = result.outputs.flatMap((o) => (MIME.error in o.data ? errors.splice(0) : [indent(o.data[MIME.text])]));
+    return [`${head}: error`, ...lines, ...errors].join('\n');
+  }
   return `${head}: ${result.status}: ${result.error?.message ?? ''}`.trimEnd();
 }
