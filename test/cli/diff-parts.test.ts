@@ -2,6 +2,8 @@
 // the rule changes between two segments blocks, read with the language core's parser.
 import assert from 'node:assert/strict';
 import { ABSENT, migrationMatrix } from '../../server/src/cli/diff/migration';
+import { renderDiffMarkdown } from '../../server/src/cli/diff/render-markdown';
+import { renderDiffText } from '../../server/src/cli/diff/render-text';
 import { ruleChanges, segmentsBlocks } from '../../server/src/cli/diff/rule-changes';
 
 describe('clvnb diff parts', () => {
@@ -42,5 +44,44 @@ describe('clvnb diff parts', () => {
     const a = segmentsBlocks(['segments s on clv {\n  "X" when clv > 1 and p_alive > 0.5\n  "Y" otherwise\n}']).get('s')!;
     const b = segmentsBlocks(['segments s on clv {\n  "X"   when clv > 1  and  p_alive > 0.5 # why\n  "Y"   otherwise\n}']).get('s')!;
     assert.deepEqual(ruleChanges(a, b), []);
+  });
+
+  describe('rendering', () => {
+    const before = { labels: ['A|B', 'Rest'], customer: ['1', '2', '3'], segment: ['A|B', 'Rest', 'Rest'], value: [1000, 2, 3] };
+    const after = { labels: ['A|B', 'Rest'], customer: ['1', '2', '3'], segment: ['A|B', 'A|B', 'Rest'], value: [1000, 2.5, 3] };
+    const report = {
+      revision: 'main',
+      notebook: 'n.clvnb',
+      segments: [{ name: 'tiers', valueMetric: 'clv', status: 'compared' as const, rules: [{ kind: 'changed' as const, label: 'A|B', before: 'clv > 10', after: 'clv > 1' }], matrix: migrationMatrix(before, after) }],
+    };
+
+    it('prints aligned plain-text matrices with totals', () => {
+      assert.equal(
+        renderDiffText(report),
+        [
+          'segments tiers on clv: 1 of 3 customers (33.3%) change segment, carrying 2.50 of predicted clv.',
+          '  rules changed:',
+          '    - "A|B" when clv > 10',
+          '    + "A|B" when clv > 1',
+          '  customers (rows: segment at main, columns: segment now):',
+          '    main \\ now  A|B  Rest  Total',
+          '    A|B           1     0      1',
+          '    Rest          1     1      2',
+          '    Total         2     1      3',
+          '  predicted clv:',
+          '    main \\ now       A|B  Rest     Total',
+          '    A|B         1,000.00  0.00  1,000.00',
+          '    Rest            2.50  3.00      5.50',
+          '    Total       1,002.50  3.00  1,005.50',
+          '',
+        ].join('\n'),
+      );
+    });
+
+    it('escapes table-breaking characters in Markdown tables', () => {
+      const markdown = renderDiffMarkdown(report);
+      assert.ok(markdown.includes('| at main ↓ / now → | A\\|B | Rest | Total |\n| --- | ---: | ---: | ---: |\n| A\\|B | 1 | 0 | 1 |'), markdown);
+      assert.ok(markdown.includes('```diff\n- "A|B" when clv > 10\n+ "A|B" when clv > 1\n```'));
+    });
   });
 });

@@ -28,8 +28,8 @@ function renderBlock(diff: SegmentsDiff, revision: string): string {
   const m = diff.matrix;
   if (m) {
     const header = [`at ${revision} ↓ / now →`, ...m.to, 'Total'];
-    parts.push('', `**Customers** (rows: segment at \`${revision}\`, columns: segment now)`, '', table(header, matrixRows(m.from, m.counts, formatInteger)));
-    parts.push('', `**Predicted ${diff.valueMetric}**`, '', table(header, matrixRows(m.from, m.values, formatMoney)));
+    parts.push('', `**Customers** (rows: segment at \`${revision}\`, columns: segment now)`, '', table(header, matrixRows(m.from, m.counts, (v) => formatInteger(v))));
+    parts.push('', `**Predicted ${diff.valueMetric}**`, '', table(header, matrixRows(m.from, m.values, (v) => formatMoney(v))));
   }
   return parts.join('\n');
 }
