@@ -1,7 +1,7 @@
 // `export tiers to "out/tiers.csv"`: one row per customer (id, metrics, segment) written
 // atomically inside the notebook's folder tree (see ../export.ts for the path rules).
 import type { ExportResult } from '../api';
-import { ExportPathError, resolveExportPath, writeCsvAtomic } from '../export';
+import { ExportPathError, resolveExportPath, writeTableAtomic } from '../export';
 import { isoDate } from '../table-payload';
 import { EvaluationError, type CustomerTable, type EvalContext, type StatementOutcome } from './context';
 
@@ -14,7 +14,7 @@ export function exportSegments(customers: CustomerTable, notebookDir: string, ta
     // Undefined metrics (e.g. monetary with no repeat purchase) are empty cells, not "NaN".
     else if (column.format !== 'string') format[name] = (v) => (typeof v === 'number' && !Number.isFinite(v) ? '' : v);
   }
-  const rows = writeCsvAtomic(customers.table, path, format);
+  const rows = writeTableAtomic(customers.table, path, format);
   return { path, rows };
 }
 
