@@ -32,3 +32,6 @@ export type {
 } from './api';
 export type * from './protocol';
 export * from './output-types';
+export { KernelClient, type KernelClientOptions } from './client';
+export type { Kernel } from './runner';
+export type { CustomerTable, Computed } from './evaluate/context';

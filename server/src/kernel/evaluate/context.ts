@@ -16,15 +16,25 @@ export interface CustomerTable {
   valueMetric: string;
 }
 
-/** What a definition leaves for the statements that read it. Kinds follow the statement. */
+/**
+ * What a definition leaves for the statements that read it. Kinds follow the statement.
+ * Sources, splits and models hold the data layer's and models library's own structures;
+ * only their evaluators look inside (source.ts, split.ts, model.ts say what they hold), so
+ * the runner and the per-customer evaluators stay independent of those libraries.
+ */
 export type Computed =
   | { kind: 'source'; source: unknown }
   | { kind: 'split'; split: unknown }
-  | { kind: 'model'; model: unknown }
-  | { kind: 'value'; customers: CustomerTable }
+  | { kind: 'model'; model: unknown; customers?: CustomerTable }
+  | { kind: 'value'; customers: CustomerTable; purchaseModel?: unknown }
   | { kind: 'segments'; customers: CustomerTable; payload: SegmentsPayload }
   | { kind: 'table'; customers: CustomerTable; columns: TableColumn[]; title: string }
   | { kind: 'none' };
+
+/** The per-customer table of a computed definition, when it has one. */
+export function customersOf(computed: Computed | undefined): CustomerTable | undefined {
+  return computed && 'customers' in computed ? computed.customers : undefined;
+}
 
 export interface StatementOutcome {
   value: Computed;

@@ -3,7 +3,7 @@
 import type { ExportResult } from '../api';
 import { ExportPathError, resolveExportPath, writeTableAtomic } from '../export';
 import { isoDate } from '../table-payload';
-import { EvaluationError, type CustomerTable, type EvalContext, type StatementOutcome } from './context';
+import { customersOf, EvaluationError, type CustomerTable, type EvalContext, type StatementOutcome } from './context';
 
 /** Writes a per-customer table as CSV; date columns (days since epoch) are written as ISO dates. */
 export function exportSegments(customers: CustomerTable, notebookDir: string, target: string): ExportResult {
@@ -21,12 +21,12 @@ export function exportSegments(customers: CustomerTable, notebookDir: string, ta
 export function evaluateExport(ctx: EvalContext): StatementOutcome {
   const statement = ctx.statement;
   if (statement.kind !== 'Export' || !statement.target || !statement.path) throw new EvaluationError('Incomplete export statement.');
-  const input = ctx.input(statement.target.name);
-  if (!('customers' in input)) {
+  const customers = customersOf(ctx.input(statement.target.name));
+  if (!customers) {
     throw new EvaluationError(`"${statement.target.name}" has no per-customer rows to export; export a value, segments or table.`, statement.target.range);
   }
   try {
-    const result = exportSegments(input.customers, ctx.notebookDir, statement.path.value);
+    const result = exportSegments(customers, ctx.notebookDir, statement.path.value);
     const text = `Wrote ${result.rows.toLocaleString('en-US')} customers to ${result.path}`;
     return { value: { kind: 'none' }, outputs: [{ data: { 'text/plain': text } }] };
   } catch (err) {

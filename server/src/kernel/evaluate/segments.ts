@@ -2,7 +2,7 @@
 // holds, adds the `segment` column to the per-customer table, and summarises the segments
 // (counts, shares, value share, mean value and P(alive), the rule as written).
 import { MIME, type OutputItem, type SegmentsPayload } from '../output-types';
-import { EvaluationError, type EvalContext, type StatementOutcome } from './context';
+import { customersOf, EvaluationError, type EvalContext, type StatementOutcome } from './context';
 import { ConditionError } from './conditions';
 import { columnValues, metricFrame } from './frame';
 import { assignSegments, summariseSegments } from './segment-rules';
@@ -19,9 +19,8 @@ function segmentsText(p: SegmentsPayload): string {
 export function evaluateSegments(ctx: EvalContext): StatementOutcome {
   const statement = ctx.statement;
   if (statement.kind !== 'Segments' || !statement.name || !statement.on) throw new EvaluationError('Incomplete segments statement.');
-  const input = ctx.input(statement.on.name);
-  if (!('customers' in input)) throw new EvaluationError(`Segments need per-customer values; "${statement.on.name}" has none.`, statement.on.range);
-  const base = input.customers;
+  const base = customersOf(ctx.input(statement.on.name));
+  if (!base) throw new EvaluationError(`Segments need per-customer values; "${statement.on.name}" has none.`, statement.on.range);
   let assignment;
   try {
     assignment = assignSegments(statement, ctx.cellText, metricFrame(base));

@@ -4,7 +4,7 @@
 import { desc } from 'arquero';
 import { MIME, type TableColumn } from '../output-types';
 import { PAGE_SIZE, tablePage, tableText } from '../table-payload';
-import { EvaluationError, type EvalContext, type StatementOutcome } from './context';
+import { customersOf, EvaluationError, type EvalContext, type StatementOutcome } from './context';
 import { ConditionError, conditionMask } from './conditions';
 import { metricFrame } from './frame';
 import { namesOption, numberOption, sortOption, wheres } from './options';
@@ -13,9 +13,8 @@ import { metricInfo } from '../../language';
 export function evaluateTable(ctx: EvalContext): StatementOutcome {
   const statement = ctx.statement;
   if (statement.kind !== 'Table' || !statement.name || !statement.target) throw new EvaluationError('Incomplete table statement.');
-  const input = ctx.input(statement.target.name);
-  if (!('customers' in input)) throw new EvaluationError(`"${statement.target.name}" has no per-customer rows to tabulate.`, statement.target.range);
-  const base = input.customers;
+  const base = customersOf(ctx.input(statement.target.name));
+  if (!base) throw new EvaluationError(`"${statement.target.name}" has no per-customer rows to tabulate.`, statement.target.range);
   const block = statement.block;
 
   let table = base.table;

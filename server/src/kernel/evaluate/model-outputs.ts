@@ -1,0 +1,51 @@
+// What a `model` cell shows: the fitted parameters with standard errors, log-likelihood,
+// convergence and fit time (ModelPayload + text), and for a purchase model fitted on a split
+// with a holdout, the holdout check as a chart (per frequency group) next to the tracking chart.
+import { holdoutChart } from '../charts/holdout';
+import { trackingChart } from '../charts/tracking';
+import { MIME, type ModelPayload, type OutputItem } from '../output-types';
+
+const num = (x: number, digits = 4) => (Number.isFinite(x) ? x.toPrecision(digits) : String(x));
+
+export function modelText(p: ModelPayload): string {
+  const width = Math.max(...p.parameters.map((q) => q.name.length));
+  const params = p.parameters.map((q) => `  ${q.name.padEnd(width)}  ${num(q.estimate, 5).padStart(10)}  ${q.standardError === null ? '' : `(SE ${num(q.standardError, 3)})`}`);
+  const status = p.converged
+    ? `converged in ${p.iterations} iterations`
+    : `DID NOT CONVERGE after ${p.iterations} iterations${p.message ? ': ' + p.message : ''}`;
+  const lines = [
+    `${p.name}: ${p.kind} fitted on ${p.customers.toLocaleString('en-US')} customers in ${p.fitMs.toFixed(0)} ms, ${status} (gradient norm ${num(p.gradientNorm, 2)})`,
+    ...params,
+    `  log-likelihood ${p.logLikelihood.toFixed(2)}`,
+  ];
+  if (p.holdout) {
+    lines.push(`Holdout check (${p.holdout.unit}): mean purchases in the holdout by calibration frequency`);
+    lines.push('  frequency  customers    actual  expected');
+    for (const g of p.holdout.byFrequency) {
+      lines.push(`  ${g.frequency.padStart(9)}  ${String(g.customers).padStart(9)}  ${g.actual.toFixed(3).padStart(8)}  ${g.expected.toFixed(3).padStart(8)}`);
+    }
+    const last = p.holdout.cumulative.at(-1);
+    if (last) lines.push(`  cumulative repeat purchases at ${p.holdout.unit} ${last.period}: actual ${Math.round(last.actual)}, expected ${last.expected.toFixed(1)}`);
+  }
+  return lines.join('\n');
+}
+
+export function modelOutputs(p: ModelPayload): OutputItem[] {
+  const outputs: OutputItem[] = [{ data: { 'text/plain': modelText(p), [MIME.model]: p } }];
+  if (p.holdout) {
+    const { unit, byFrequency, cumulative, calibrationEndPeriod } = p.holdout;
+    outputs.push({
+      data: {
+        'text/plain': `Holdout check of ${p.name}: actual vs expected mean holdout purchases per calibration frequency.`,
+        [MIME.vegaLite]: holdoutChart(`${p.name}: holdout purchases by calibration frequency`, byFrequency),
+      },
+    });
+    outputs.push({
+      data: {
+        'text/plain': `Tracking of ${p.name}: cumulative repeat purchases, actual vs expected, calibration ends at ${unit} ${calibrationEndPeriod.toFixed(1)}.`,
+        [MIME.vegaLite]: trackingChart(`${p.name}: cumulative repeat purchases`, unit, cumulative, calibrationEndPeriod),
+      },
+    });
+  }
+  return outputs;
+}

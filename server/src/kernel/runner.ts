@@ -1,0 +1,229 @@
+// The notebook runner: checks the notebook, plans which statements must run, serves
+// unchanged ones from the cache, evaluates the rest in dependency order, and folds
+// statement outcomes into per-cell results. Failures stop at their dependents; interrupts
+// stop the run and leave it ready for the next one. It is generic over how one statement
+// is evaluated (kernel.ts plugs in the real evaluators), which keeps scheduling, caching
+// and failure handling testable on their own.
+import { checkProgram, type ProgramResult } from '../language';
+import type { CellError, CellInput, CellResult, DefinitionInfo, ExportResult, KernelApi, KernelOptions, RunHooks, RunRequest } from './api';
+import { ResultCache } from './cache';
+import { errorOutput, evaluationError } from './diagnostics';
+import { customersOf, EvaluationError, type Computed, type CustomerTable, type EvalContext, type StatementOutcome } from './evaluate/context';
+import { exportSegments } from './evaluate/export';
+import type { OutputItem, TablePayload } from './output-types';
+import { buildPlan, cellsToRun, type Plan, type PlannedStatement } from './plan';
+import { tablePage } from './table-payload';
+
+export interface Kernel extends KernelApi {
+  /** The per-customer table of a computed value, segments or table definition (Arquero). */
+  customerTable(name: string): CustomerTable | undefined;
+  /** The computed result of any definition of the last run, by name. */
+  computed(name: string): Computed | undefined;
+}
+
+/** Evaluates one statement (see evaluate/index.ts). */
+export type Evaluator = (ctx: EvalContext) => Promise<StatementOutcome>;
+
+type NodeState =
+  | { state: 'ok'; outcome: StatementOutcome; cached: boolean; ms: number }
+  | { state: 'failed' | 'skipped' | 'interrupted'; error: CellError; outputs: OutputItem[]; ms: number };
+
+// How often progress is forwarded: enough for a smooth bar, few enough not to flood a worker channel.
+const PROGRESS_INTERVAL_MS = 100;
+
+export class NotebookRunner implements Kernel {
+  private readonly cache = new ResultCache<StatementOutcome>();
+  private program: ProgramResult | null = null;
+  private plan: Plan | null = null;
+  private states = new Map<string, NodeState>();
+
+  constructor(
+    private readonly options: KernelOptions,
+    private readonly evaluate: Evaluator,
+  ) {}
+
+  async run(cells: CellInput[], request: RunRequest = {}, hooks: RunHooks = {}): Promise<Map<string, CellResult>> {
+    const program = checkProgram(cells);
+    const plan = buildPlan(program, this.options.notebookDir);
+    this.program = program;
+    this.plan = plan;
+    // Results of definitions that no longer exist (or changed) are dropped here.
+    this.cache.retain(new Set(plan.nodes.map((n) => n.key)));
+    const previous = this.states;
+    this.states = new Map([...previous].filter(([id, s]) => plan.byId.has(id) && s.state === 'ok' && this.cache.get(plan.byId.get(id)!.key) === s.outcome));
+
+    const requested = request.cellIds ?? cells.map((c) => c.id);
+    const { cells: runCells, order } = cellsToRun(plan, requested, (key) => this.cache.get(key) !== undefined);
+    const results = new Map<string, CellResult>();
+    const remaining = new Map<string, number>();
+    const started = new Set<string>();
+    for (const cellId of program.cells.map((c) => c.id).filter((id) => runCells.has(id))) {
+      remaining.set(cellId, plan.cellStatements.get(cellId)!.length);
+    }
+    const finishCell = (cellId: string) => {
+      const result = this.cellResult(cellId);
+      results.set(cellId, result);
+      hooks.onCellDone?.(cellId, result);
+    };
+    const startCell = (cellId: string) => {
+      if (started.has(cellId)) return;
+      started.add(cellId);
+      hooks.onCellStart?.(cellId);
+    };
+    // Cells with nothing to evaluate (empty, or errors that produced no statement) finish at once.
+    for (const [cellId, count] of remaining) {
+      if (count === 0) {
+        startCell(cellId);
+        finishCell(cellId);
+      }
+    }
+
+    for (const id of order) {
+      const node = plan.byId.get(id)!;
+      if (!runCells.has(node.cellId)) {
+        // A dependency outside the run is cached (else its cell would have joined the run).
+        this.states.set(id, { state: 'ok', outcome: this.cache.get(node.key)!, cached: true, ms: 0 });
+        continue;
+      }
+      startCell(node.cellId);
+      hooks.pollInterrupt?.();
+      await yieldToEventLoop(); // lets an interrupt message in between statements
+      this.states.set(id, await this.runStatement(node, plan, hooks));
+      const left = remaining.get(node.cellId)! - 1;
+      remaining.set(node.cellId, left);
+      if (left === 0) finishCell(node.cellId);
+    }
+    return results;
+  }
+
+  private async runStatement(node: PlannedStatement, plan: Plan, hooks: RunHooks): Promise<NodeState> {
+    if (node.blocked) return { state: 'failed', error: node.blocked, outputs: [errorOutput(node.blocked, 'CheckError')], ms: 0 };
+    const upstream = this.failedUpstream(node, plan);
+    if (upstream) return upstream;
+    if (hooks.signal?.aborted) return interrupted(node.cellId, 'Not run: the run was interrupted.');
+    const cached = this.cache.get(node.key);
+    if (cached) return { state: 'ok', outcome: cached, cached: true, ms: 0 };
+
+    const cellText = this.program!.cell(node.cellId)!.text;
+    const signal = hooks.signal ?? new AbortController().signal;
+    let lastProgress = 0;
+    const ctx: EvalContext = {
+      info: node.info,
+      statement: node.info.statement,
+      cellText,
+      notebookDir: this.options.notebookDir,
+      signal,
+      progress: (fraction, message) => {
+        hooks.pollInterrupt?.();
+        const now = Date.now();
+        if (now - lastProgress < PROGRESS_INTERVAL_MS && fraction < 1) return;
+        lastProgress = now;
+        hooks.onProgress?.(node.cellId, fraction, message);
+      },
+      input: (name) => {
+        const s = this.states.get(name);
+        if (s?.state !== 'ok') throw new Error(`kernel: input "${name}" of ${node.id} is not computed`);
+        return s.outcome.value;
+      },
+      log: (message) => this.options.log?.(message),
+    };
+    const start = performance.now();
+    try {
+      const outcome = await this.evaluate(ctx);
+      const ms = performance.now() - start;
+      this.cache.set(node.key, outcome);
+      this.options.log?.(`${node.id}: computed in ${ms.toFixed(1)} ms`);
+      return { state: 'ok', outcome, cached: false, ms };
+    } catch (err) {
+      const ms = performance.now() - start;
+      if (signal.aborted) return interrupted(node.cellId, 'Interrupted.', ms);
+      const range = err instanceof EvaluationError ? err.range ?? node.info.statement.range : node.info.statement.range;
+      const message = err instanceof EvaluationError ? err.message : `Internal error in the kernel: ${(err as Error).message}`;
+      if (!(err instanceof EvaluationError)) this.options.log?.(`${node.id}: ${(err as Error).stack ?? err}`);
+      const error = evaluationError(node.cellId, cellText, message, range);
+      return { state: 'failed', error, outputs: [errorOutput(error)], ms };
+    }
+  }
+
+  /** A "not run" state when something this statement reads did not compute. */
+  private failedUpstream(node: PlannedStatement, plan: Plan): NodeState | undefined {
+    for (const dep of node.deps) {
+      const s = this.states.get(dep);
+      if (!s || s.state === 'ok') continue;
+      if (s.state === 'interrupted') return interrupted(node.cellId, 'Not run: the run was interrupted.');
+      // A skipped input passes on its own message, so the root failure is named, not the nearest link.
+      const upstream = plan.byId.get(dep)!;
+      const error: CellError =
+        s.state === 'skipped' ? s.error : { message: `Not run: it needs "${dep}" (cell ${upstream.cellNumber}), which failed.`, cellId: upstream.cellId };
+      const message = error.message;
+      return { state: 'skipped', error, outputs: [{ data: { 'text/plain': message } }], ms: 0 };
+    }
+    return undefined;
+  }
+
+  private cellResult(cellId: string): CellResult {
+    const plan = this.plan!;
+    const cellError = plan.cellErrors.get(cellId);
+    const nodes = plan.cellStatements.get(cellId)!;
+    if (cellError && nodes.length === 0) return { status: 'error', outputs: [errorOutput(cellError, 'CheckError')], error: cellError, ms: 0, cached: false };
+    const states = nodes.map((n) => this.states.get(n.id)!);
+    const outputs = states.flatMap((s) => (s.state === 'ok' ? s.outcome.outputs : s.outputs));
+    const ms = states.reduce((t, s) => t + s.ms, 0);
+    const cached = states.every((s) => s.state === 'ok' && s.cached);
+    const bad = states.find((s) => s.state === 'failed') ?? states.find((s) => s.state === 'interrupted') ?? states.find((s) => s.state === 'skipped');
+    if (!bad || bad.state === 'ok') return { status: 'ok', outputs, ms, cached };
+    // A cell with check errors shows its diagnostics once, not once per statement.
+    if (cellError) return { status: 'error', outputs: [errorOutput(cellError, 'CheckError')], error: cellError, ms, cached: false };
+    const status = bad.state === 'failed' ? 'error' : bad.state;
+    return { status, outputs, error: bad.error, ms, cached: false };
+  }
+
+  async definitions(): Promise<DefinitionInfo[]> {
+    if (!this.program || !this.plan) return [];
+    const out: DefinitionInfo[] = [];
+    for (const [name, defs] of this.program.definitions) {
+      const def = defs[0];
+      const node = this.plan.byId.get(name);
+      const s = this.states.get(name);
+      const state = s?.state === 'ok' && node && this.cache.get(node.key) ? 'fresh' : s && s.state !== 'ok' ? 'failed' : 'stale';
+      out.push({ name, kind: def.kind, cellId: def.cellId, dependsOn: def.dependencies, state });
+    }
+    return out;
+  }
+
+  computed(name: string): Computed | undefined {
+    const s = this.states.get(name);
+    return s?.state === 'ok' ? s.outcome.value : undefined;
+  }
+
+  customerTable(name: string): CustomerTable | undefined {
+    return customersOf(this.computed(name));
+  }
+
+  async tablePage(name: string, offset: number, limit: number): Promise<TablePayload> {
+    const value = this.computed(name);
+    const customers = customersOf(value);
+    if (!customers) throw new Error(`"${name}" has no per-customer table; run its cell first.`);
+    const columns = value?.kind === 'table' ? value.columns : [...customers.columns.values()];
+    return tablePage(customers.table, columns, offset, limit, name);
+  }
+
+  async exportSegments(name: string, path: string): Promise<ExportResult> {
+    const value = this.computed(name);
+    if (value?.kind !== 'segments') throw new Error(`"${name}" is not a computed segments definition; run its cell first.`);
+    return exportSegments(value.customers, this.options.notebookDir, path);
+  }
+
+  async dispose(): Promise<void> {
+    this.cache.clear();
+    this.states.clear();
+  }
+}
+
+function interrupted(cellId: string, message: string, ms = 0): NodeState {
+  return { state: 'interrupted', error: { message, cellId }, outputs: [{ data: { 'text/plain': message } }], ms };
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
