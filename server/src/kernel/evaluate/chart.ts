@@ -1,0 +1,90 @@
+// `chart KIND of TARGET [by METRIC[, METRIC]]`: aggregates first, then builds the spec.
+// Per-customer charts read the target's per-customer table; tracking, matrix and survival
+// read the fitted model (model-charts.ts).
+import type { ChartStatement } from '../../language';
+import { barChart } from '../charts/bar';
+import { histogramChart } from '../charts/histogram';
+import { lorenzChart } from '../charts/lorenz';
+import { scatterChart } from '../charts/scatter';
+import { MIME, type OutputItem, type VegaLiteSpec } from '../output-types';
+import { lorenzCurve, sortedFinite, topShare } from '../stats';
+import { customersOf, EvaluationError, type CustomerTable, type EvalContext, type StatementOutcome } from './context';
+import { columnValues } from './frame';
+import { matrixSpec, survivalSpec, trackingSpec } from './model-charts';
+import { metricInfo } from '../../language';
+
+function numericColumn(customers: CustomerTable, metric: string, range: ChartStatement['range']): Float64Array {
+  const name = metricInfo(metric)?.aliasOf ?? metric;
+  const column = columnValues(customers.table, name);
+  if (!(column instanceof Float64Array)) {
+    throw new EvaluationError(column ? `"${metric}" is not a number; this chart needs numbers.` : `"${metric}" is not available for this chart (nothing upstream computes it).`, range);
+  }
+  return column;
+}
+
+function unitOf(customers: CustomerTable, metric: string): string | undefined {
+  return customers.columns.get(metricInfo(metric)?.aliasOf ?? metric)?.unit;
+}
+
+function customerChart(kind: string, statement: ChartStatement, customers: CustomerTable, title: string): { spec: VegaLiteSpec; summary: string } {
+  const by = statement.by.map((b) => b.name);
+  const range = statement.by[0]?.range ?? statement.range;
+  switch (kind) {
+    case 'lorenz': {
+      const metric = by[0] ?? customers.valueMetric;
+      const sorted = sortedFinite(numericColumn(customers, metric, range));
+      const share = topShare(sorted, 0.2);
+      return { spec: lorenzChart(title, metric, lorenzCurve(sorted)), summary: `Lorenz curve of ${metric}: the top 20% of customers hold ${(share * 100).toFixed(1)}% of it.` };
+    }
+    case 'histogram': {
+      const metric = by[0] ?? customers.valueMetric;
+      const values = numericColumn(customers, metric, range);
+      return { spec: histogramChart(title, metric, values, unitOf(customers, metric)), summary: `Histogram of ${metric} over ${values.length.toLocaleString('en-US')} customers.` };
+    }
+    case 'scatter': {
+      const [x, y] = by;
+      const xs = numericColumn(customers, x, statement.by[0].range);
+      const ys = numericColumn(customers, y, statement.by[1].range);
+      return {
+        spec: scatterChart(title, { metric: x, values: xs, unit: unitOf(customers, x) }, { metric: y, values: ys, unit: unitOf(customers, y) }),
+        summary: `Scatter of ${y} against ${x}.`,
+      };
+    }
+    case 'bar': {
+      const segments = columnValues(customers.table, 'segment') as string[] | undefined;
+      if (!segments) throw new EvaluationError('A bar chart is drawn of segments.', statement.target?.range);
+      const metric = by[0];
+      const values = metric ? numericColumn(customers, metric, range) : undefined;
+      const totals = new Map<string, number>();
+      for (let i = 0; i < segments.length; i++) {
+        const v = values ? (Number.isFinite(values[i]) ? values[i] : 0) : 1;
+        totals.set(segments[i], (totals.get(segments[i]) ?? 0) + v);
+      }
+      const bars = [...totals].map(([category, value]) => ({ category, value }));
+      const valueTitle = metric ? `total ${metric}` : 'customers';
+      return { spec: barChart(title, 'segment', valueTitle, bars), summary: `${valueTitle} per segment: ${bars.map((b) => `${b.category} ${Math.round(b.value).toLocaleString('en-US')}`).join(', ')}.` };
+    }
+  }
+  throw new EvaluationError(`A ${kind} chart cannot be drawn of "${statement.target?.name}".`, statement.chartType?.range);
+}
+
+export function evaluateChart(ctx: EvalContext): StatementOutcome {
+  const statement = ctx.statement;
+  if (statement.kind !== 'Chart' || !statement.chartType || !statement.target) throw new EvaluationError('Incomplete chart statement.');
+  const kind = statement.chartType.name;
+  const target = statement.target.name;
+  const input = ctx.input(target);
+  const title = `${kind} of ${target}${statement.by.length ? ' by ' + statement.by.map((b) => b.name).join(', ') : ''}`;
+  let chart: { spec: VegaLiteSpec; summary: string };
+  if (kind === 'tracking' || kind === 'survival' || kind === 'matrix') {
+    const metric = statement.by[0]?.name;
+    const build = kind === 'tracking' ? trackingSpec : kind === 'survival' ? survivalSpec : matrixSpec;
+    chart = build(input, title, metric, statement);
+  } else {
+    const customers = customersOf(input);
+    if (!customers) throw new EvaluationError(`"${target}" has no per-customer values to chart.`, statement.target.range);
+    chart = customerChart(kind, statement, customers, title);
+  }
+  const output: OutputItem = { data: { 'text/plain': chart.summary, [MIME.vegaLite]: chart.spec } };
+  return { value: { kind: 'none' }, outputs: [output] };
+}

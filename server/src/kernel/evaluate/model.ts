@@ -1,0 +1,106 @@
+// `model NAME = KIND(DATA) { options }`: fits through the models library (cancellable, with
+// progress), then reports parameters with standard errors, log-likelihood, convergence and
+// fit time; a purchase model fitted on a split with a holdout is checked against it.
+import { modelKindInfo, type ModelStatement } from '../../language';
+import type { FitData, FittedModel, ModelsPort } from '../models-port';
+import type { ModelPayload } from '../output-types';
+import { EvaluationError, type Computed, type EvalContext, type StatementOutcome } from './context';
+import { withColumns } from './customers';
+import { holdoutByFrequency } from './holdout-check';
+import { modelOutputs } from './model-outputs';
+import { numberOption } from './options';
+import { splitCustomers, type SplitData } from './split';
+import { actualCumulative, expectedCumulative, repeatTransactionDays } from './tracking';
+import { UNIT_DAYS } from '../units';
+
+export interface ModelData {
+  fitted: FittedModel;
+  /** The split it was fitted on, when it was (predictions and tracking need its summary). */
+  split: SplitData | null;
+  /** The source data it was fitted on otherwise (summary or cohort source). */
+  data: FitData;
+  /** Cumulative actual vs expected repeat purchases (purchase models on a split). */
+  tracking?: Tracking;
+}
+
+interface Tracking {
+  unit: string;
+  cumulative: { period: number; actual: number; expected: number }[];
+  calibrationEndPeriod: number;
+}
+
+/** What the model is fitted on: a split's calibration summary, or a summary/cohort source as read. */
+function fitData(input: Computed, argument: string): { data: FitData; split: SplitData | null } {
+  if (input.kind === 'split') {
+    const split = input.split as SplitData;
+    return { data: { kind: 'summary', summary: split.summary }, split };
+  }
+  if (input.kind === 'source') return { data: input.source as FitData, split: null };
+  throw new EvaluationError(`"${argument}" is not data a model can be fitted on.`);
+}
+
+function payload(name: string, kind: string, fitted: FittedModel, split: SplitData | null, tracking: Tracking | undefined): ModelPayload {
+  const info = modelKindInfo(kind)!;
+  const p: ModelPayload = {
+    name,
+    kind: info.title,
+    parameters: fitted.parameters.map((q) => ({ ...q, description: info.parameters.find((d) => d.name === q.name)?.description })),
+    logLikelihood: fitted.logLikelihood,
+    converged: fitted.converged,
+    message: fitted.message,
+    iterations: fitted.iterations,
+    gradientNorm: fitted.gradientNorm,
+    fitMs: fitted.ms,
+    customers: fitted.customers,
+  };
+  if (split && split.holdoutEnd !== null && tracking) {
+    const s = split.summary;
+    const holdoutLength = (split.holdoutEnd - split.calibrationEnd) / UNIT_DAYS[split.unit];
+    const expected = fitted.conditionalExpectedPurchases(holdoutLength, s);
+    p.holdout = { ...tracking, byFrequency: holdoutByFrequency(s.frequency, s.holdoutPurchases!, expected) };
+  }
+  return p;
+}
+
+/** Cumulative repeat purchases from the first purchase to the end of the holdout (or calibration). */
+function tracking(fitted: FittedModel, split: SplitData): Tracking {
+  const s = split.summary;
+  const unitDays = UNIT_DAYS[split.unit];
+  const start = s.firstPurchase.reduce((m, d) => Math.min(m, d), Infinity);
+  const periods = Math.ceil(((split.holdoutEnd ?? split.calibrationEnd) - start) / unitDays);
+  const actual = actualCumulative(repeatTransactionDays(s.log), start, unitDays, periods);
+  const expected = expectedCumulative(s.firstPurchase, start, unitDays, periods, (t) => fitted.expectedPurchases(t));
+  return {
+    unit: split.unit,
+    cumulative: Array.from(actual, (a, k) => ({ period: k + 1, actual: a, expected: expected[k] })),
+    calibrationEndPeriod: (split.calibrationEnd - start) / unitDays,
+  };
+}
+
+export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promise<StatementOutcome> {
+  const statement = ctx.statement as ModelStatement;
+  const call = statement.call;
+  if (!statement.name || !call || call.args.length === 0) throw new EvaluationError('Incomplete model statement.');
+  const kind = call.callee.name;
+  const { data, split } = fitData(ctx.input(call.args[0].name), call.args[0].name);
+  let fitted: FittedModel;
+  try {
+    fitted = await models.fitModel(kind, data, {
+      penalty: numberOption(statement.block, 'penalty'),
+      maxIterations: numberOption(statement.block, 'max_iterations'),
+      tolerance: numberOption(statement.block, 'tolerance'),
+      signal: ctx.signal,
+      onProgress: (fraction: number, message: string) => ctx.progress(fraction, message),
+    });
+  } catch (err) {
+    if (ctx.signal.aborted) throw err;
+    throw new EvaluationError(`The ${modelKindInfo(kind)?.title ?? kind} model could not be fitted: ${(err as Error).message}`, call.range);
+  }
+  const purchase = split !== null && fitted.role === 'purchase';
+  const track = purchase ? tracking(fitted, split) : undefined;
+  const p = payload(statement.name.name, kind, fitted, split, track);
+  // Per-customer view of the model (for charts, tables and segments on the model itself).
+  const customers = purchase ? withColumns(splitCustomers(split), { p_alive: fitted.pAlive(split.summary) }, 'p_alive') : undefined;
+  const value: Computed = { kind: 'model', model: { fitted, split, data, tracking: track }, customers };
+  return { value, outputs: modelOutputs(p) };
+}

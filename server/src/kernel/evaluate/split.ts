@@ -1,0 +1,67 @@
+// `split cal = orders until DATE, holdout until DATE, in UNIT`: the per-customer calibration
+// summary (and holdout actuals) that models fit on, built by the models library from the
+// transaction log. Shows the periods and every customer left out.
+import type { SplitStatement, TimeUnit } from '../../language';
+import type { LoadedSource } from '../../data';
+import type { CustomerSummary, ModelsPort } from '../models-port';
+import { isoDate } from '../table-payload';
+import { isoToDays, UNIT_DAYS } from '../units';
+import { EvaluationError, type EvalContext, type StatementOutcome } from './context';
+import { customerTable } from './customers';
+
+export interface SplitData {
+  unit: TimeUnit;
+  /** Days since epoch. */
+  calibrationEnd: number;
+  holdoutEnd: number | null;
+  summary: CustomerSummary;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** The per-customer table of a split (what a model or value extends). */
+export function splitCustomers(split: SplitData) {
+  const s = split.summary;
+  return customerTable(
+    {
+      customer: s.customerIds,
+      frequency: s.frequency,
+      recency: s.recency,
+      age: s.T,
+      monetary: s.monetary ?? undefined,
+      total_spend: s.totalSpend ?? undefined,
+      first_purchase: s.firstPurchase,
+      last_purchase: s.lastPurchase,
+      holdout_purchases: s.holdoutPurchases ?? undefined,
+      holdout_spend: s.holdoutSpend ?? undefined,
+    },
+    split.unit,
+    'frequency',
+  );
+}
+
+export function evaluateSplit(ctx: EvalContext, models: ModelsPort): StatementOutcome {
+  const statement = ctx.statement as SplitStatement;
+  if (!statement.name || !statement.source || !statement.calibrationEnd) throw new EvaluationError('Incomplete split statement.');
+  const input = ctx.input(statement.source.name);
+  const source = input.kind === 'source' ? (input.source as LoadedSource) : undefined;
+  if (source?.kind !== 'transactions') {
+    throw new EvaluationError(`Only a transaction source can be split; "${statement.source.name}" is not one.`, statement.source.range);
+  }
+  const unit = statement.unit?.unit ?? 'weeks';
+  const calibrationEnd = isoToDays(statement.calibrationEnd.value);
+  const holdoutEnd = statement.holdoutEnd ? isoToDays(statement.holdoutEnd.value) : null;
+  const summary = models.summariseTransactions(source.log, { calibrationEnd, holdoutEnd, unitDays: UNIT_DAYS[unit] });
+  if (summary.customerIds.length === 0) {
+    throw new EvaluationError(`No customer made a first purchase by ${statement.calibrationEnd.value}: the calibration period is empty.`, statement.calibrationEnd.range);
+  }
+  const split: SplitData = { unit, calibrationEnd, holdoutEnd, summary };
+  const start = summary.firstPurchase.reduce((m, d) => Math.min(m, d), Infinity);
+  const length = (from: number, to: number) => `${((to - from) / UNIT_DAYS[unit]).toFixed(1)} ${unit}`;
+  const lines = [
+    `${statement.name.name}: calibration ${isoDate(start)} to ${statement.calibrationEnd.value} (${length(start, calibrationEnd)})` +
+      (holdoutEnd === null ? ', no holdout.' : `, holdout to ${statement.holdoutEnd!.value} (${length(calibrationEnd, holdoutEnd)}).`),
+    `${n(summary.customerIds.length)} customers in calibration; ${n(summary.excludedCustomers)} excluded (first purchase after the calibration end).`,
+  ];
+  return { value: { kind: 'split', split }, outputs: [{ data: { 'text/plain': lines.join('\n') } }] };
+}

@@ -1,0 +1,80 @@
+// Cumulative repeat transactions per period, actual and expected, as in BTYD's tracking
+// plots. Periods count from the earliest purchase; period k ends k units after it.
+//   actual(k):   repeat transactions (purchases after a customer's first, same-day purchases
+//                merged into one) made before the end of period k.
+//   expected(k): Σ over customers of E[X(k − b_i)], b_i the customer's first purchase in
+//                periods since the start, for k > b_i. Customers are grouped by first-purchase
+//                day, so the cost is periods × distinct days, not periods × customers.
+import type { TransactionLog } from '../../data';
+
+export interface TrackingSeries {
+  periods: number;
+  actual: Float64Array;
+  expected: Float64Array;
+}
+
+/** Days (floored) of every repeat transaction, one per customer and day. */
+export function repeatTransactionDays(log: TransactionLog): Float64Array {
+  const order = rowsByCustomerAndDay(log);
+  const out = new Float64Array(log.rows);
+  let count = 0;
+  let customer = -1;
+  let day = NaN;
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j];
+    const c = log.customer[i];
+    const d = Math.floor(log.time[i]);
+    if (c !== customer) {
+      customer = c;
+      day = d;
+      continue; // the first purchase is not a repeat
+    }
+    if (d !== day) {
+      out[count++] = d;
+      day = d;
+    }
+  }
+  return out.subarray(0, count);
+}
+
+/** Row indices ordered by (customer, day); files are usually already in that order, then no sort happens. */
+function rowsByCustomerAndDay(log: TransactionLog): Uint32Array {
+  const order = new Uint32Array(log.rows);
+  let sorted = true;
+  for (let i = 0; i < log.rows; i++) {
+    order[i] = i;
+    if (i > 0 && (log.customer[i] < log.customer[i - 1] || (log.customer[i] === log.customer[i - 1] && log.time[i] < log.time[i - 1]))) sorted = false;
+  }
+  if (sorted) return order;
+  return order.sort((a, b) => log.customer[a] - log.customer[b] || log.time[a] - log.time[b]);
+}
+
+/** Actual cumulative repeat transactions at the end of periods 1..`periods`. */
+export function actualCumulative(repeatDays: Float64Array, startDay: number, unitDays: number, periods: number): Float64Array {
+  const perPeriod = new Float64Array(periods);
+  for (const d of repeatDays) {
+    const k = Math.floor((d - startDay) / unitDays);
+    if (k >= 0 && k < periods) perPeriod[k]++;
+  }
+  for (let k = 1; k < periods; k++) perPeriod[k] += perPeriod[k - 1];
+  return perPeriod;
+}
+
+/**
+ * Expected cumulative repeat transactions at the end of periods 1..`periods`, from
+ * `expected(t)` = E[X(t)] for one customer `t` units after their first purchase.
+ */
+export function expectedCumulative(firstPurchaseDays: ArrayLike<number>, startDay: number, unitDays: number, periods: number, expected: (t: number) => number): Float64Array {
+  const births = new Map<number, number>();
+  for (let i = 0; i < firstPurchaseDays.length; i++) {
+    const b = (firstPurchaseDays[i] - startDay) / unitDays;
+    births.set(b, (births.get(b) ?? 0) + 1);
+  }
+  const out = new Float64Array(periods);
+  for (let k = 1; k <= periods; k++) {
+    let total = 0;
+    for (const [b, count] of births) if (k > b) total += count * expected(k - b);
+    out[k - 1] = total;
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+// `value clv = lifetime_value(purchases, spend) { horizon, discount, margin }`: per customer,
+// discounted expected purchases over the horizon × expected spend per purchase × margin;
+// or, on a retention model with a `payment`, the discounted expected revenue of a new
+// subscriber per cohort. Produces the per-customer table segments, charts and exports read.
+import type { TimeUnit, ValueStatement } from '../../language';
+import { EvaluationError, type EvalContext, type StatementOutcome } from './context';
+import { customerTable, withColumns } from './customers';
+import type { ModelData } from './model';
+import { durationOption, fractionOption, rateOption } from './options';
+import { splitCustomers } from './split';
+import { valueOutputs } from './value-outputs';
+import { convertDuration, UNIT_DAYS } from '../units';
+
+interface ValueTerms {
+  /** Horizon in the model's time unit. */
+  horizon: number;
+  /** Discount rate per time unit of the model (continuous compounding of the stated rate). */
+  discountPerUnit: number;
+  margin: number;
+}
+
+function terms(statement: ValueStatement, unit: TimeUnit): ValueTerms {
+  const horizon = durationOption(statement.block, 'horizon', unit) ?? convertDuration(12, 'months', unit);
+  const discount = rateOption(statement.block, 'discount') ?? { amount: 0, per: 'years' as TimeUnit };
+  // (1 + d)^(1 per-period) expressed per model unit: rate r per `per` → (1+r)^(unit/per) − 1.
+  const discountPerUnit = Math.pow(1 + discount.amount, UNIT_DAYS[unit] / UNIT_DAYS[discount.per]) - 1;
+  return { horizon, discountPerUnit, margin: fractionOption(statement.block, 'margin') ?? 1 };
+}
+
+function modelArgument(ctx: EvalContext, index: number): ModelData {
+  const arg = (ctx.statement as ValueStatement).call!.args[index];
+  const input = ctx.input(arg.name);
+  if (input.kind !== 'model') throw new EvaluationError(`"${arg.name}" is not a model.`, arg.range);
+  return input.model as ModelData;
+}
+
+export function evaluateValue(ctx: EvalContext): StatementOutcome {
+  const statement = ctx.statement as ValueStatement;
+  if (!statement.name || !statement.call || statement.call.args.length === 0) throw new EvaluationError('Incomplete value statement.');
+  const name = statement.name.name;
+  const first = modelArgument(ctx, 0);
+
+  if (first.fitted.role === 'retention') {
+    const payment = rateOption(statement.block, 'payment');
+    if (!payment) throw new EvaluationError('A value on a retention model needs `payment` (e.g. `payment 100 per year`).', statement.range);
+    // Cohort periods are the payment's period: one payment per period survived.
+    const t = terms(statement, payment.per);
+    const cohorts = first.fitted.cohortValues({ payment: payment.amount * t.margin, horizon: t.horizon, discount: t.discountPerUnit });
+    const customers = customerTable({ customer: cohorts.names, clv: cohorts.values }, payment.per, 'clv');
+    const { outputs } = valueOutputs(name, 'clv', cohorts.values, [`Value of a new subscriber per cohort over ${t.horizon} ${payment.per}.`]);
+    return { value: { kind: 'value', customers }, outputs };
+  }
+
+  if (!first.split) throw new EvaluationError('Lifetime value needs a model fitted on a split of transactions.', statement.call.args[0].range);
+  const spendArg = statement.call.args[1];
+  if (!spendArg) throw new EvaluationError('Lifetime value of a purchase model needs a spend model as its second argument.', statement.call.range);
+  const spend = modelArgument(ctx, 1);
+  const split = first.split;
+  const t = terms(statement, split.unit);
+  const summary = split.summary;
+  const pAlive = first.fitted.pAlive(summary);
+  const expectedPurchases = first.fitted.conditionalExpectedPurchases(t.horizon, summary);
+  const discounted = first.fitted.discountedExpectedPurchases(t.horizon, t.discountPerUnit, summary);
+  const expectedSpend = spend.fitted.expectedSpend(summary);
+  const clv = new Float64Array(discounted.length);
+  for (let i = 0; i < clv.length; i++) clv[i] = t.margin * expectedSpend[i] * discounted[i];
+  const customers = withColumns(splitCustomers(split), { p_alive: pAlive, expected_purchases: expectedPurchases, expected_spend: expectedSpend, clv }, 'clv');
+  const { outputs } = valueOutputs(name, 'clv', clv);
+  return { value: { kind: 'value', customers, purchaseModel: first }, outputs };
+}

@@ -1,0 +1,86 @@
+// What the kernel needs from the models library, stated once. The evaluators are written
+// against this port; kernel.ts plugs in the models library through a thin adapter. Plain
+// typed arrays in and out (no Arquero in the models library, per the project brief).
+import type { TransactionLog } from '../data';
+
+/** Per-customer calibration summary of a split (one entry per customer, same order throughout). */
+export interface CustomerSummary {
+  customerIds: string[];
+  /** Repeat transactions in calibration (same-day purchases merged). */
+  frequency: Float64Array;
+  /** Time of the last calibration purchase since the first, in the split's unit. */
+  recency: Float64Array;
+  /** Time from the first purchase to the end of calibration, in the split's unit. */
+  T: Float64Array;
+  /** Mean spend of repeat transactions (NaN without repeats); null without amounts. */
+  monetary: Float64Array | null;
+  totalSpend: Float64Array | null;
+  /** Days since epoch. */
+  firstPurchase: Float64Array;
+  lastPurchase: Float64Array;
+  holdoutPurchases: Float64Array | null;
+  holdoutSpend: Float64Array | null;
+  /** Customers whose first purchase is after the calibration end. */
+  excludedCustomers: number;
+  /** The transactions the summary was built from (for tracking curves). */
+  log: TransactionLog;
+}
+
+export interface SummaryOptions {
+  /** Days since epoch; purchases on that day are in calibration. */
+  calibrationEnd: number;
+  holdoutEnd: number | null;
+  /** Length of the time unit in days (7 for weeks). */
+  unitDays: number;
+}
+
+/** Minimal per-customer history a purchase model scores (a grid of hypothetical customers works too). */
+export interface History {
+  frequency: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+}
+
+export type FitData =
+  | { kind: 'summary'; summary: CustomerSummary }
+  | { kind: 'summary'; frequency: Float64Array; recency: Float64Array; age: Float64Array; monetary: Float64Array | null; weight: Float64Array | null }
+  | { kind: 'cohorts'; periods: Float64Array; cohorts: { name: string; survivors: Float64Array }[] };
+
+export interface FitOptions {
+  penalty?: number;
+  maxIterations?: number;
+  tolerance?: number;
+  signal: AbortSignal;
+  onProgress: (fraction: number, message: string) => void;
+}
+
+export interface FittedModel {
+  role: 'purchase' | 'spend' | 'retention';
+  parameters: { name: string; estimate: number; standardError: number | null }[];
+  logLikelihood: number;
+  converged: boolean;
+  message?: string;
+  iterations: number;
+  gradientNorm: number;
+  ms: number;
+  /** Customers (or cohort members) the fit used. */
+  customers: number;
+  // Purchase models:
+  pAlive(h: History): Float64Array;
+  /** Expected purchases in the next `t` units given each history. */
+  conditionalExpectedPurchases(t: number, h: History): Float64Array;
+  /** E[X(t)]: expected purchases of a new customer in `t` units after the first purchase. */
+  expectedPurchases(t: number): number;
+  /** Expected purchases over `horizon` units, each discounted at `ratePerUnit`. */
+  discountedExpectedPurchases(horizon: number, ratePerUnit: number, h: History): Float64Array;
+  // Spend models:
+  expectedSpend(s: CustomerSummary): Float64Array;
+  // Retention models:
+  cohortValues(terms: { payment: number; horizon: number; discount: number }): { names: string[]; values: Float64Array };
+  survivalCurves(): { name: string; observed: Float64Array; fitted: Float64Array }[];
+}
+
+export interface ModelsPort {
+  summariseTransactions(log: TransactionLog, options: SummaryOptions): CustomerSummary;
+  fitModel(kind: string, data: FitData, options: FitOptions): Promise<FittedModel>;
+}
