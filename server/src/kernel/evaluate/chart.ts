@@ -26,7 +26,7 @@ function unitOf(customers: CustomerTable, metric: string): string | undefined {
   return customers.columns.get(metricInfo(metric)?.aliasOf ?? metric)?.unit;
 }
 
-function customerChart(kind: string, statement: ChartStatement, customers: CustomerTable, title: string): { spec: VegaLiteSpec; summary: string } {
+function customerChart(kind: string, statement: ChartStatement, customers: CustomerTable, title: string, segmentOrder?: string[]): { spec: VegaLiteSpec; summary: string } {
   const by = statement.by.map((b) => b.name);
   const range = statement.by[0]?.range ?? statement.range;
   switch (kind) {
@@ -60,7 +60,9 @@ function customerChart(kind: string, statement: ChartStatement, customers: Custo
         const v = values ? (Number.isFinite(values[i]) ? values[i] : 0) : 1;
         totals.set(segments[i], (totals.get(segments[i]) ?? 0) + v);
       }
-      const bars = [...totals].map(([category, value]) => ({ category, value }));
+      // In rule order (first-match-wins order), not in the order customers happen to come.
+      const order = segmentOrder ?? [...totals.keys()];
+      const bars = order.filter((label) => totals.has(label)).map((category) => ({ category, value: totals.get(category)! }));
       const valueTitle = metric ? `total ${metric}` : 'customers';
       return { spec: barChart(title, 'segment', valueTitle, bars), summary: `${valueTitle} per segment: ${bars.map((b) => `${b.category} ${Math.round(b.value).toLocaleString('en-US')}`).join(', ')}.` };
     }
@@ -83,7 +85,7 @@ export function evaluateChart(ctx: EvalContext): StatementOutcome {
   } else {
     const customers = customersOf(input);
     if (!customers) throw new EvaluationError(`"${target}" has no per-customer values to chart.`, statement.target.range);
-    chart = customerChart(kind, statement, customers, title);
+    chart = customerChart(kind, statement, customers, title, input.kind === 'segments' ? input.payload.segments.map((x) => x.name) : undefined);
   }
   const output: OutputItem = { data: { 'text/plain': chart.summary, [MIME.vegaLite]: chart.spec } };
   return { value: { kind: 'none' }, outputs: [output] };

@@ -6,6 +6,7 @@
 //                periods since the start, for k > b_i. Customers are grouped by first-purchase
 //                day, so the cost is periods × distinct days, not periods × customers.
 import type { TransactionLog } from '../../data';
+import { rowsByCustomerAndTime } from '../transactions';
 
 export interface TrackingSeries {
   periods: number;
@@ -15,7 +16,7 @@ export interface TrackingSeries {
 
 /** Days (floored) of every repeat transaction, one per customer and day. */
 export function repeatTransactionDays(log: TransactionLog): Float64Array {
-  const order = rowsByCustomerAndDay(log);
+  const order = rowsByCustomerAndTime(log);
   const out = new Float64Array(log.rows);
   let count = 0;
   let customer = -1;
@@ -35,18 +36,6 @@ export function repeatTransactionDays(log: TransactionLog): Float64Array {
     }
   }
   return out.subarray(0, count);
-}
-
-/** Row indices ordered by (customer, day); files are usually already in that order, then no sort happens. */
-function rowsByCustomerAndDay(log: TransactionLog): Uint32Array {
-  const order = new Uint32Array(log.rows);
-  let sorted = true;
-  for (let i = 0; i < log.rows; i++) {
-    order[i] = i;
-    if (i > 0 && (log.customer[i] < log.customer[i - 1] || (log.customer[i] === log.customer[i - 1] && log.time[i] < log.time[i - 1]))) sorted = false;
-  }
-  if (sorted) return order;
-  return order.sort((a, b) => log.customer[a] - log.customer[b] || log.time[a] - log.time[b]);
 }
 
 /** Actual cumulative repeat transactions at the end of periods 1..`periods`. */

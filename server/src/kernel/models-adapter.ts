@@ -1,0 +1,184 @@
+// The models port (models-port.ts) implemented on the kernel's BTYD module (btyd/): the
+// summary builder, maximum-likelihood fits on log-parameters (BFGS, standard errors from the
+// numerical Hessian) and the predictions of BG/NBD, Gamma-Gamma and sBG. Every prediction
+// is computed once per unique customer history and spread back to customers.
+import { bgnbdConditional, bgnbdExpected, bgnbdLogLikelihood, bgnbdPAlive, type BgNbdParams } from './btyd/bgnbd';
+import { gammaGammaExpectedSpend, gammaGammaLogLikelihood, type GammaGammaParams } from './btyd/gamma-gamma';
+import { minimize, standardErrors, type Minimum } from './btyd/optimize';
+import { uniquePatterns } from './btyd/patterns';
+import { sbgLogLikelihood, sbgSurvival, type SbgParams } from './btyd/sbg';
+import { summariseTransactions } from './btyd/summary';
+import type { CustomerSummary, FitData, FitOptions, FittedModel, History, ModelsPort } from './models-port';
+
+/** Thrown when the data cannot support the model; the message says why. */
+class NotFittable extends Error {}
+
+interface SummaryColumns {
+  frequency: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+  monetary: Float64Array | null;
+  weight: Float64Array | null;
+}
+
+function summaryColumns(data: FitData, kind: string): SummaryColumns {
+  if (data.kind === 'cohorts') throw new NotFittable(`${kind} needs customer transactions or a summary, not cohorts.`);
+  if ('summary' in data) return { ...data.summary, weight: null };
+  return { frequency: data.frequency, recency: data.recency, T: data.age, monetary: data.monetary, weight: data.weight };
+}
+
+/** Fits `names` (positive parameters) by maximising `logLikelihood`, returning estimates and SEs. */
+async function fitPositive(names: string[], logLikelihood: (p: number[]) => number, options: FitOptions, customers: number) {
+  const penalty = options.penalty ?? 0;
+  // Minimise the mean negative log-likelihood over log-parameters: well scaled whatever the size.
+  const objective = (theta: number[]) => -logLikelihood(theta.map(Math.exp)) / customers + penalty * theta.reduce((s, v) => s + v * v, 0);
+  const start = performance.now();
+  const result: Minimum = await minimize(objective, names.map(() => 0), {
+    maxIterations: options.maxIterations ?? 1000,
+    tolerance: options.tolerance ?? 1e-8,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
+  const estimates = result.x.map(Math.exp);
+  const se = standardErrors((p) => (p.some((v) => v <= 0) ? Infinity : -logLikelihood(p)), estimates);
+  const logLik = logLikelihood(estimates);
+  if (!Number.isFinite(logLik) || estimates.some((v) => !Number.isFinite(v))) throw new NotFittable('the likelihood has no finite maximum on this data.');
+  return {
+    parameters: names.map((name, i) => ({ name, estimate: estimates[i], standardError: se[i] })),
+    estimates,
+    logLikelihood: logLik,
+    converged: result.converged,
+    message: result.message,
+    iterations: result.iterations,
+    gradientNorm: result.gradientNorm,
+    ms: performance.now() - start,
+  };
+}
+
+/** Applies `compute` once per unique (x, t_x, T) history and spreads the results to customers. */
+function perHistory(h: History, compute: (unique: History) => Float64Array): Float64Array {
+  const p = uniquePatterns([h.frequency, h.recency, h.T]);
+  const values = compute({ frequency: p.columns[0], recency: p.columns[1], T: p.columns[2] });
+  return Float64Array.from(p.of, (k) => values[k]);
+}
+
+function unsupported(what: string): never {
+  throw new Error(`this model does not predict ${what}`);
+}
+
+/** What every fitted model answers, before a kind fills in what it predicts. */
+const noPredictions = {
+  pAlive: () => unsupported('P(alive)'),
+  conditionalExpectedPurchases: () => unsupported('purchases'),
+  expectedPurchases: () => unsupported('purchases'),
+  discountedExpectedPurchases: () => unsupported('purchases'),
+  expectedSpend: () => unsupported('spend'),
+  cohortValues: () => unsupported('cohort values'),
+  survivalCurves: () => unsupported('survival'),
+};
+
+async function fitBgNbd(data: FitData, options: FitOptions): Promise<FittedModel> {
+  const s = summaryColumns(data, 'BG/NBD');
+  const patterns = uniquePatterns([s.frequency, s.recency, s.T], s.weight);
+  const customers = patterns.weight.reduce((a, b) => a + b, 0);
+  if (!s.frequency.some((x) => x > 0)) throw new NotFittable('no customer made a repeat purchase in calibration, so purchase rates and drop-out cannot be estimated.');
+  const toParams = ([r, alpha, a, b]: number[]): BgNbdParams => ({ r, alpha, a, b });
+  const fit = await fitPositive(['r', 'alpha', 'a', 'b'], (p) => bgnbdLogLikelihood(toParams(p), patterns), options, customers);
+  const params = toParams(fit.estimates);
+  return {
+    ...noPredictions,
+    ...fit,
+    role: 'purchase',
+    customers,
+    pAlive: (h) => bgnbdPAlive(params, h),
+    conditionalExpectedPurchases: (t, h) => perHistory(h, (u) => bgnbdConditional(params, t, u)),
+    expectedPurchases: (t) => bgnbdExpected(params, t),
+    discountedExpectedPurchases: (horizon, rate, h) =>
+      perHistory(h, (u) => {
+        // Purchases in each period of the horizon (one time unit each), discounted to today.
+        const steps = Math.max(1, Math.ceil(horizon));
+        const total = new Float64Array(u.frequency.length);
+        let before: Float64Array = new Float64Array(u.frequency.length);
+        for (let k = 1; k <= steps; k++) {
+          const t = Math.min(horizon, k);
+          const upTo = bgnbdConditional(params, t, u);
+          const factor = Math.pow(1 + rate, -t);
+          for (let i = 0; i < total.length; i++) total[i] += (upTo[i] - before[i]) * factor;
+          before = upTo;
+        }
+        return total;
+      }),
+  };
+}
+
+async function fitGammaGamma(data: FitData, options: FitOptions): Promise<FittedModel> {
+  const s = summaryColumns(data, 'Gamma-Gamma');
+  if (!s.monetary) throw new NotFittable('the data has no spend amounts.');
+  const keep: number[] = [];
+  for (let i = 0; i < s.frequency.length; i++) if (s.frequency[i] > 0 && s.monetary[i] > 0) keep.push(i);
+  if (keep.length < 2) throw new NotFittable('fewer than two customers made a repeat purchase with a positive amount.');
+  const patterns = uniquePatterns([Float64Array.from(keep, (i) => s.frequency[i]), Float64Array.from(keep, (i) => s.monetary![i])], s.weight ? Float64Array.from(keep, (i) => s.weight![i]) : null);
+  const customers = patterns.weight.reduce((a, b) => a + b, 0);
+  const toParams = ([p, q, gamma]: number[]): GammaGammaParams => ({ p, q, gamma });
+  const fit = await fitPositive(['p', 'q', 'gamma'], (v) => gammaGammaLogLikelihood(toParams(v), patterns), options, customers);
+  const params = toParams(fit.estimates);
+  return {
+    ...noPredictions,
+    ...fit,
+    role: 'spend',
+    customers,
+    expectedSpend: (summary: CustomerSummary) => gammaGammaExpectedSpend(params, summary.frequency, summary.monetary ?? new Float64Array(summary.frequency.length).fill(NaN)),
+  };
+}
+
+async function fitSbg(data: FitData, options: FitOptions): Promise<FittedModel> {
+  if (data.kind !== 'cohorts') throw new NotFittable('sBG needs a cohort source (survivors per period).');
+  const fits: { cohort: { name: string; survivors: Float64Array }; fit: Awaited<ReturnType<typeof fitPositive>>; params: SbgParams }[] = [];
+  for (const cohort of data.cohorts) {
+    const fit = await fitPositive(['alpha', 'beta'], ([alpha, beta]) => sbgLogLikelihood({ alpha, beta }, cohort.survivors), options, cohort.survivors[0]);
+    fits.push({ cohort, fit, params: { alpha: fit.estimates[0], beta: fit.estimates[1] } });
+  }
+  const named = fits.length > 1;
+  return {
+    ...noPredictions,
+    role: 'retention',
+    parameters: fits.flatMap(({ cohort, fit }) => fit.parameters.map((p) => ({ ...p, name: named ? `${p.name} (${cohort.name})` : p.name }))),
+    logLikelihood: fits.reduce((s, f) => s + f.fit.logLikelihood, 0),
+    converged: fits.every((f) => f.fit.converged),
+    message: fits.find((f) => f.fit.message)?.fit.message,
+    iterations: fits.reduce((s, f) => s + f.fit.iterations, 0),
+    gradientNorm: Math.max(...fits.map((f) => f.fit.gradientNorm)),
+    ms: fits.reduce((s, f) => s + f.fit.ms, 0),
+    customers: fits.reduce((s, f) => s + f.cohort.survivors[0], 0),
+    cohortValues: ({ payment, horizon, discount }) => ({
+      names: fits.map((f) => f.cohort.name),
+      // A payment at the start of each period the subscriber is still there, discounted.
+      values: Float64Array.from(fits, (f) => {
+        let v = 0;
+        for (let t = 0; t < horizon; t++) v += (payment * sbgSurvival(f.params, t)) / Math.pow(1 + discount, t);
+        return v;
+      }),
+    }),
+    survivalCurves: () =>
+      fits.map((f) => ({
+        name: f.cohort.name,
+        observed: f.cohort.survivors.map((n) => n / f.cohort.survivors[0]),
+        fitted: Float64Array.from({ length: f.cohort.survivors.length + 5 }, (_, t) => sbgSurvival(f.params, t)),
+      })),
+  };
+}
+
+const FITTERS: Record<string, (data: FitData, options: FitOptions) => Promise<FittedModel>> = {
+  bgnbd: fitBgNbd,
+  gamma_gamma: fitGammaGamma,
+  sbg: fitSbg,
+};
+
+export const modelsLibrary: ModelsPort = {
+  summariseTransactions,
+  async fitModel(kind, data, options) {
+    const fitter = FITTERS[kind];
+    if (!fitter) throw new Error(`the ${kind} model is not implemented in this kernel yet (available: ${Object.keys(FITTERS).join(', ')}).`);
+    return fitter(data, options);
+  },
+};
