@@ -32,6 +32,7 @@ export type {
 } from './api';
 export type * from './protocol';
 export * from './output-types';
+export { createKernel } from './kernel';
 export { KernelClient, type KernelClientOptions } from './client';
 export type { Kernel } from './runner';
 export type { CustomerTable, Computed } from './evaluate/context';

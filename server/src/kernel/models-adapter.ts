@@ -27,20 +27,30 @@ function summaryColumns(data: FitData, kind: string): SummaryColumns {
   return { frequency: data.frequency, recency: data.recency, T: data.age, monetary: data.monetary, weight: data.weight };
 }
 
-/** Fits `names` (positive parameters) by maximising `logLikelihood`, returning estimates and SEs. */
-async function fitPositive(names: string[], logLikelihood: (p: number[]) => number, options: FitOptions, customers: number) {
+/**
+ * Fits `names` (positive parameters) by maximising `logLikelihood` (with its gradient in the
+ * parameters when known), returning estimates and standard errors.
+ */
+async function fitPositive(names: string[], logLikelihood: (p: number[]) => number, options: FitOptions, customers: number, llGradient?: (p: number[]) => number[]) {
   const penalty = options.penalty ?? 0;
   // Minimise the mean negative log-likelihood over log-parameters: well scaled whatever the size.
   const objective = (theta: number[]) => -logLikelihood(theta.map(Math.exp)) / customers + penalty * theta.reduce((s, v) => s + v * v, 0);
+  const objectiveGradient = llGradient
+    ? (theta: number[]) => {
+        const params = theta.map(Math.exp);
+        // Chain rule through p = exp(θ).
+        return llGradient(params).map((g, i) => (-g * params[i]) / customers + 2 * penalty * theta[i]);
+      }
+    : undefined;
   const start = performance.now();
-  const result: Minimum = await minimize(objective, names.map(() => 0), {
-    maxIterations: options.maxIterations ?? 1000,
-    tolerance: options.tolerance ?? 1e-8,
-    signal: options.signal,
-    onProgress: options.onProgress,
-  });
+  const result: Minimum = await minimize(
+    objective,
+    names.map(() => 0),
+    { maxIterations: options.maxIterations ?? 1000, tolerance: options.tolerance ?? 1e-8, signal: options.signal, onProgress: options.onProgress },
+    objectiveGradient,
+  );
   const estimates = result.x.map(Math.exp);
-  const se = standardErrors((p) => (p.some((v) => v <= 0) ? Infinity : -logLikelihood(p)), estimates);
+  const se = standardErrors((p) => (p.some((v) => v <= 0) ? Infinity : -logLikelihood(p)), estimates, llGradient && ((p) => llGradient(p).map((g) => -g)));
   const logLik = logLikelihood(estimates);
   if (!Number.isFinite(logLik) || estimates.some((v) => !Number.isFinite(v))) throw new NotFittable('the likelihood has no finite maximum on this data.');
   return {
@@ -55,9 +65,36 @@ async function fitPositive(names: string[], logLikelihood: (p: number[]) => numb
   };
 }
 
+/**
+ * Memoises a value-and-gradient pass on its last point: the optimizer asks for the value and
+ * then the gradient at the same parameters, and one pass computes both.
+ */
+function lastPoint<T>(compute: (p: number[]) => T): (p: number[]) => T {
+  let key = '';
+  let result: T;
+  return (p) => {
+    const k = p.join(',');
+    if (k !== key) {
+      result = compute(p);
+      key = k;
+    }
+    return result;
+  };
+}
+
+// Unique histories per summary (keyed by its frequency column): built once, reused by every prediction.
+const historyPatterns = new WeakMap<Float64Array, ReturnType<typeof uniquePatterns>>();
+
+function historiesOf(h: History, weight: Float64Array | null = null) {
+  if (weight) return uniquePatterns([h.frequency, h.recency, h.T], weight);
+  let p = historyPatterns.get(h.frequency);
+  if (!p || p.of.length !== h.frequency.length) historyPatterns.set(h.frequency, (p = uniquePatterns([h.frequency, h.recency, h.T])));
+  return p;
+}
+
 /** Applies `compute` once per unique (x, t_x, T) history and spreads the results to customers. */
 function perHistory(h: History, compute: (unique: History) => Float64Array): Float64Array {
-  const p = uniquePatterns([h.frequency, h.recency, h.T]);
+  const p = historiesOf(h);
   const values = compute({ frequency: p.columns[0], recency: p.columns[1], T: p.columns[2] });
   return Float64Array.from(p.of, (k) => values[k]);
 }
@@ -79,11 +116,12 @@ const noPredictions = {
 
 async function fitBgNbd(data: FitData, options: FitOptions): Promise<FittedModel> {
   const s = summaryColumns(data, 'BG/NBD');
-  const patterns = uniquePatterns([s.frequency, s.recency, s.T], s.weight);
+  const patterns = historiesOf(s, s.weight);
   const customers = patterns.weight.reduce((a, b) => a + b, 0);
   if (!s.frequency.some((x) => x > 0)) throw new NotFittable('no customer made a repeat purchase in calibration, so purchase rates and drop-out cannot be estimated.');
   const toParams = ([r, alpha, a, b]: number[]): BgNbdParams => ({ r, alpha, a, b });
-  const fit = await fitPositive(['r', 'alpha', 'a', 'b'], (p) => bgnbdLogLikelihood(toParams(p), patterns), options, customers);
+  const ll = lastPoint((p: number[]) => bgnbdLogLikelihood(toParams(p), patterns, true));
+  const fit = await fitPositive(['r', 'alpha', 'a', 'b'], (p) => ll(p).value, options, customers, (p) => ll(p).gradient);
   const params = toParams(fit.estimates);
   return {
     ...noPredictions,
@@ -93,14 +131,14 @@ async function fitBgNbd(data: FitData, options: FitOptions): Promise<FittedModel
     pAlive: (h) => bgnbdPAlive(params, h),
     conditionalExpectedPurchases: (t, h) => perHistory(h, (u) => bgnbdConditional(params, t, u)),
     expectedPurchases: (t) => bgnbdExpected(params, t),
-    discountedExpectedPurchases: (horizon, rate, h) =>
+    discountedExpectedPurchases: (horizon, rate, h, period) =>
       perHistory(h, (u) => {
-        // Purchases in each period of the horizon (one time unit each), discounted to today.
-        const steps = Math.max(1, Math.ceil(horizon));
+        // Purchases in each period of the horizon, discounted to today from the period's end.
+        const steps = Math.max(1, Math.ceil(horizon / period - 1e-9));
         const total = new Float64Array(u.frequency.length);
         let before: Float64Array = new Float64Array(u.frequency.length);
         for (let k = 1; k <= steps; k++) {
-          const t = Math.min(horizon, k);
+          const t = Math.min(horizon, k * period);
           const upTo = bgnbdConditional(params, t, u);
           const factor = Math.pow(1 + rate, -t);
           for (let i = 0; i < total.length; i++) total[i] += (upTo[i] - before[i]) * factor;
@@ -120,7 +158,8 @@ async function fitGammaGamma(data: FitData, options: FitOptions): Promise<Fitted
   const patterns = uniquePatterns([Float64Array.from(keep, (i) => s.frequency[i]), Float64Array.from(keep, (i) => s.monetary![i])], s.weight ? Float64Array.from(keep, (i) => s.weight![i]) : null);
   const customers = patterns.weight.reduce((a, b) => a + b, 0);
   const toParams = ([p, q, gamma]: number[]): GammaGammaParams => ({ p, q, gamma });
-  const fit = await fitPositive(['p', 'q', 'gamma'], (v) => gammaGammaLogLikelihood(toParams(v), patterns), options, customers);
+  const ll = lastPoint((v: number[]) => gammaGammaLogLikelihood(toParams(v), patterns));
+  const fit = await fitPositive(['p', 'q', 'gamma'], (v) => ll(v).value, options, customers, (v) => ll(v).gradient);
   const params = toParams(fit.estimates);
   return {
     ...noPredictions,

@@ -71,8 +71,11 @@ export interface FittedModel {
   conditionalExpectedPurchases(t: number, h: History): Float64Array;
   /** E[X(t)]: expected purchases of a new customer in `t` units after the first purchase. */
   expectedPurchases(t: number): number;
-  /** Expected purchases over `horizon` units, each discounted at `ratePerUnit`. */
-  discountedExpectedPurchases(horizon: number, ratePerUnit: number, h: History): Float64Array;
+  /**
+   * Expected purchases over `horizon` units, counted per `period` units (e.g. a month) and
+   * discounted from each period's end at `ratePerUnit`.
+   */
+  discountedExpectedPurchases(horizon: number, ratePerUnit: number, h: History, period: number): Float64Array;
   // Spend models:
   expectedSpend(s: CustomerSummary): Float64Array;
   // Retention models:

@@ -1,6 +1,7 @@
 // Gamma-Gamma spend model (Fader, Hardie & Lee 2005; Fader & Hardie 2013 note 025):
 // likelihood of each customer's mean repeat spend m_x over x repeat purchases, and the
 // conditional expected spend per future purchase.
+import digamma from '@stdlib/math-base-special-digamma';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import type { Patterns } from './patterns';
 
@@ -10,20 +11,33 @@ export interface GammaGammaParams {
   gamma: number;
 }
 
-/** Log-likelihood over weighted (x, m_x) patterns with x > 0. */
-export function gammaGammaLogLikelihood(params: GammaGammaParams, patterns: Patterns): number {
+/** Log-likelihood over weighted (x, m_x) patterns with x > 0, and its gradient in (p, q, γ). */
+export function gammaGammaLogLikelihood(params: GammaGammaParams, patterns: Patterns): { value: number; gradient: number[] } {
   const { p, q, gamma } = params;
   const [xs, ms] = patterns.columns;
   const base = -gammaln(q) + q * Math.log(gamma);
+  // Log-gammas and digammas depend on x alone: once per distinct x.
+  const byX = new Map<number, [number, number, number]>();
+  const psiQ = digamma(q);
+  const lnGamma = Math.log(gamma);
   let total = 0;
+  const g = [0, 0, 0];
   for (let i = 0; i < patterns.count; i++) {
     const x = xs[i];
     const m = ms[i];
+    const w = patterns.weight[i];
     const px = p * x;
-    const ll = gammaln(px + q) - gammaln(px) + base + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(gamma + m * x);
-    total += patterns.weight[i] * ll;
+    let terms = byX.get(x);
+    if (terms === undefined) byX.set(x, (terms = [gammaln(px + q) - gammaln(px), digamma(px + q), digamma(px)]));
+    const lnM = Math.log(m);
+    const lnX = Math.log(x);
+    const lnS = Math.log(gamma + m * x);
+    total += w * (terms[0] + base + (px - 1) * lnM + px * lnX - (px + q) * lnS);
+    g[0] += w * x * (terms[1] - terms[2] + lnM + lnX - lnS);
+    g[1] += w * (terms[1] - psiQ + lnGamma - lnS);
+    g[2] += w * (q / gamma - (px + q) / (gamma + m * x));
   }
-  return total;
+  return { value: total, gradient: g };
 }
 
 /** E[M | x, m_x]; customers without repeat purchases get the population mean p·γ/(q − 1). */

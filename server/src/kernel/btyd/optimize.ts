@@ -39,23 +39,41 @@ export function gradient(f: (x: number[]) => number, x: number[]): number[] {
 const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
 
-export async function minimize(f: (x: number[]) => number, x0: number[], options: MinimizeOptions): Promise<Minimum> {
+/**
+ * Minimises `f` from `x0`. `grad` is the analytic gradient when there is one (else central
+ * differences). Every evaluation is a checkpoint: progress is reported (which is where a
+ * worker notices a shared-memory interrupt) and an aborted signal stops the fit.
+ */
+export async function minimize(f: (x: number[]) => number, x0: number[], options: MinimizeOptions, grad?: (x: number[]) => number[]): Promise<Minimum> {
   const n = x0.length;
+  let iteration = 0;
+  const checkpoint = () => {
+    options.onProgress(Math.min(0.99, iteration / Math.min(options.maxIterations, 100)), `iteration ${iteration}`);
+    if (options.signal.aborted) throw new FitInterrupted();
+  };
+  const value = (x: number[]) => {
+    checkpoint();
+    return f(x);
+  };
+  const slope = (x: number[]) => {
+    checkpoint();
+    return grad ? grad(x) : gradient(f, x);
+  };
   let x = x0.slice();
-  let fx = f(x);
+  let fx = value(x);
   if (!Number.isFinite(fx)) return { x, value: fx, iterations: 0, gradientNorm: NaN, converged: false, message: 'the likelihood is not finite at the starting values' };
-  let g = gradient(f, x);
+  let g = slope(x);
   // Inverse Hessian approximation, starting from the identity.
   let H: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   let lastYield = Date.now();
   for (let iter = 1; iter <= options.maxIterations; iter++) {
+    iteration = iter;
     if (Date.now() - lastYield > 20) {
+      // Lets an interrupt message in (in process, or a worker without shared memory).
       await new Promise((resolve) => setImmediate(resolve));
       lastYield = Date.now();
     }
-    if (options.signal.aborted) throw new FitInterrupted();
     const gn = norm(g);
-    options.onProgress(Math.min(0.99, iter / Math.min(options.maxIterations, 100)), `iteration ${iter}, -log-likelihood ${fx.toFixed(3)}`);
     if (gn < options.tolerance) return { x, value: fx, iterations: iter - 1, gradientNorm: gn, converged: true };
     let p = H.map((row) => -dot(row, g));
     if (dot(p, g) >= 0) {
@@ -68,14 +86,14 @@ export async function minimize(f: (x: number[]) => number, x0: number[], options
     let fNew = Infinity;
     for (let k = 0; k < 60; k++, step /= 2) {
       xNew = x.map((xi, i) => xi + step * p[i]);
-      fNew = f(xNew);
+      fNew = value(xNew);
       if (Number.isFinite(fNew) && fNew <= fx + 1e-4 * step * dot(g, p)) break;
     }
     if (!(fNew < fx)) {
       // No further decrease possible: converged as far as the numbers allow.
       return { x, value: fx, iterations: iter, gradientNorm: gn, converged: gn < Math.sqrt(options.tolerance), message: gn < Math.sqrt(options.tolerance) ? undefined : 'the line search could not decrease the objective' };
     }
-    const gNew = gradient(f, xNew);
+    const gNew = slope(xNew);
     const s = xNew.map((v, i) => v - x[i]);
     const y = gNew.map((v, i) => v - g[i]);
     const sy = dot(s, y);
@@ -91,21 +109,34 @@ export async function minimize(f: (x: number[]) => number, x0: number[], options
   return { x, value: fx, iterations: options.maxIterations, gradientNorm: norm(g), converged: false, message: `no convergence in ${options.maxIterations} iterations` };
 }
 
-/** Standard errors from the inverse of the numerical Hessian of `f` (a negative log-likelihood) at `x`. */
-export function standardErrors(f: (x: number[]) => number, x: number[]): (number | null)[] {
+/**
+ * Standard errors from the inverse of the Hessian of `f` (a negative log-likelihood) at `x`:
+ * central differences of `grad` when given (2n evaluations), else of `f` itself.
+ */
+export function standardErrors(f: (x: number[]) => number, x: number[], grad?: (x: number[]) => number[]): (number | null)[] {
   const n = x.length;
   const hess = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const h = x.map((v) => 1e-4 * Math.max(1, Math.abs(v)));
-  const at = (di: number, dj: number, i: number, j: number) => {
-    const y = x.slice();
-    y[i] += di * h[i];
-    y[j] += dj * h[j];
-    return f(y);
-  };
-  for (let i = 0; i < n; i++) {
-    for (let j = i; j < n; j++) {
-      const v = (at(1, 1, i, j) - at(1, -1, i, j) - at(-1, 1, i, j) + at(-1, -1, i, j)) / (4 * h[i] * h[j]);
-      hess[i][j] = hess[j][i] = v;
+  const shifted = (i: number, d: number) => x.map((v, k) => (k === i ? v + d * h[i] : v));
+  if (grad) {
+    for (let i = 0; i < n; i++) {
+      const up = grad(shifted(i, 1));
+      const down = grad(shifted(i, -1));
+      for (let j = 0; j < n; j++) hess[i][j] += (up[j] - down[j]) / (4 * h[i]);
+      for (let j = 0; j < n; j++) hess[j][i] += (up[j] - down[j]) / (4 * h[i]);
+    }
+  } else {
+    const at = (di: number, dj: number, i: number, j: number) => {
+      const y = x.slice();
+      y[i] += di * h[i];
+      y[j] += dj * h[j];
+      return f(y);
+    };
+    for (let i = 0; i < n; i++) {
+      for (let j = i; j < n; j++) {
+        const v = (at(1, 1, i, j) - at(1, -1, i, j) - at(-1, 1, i, j) + at(-1, -1, i, j)) / (4 * h[i] * h[j]);
+        hess[i][j] = hess[j][i] = v;
+      }
     }
   }
   const inv = invert(hess);

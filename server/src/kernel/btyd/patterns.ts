@@ -16,8 +16,10 @@ export function uniquePatterns(columns: ArrayLike<number>[], weight?: ArrayLike<
   const rows: number[] = [];
   const weights: number[] = [];
   const of = new Int32Array(n);
+  const [c0, c1, c2] = columns;
   for (let i = 0; i < n; i++) {
-    const key = columns.map((c) => c[i]).join(',');
+    // Up to three columns (all the models need); a template string is the cheapest exact key.
+    const key = c2 ? `${c0[i]},${c1[i]},${c2[i]}` : c1 ? `${c0[i]},${c1[i]}` : `${c0[i]}`;
     const w = weight ? weight[i] : 1;
     const k = index.get(key);
     if (k === undefined) {
