@@ -1,6 +1,9 @@
 // The kernel end to end, in process, on the CDNOW sample: published estimates, outputs of
 // every kind, caching, invalidation and failure propagation.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { compile } from 'vega-lite';
 import type { CellResult } from '../../server/src/kernel/api';
 import { createKernel, type Kernel } from '../../server/src/kernel/kernel';
@@ -180,11 +183,30 @@ describe('kernel failures', function () {
     assert.match(results.get('source')!.error!.message, /salez/);
   });
 
-  it('reports malformed dates with their lines', async () => {
+  it('reports malformed dates with the reason and the first lines', async () => {
     const cells = cdnowCells(CDNOW_SOURCE.replace('as YYYYMMDD', 'as "DD/MM/YYYY"'));
-    const results = await createKernel({ notebookDir: cdnowDir }).run(cells, { cellIds: ['source'] });
-    const r = results.get('source')!;
-    assert.ok(r.status === 'error' || /rejected/.test(r.outputs[0].data['text/plain']), JSON.stringify(r));
-    assert.match(JSON.stringify(r), /date/i);
+    const results = await createKernel({ notebookDir: cdnowDir }).run(cells, { cellIds: ['split'] });
+    const source = results.get('source')!;
+    assert.equal(source.status, 'error');
+    assert.match(source.error!.message, /No usable rows in the data file/);
+    assert.match(source.error!.message, /6,919 × malformed date in date \(expected DD\/MM\/YYYY\) \(lines 1, 2, 3, 4, 5, …\)/);
+    assert.equal(results.get('split')!.status, 'skipped');
+  });
+
+  it('says why a model cannot be fitted when no customer repeats', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clv-kernel-'));
+    try {
+      writeFileSync(join(dir, 'once.csv'), 'id,day\n' + Array.from({ length: 50 }, (_, i) => `c${i},2020-01-${String((i % 28) + 1).padStart(2, '0')}`).join('\n') + '\n');
+      const cells = [
+        { id: 's', text: 'source once = csv "once.csv" {\n  customer = id\n  date     = day\n}\nsplit cal = once until 2020-03-31' },
+        { id: 'm', text: 'model purchases = bgnbd(cal)' },
+      ];
+      const results = await createKernel({ notebookDir: dir }).run(cells);
+      const m = results.get('m')!;
+      assert.equal(m.status, 'error');
+      assert.match(m.error!.message, /^1:19 {2}The BG\/NBD model could not be fitted: no customer made a repeat purchase in calibration/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

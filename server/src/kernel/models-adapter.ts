@@ -4,6 +4,7 @@
 // is computed once per unique customer history and spread back to customers.
 import { bgnbdConditional, bgnbdExpected, bgnbdLogLikelihood, bgnbdPAlive, type BgNbdParams } from './btyd/bgnbd';
 import { gammaGammaExpectedSpend, gammaGammaLogLikelihood, type GammaGammaParams } from './btyd/gamma-gamma';
+import { paretoNbdConditional, paretoNbdExpected, paretoNbdLogLikelihood, paretoNbdPAlive, type ParetoNbdParams } from './btyd/pareto-nbd';
 import { minimize, standardErrors, type Minimum } from './btyd/optimize';
 import { uniquePatterns } from './btyd/patterns';
 import { sbgLogLikelihood, sbgSurvival, type SbgParams } from './btyd/sbg';
@@ -99,6 +100,25 @@ function perHistory(h: History, compute: (unique: History) => Float64Array): Flo
   return Float64Array.from(p.of, (k) => values[k]);
 }
 
+/**
+ * Expected purchases over `horizon`, per `period`, each period's purchases discounted from
+ * its end: Σ_k [E(t_k) − E(t_(k−1))] / (1 + rate)^(t_k), from cumulative expectations E(t).
+ */
+function discounted(horizon: number, rate: number, period: number, cumulative: (t: number) => Float64Array): Float64Array {
+  const steps = Math.max(1, Math.ceil(horizon / period - 1e-9));
+  let before: Float64Array | null = null;
+  let total: Float64Array | null = null;
+  for (let k = 1; k <= steps; k++) {
+    const t = Math.min(horizon, k * period);
+    const upTo = cumulative(t);
+    total ??= new Float64Array(upTo.length);
+    const factor = Math.pow(1 + rate, -t);
+    for (let i = 0; i < upTo.length; i++) total[i] += (upTo[i] - (before ? before[i] : 0)) * factor;
+    before = upTo;
+  }
+  return total!;
+}
+
 function unsupported(what: string): never {
   throw new Error(`this model does not predict ${what}`);
 }
@@ -131,21 +151,27 @@ async function fitBgNbd(data: FitData, options: FitOptions): Promise<FittedModel
     pAlive: (h) => bgnbdPAlive(params, h),
     conditionalExpectedPurchases: (t, h) => perHistory(h, (u) => bgnbdConditional(params, t, u)),
     expectedPurchases: (t) => bgnbdExpected(params, t),
-    discountedExpectedPurchases: (horizon, rate, h, period) =>
-      perHistory(h, (u) => {
-        // Purchases in each period of the horizon, discounted to today from the period's end.
-        const steps = Math.max(1, Math.ceil(horizon / period - 1e-9));
-        const total = new Float64Array(u.frequency.length);
-        let before: Float64Array = new Float64Array(u.frequency.length);
-        for (let k = 1; k <= steps; k++) {
-          const t = Math.min(horizon, k * period);
-          const upTo = bgnbdConditional(params, t, u);
-          const factor = Math.pow(1 + rate, -t);
-          for (let i = 0; i < total.length; i++) total[i] += (upTo[i] - before[i]) * factor;
-          before = upTo;
-        }
-        return total;
-      }),
+    discountedExpectedPurchases: (horizon, rate, h, period) => perHistory(h, (u) => discounted(horizon, rate, period, (t) => bgnbdConditional(params, t, u))),
+  };
+}
+
+async function fitParetoNbd(data: FitData, options: FitOptions): Promise<FittedModel> {
+  const s = summaryColumns(data, 'Pareto/NBD');
+  const patterns = historiesOf(s, s.weight);
+  const customers = patterns.weight.reduce((a, b) => a + b, 0);
+  if (!s.frequency.some((x) => x > 0)) throw new NotFittable('no customer made a repeat purchase in calibration, so purchase and drop-out rates cannot be estimated.');
+  const toParams = ([r, alpha, s2, beta]: number[]): ParetoNbdParams => ({ r, alpha, s: s2, beta });
+  const fit = await fitPositive(['r', 'alpha', 's', 'beta'], (p) => paretoNbdLogLikelihood(toParams(p), patterns), options, customers);
+  const params = toParams(fit.estimates);
+  return {
+    ...noPredictions,
+    ...fit,
+    role: 'purchase',
+    customers,
+    pAlive: (h) => perHistory(h, (u) => paretoNbdPAlive(params, u)),
+    conditionalExpectedPurchases: (t, h) => perHistory(h, (u) => paretoNbdConditional(params, t, u)),
+    expectedPurchases: (t) => paretoNbdExpected(params, t),
+    discountedExpectedPurchases: (horizon, rate, h, period) => perHistory(h, (u) => discounted(horizon, rate, period, (t) => paretoNbdConditional(params, t, u))),
   };
 }
 
@@ -209,6 +235,7 @@ async function fitSbg(data: FitData, options: FitOptions): Promise<FittedModel> 
 
 const FITTERS: Record<string, (data: FitData, options: FitOptions) => Promise<FittedModel>> = {
   bgnbd: fitBgNbd,
+  pareto_nbd: fitParetoNbd,
   gamma_gamma: fitGammaGamma,
   sbg: fitSbg,
 };

@@ -97,5 +97,9 @@ export async function evaluateSource(ctx: EvalContext): Promise<StatementOutcome
     // The data layer's messages say what and where in the file; point at the path in the cell.
     throw new EvaluationError(err.message, statement.path.range);
   }
-  return { value: { kind: 'source', source: loaded }, outputs: [{ data: { 'text/plain': describe(statement.name.name, loaded) } }] };
+  const text = describe(statement.name.name, loaded);
+  const rows = loaded.kind === 'transactions' ? loaded.log.rows : loaded.kind === 'summary' ? loaded.rows : loaded.periods.length;
+  // Nothing to analyse is an error here, where the reasons are known, not a puzzle downstream.
+  if (rows === 0) throw new EvaluationError(`No usable rows in the data file.\n${text}`, statement.path.range);
+  return { value: { kind: 'source', source: loaded }, outputs: [{ data: { 'text/plain': text } }] };
 }
