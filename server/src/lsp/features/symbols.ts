@@ -1,0 +1,40 @@
+// Document symbols of a cell: the notebook outline shows sources, splits, models, values,
+// segments (with each rule as a child), tables, charts and exports.
+import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver/node';
+import type { CellResult, Statement } from '../../language';
+import { toLspRange } from '../convert';
+import type { Workspace } from '../workspace/workspace';
+import { locate } from './locate';
+
+const KIND: Record<Statement['kind'], SymbolKind> = {
+  Source: SymbolKind.File,
+  Split: SymbolKind.Interface,
+  Model: SymbolKind.Class,
+  Value: SymbolKind.Variable,
+  Segments: SymbolKind.Enum,
+  Chart: SymbolKind.Event,
+  Table: SymbolKind.Struct,
+  Export: SymbolKind.Package,
+};
+
+function symbolOf(cell: CellResult, s: Statement): DocumentSymbol {
+  const range = toLspRange(cell.lines, s.range);
+  const named = 'name' in s && s.name ? s.name : null;
+  const name = named?.name ?? (s.kind === 'Chart' ? `chart ${s.chartType?.name ?? ''} of ${s.target?.name ?? '?'}` : s.kind === 'Export' ? `export ${s.target?.name ?? '?'}` : `(unnamed ${s.kind.toLowerCase()})`);
+  const symbol: DocumentSymbol = { name, kind: KIND[s.kind], detail: s.kind.toLowerCase(), range, selectionRange: named ? toLspRange(cell.lines, named.range) : range };
+  if (s.kind === 'Segments') {
+    symbol.children = s.rules.map((rule) => ({
+      name: rule.label.value,
+      kind: SymbolKind.EnumMember,
+      detail: rule.otherwise ? 'otherwise' : cell.text.slice(rule.condition?.range.start ?? rule.range.end, rule.condition?.range.end ?? rule.range.end),
+      range: toLspRange(cell.lines, rule.range),
+      selectionRange: toLspRange(cell.lines, rule.label.range),
+    }));
+  }
+  return symbol;
+}
+
+export function documentSymbols(workspace: Workspace, params: DocumentSymbolParams): DocumentSymbol[] {
+  const located = locate(workspace, params.textDocument.uri);
+  return located ? located.cell.parse.statements.map((s) => symbolOf(located.cell, s)) : [];
+}

@@ -1,0 +1,61 @@
+// Schemas of data files, read once and kept until the file changes on disk. Changes are seen
+// by watching each referenced file's FOLDER (not the file): a folder watch also reports a
+// file being created (a missing file appearing), deleted, or replaced by an editor's atomic
+// save (write a temp file, rename over), which a watch on the file itself loses. This works
+// with any client, unlike workspace/didChangeWatchedFiles, which needs client support.
+import { watch, type FSWatcher } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { readSchema, type FileSchema, type SourceFileSpec } from './read-schema';
+
+export class SchemaCache {
+  private readonly schemas = new Map<string, FileSchema>();
+  private readonly watchers = new Map<string, FSWatcher>();
+  private readonly listeners: (() => void)[] = [];
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  /** Called (after the cache forgot the file) whenever a file this cache has read changes. */
+  onDidChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  get(spec: SourceFileSpec): FileSchema {
+    const key = JSON.stringify(spec);
+    let schema = this.schemas.get(key);
+    if (!schema) {
+      schema = readSchema(spec);
+      this.schemas.set(key, schema);
+      this.watchFolder(dirname(spec.path));
+    }
+    return schema;
+  }
+
+  private watchFolder(folder: string): void {
+    if (this.watchers.has(folder)) return;
+    try {
+      const watcher = watch(folder, { persistent: false }, (_event, file) => this.changed(folder, file?.toString()));
+      watcher.on('error', (error) => this.log(`watching ${folder}: ${error.message}`));
+      this.watchers.set(folder, watcher);
+    } catch {
+      // The folder does not exist (yet): the path is reported missing; nothing to watch.
+    }
+  }
+
+  private changed(folder: string, file: string | undefined): void {
+    let forgot = false;
+    for (const key of [...this.schemas.keys()]) {
+      const path = (JSON.parse(key) as SourceFileSpec).path;
+      // Some platforms give no file name: then any file of the folder may have changed.
+      if (dirname(path) === folder && (file === undefined || basename(path) === file)) {
+        this.schemas.delete(key);
+        forgot = true;
+      }
+    }
+    if (forgot) for (const listener of this.listeners) listener();
+  }
+
+  dispose(): void {
+    for (const watcher of this.watchers.values()) watcher.close();
+    this.watchers.clear();
+  }
+}

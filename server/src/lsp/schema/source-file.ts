@@ -1,0 +1,25 @@
+// What a `source` statement says about its data file: where it is (relative to the
+// notebook's folder) and how to read its header.
+import { resolve } from 'node:path';
+import { DELIMITER_WORDS, type OptionItem, type SourceStatement } from '../../language';
+import type { SourceFileSpec } from './read-schema';
+
+function optionValue(source: SourceStatement, name: string) {
+  const item = source.block?.items.find((i): i is OptionItem => i.kind === 'Option' && i.name.name === name);
+  return item?.values;
+}
+
+/** The file spec of a source, or undefined while its format or path is not written yet. */
+export function sourceFileSpec(source: SourceStatement, folder: string): SourceFileSpec | undefined {
+  if (!source.path || !source.format) return undefined;
+  const delimiter = optionValue(source, 'delimiter')?.[0]?.value;
+  const header = optionValue(source, 'header')?.[0]?.value;
+  const columns = optionValue(source, 'columns')?.map((v) => (v.value.kind === 'Identifier' ? v.value.name : v.value.kind === 'String' ? v.value.value : ''));
+  return {
+    path: resolve(folder, source.path.value),
+    format: source.format.name,
+    delimiter: delimiter?.kind === 'Identifier' ? DELIMITER_WORDS[delimiter.name] : delimiter?.kind === 'String' ? delimiter.value : undefined,
+    header: !(header?.kind === 'Boolean' && !header.value),
+    columns,
+  };
+}

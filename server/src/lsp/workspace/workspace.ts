@@ -1,0 +1,99 @@
+// Every open program: notebooks synchronised with LSP 3.17 notebook sync (the server sees
+// all cells of a notebook at once, in order) and lone `.clv` text documents. Requests
+// arrive with a cell's URI; `programOf` finds the notebook it belongs to.
+import { NotebookCellKind, NotebookDocuments, TextDocuments, type Connection, type NotebookDocument } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CellInput } from '../../language';
+import type { SchemaCache } from '../schema/schema-cache';
+import { NotebookProgram } from './notebook-program';
+
+export const CLV_LANGUAGE = 'clv';
+
+export class Workspace {
+  private readonly notebooks = new NotebookDocuments(TextDocument);
+  private readonly texts = new TextDocuments(TextDocument);
+  private readonly programs = new Map<string, NotebookProgram>();
+  private readonly listeners: ((program: NotebookProgram) => void)[] = [];
+  private readonly closeListeners: ((program: NotebookProgram) => void)[] = [];
+
+  constructor(private readonly schemas: SchemaCache) {
+    this.notebooks.onDidOpen((nb) => this.changed(this.notebookProgram(nb)));
+    this.notebooks.onDidChange((e) => this.changed(this.notebookProgram(e.notebookDocument)));
+    this.notebooks.onDidClose((nb) => this.closed(nb.uri));
+    this.texts.onDidChangeContent((e) => this.changed(this.textProgram(e.document.uri)));
+    this.texts.onDidClose((e) => this.closed(e.document.uri));
+    schemas.onDidChange(() => {
+      for (const program of this.programs.values()) {
+        program.markSchemasChanged();
+        this.notify(program);
+      }
+    });
+  }
+
+  listen(connection: Connection): void {
+    this.notebooks.listen(connection);
+    this.texts.listen(connection);
+  }
+
+  /** Called after a program's text changed (or its data files did). */
+  onDidChange(listener: (program: NotebookProgram) => void): void {
+    this.listeners.push(listener);
+  }
+
+  onDidClose(listener: (program: NotebookProgram) => void): void {
+    this.closeListeners.push(listener);
+  }
+
+  /** The program a cell (or lone document) belongs to. */
+  programOf(uri: string): NotebookProgram | undefined {
+    const notebook = this.notebooks.findNotebookDocumentForCell(uri);
+    if (notebook) return this.notebookProgram(notebook);
+    return this.texts.get(uri) ? this.textProgram(uri) : undefined;
+  }
+
+  private notebookProgram(notebook: NotebookDocument): NotebookProgram {
+    return this.program(notebook.uri, () => {
+      // Read the live notebook each time: NotebookDocuments updates its cell list in place.
+      const current = this.notebooks.getNotebookDocument(notebook.uri) ?? notebook;
+      const cells: CellInput[] = [];
+      for (const cell of current.cells) {
+        if (cell.kind !== NotebookCellKind.Code) continue;
+        const document = this.notebooks.getCellTextDocument(cell);
+        if (document?.languageId === CLV_LANGUAGE) cells.push({ id: cell.document, text: document.getText() });
+      }
+      return cells;
+    });
+  }
+
+  private textProgram(uri: string): NotebookProgram {
+    return this.program(uri, () => {
+      const document = this.texts.get(uri);
+      return document ? [{ id: uri, text: document.getText() }] : [];
+    });
+  }
+
+  private program(uri: string, cells: () => CellInput[]): NotebookProgram {
+    let program = this.programs.get(uri);
+    if (!program) {
+      program = new NotebookProgram(uri, cells, this.schemas);
+      this.programs.set(uri, program);
+    }
+    return program;
+  }
+
+  private changed(program: NotebookProgram): void {
+    program.markStale();
+    this.notify(program);
+  }
+
+  private notify(program: NotebookProgram): void {
+    for (const listener of this.listeners) listener(program);
+  }
+
+  private closed(uri: string): void {
+    const program = this.programs.get(uri);
+    if (!program) return;
+    this.programs.delete(uri);
+    for (const listener of this.closeListeners) listener(program);
+  }
+}
