@@ -59,10 +59,18 @@ export function expectedCumulative(firstPurchaseDays: ArrayLike<number>, startDa
     const b = (firstPurchaseDays[i] - startDay) / unitDays;
     births.set(b, (births.get(b) ?? 0) + 1);
   }
+  // Births and period ends fall on whole days, so t = k − b takes few distinct values: each
+  // E[X(t)] (a hypergeometric series) is computed once.
+  const memo = new Map<number, number>();
+  const at = (t: number) => {
+    let v = memo.get(t);
+    if (v === undefined) memo.set(t, (v = expected(t)));
+    return v;
+  };
   const out = new Float64Array(periods);
   for (let k = 1; k <= periods; k++) {
     let total = 0;
-    for (const [b, count] of births) if (k > b) total += count * expected(k - b);
+    for (const [b, count] of births) if (k > b) total += count * at(Math.round((k - b) * unitDays) / unitDays);
     out[k - 1] = total;
   }
   return out;
