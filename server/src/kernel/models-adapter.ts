@@ -6,7 +6,7 @@ import { bgnbdConditional, bgnbdExpected, bgnbdLogLikelihood, bgnbdPAlive, type 
 import { gammaGammaExpectedSpend, gammaGammaLogLikelihood, type GammaGammaParams } from './btyd/gamma-gamma';
 import { paretoNbdConditional, paretoNbdExpected, paretoNbdLogLikelihood, paretoNbdPAlive, type ParetoNbdParams } from './btyd/pareto-nbd';
 import { minimize, standardErrors, type Minimum } from './btyd/optimize';
-import { uniquePatterns } from './btyd/patterns';
+import { uniquePatterns, type Patterns } from './btyd/patterns';
 import { sbgLogLikelihood, sbgSurvival, type SbgParams } from './btyd/sbg';
 import { summariseTransactions } from './btyd/summary';
 import type { CustomerSummary, FitData, FitOptions, FittedModel, History, ModelsPort } from './models-port';
@@ -134,46 +134,59 @@ const noPredictions = {
   survivalCurves: () => unsupported('survival'),
 };
 
-async function fitBgNbd(data: FitData, options: FitOptions): Promise<FittedModel> {
-  const s = summaryColumns(data, 'BG/NBD');
+/** The mathematics of one purchase model, for the common fit-and-predict wrapper below. */
+interface PurchaseModel<P> {
+  title: string;
+  names: string[];
+  toParams(values: number[]): P;
+  /** Log-likelihood, and its gradient in the parameters when the model has one in closed form. */
+  logLikelihood(params: P, patterns: Patterns): { value: number; gradient?: number[] };
+  pAlive(params: P, h: History): Float64Array;
+  conditional(params: P, t: number, h: History): Float64Array;
+  expected(params: P, t: number): number;
+}
+
+async function fitPurchaseModel<P>(model: PurchaseModel<P>, data: FitData, options: FitOptions): Promise<FittedModel> {
+  const s = summaryColumns(data, model.title);
   const patterns = historiesOf(s, s.weight);
   const customers = patterns.weight.reduce((a, b) => a + b, 0);
   if (!s.frequency.some((x) => x > 0)) throw new NotFittable('no customer made a repeat purchase in calibration, so purchase rates and drop-out cannot be estimated.');
-  const toParams = ([r, alpha, a, b]: number[]): BgNbdParams => ({ r, alpha, a, b });
-  const ll = lastPoint((p: number[]) => bgnbdLogLikelihood(toParams(p), patterns, true));
-  const fit = await fitPositive(['r', 'alpha', 'a', 'b'], (p) => ll(p).value, options, customers, (p) => ll(p).gradient);
-  const params = toParams(fit.estimates);
+  const ll = lastPoint((v: number[]) => model.logLikelihood(model.toParams(v), patterns));
+  const hasGradient = ll(model.names.map(() => 1)).gradient !== undefined;
+  const fit = await fitPositive(model.names, (v) => ll(v).value, options, customers, hasGradient ? (v) => ll(v).gradient! : undefined);
+  const params = model.toParams(fit.estimates);
+  const conditional = (t: number, u: History) => model.conditional(params, t, u);
   return {
     ...noPredictions,
     ...fit,
     role: 'purchase',
     customers,
-    pAlive: (h) => bgnbdPAlive(params, h),
-    conditionalExpectedPurchases: (t, h) => perHistory(h, (u) => bgnbdConditional(params, t, u)),
-    expectedPurchases: (t) => bgnbdExpected(params, t),
-    discountedExpectedPurchases: (horizon, rate, h, period) => perHistory(h, (u) => discounted(horizon, rate, period, (t) => bgnbdConditional(params, t, u))),
+    pAlive: (h) => perHistory(h, (u) => model.pAlive(params, u)),
+    conditionalExpectedPurchases: (t, h) => perHistory(h, (u) => conditional(t, u)),
+    expectedPurchases: (t) => model.expected(params, t),
+    discountedExpectedPurchases: (horizon, rate, h, period) => perHistory(h, (u) => discounted(horizon, rate, period, (t) => conditional(t, u))),
   };
 }
 
-async function fitParetoNbd(data: FitData, options: FitOptions): Promise<FittedModel> {
-  const s = summaryColumns(data, 'Pareto/NBD');
-  const patterns = historiesOf(s, s.weight);
-  const customers = patterns.weight.reduce((a, b) => a + b, 0);
-  if (!s.frequency.some((x) => x > 0)) throw new NotFittable('no customer made a repeat purchase in calibration, so purchase and drop-out rates cannot be estimated.');
-  const toParams = ([r, alpha, s2, beta]: number[]): ParetoNbdParams => ({ r, alpha, s: s2, beta });
-  const fit = await fitPositive(['r', 'alpha', 's', 'beta'], (p) => paretoNbdLogLikelihood(toParams(p), patterns), options, customers);
-  const params = toParams(fit.estimates);
-  return {
-    ...noPredictions,
-    ...fit,
-    role: 'purchase',
-    customers,
-    pAlive: (h) => perHistory(h, (u) => paretoNbdPAlive(params, u)),
-    conditionalExpectedPurchases: (t, h) => perHistory(h, (u) => paretoNbdConditional(params, t, u)),
-    expectedPurchases: (t) => paretoNbdExpected(params, t),
-    discountedExpectedPurchases: (horizon, rate, h, period) => perHistory(h, (u) => discounted(horizon, rate, period, (t) => paretoNbdConditional(params, t, u))),
-  };
-}
+const BG_NBD: PurchaseModel<BgNbdParams> = {
+  title: 'BG/NBD',
+  names: ['r', 'alpha', 'a', 'b'],
+  toParams: ([r, alpha, a, b]) => ({ r, alpha, a, b }),
+  logLikelihood: (p, patterns) => bgnbdLogLikelihood(p, patterns, true),
+  pAlive: bgnbdPAlive,
+  conditional: bgnbdConditional,
+  expected: bgnbdExpected,
+};
+
+const PARETO_NBD: PurchaseModel<ParetoNbdParams> = {
+  title: 'Pareto/NBD',
+  names: ['r', 'alpha', 's', 'beta'],
+  toParams: ([r, alpha, s, beta]) => ({ r, alpha, s, beta }),
+  logLikelihood: (p, patterns) => ({ value: paretoNbdLogLikelihood(p, patterns) }),
+  pAlive: paretoNbdPAlive,
+  conditional: paretoNbdConditional,
+  expected: paretoNbdExpected,
+};
 
 async function fitGammaGamma(data: FitData, options: FitOptions): Promise<FittedModel> {
   const s = summaryColumns(data, 'Gamma-Gamma');
@@ -234,8 +247,8 @@ async function fitSbg(data: FitData, options: FitOptions): Promise<FittedModel> 
 }
 
 const FITTERS: Record<string, (data: FitData, options: FitOptions) => Promise<FittedModel>> = {
-  bgnbd: fitBgNbd,
-  pareto_nbd: fitParetoNbd,
+  bgnbd: (data, options) => fitPurchaseModel(BG_NBD, data, options),
+  pareto_nbd: (data, options) => fitPurchaseModel(PARETO_NBD, data, options),
   gamma_gamma: fitGammaGamma,
   sbg: fitSbg,
 };
