@@ -28,7 +28,12 @@ let built = false;
 /** Builds the bundles once per test run (the tests drive the built server, as an editor does). */
 export function buildOnce(): void {
   if (built) return;
-  execSync('npm run build', { cwd: repoRoot, stdio: 'ignore' });
+  // Other areas' files are edited while tests run; a build caught mid-edit is retried once.
+  try {
+    execSync('npm run build', { cwd: repoRoot, stdio: 'pipe' });
+  } catch {
+    execSync('sleep 2 && npm run build', { cwd: repoRoot, stdio: 'pipe' });
+  }
   built = true;
 }
 
@@ -80,6 +85,15 @@ export class TestClient {
       const waiter = { uris: new Set(uris), resolve: () => (clearTimeout(timer), resolve()) };
       this.waiters.push(waiter);
     });
+  }
+
+  /** Resolves once `uri`'s published diagnostics satisfy `predicate` (file watching may publish several times). */
+  async until(uri: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs = 5000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.diagnostics.get(uri) ?? [])) {
+      await this.published([uri], Math.max(1, deadline - Date.now()));
+    }
+    return this.diagnostics.get(uri)!;
   }
 
   newCellUri(notebookUri: string): string {

@@ -1,0 +1,67 @@
+// Schema-aware diagnostics: the data file is read relative to the notebook's folder; a
+// missing file, a mapped column the header lacks and a date format that does not match the
+// sampled values are reported, and editing the file on disk updates the diagnostics.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brief, buildOnce, fixtures, notebookUriIn, TestClient } from './harness';
+
+const source = (path: string, dateLine = 'date     = order_date') => `source orders = csv "${path}" {\n  customer = customer_id\n  ${dateLine}\n  amount   = amount\n}`;
+
+describe('LSP schema-aware checks (real server over stdio)', function () {
+  let client: TestClient;
+  let folder: string;
+  before(() => buildOnce());
+  beforeEach(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'clv-lsp-'));
+    mkdirSync(join(folder, 'data'));
+    copyFileSync(join(fixtures, 'data', 'orders.csv'), join(folder, 'data', 'orders.csv'));
+    client = await TestClient.start();
+  });
+  afterEach(async () => {
+    assert.deepEqual(client.errors, []);
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('reports a missing data file on the path string', async () => {
+    const [uri] = await client.openNotebook(notebookUriIn(folder), [source('data/nope.csv')]);
+    await client.published([uri]);
+    const [d] = client.diagnostics.get(uri)!;
+    assert.deepEqual(brief([d]), [{ code: 'missing-file', severity: 1, range: [0, 20, 0, 35] }]);
+    assert.equal(d.message, 'cannot read the data file "data/nope.csv": no such file');
+  });
+
+  it('warns when the date format does not match the sampled values', async () => {
+    const [uri] = await client.openNotebook(notebookUriIn(folder), [source('data/orders.csv', 'date     = order_date as "DD/MM/YYYY"')]);
+    await client.published([uri]);
+    const [d] = client.diagnostics.get(uri)!;
+    assert.deepEqual(brief([d]), [{ code: 'date-format-mismatch', severity: 2, range: [2, 27, 2, 39] }]);
+    assert.equal(d.message, 'the date format DD/MM/YYYY does not match the values of column `order_date` (e.g. "2024-01-05")');
+  });
+
+  it('a matching pattern on another file is clean', async () => {
+    copyFileSync(join(fixtures, 'data', 'visits.csv'), join(folder, 'data', 'visits.csv'));
+    const text = 'source visits = csv "data/visits.csv" {\n  customer = visitor\n  date = day as "DD/MM/YYYY"\n  amount = spend\n}';
+    const [uri] = await client.openNotebook(notebookUriIn(folder), [text]);
+    await client.published([uri]);
+    assert.deepEqual(client.diagnostics.get(uri), []);
+  });
+
+  it('editing the CSV header updates diagnostics; creating a missing file clears its error', async () => {
+    const nb = notebookUriIn(folder);
+    const [uri, other] = await client.openNotebook(nb, [source('data/orders.csv'), source('data/later.csv').replace('orders', 'later')]);
+    await client.published([uri, other]);
+    assert.deepEqual(brief(client.diagnostics.get(uri)), []);
+    assert.deepEqual(brief(client.diagnostics.get(other)).map((d) => d.code), ['missing-file']);
+
+    writeFileSync(join(folder, 'data', 'orders.csv'), 'customer,order_date,amount\nC001,2024-01-05,25.50\n');
+    const [d] = await client.until(uri, (ds) => ds.length > 0);
+    assert.deepEqual(brief([d]), [{ code: 'unknown-column', severity: 1, range: [1, 13, 1, 24] }]);
+    assert.match(d.message, /no column `customer_id` in source `orders`; did you mean `customer`\?/);
+
+    copyFileSync(join(fixtures, 'data', 'orders.csv'), join(folder, 'data', 'later.csv'));
+    assert.deepEqual(await client.until(other, (ds) => ds.length === 0), []);
+  });
+});
