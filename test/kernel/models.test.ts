@@ -47,4 +47,24 @@ describe('kernel models against published values', function () {
     assert.deepEqual(values.map((v) => v.customer), ['regular', 'highend']);
     assert.ok(values[1].clv > values[0].clv && values[0].clv > 100 && values[1].clv < 1000);
   });
+
+  it('BG/BB on the donations summary: 1.204/0.750/0.657/2.783; P(alive) of table 6; segments count donors', async () => {
+    const kernel = createKernel({ notebookDir: join(sharedData, 'donations') });
+    const results = await kernel.run([
+      { id: 'source', text: 'source donations = csv "donations.csv" {\n  frequency = frequency\n  recency   = recency\n  age       = periods\n  weight    = weights\n}' },
+      { id: 'model', text: 'model givers = bgbb(donations)\nchart matrix of givers by p_alive' },
+      { id: 'segments', text: 'segments appeal on givers {\n  "Reliable" when p_alive > 0.8 and frequency >= 4\n  "Others"   otherwise\n}\nchart bar of appeal' },
+    ]);
+    for (const [id, r] of results) assert.equal(r.status, 'ok', `${id}: ${r.error?.message}`);
+    const p = results.get('model')!.outputs[0].data[MIME.model] as ModelPayload;
+    assert.deepEqual(estimates(p, 3), { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 });
+    assert.equal(p.logLikelihood.toFixed(1), '-33225.6');
+    compile(results.get('model')!.outputs[1].data[MIME.vegaLite] as never);
+    // Fader, Hardie & Shang (2010) table 6: P(alive in 2002) for (x, t_x) = (0, 0), (2, 4), (6, 6).
+    const rows = kernel.customerTable('givers')!.table.objects() as { frequency: number; recency: number; p_alive: number }[];
+    const alive = (x: number, tx: number) => rows.find((r) => r.frequency === x && r.recency === tx)!.p_alive;
+    assert.deepEqual([alive(0, 0), alive(2, 4), alive(6, 6)].map((v) => Number(v.toFixed(2))), [0.11, 0.59, 0.93]);
+    const tiers = results.get('segments')!.outputs[0].data[MIME.segments]!;
+    assert.equal(tiers.totalCustomers, 11104);
+  });
 });

@@ -2,6 +2,7 @@
 // summary builder, maximum-likelihood fits on log-parameters (BFGS, standard errors from the
 // numerical Hessian) and the predictions of BG/NBD, Gamma-Gamma and sBG. Every prediction
 // is computed once per unique customer history and spread back to customers.
+import { bgbbConditional, bgbbExpected, bgbbLogLikelihood, bgbbPAlive, type BgBbParams } from './btyd/bgbb';
 import { bgnbdConditional, bgnbdExpected, bgnbdLogLikelihood, bgnbdPAlive, type BgNbdParams } from './btyd/bgnbd';
 import { gammaGammaExpectedSpend, gammaGammaLogLikelihood, type GammaGammaParams } from './btyd/gamma-gamma';
 import { paretoNbdConditional, paretoNbdExpected, paretoNbdLogLikelihood, paretoNbdPAlive, type ParetoNbdParams } from './btyd/pareto-nbd';
@@ -178,6 +179,16 @@ const BG_NBD: PurchaseModel<BgNbdParams> = {
   expected: bgnbdExpected,
 };
 
+const BG_BB: PurchaseModel<BgBbParams> = {
+  title: 'BG/BB',
+  names: ['alpha', 'beta', 'gamma', 'delta'],
+  toParams: ([alpha, beta, gamma, delta]) => ({ alpha, beta, gamma, delta }),
+  logLikelihood: (p, patterns) => ({ value: bgbbLogLikelihood(p, patterns) }),
+  pAlive: bgbbPAlive,
+  conditional: bgbbConditional,
+  expected: bgbbExpected,
+};
+
 const PARETO_NBD: PurchaseModel<ParetoNbdParams> = {
   title: 'Pareto/NBD',
   names: ['r', 'alpha', 's', 'beta'],
@@ -249,6 +260,7 @@ async function fitSbg(data: FitData, options: FitOptions): Promise<FittedModel> 
 const FITTERS: Record<string, (data: FitData, options: FitOptions) => Promise<FittedModel>> = {
   bgnbd: (data, options) => fitPurchaseModel(BG_NBD, data, options),
   pareto_nbd: (data, options) => fitPurchaseModel(PARETO_NBD, data, options),
+  bgbb: (data, options) => fitPurchaseModel(BG_BB, data, options),
   gamma_gamma: fitGammaGamma,
   sbg: fitSbg,
 };

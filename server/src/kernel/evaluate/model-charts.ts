@@ -33,25 +33,29 @@ export function trackingSpec(input: Computed, title: string, _metric: string | u
 
 export function matrixSpec(input: Computed, title: string, metric: string | undefined, statement: ChartStatement): Chart {
   const model = modelOf(input, statement, 'matrix');
-  if (!model.split || model.fitted.role !== 'purchase') throw new EvaluationError('A matrix chart needs a purchase model fitted on a split.', statement.target?.range);
-  const s = model.split.summary;
+  if (!model.history || model.fitted.role !== 'purchase') throw new EvaluationError('A matrix chart needs a purchase model.', statement.target?.range);
+  const s = model.history;
   let maxF = 0;
   let maxT = 0;
   for (let i = 0; i < s.frequency.length; i++) {
     if (s.frequency[i] > maxF) maxF = s.frequency[i];
     if (s.T[i] > maxT) maxT = s.T[i];
   }
-  // Hypothetical customers of the longest tenure, on a grid of frequency and recency.
+  // Hypothetical customers of the longest tenure, on a grid of frequency and recency (whole
+  // numbers for discrete-time models, whose recency counts opportunities).
+  const discrete = model.unit === 'periods';
   const fSteps = Math.min(GRID, maxF);
   const frequencies = Array.from({ length: fSteps + 1 }, (_, i) => Math.round((i * maxF) / Math.max(1, fSteps)));
-  const recencies = Array.from({ length: GRID + 1 }, (_, i) => (i * maxT) / GRID);
+  const rSteps = discrete ? Math.min(GRID, maxT) : GRID;
+  const recencies = Array.from({ length: rSteps + 1 }, (_, i) => (discrete ? Math.round((i * maxT) / Math.max(1, rSteps)) : (i * maxT) / GRID));
   const n = frequencies.length * recencies.length;
   const grid = { frequency: new Float64Array(n), recency: new Float64Array(n), T: new Float64Array(n).fill(maxT) };
   let k = 0;
   for (const f of frequencies) {
     for (const r of recencies) {
       grid.frequency[k] = f;
-      grid.recency[k] = f === 0 ? 0 : r;
+      // Impossible histories (recency below frequency in discrete time) get the nearest possible one.
+      grid.recency[k] = f === 0 ? 0 : discrete ? Math.max(r, f) : r;
       k++;
     }
   }
@@ -60,8 +64,8 @@ export function matrixSpec(input: Computed, title: string, metric: string | unde
     shown === 'p_alive' ? model.fitted.pAlive(grid) : shown === 'expected_purchases' ? model.fitted.conditionalExpectedPurchases(1, grid) : undefined;
   if (!values) throw new EvaluationError(`A matrix chart shows p_alive or expected_purchases, not "${shown}".`, statement.by[0]?.range);
   const cells: MatrixCell[] = Array.from(values, (value, i) => ({ frequency: grid.frequency[i], recency: Number(grid.recency[i].toFixed(1)), value }));
-  const label = shown === 'expected_purchases' ? `expected purchases in the next ${model.split.unit.replace(/s$/, '')}` : 'P(alive)';
-  return { spec: matrixChart(title, label, model.split.unit, cells), summary: `${label} by frequency and recency (customers with T = ${maxT.toFixed(1)} ${model.split.unit}).` };
+  const label = shown === 'expected_purchases' ? `expected purchases in the next ${model.unit.replace(/s$/, '')}` : 'P(alive)';
+  return { spec: matrixChart(title, label, model.unit, cells), summary: `${label} by frequency and recency (customers with T = ${maxT.toFixed(1)} ${model.unit}).` };
 }
 
 export function survivalSpec(input: Computed, title: string, _metric: string | undefined, statement: ChartStatement): Chart {

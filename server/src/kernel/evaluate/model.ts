@@ -2,10 +2,10 @@
 // progress), then reports parameters with standard errors, log-likelihood, convergence and
 // fit time; a purchase model fitted on a split with a holdout is checked against it.
 import { modelKindInfo, type ModelStatement } from '../../language';
-import type { FitData, FittedModel, ModelsPort } from '../models-port';
+import type { FitData, FittedModel, History, ModelsPort } from '../models-port';
 import type { ModelPayload } from '../output-types';
 import { EvaluationError, type Computed, type EvalContext, type StatementOutcome } from './context';
-import { withColumns } from './customers';
+import { customerTable, withColumns } from './customers';
 import { holdoutByFrequency } from './holdout-check';
 import { modelOutputs } from './model-outputs';
 import { numberOption } from './options';
@@ -21,6 +21,9 @@ export interface ModelData {
   data: FitData;
   /** Cumulative actual vs expected repeat purchases (purchase models on a split). */
   tracking?: Tracking;
+  /** The histories the model was fitted on, and their time unit (for the frequency × recency matrix). */
+  history: History | null;
+  unit: string;
 }
 
 interface Tracking {
@@ -100,7 +103,34 @@ export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promi
   const track = purchase ? tracking(fitted, split) : undefined;
   const p = payload(statement.name.name, kind, fitted, split, track);
   // Per-customer view of the model (for charts, tables and segments on the model itself).
-  const customers = purchase ? withColumns(splitCustomers(split), { p_alive: fitted.pAlive(split.summary) }, 'p_alive') : undefined;
-  const value: Computed = { kind: 'model', model: { fitted, split, data, tracking: track }, customers };
-  return { value, outputs: modelOutputs(p) };
+  const history: History | null = split ? split.summary : data.kind === 'summary' && !('summary' in data) ? { frequency: data.frequency, recency: data.recency, T: data.age } : null;
+  const customers =
+    fitted.role !== 'purchase' || !history ? undefined : split ? withColumns(splitCustomers(split), { p_alive: fitted.pAlive(split.summary) }, 'p_alive') : summaryCustomers(data, fitted.pAlive(history));
+  const model: ModelData = { fitted, split, data, tracking: track, history, unit: split?.unit ?? 'periods' };
+  return { value: { kind: 'model', model, customers }, outputs: modelOutputs(p) };
+}
+
+/**
+ * Per-customer rows of a model fitted on a summary source: a weighted row (a pattern shared
+ * by `weight` customers) becomes that many customers, so counts and shares are of customers.
+ */
+function summaryCustomers(data: FitData, pAlive: Float64Array) {
+  if (data.kind !== 'summary' || 'summary' in data) throw new Error('kernel: summary source expected');
+  const rows = data.frequency.length;
+  const repeat = (r: number) => (data.weight ? Math.round(data.weight[r]) : 1);
+  const ids: string[] = [];
+  const index: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    for (let k = 0; k < repeat(r); k++) {
+      ids.push(data.weight ? `${r + 1}.${k + 1}` : String(r + 1));
+      index.push(r);
+    }
+  }
+  const spread = (values: Float64Array | null) => (values ? Float64Array.from(index, (r) => values[r]) : undefined);
+  return customerTable(
+    { customer: ids, frequency: spread(data.frequency), recency: spread(data.recency), age: spread(data.age), monetary: spread(data.monetary), p_alive: spread(pAlive) },
+    'weeks',
+    'p_alive',
+  );
+
 }
