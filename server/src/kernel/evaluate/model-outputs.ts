@@ -1,8 +1,6 @@
 // What a `model` cell shows: the fitted parameters with standard errors, log-likelihood,
-// convergence and fit time (ModelPayload + text), and for a purchase model fitted on a split
-// with a holdout, the holdout check as a chart (per frequency group) next to the tracking chart.
-import { holdoutChart } from '../charts/holdout';
-import { trackingChart } from '../charts/tracking';
+// convergence and fit time, and for a purchase model fitted on a split with a holdout, the
+// calibration-vs-holdout check (ModelPayload + text).
 import { MIME, type ModelPayload, type OutputItem } from '../output-types';
 
 const num = (x: number, digits = 4) => (Number.isFinite(x) ? x.toPrecision(digits) : String(x));
@@ -30,22 +28,10 @@ export function modelText(p: ModelPayload): string {
   return lines.join('\n');
 }
 
+/**
+ * The model's output: the payload (the renderer and the report draw its holdout check) and
+ * its text. Charts of a model come from `chart tracking|matrix|survival` statements.
+ */
 export function modelOutputs(p: ModelPayload): OutputItem[] {
-  const outputs: OutputItem[] = [{ data: { 'text/plain': modelText(p), [MIME.model]: p } }];
-  if (p.holdout) {
-    const { unit, byFrequency, cumulative, calibrationEndPeriod } = p.holdout;
-    outputs.push({
-      data: {
-        'text/plain': `Holdout check of ${p.name}: actual vs expected mean holdout purchases per calibration frequency.`,
-        [MIME.vegaLite]: holdoutChart(`${p.name}: holdout purchases by calibration frequency`, byFrequency),
-      },
-    });
-    outputs.push({
-      data: {
-        'text/plain': `Tracking of ${p.name}: cumulative repeat purchases, actual vs expected, calibration ends at ${unit} ${calibrationEndPeriod.toFixed(1)}.`,
-        [MIME.vegaLite]: trackingChart(`${p.name}: cumulative repeat purchases`, unit, cumulative, calibrationEndPeriod),
-      },
-    });
-  }
-  return outputs;
+  return [{ data: { 'text/plain': modelText(p), [MIME.model]: p } }];
 }
