@@ -32,6 +32,16 @@ describe('kernel models against published values', function () {
     assert.ok(Math.abs(row.p_alive - 0.997874) < 1e-3, String(row.p_alive));
   });
 
+  it('MBG/NBD on CDNOW: r 0.525, alpha 6.183, a 0.891, b 1.614 (BTYDplus)', async () => {
+    const results = await createKernel({ notebookDir: cdnowDir }).run([
+      { id: 'source', text: CDNOW_SOURCE + '\nsplit cal = orders until 1997-09-30, holdout until 1998-06-30, in weeks' },
+      { id: 'model', text: 'model mbg = mbgnbd(cal)' },
+    ]);
+    const p = results.get('model')!.outputs[0].data[MIME.model] as ModelPayload;
+    assert.equal(p.kind, 'MBG/NBD');
+    assert.deepEqual(estimates(p, 3), { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 });
+  });
+
   it('sBG on the retention cohorts (years 0-7): regular 0.704/1.182, high end 0.668/3.806; survival chart; contract value', async () => {
     const kernel = createKernel({ notebookDir: join(sharedData, 'sbg') });
     const results = await kernel.run([

@@ -6,6 +6,7 @@ import { bgbbConditional, bgbbExpected, bgbbLogLikelihood, bgbbPAlive, type BgBb
 import { bgnbdConditional, bgnbdExpected, bgnbdLogLikelihood, bgnbdPAlive, type BgNbdParams } from './btyd/bgnbd';
 import { gammaGammaExpectedSpend, gammaGammaLogLikelihood, type GammaGammaParams } from './btyd/gamma-gamma';
 import { paretoNbdConditional, paretoNbdExpected, paretoNbdLogLikelihood, paretoNbdPAlive, type ParetoNbdParams } from './btyd/pareto-nbd';
+import { mbgnbdConditional, mbgnbdExpected, mbgnbdLogLikelihood, mbgnbdPAlive } from './btyd/mbgnbd';
 import { minimize, standardErrors, type Minimum } from './btyd/optimize';
 import { uniquePatterns, type Patterns } from './btyd/patterns';
 import { sbgLogLikelihood, sbgSurvival, type SbgParams } from './btyd/sbg';
@@ -179,6 +180,15 @@ const BG_NBD: PurchaseModel<BgNbdParams> = {
   expected: bgnbdExpected,
 };
 
+const MBG_NBD: PurchaseModel<BgNbdParams> = {
+  ...BG_NBD,
+  title: 'MBG/NBD',
+  logLikelihood: (p, patterns) => ({ value: mbgnbdLogLikelihood(p, patterns) }),
+  pAlive: mbgnbdPAlive,
+  conditional: mbgnbdConditional,
+  expected: mbgnbdExpected,
+};
+
 const BG_BB: PurchaseModel<BgBbParams> = {
   title: 'BG/BB',
   names: ['alpha', 'beta', 'gamma', 'delta'],
@@ -261,6 +271,7 @@ const FITTERS: Record<string, (data: FitData, options: FitOptions) => Promise<Fi
   bgnbd: (data, options) => fitPurchaseModel(BG_NBD, data, options),
   pareto_nbd: (data, options) => fitPurchaseModel(PARETO_NBD, data, options),
   bgbb: (data, options) => fitPurchaseModel(BG_BB, data, options),
+  mbgnbd: (data, options) => fitPurchaseModel(MBG_NBD, data, options),
   gamma_gamma: fitGammaGamma,
   sbg: fitSbg,
 };
