@@ -1,7 +1,7 @@
 // The kernel end to end, in process, on the CDNOW sample: published estimates, outputs of
 // every kind, caching, invalidation and failure propagation.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from 'vega-lite';
@@ -145,6 +145,35 @@ describe('kernel on CDNOW', function () {
     assert.ok(rerun.has('source') && rerun.has('models') && rerun.has('value'));
     // Cells that read none of it (there are none here besides those) and unrelated ones are untouched.
     assert.ok(!rerun.has('table'));
+  });
+});
+
+describe('kernel exports', function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'clv-kernel-export-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes segment members inside the notebook folder and refuses a path that leaves it', async () => {
+    // The notebook lives in a temp folder; its source points at the shared sample by absolute path.
+    const cells = cdnowCells(CDNOW_SOURCE.replace('"CDNOW_sample.txt"', JSON.stringify(join(cdnowDir, 'CDNOW_sample.txt'))));
+    cells.push({ id: 'export', text: 'export tiers to "out/tiers.csv"' }, { id: 'escape', text: 'export tiers to "../tiers.csv"' });
+    const kernel = createKernel({ notebookDir: dir });
+    const results = await kernel.run(cells, { cellIds: ['export', 'escape'] });
+    assert.equal(results.get('export')!.status, 'ok', results.get('export')!.error?.message);
+    assert.match(results.get('export')!.outputs[0].data['text/plain'], /^Wrote 2,357 customers to .*out\/tiers\.csv$/);
+    const lines = readFileSync(join(dir, 'out', 'tiers.csv'), 'utf8').trimEnd().split('\n');
+    assert.equal(lines.length, 2358);
+    const header = lines[0].split(',');
+    assert.deepEqual([header[0], header.at(-1)], ['customer', 'segment']);
+    assert.ok(header.includes('clv') && header.includes('p_alive') && header.includes('first_purchase'));
+    assert.match(lines[1], /^00004,.*,1997-01-01,/);
+    const escape = results.get('escape')!;
+    assert.equal(escape.status, 'error');
+    assert.match(escape.error!.message, /^1:17 {2}The export path "\.\.\/tiers\.csv" leaves the notebook's folder/);
+    // The same through the API (the editor's "export segment" command).
+    const written = await kernel.exportSegments('tiers', 'out/again.json');
+    assert.equal(written.rows, 2357);
   });
 });
 
