@@ -65,8 +65,9 @@ describe('clvnb run (CDNOW)', function () {
   });
 
   it('draws every chart of the run as SVG with marks', async () => {
+    // The three chart statements, plus the charts the model outputs carry (holdout check, tracking).
     const charts = outputs.filter((o) => o.data[CHART]).length;
-    assert.equal(charts, 3);
+    assert.ok(charts >= 3, `${charts} charts`);
     const marks = await page.page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => s.querySelectorAll('g.role-mark > *').length));
     assert.equal(marks.length, charts);
     for (const count of marks) assert.ok(count > 0);

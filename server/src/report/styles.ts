@@ -29,7 +29,7 @@ tbody tr:nth-child(even) td { background: var(--soft); }
 td.num, th.num { text-align: right; white-space: nowrap; }
 tr.total td { font-weight: 600; border-top: 2px solid var(--ink); background: #fff; }
 td.share { position: relative; min-width: 90px; }
-td.share .bar { position: absolute; left: 0; top: 5px; bottom: 5px; background: #b6e3ff; }
+td.share .bar { position: absolute; left: 0; top: 5px; height: calc(1.55em - 2px); background: #b6e3ff; }
 td.share .share-text { position: relative; }
 .table-wrap { overflow-x: auto; }
 .badge { font-size: 11px; font-weight: 600; padding: 1px 7px; border-radius: 10px; vertical-align: middle; }
