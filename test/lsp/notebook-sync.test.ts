@@ -66,7 +66,7 @@ describe('LSP notebook sync (real server over stdio)', function () {
     await client.published(uris);
     const [diagnostic] = client.diagnostics.get(uris[0])!;
     assert.equal(diagnostic.code, 'unknown-column');
-    assert.match(diagnostic.message, /did you mean `customer_id`/);
+    assert.match(String(diagnostic.message), /did you mean `customer_id`/);
     assert.deepEqual(diagnostic.range, { start: { line: 1, character: 13 }, end: { line: 1, character: 25 } });
     let wait = client.published([uris[0]]);
     await client.editCell(nb, uris[0], [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# orders\n' }]);
@@ -103,6 +103,6 @@ describe('LSP notebook sync (real server over stdio)', function () {
     await wait;
     const [d] = client.diagnostics.get(uri)!;
     assert.equal(d.code, 'unknown-name');
-    assert.match(d.message, /did you mean `orders`/);
+    assert.match(String(d.message), /did you mean `orders`/);
   });
 });

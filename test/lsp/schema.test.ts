@@ -59,7 +59,7 @@ describe('LSP schema-aware checks (real server over stdio)', function () {
     writeFileSync(join(folder, 'data', 'orders.csv'), 'customer,order_date,amount\nC001,2024-01-05,25.50\n');
     const [d] = await client.until(uri, (ds) => ds.length > 0);
     assert.deepEqual(brief([d]), [{ code: 'unknown-column', severity: 1, range: [1, 13, 1, 24] }]);
-    assert.match(d.message, /no column `customer_id` in source `orders`; did you mean `customer`\?/);
+    assert.match(String(d.message), /no column `customer_id` in source `orders`; did you mean `customer`\?/);
 
     copyFileSync(join(fixtures, 'data', 'orders.csv'), join(folder, 'data', 'later.csv'));
     assert.deepEqual(await client.until(other, (ds) => ds.length === 0), []);
