@@ -23,6 +23,15 @@ describe('clvnb check', function () {
     assert.equal(r.code, 1);
   });
 
+  it('prints warnings but passes with exit 0 when there is no error', async () => {
+    ws.add('warnings.clvnb');
+    assert.deepEqual(await clvnb(['check', 'warnings.clvnb'], ws.dir), {
+      code: 0,
+      stdout: 'warnings.clvnb:12:3: warning: this rule can never match: every customer it would take is already taken by the rule "Likely" above (`p_alive > 0.5`)\n',
+      stderr: '0 errors, 1 warning in 1 notebook\n',
+    });
+  });
+
   it('passes a clean notebook with exit 0', async () => {
     assert.deepEqual(await clvnb(['check', 'cdnow.clvnb'], ws.dir), { code: 0, stdout: '', stderr: '0 errors, 0 warnings in 1 notebook\n' });
   });
