@@ -71,17 +71,34 @@ function delimitedRows(head: string, spec: SourceFileSpec): { header: string[]; 
   return { header, rows };
 }
 
-/** A JSON array of flat objects, or JSON lines: keys of the first object, values of the first few. */
-function jsonRows(head: string): { header: string[]; rows: string[][] } {
-  const objects = [...head.matchAll(/\{[^{}]*\}/g)].slice(0, SAMPLE_ROWS).flatMap((m) => {
+/** Objects of a JSON array (cut after the last whole object when the head is truncated) or of JSON lines. */
+function jsonObjects(head: string): Record<string, unknown>[] {
+  const text = head.trim();
+  if (!text.startsWith('[')) {
+    return text.split(/\r?\n/).slice(0, SAMPLE_ROWS).flatMap((line) => {
+      try {
+        return [JSON.parse(line)];
+      } catch {
+        return [];
+      }
+    });
+  }
+  let end = text.endsWith(']') ? text.length - 1 : text.lastIndexOf('}');
+  for (let attempt = 0; end > 0 && attempt < 50; attempt++, end = text.lastIndexOf('}', end - 1)) {
     try {
-      return [JSON.parse(m[0]) as Record<string, unknown>];
+      return (JSON.parse(`${text.slice(0, end + 1)}]`) as Record<string, unknown>[]).slice(0, SAMPLE_ROWS);
     } catch {
-      return [];
+      // a `}` inside a nested value or a string: try the one before
     }
-  });
+  }
+  return [];
+}
+
+function jsonRows(head: string): { header: string[]; rows: string[][] } {
+  const objects = jsonObjects(head).filter((o) => o !== null && typeof o === 'object');
   const header = Object.keys(objects[0] ?? {});
-  return { header, rows: objects.map((o) => header.map((k) => (o[k] === undefined || o[k] === null ? '' : String(o[k])))) };
+  const text = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  return { header, rows: objects.map((o) => header.map((k) => text(o[k]))) };
 }
 
 /** The narrowest type every non-empty sample value fits. */
