@@ -59,8 +59,20 @@ describe('clvnb check', function () {
     const r = await clvnb(['check', 'header.clvnb'], ws.dir);
     assert.equal(r.code, 1);
     assert.equal(r.stdout, 'header.clvnb:8:14: error: no column `customer` in source `orders`\n');
-    // Without the file there is nothing to check the columns against: the text alone is clean.
-    writeFileSync(notebook, readFileSync(notebook, 'utf8').replace('data/orders.csv', 'data/absent.csv'));
-    assert.equal((await clvnb(['check', 'header.clvnb'], ws.dir)).code, 0);
+  });
+
+  it('reports a data file that cannot be read, and dates that do not match their format, as the editor does', async () => {
+    const notebook = ws.add('hostile.clvnb', 'files.clvnb');
+    writeFileSync(notebook, readFileSync(notebook, 'utf8').replace('data/hostile.csv', 'data/absent.csv'));
+    assert.deepEqual(await clvnb(['check', 'files.clvnb'], ws.dir), {
+      code: 1,
+      stdout: 'files.clvnb:7:21: error: cannot read the data file "data/absent.csv": no such file\n',
+      stderr: '1 error, 0 warnings in 1 notebook\n',
+    });
+    writeFileSync(join(ws.dir, 'data', 'iso.csv'), 'customer,date,sales\nA,1997-01-01,12.5\n');
+    writeFileSync(notebook, readFileSync(notebook, 'utf8').replace('data/absent.csv', 'data/iso.csv'));
+    const r = await clvnb(['check', 'files.clvnb'], ws.dir);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, 'files.clvnb:9:22: warning: the date format YYYYMMDD does not match the values of column `date` (e.g. "1997-01-01")\n');
   });
 });

@@ -39,7 +39,7 @@ describe('clvnb run: bad input', function () {
     writeFileSync(join(ws.dir, 'missing-data.clvnb'), notebook(SOURCE('data/none.csv') + 'split cal = orders until 1997-09-30, in weeks\nmodel m = bgnbd(cal)\n'));
     const r = await clvnb(['run', 'missing-data.clvnb'], ws.dir);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^ {2}missing-data\.clvnb:2:21: error: Cannot read the data file ".*data\/none\.csv": no such file\.$/m);
+    assert.match(r.stdout, /^ {2}missing-data\.clvnb:2:21: error: cannot read the data file "data\/none\.csv": no such file$/m);
   });
 
   it('counts rows with malformed dates as rejected, with their data file lines', async () => {

@@ -1,10 +1,9 @@
 // `clvnb check NOTEBOOK...`: the editor's diagnostics without the editor, for CI and
 // pre-commit hooks. Exit 1 when any notebook has an error (warnings alone pass).
 import type { Command } from '../command';
-import { checkNotebook, locateDiagnostics } from '../diagnostics';
+import { checkNotebook } from '../diagnostics';
 import { EXIT, InputError } from '../errors';
 import { loadNotebook } from '../notebook-io';
-import { readSchemas } from '../schemas';
 
 export const checkCommand: Command = {
   spec: {
@@ -15,8 +14,9 @@ export const checkCommand: Command = {
     maxPositionals: Infinity,
     options: {},
     details: `
-Parses and checks every clv cell of each notebook, together, like the editor does, and
-checks column names against the data files' headers when the files can be read.
+Parses and checks every clv cell of each notebook, together, with the editor's checks:
+names, types and options, and each data file (it must be readable; mapped columns must
+be in its header; dates must match the declared format).
 Prints one line per problem, "file:line:col: severity: message", with line and column
 in the notebook file.
 
@@ -28,8 +28,7 @@ Exit code: 0 when no notebook has an error (warnings allowed), 1 otherwise.`,
     for (const path of args.positionals) {
       try {
         const notebook = await loadNotebook(path);
-        const program = checkNotebook(notebook, { schema: await readSchemas(notebook) });
-        for (const d of locateDiagnostics(notebook, program)) {
+        for (const d of checkNotebook(notebook)) {
           process.stdout.write(d.text + '\n');
           if (d.severity === 'error') errors++;
           else if (d.severity === 'warning') warnings++;

@@ -9,7 +9,7 @@ import { serializeNotebook } from '../../notebook-file';
 import { stringOption, type ParsedArgs } from '../args';
 import type { Command } from '../command';
 import { EXIT, InputError, UsageError } from '../errors';
-import { readColumns, type DataColumns } from '../new/data-columns';
+import { readSchema, type SampledColumn } from '../../lsp/schema/read-schema';
 import { applyEdits, statementsOf, type TextEdit } from '../new/rewrite';
 import { resolveSample } from '../new/sample';
 import { mappedColumn, sourceText } from '../new/transaction-source';
@@ -32,17 +32,26 @@ function required(args: ParsedArgs, name: string): string {
   return value;
 }
 
+/** The header and first values of the user's file (the language server's reader). */
+function readColumns(path: string, format: string): SampledColumn[] {
+  const schema = readSchema({ path: resolve(path), format, header: true });
+  if (schema.kind === 'unreadable') throw new InputError(`cannot read: ${schema.reason}`, path);
+  if (schema.kind === 'opaque') throw new InputError(`\`clvnb new\` cannot read the columns of ${format} files; convert to CSV or write the source by hand`, path);
+  if (schema.columns.length === 0) throw new InputError('the file is empty or has no header line', path);
+  return schema.columns;
+}
+
 /** The user's column for a role: the option if given, else the sample's column; it must exist in the file. */
-function chooseColumn(data: DataColumns, file: string, role: string, given: string | undefined, sampleColumn: string | undefined): string | undefined {
+function chooseColumn(columns: SampledColumn[], file: string, role: string, given: string | undefined, sampleColumn: string | undefined): string | undefined {
   const column = given ?? sampleColumn;
-  if (column === undefined || data.columns.includes(column)) return column;
+  if (column === undefined || columns.some((c) => c.name === column)) return column;
   const how = given ? `--${role} ${given}` : `the sample's ${role} column '${column}' (pass --${role} COL)`;
-  throw new InputError(`no column '${column}' for ${how}; the file's columns are: ${data.columns.join(', ')}`, file);
+  throw new InputError(`no column '${column}' for ${how}; the file's columns are: ${columns.map((c) => c.name).join(', ')}`, file);
 }
 
 /** YYYYMMDD and ISO are recognised from the first values; anything else must be given. */
-function sniffDateFormat(data: DataColumns, file: string, column: string): string | undefined {
-  const values = data.sample(column).filter((v) => v !== '');
+function sniffDateFormat(columns: SampledColumn[], file: string, column: string): string | undefined {
+  const values = columns.find((c) => c.name === column)!.samples.filter((v) => v !== '');
   if (values.length && values.every((v) => DATE.test(v))) return undefined;
   if (values.length && values.every((v) => /^\d{8}$/.test(v))) return 'YYYYMMDD';
   throw new InputError(`cannot tell the date format of column '${column}' (first value '${values[0] ?? ''}'); pass --date-format, e.g. "DD/MM/YYYY"`, file);
@@ -98,7 +107,7 @@ column is wrong.`,
     if (!found) throw new InputError('the sample has no transaction source (a source mapping customer and date) to rewrite', samplePath);
     const source = found.statement as SourceStatement;
 
-    const columns = await readColumns(data, format);
+    const columns = readColumns(data, format);
     const customer = chooseColumn(columns, data, 'customer', stringOption(args, 'customer'), mappedColumn(source, 'customer'))!;
     const date = chooseColumn(columns, data, 'date', stringOption(args, 'date'), mappedColumn(source, 'date'))!;
     const sampleAmount = mappedColumn(source, 'amount');

@@ -4,14 +4,13 @@ import { version } from '../../../../package.json';
 import { renderReport } from '../../report';
 import { stringOption } from '../args';
 import type { Command } from '../command';
-import { checkNotebook, locateDiagnostics } from '../diagnostics';
+import { checkNotebook } from '../diagnostics';
 import { EXIT, UsageError } from '../errors';
 import { executeNotebook } from '../execute';
 import { isClvCell, loadNotebook } from '../notebook-io';
 import { writeOutputFile } from '../output-file';
 import { runResults } from '../run-results';
 import { cellSummary } from '../run-summary';
-import { readSchemas } from '../schemas';
 
 export const runCommand: Command = {
   spec: {
@@ -37,7 +36,7 @@ Exit code: 0 when every cell ran, 1 when any cell failed or was not run.`,
     const currency = stringOption(args, 'currency');
     if (currency !== undefined && !Intl.supportedValuesOf('currency').includes(currency)) throw new UsageError(`unknown currency code '${currency}'`, 'run');
     const notebook = await loadNotebook(args.positionals[0]);
-    const diagnostics = locateDiagnostics(notebook, checkNotebook(notebook, { schema: await readSchemas(notebook) }));
+    const diagnostics = checkNotebook(notebook);
     for (const d of diagnostics) if (d.severity !== 'error') process.stdout.write(d.text + '\n');
     const { results } = await executeNotebook(notebook);
     for (const cell of notebook.cells.filter(isClvCell)) process.stdout.write(cellSummary(notebook, cell, results.get(cell.id), diagnostics) + '\n');
