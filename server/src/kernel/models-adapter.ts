@@ -8,7 +8,7 @@ import { gammaGammaExpectedSpend, gammaGammaLogLikelihood, type GammaGammaParams
 import { paretoNbdConditional, paretoNbdExpected, paretoNbdLogLikelihood, paretoNbdPAlive, type ParetoNbdParams } from './btyd/pareto-nbd';
 import { mbgnbdConditional, mbgnbdExpected, mbgnbdLogLikelihood, mbgnbdPAlive } from './btyd/mbgnbd';
 import { minimize, standardErrors, type Minimum } from './btyd/optimize';
-import { uniquePatterns, type Patterns } from './btyd/patterns';
+import { rowsAsPatterns, uniquePatterns, type Patterns } from './btyd/patterns';
 import { sbgLogLikelihood, sbgSurvival, type SbgParams } from './btyd/sbg';
 import { summariseTransactions } from './btyd/summary';
 import type { CustomerSummary, FitData, FitOptions, FittedModel, History, ModelsPort } from './models-port';
@@ -215,7 +215,8 @@ async function fitGammaGamma(data: FitData, options: FitOptions): Promise<Fitted
   const keep: number[] = [];
   for (let i = 0; i < s.frequency.length; i++) if (s.frequency[i] > 0 && s.monetary[i] > 0) keep.push(i);
   if (keep.length < 2) throw new NotFittable('fewer than two customers made a repeat purchase with a positive amount.');
-  const patterns = uniquePatterns([Float64Array.from(keep, (i) => s.frequency[i]), Float64Array.from(keep, (i) => s.monetary![i])], s.weight ? Float64Array.from(keep, (i) => s.weight![i]) : null);
+  // Mean spends are continuous: customers rarely share one, so no pattern compression.
+  const patterns = rowsAsPatterns([Float64Array.from(keep, (i) => s.frequency[i]), Float64Array.from(keep, (i) => s.monetary![i])], s.weight ? Float64Array.from(keep, (i) => s.weight![i]) : null);
   const customers = patterns.weight.reduce((a, b) => a + b, 0);
   const toParams = ([p, q, gamma]: number[]): GammaGammaParams => ({ p, q, gamma });
   const ll = lastPoint((v: number[]) => gammaGammaLogLikelihood(toParams(v), patterns));

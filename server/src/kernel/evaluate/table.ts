@@ -6,7 +6,8 @@ import { MIME, type TableColumn } from '../output-types';
 import { PAGE_SIZE, tablePage, tableText } from '../table-payload';
 import { customersOf, EvaluationError, type EvalContext, type StatementOutcome } from './context';
 import { ConditionError, conditionMask } from './conditions';
-import { metricFrame } from './frame';
+import { columnValues, metricFrame } from './frame';
+import { sortedFinite } from '../stats';
 import { namesOption, numberOption, sortOption, wheres } from './options';
 import { metricInfo } from '../../language';
 
@@ -32,11 +33,14 @@ export function evaluateTable(ctx: EvalContext): StatementOutcome {
   }
   if (keep) table = table.reify(maskIndices(keep));
   const sort = sortOption(block);
-  if (sort) {
-    if (!table.column(sort.metric)) throw new EvaluationError(`Cannot sort by "${sort.metric}": no such column here.`, block?.range);
-    table = table.orderby(sort.descending ? desc(sort.metric) : sort.metric).reify();
-  }
   const limit = numberOption(block, 'limit');
+  if (sort) {
+    const values = columnValues(table, sort.metric);
+    if (!values) throw new EvaluationError(`Cannot sort by "${sort.metric}": no such column here.`, block?.range);
+    // "The top 20 of a million" needs no full sort: select, then order the few selected.
+    if (limit !== undefined && values instanceof Float64Array) table = table.reify(topRows(values, limit, sort.descending));
+    else table = table.orderby(sort.descending ? desc(sort.metric) : sort.metric).reify();
+  }
   if (limit !== undefined) table = table.slice(0, limit).reify();
 
   const names = namesOption(block, 'columns')?.map((n) => metricInfo(n)?.aliasOf ?? n) ?? [...base.columns.keys()];
@@ -53,6 +57,20 @@ export function evaluateTable(ctx: EvalContext): StatementOutcome {
     value: { kind: 'table', customers, columns, title },
     outputs: [{ data: { 'text/plain': tableText(page), [MIME.table]: page } }],
   };
+}
+
+/** Indices of the `limit` largest (or smallest) values in order, ties by position; NaN last. */
+export function topRows(values: Float64Array, limit: number, descending: boolean): number[] {
+  const sorted = sortedFinite(values);
+  const k = Math.min(limit, sorted.length);
+  const picked: number[] = [];
+  if (k > 0) {
+    const threshold = descending ? sorted[sorted.length - k] : sorted[k - 1];
+    for (let i = 0; i < values.length; i++) if (descending ? values[i] >= threshold : values[i] <= threshold) picked.push(i);
+  }
+  picked.sort((a, b) => (descending ? values[b] - values[a] : values[a] - values[b]) || a - b);
+  for (let i = 0; picked.length < limit && i < values.length; i++) if (Number.isNaN(values[i])) picked.push(i);
+  return picked.slice(0, limit);
 }
 
 function maskIndices(mask: Uint8Array): number[] {
