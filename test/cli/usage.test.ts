@@ -38,5 +38,7 @@ describe('clvnb usage', function () {
     assert.deepEqual(await clvnb(['run'], cwd), { code: 2, stdout: '', stderr: "clvnb: missing argument: expected NOTEBOOK\nRun 'clvnb run --help' for usage.\n" });
     assert.equal((await clvnb(['run', 'a.clvnb', 'b.clvnb'], cwd)).stderr.split('\n')[0], "clvnb: unexpected argument 'b.clvnb'");
     assert.equal((await clvnb(['run', '--html'], cwd)).code, 2);
+    assert.deepEqual(await clvnb(['run', 'x.clvnb', '--currency', 'XYZ'], cwd), { code: 2, stdout: '', stderr: "clvnb: unknown currency code 'XYZ'\nRun 'clvnb run --help' for usage.\n" });
+    assert.equal((await clvnb(['new', '--from', 'cdnow', '--data', 'a.csv', '--out', 'b.clvnb', '--calibration-end', '1997-02-30'], cwd)).stderr.split('\n')[0], "clvnb: --calibration-end must be a date like 2024-06-30, not '1997-02-30'");
   });
 });

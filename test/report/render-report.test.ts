@@ -116,4 +116,10 @@ describe('HTML report', function () {
     assert.equal(await opened.page.locator('header.report p').textContent(), 'unit.clvnb · generated 2026-01-02 03:04 UTC · 5 code cells, 1 failed, 1 skipped');
     assert.equal(await opened.page.locator('.skipped').textContent(), 'Not run: depends on cell 5, which failed');
   });
+
+  it('leaves the code out on request, and keeps a given title', async () => {
+    const bare = await renderReport(notebook, results, { includeCode: false, title: 'Board pack' });
+    assert.doesNotMatch(bare, /class="code"/);
+    assert.match(bare, /<title>Board pack<\/title>[\s\S]*<h1>Board pack<\/h1>/);
+  });
 });

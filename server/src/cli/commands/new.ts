@@ -58,7 +58,9 @@ function sniffDateFormat(columns: SampledColumn[], file: string, column: string)
 }
 
 function checkDate(option: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !(DATE.test(value) && !Number.isNaN(Date.parse(value)))) throw new UsageError(`--${option} must be a date like 2024-06-30, not '${value}'`, 'new');
+  // Date.parse accepts 1997-02-30 (it rolls over to March); a real date prints back unchanged.
+  const real = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+  if (value !== undefined && !real(value)) throw new UsageError(`--${option} must be a date like 2024-06-30, not '${value}'`, 'new');
   return value;
 }
 
