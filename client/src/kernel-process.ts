@@ -1,0 +1,180 @@
+// The kernel in a child process of the extension host. A worker thread would share the
+// extension host's process: a runaway fit could exhaust its heap, and killing it would take
+// every other extension down. A forked process can be killed on its own, so an interrupt that
+// the kernel does not honour within the grace period costs only the kernel's cached results.
+// The child runs the kernel's own worker bundle (dist/kernel/worker.mjs), which speaks the
+// protocol of server/src/kernel/protocol.ts over Node IPC when forked.
+import { fork, type ChildProcess } from 'node:child_process';
+import type {
+  CellInput,
+  CellResult,
+  DefinitionInfo,
+  ExportResult,
+  HostToWorker,
+  KernelQuery,
+  RunHooks,
+  RunRequest,
+  WorkerToHost,
+} from '../../server/src/kernel';
+
+export interface KernelProcessOptions {
+  workerPath: string;
+  notebookDir: string;
+  log: (message: string) => void;
+  /** How long an interrupted run may take to stop before the process is killed. */
+  graceMs?: number;
+}
+
+interface PendingRun {
+  cellIds: string[];
+  hooks: RunHooks;
+  seen: Map<string, CellResult>;
+  resolve: (results: Map<string, CellResult>) => void;
+}
+
+export class KernelProcess {
+  private child: ChildProcess | null = null;
+  private ready: Promise<void> | null = null;
+  private nextId = 1;
+  private runs = new Map<number, PendingRun>();
+  private requests = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+  constructor(private readonly options: KernelProcessOptions) {}
+
+  /** Runs cells (and the stale definitions they depend on); `hooks.signal` interrupts. */
+  async run(cells: CellInput[], request: RunRequest, hooks: RunHooks): Promise<Map<string, CellResult>> {
+    await this.start();
+    const runId = this.nextId++;
+    return new Promise((resolve) => {
+      const onAbort = () => this.interrupt(runId);
+      this.runs.set(runId, {
+        cellIds: request.cellIds ?? cells.map((c) => c.id),
+        hooks,
+        seen: new Map(),
+        resolve: (results) => {
+          hooks.signal?.removeEventListener('abort', onAbort);
+          resolve(results);
+        },
+      });
+      if (hooks.signal?.aborted) queueMicrotask(onAbort);
+      else hooks.signal?.addEventListener('abort', onAbort, { once: true });
+      this.send({ type: 'run', runId, cells, request });
+    });
+  }
+
+  definitions(): Promise<DefinitionInfo[]> {
+    return this.query({ kind: 'definitions' }) as Promise<DefinitionInfo[]>;
+  }
+
+  exportSegments(name: string, path: string): Promise<ExportResult> {
+    return this.query({ kind: 'exportSegments', name, path }) as Promise<ExportResult>;
+  }
+
+  /** Kills the process: every cached result is lost; the next run starts a fresh one. */
+  restart(reason: string): void {
+    this.options.log(`kernel restarted: ${reason}`);
+    this.stop(`The kernel was restarted (${reason}); cached results were discarded. Run the cells again.`);
+  }
+
+  dispose(): void {
+    this.stop('The kernel was shut down.');
+  }
+
+  private start(): Promise<void> {
+    if (this.ready) return this.ready;
+    // stdio piped, not inherited: the extension host's stdout is not ours to write to.
+    const child = fork(this.options.workerPath, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], cwd: this.options.notebookDir });
+    this.child = child;
+    child.stdout?.on('data', (d: Buffer) => this.options.log(d.toString().trimEnd()));
+    child.stderr?.on('data', (d: Buffer) => this.options.log(d.toString().trimEnd()));
+    this.ready = new Promise<void>((resolve, reject) => {
+      child.on('message', (m: WorkerToHost) => (m.type === 'ready' ? resolve() : this.onMessage(m)));
+      child.on('error', (err) => {
+        this.options.log(`kernel process error: ${err.stack ?? err.message}`);
+        reject(err);
+      });
+      child.on('exit', (code, signal) => {
+        if (this.child !== child) return; // replaced on purpose
+        this.child = null;
+        this.ready = null;
+        const why = signal ? `signal ${signal}` : `exit code ${code}`;
+        this.options.log(`kernel process stopped (${why})`);
+        reject(new Error(`the kernel process stopped (${why}) before it was ready`));
+        this.failPending(`The kernel stopped unexpectedly (${why}); cached results were lost. Run the cells again.`);
+      });
+    });
+    this.send({ type: 'init', notebookDir: this.options.notebookDir });
+    this.options.log(`kernel process ${child.pid} started for ${this.options.notebookDir}`);
+    return this.ready;
+  }
+
+  private send(message: HostToWorker) {
+    this.child?.send(message);
+  }
+
+  private interrupt(runId: number) {
+    if (!this.runs.has(runId)) return;
+    this.send({ type: 'interrupt', runId });
+    const graceMs = this.options.graceMs ?? 1500;
+    setTimeout(() => {
+      if (!this.runs.has(runId)) return;
+      this.restart(`it did not stop within ${graceMs} ms of an interrupt`);
+    }, graceMs).unref();
+  }
+
+  private onMessage(m: WorkerToHost) {
+    if (m.type === 'log') return this.options.log(m.message);
+    if (m.type === 'ready') return;
+    if (m.type === 'response') {
+      const req = this.requests.get(m.requestId);
+      this.requests.delete(m.requestId);
+      if (m.ok) req?.resolve(m.value);
+      else req?.reject(new Error(m.error));
+      return;
+    }
+    const run = this.runs.get(m.runId);
+    if (!run) return;
+    if (m.type === 'cellStart') run.hooks.onCellStart?.(m.cellId);
+    else if (m.type === 'progress') run.hooks.onProgress?.(m.cellId, m.fraction, m.message);
+    else if (m.type === 'cellDone') {
+      run.seen.set(m.cellId, m.result);
+      run.hooks.onCellDone?.(m.cellId, m.result);
+    } else {
+      this.runs.delete(m.runId);
+      run.resolve(new Map(m.results));
+    }
+  }
+
+  /** Settles every pending run (unfinished cells `interrupted` with `message`) and request. */
+  private failPending(message: string) {
+    for (const [runId, run] of this.runs) {
+      this.runs.delete(runId);
+      for (const cellId of run.cellIds) {
+        if (run.seen.has(cellId)) continue;
+        const result: CellResult = { status: 'interrupted', outputs: [{ data: { 'text/plain': message } }], error: { message, cellId }, ms: 0, cached: false };
+        run.seen.set(cellId, result);
+        run.hooks.onCellDone?.(cellId, result);
+      }
+      run.resolve(run.seen);
+    }
+    for (const req of this.requests.values()) req.reject(new Error(message));
+    this.requests.clear();
+  }
+
+  private stop(message: string) {
+    const child = this.child;
+    this.child = null;
+    this.ready = null;
+    this.failPending(message);
+    child?.kill('SIGKILL');
+  }
+
+  private async query(query: KernelQuery): Promise<unknown> {
+    await this.start();
+    const requestId = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.requests.set(requestId, { resolve, reject });
+      this.send({ type: 'request', requestId, query });
+    });
+  }
+}
