@@ -1,0 +1,41 @@
+// A fitted model: kind, fit facts, parameters with standard errors, and the holdout check.
+import type { ModelPayload } from '../../server/src/kernel/output-types';
+import { formatDecimal, formatInteger } from '../../server/src/report/format';
+import { el, textTable } from './dom';
+
+const estimate = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : String(v));
+
+export function drawModel(model: ModelPayload, element: HTMLElement): void {
+  const facts = [
+    `${formatInteger(model.customers)} customers`,
+    `log-likelihood ${formatDecimal(model.logLikelihood)}`,
+    `${formatInteger(model.iterations)} iterations`,
+    `gradient norm ${model.gradientNorm.toExponential(2)}`,
+    `fitted in ${formatInteger(model.fitMs)} ms`,
+  ].join(' · ');
+  const parameters = textTable(
+    ['Parameter', 'Estimate', 'Std. error', 'Meaning'],
+    model.parameters.map((p) => [p.name, estimate(p.estimate), p.standardError === null ? '—' : estimate(p.standardError), p.description ?? '']),
+    [false, true, true, false],
+  );
+  const holdout = model.holdout;
+  // Wrapped in el(), which skips the parts this output does not have.
+  element.append(
+    el(
+      'div',
+      {},
+    el('h3', {}, `${model.kind} model ${model.name} — ${model.converged ? 'converged' : 'did not converge'}`),
+    el('div', { class: 'muted' }, facts),
+    model.message ? el('div', { class: 'warn' }, model.message) : null,
+    parameters,
+    holdout ? el('h4', {}, `Holdout check: mean purchases per customer in the holdout (${holdout.unit}), by calibration frequency`) : null,
+    holdout
+      ? textTable(
+          ['Frequency', 'Customers', 'Actual', 'Expected'],
+          holdout.byFrequency.map((g) => [g.frequency, formatInteger(g.customers), g.actual.toFixed(3), g.expected.toFixed(3)]),
+          [true, true, true, true],
+        )
+      : null,
+    ),
+  );
+}

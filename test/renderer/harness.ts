@@ -1,0 +1,71 @@
+// Loads the built renderer bundle into headless Chromium, the way VS Code's output webview
+// does: an ES module page served from 127.0.0.1, the renderer imported and activated, outputs
+// handed to renderOutputItem. Tests then read the DOM the renderer built.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const bundle = path.join(repoRoot, 'dist/notebook-renderer/index.js');
+
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head><body class="vscode-light">
+<script type="module">
+  import { activate } from '/renderer.js';
+  window.renderer = activate({});
+  window.rendererReady = true;
+</script></body></html>`;
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface RendererPage {
+  page: Page;
+  /** Every request the page made that was not to our server (must stay empty: no network). */
+  foreignRequests: string[];
+  close(): Promise<void>;
+}
+
+export async function openRendererPage(): Promise<RendererPage> {
+  const script = readFileSync(bundle);
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/renderer.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await browser.newPage();
+  // tsx compiles these tests with esbuild's keepNames, which wraps functions handed to
+  // page.evaluate in a `__name` helper that the page does not have.
+  await page.addInitScript('window.__name = (f) => f');
+  const foreignRequests: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreignRequests.push(r.url());
+  });
+  await page.goto(origin + '/');
+  await page.waitForFunction(() => (window as unknown as { rendererReady?: boolean }).rendererReady === true);
+  return {
+    page,
+    foreignRequests,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** Renders one output item into a fresh element with the given id; returns the element's id. */
+export async function render(page: Page, id: string, mime: string, value: unknown): Promise<void> {
+  await page.evaluate(
+    async ({ id, mime, value }) => {
+      const element = document.createElement('div');
+      element.id = id;
+      document.body.append(element);
+      const w = window as unknown as { renderer: { renderOutputItem(item: unknown, el: HTMLElement): Promise<void> } };
+      await w.renderer.renderOutputItem({ id, mime, json: () => value }, element);
+    },
+    { id, mime, value },
+  );
+}
