@@ -106,11 +106,12 @@ function perHistory(h: History, compute: (unique: History) => Float64Array): Flo
  * Expected purchases over `horizon`, per `period`, each period's purchases discounted from
  * its end: Σ_k [E(t_k) − E(t_(k−1))] / (1 + rate)^(t_k), from cumulative expectations E(t).
  */
-function discounted(horizon: number, rate: number, period: number, cumulative: (t: number) => Float64Array): Float64Array {
+function discounted(horizon: number, rate: number, period: number, cumulative: (t: number) => Float64Array, checkpoint?: (fraction: number) => void): Float64Array {
   const steps = Math.max(1, Math.ceil(horizon / period - 1e-9));
   let before: Float64Array | null = null;
   let total: Float64Array | null = null;
   for (let k = 1; k <= steps; k++) {
+    checkpoint?.((k - 1) / steps);
     const t = Math.min(horizon, k * period);
     const upTo = cumulative(t);
     total ??= new Float64Array(upTo.length);
@@ -166,7 +167,7 @@ async function fitPurchaseModel<P>(model: PurchaseModel<P>, data: FitData, optio
     pAlive: (h) => perHistory(h, (u) => model.pAlive(params, u)),
     conditionalExpectedPurchases: (t, h) => perHistory(h, (u) => conditional(t, u)),
     expectedPurchases: (t) => model.expected(params, t),
-    discountedExpectedPurchases: (horizon, rate, h, period) => perHistory(h, (u) => discounted(horizon, rate, period, (t) => conditional(t, u))),
+    discountedExpectedPurchases: (horizon, rate, h, period, checkpoint) => perHistory(h, (u) => discounted(horizon, rate, period, (t) => conditional(t, u), checkpoint)),
   };
 }
 

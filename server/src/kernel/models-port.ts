@@ -32,6 +32,8 @@ export interface SummaryOptions {
   holdoutEnd: number | null;
   /** Length of the time unit in days (7 for weeks). */
   unitDays: number;
+  /** Called every so many rows: reports progress, and throws to stop when interrupted. */
+  checkpoint?: (fraction: number) => void;
 }
 
 /** Minimal per-customer history a purchase model scores (a grid of hypothetical customers works too). */
@@ -75,7 +77,7 @@ export interface FittedModel {
    * Expected purchases over `horizon` units, counted per `period` units (e.g. a month) and
    * discounted from each period's end at `ratePerUnit`.
    */
-  discountedExpectedPurchases(horizon: number, ratePerUnit: number, h: History, period: number): Float64Array;
+  discountedExpectedPurchases(horizon: number, ratePerUnit: number, h: History, period: number, checkpoint?: (fraction: number) => void): Float64Array;
   // Spend models:
   expectedSpend(s: CustomerSummary): Float64Array;
   // Retention models:

@@ -120,6 +120,10 @@ export class NotebookRunner implements Kernel {
         lastProgress = now;
         hooks.onProgress?.(node.cellId, fraction, message);
       },
+      checkpoint: (fraction, message) => {
+        ctx.progress(fraction, message);
+        if (signal.aborted) throw new EvaluationError('Interrupted.');
+      },
       input: (name) => {
         const s = this.states.get(name);
         if (s?.state !== 'ok') throw new Error(`kernel: input "${name}" of ${node.id} is not computed`);

@@ -23,6 +23,7 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
   let prevCustomer = -1;
   let prevDay = NaN;
   for (let j = 0; j < order.length; j++) {
+    if ((j & 0xffff) === 0) options.checkpoint?.(j / order.length);
     const i = order[j];
     const c = log.customer[i];
     const day = Math.floor(log.time[i]);

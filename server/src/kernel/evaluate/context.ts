@@ -50,6 +50,8 @@ export interface EvalContext {
   signal: AbortSignal;
   /** Progress of this statement, fraction in 0..1; also where an interrupt is noticed. */
   progress(fraction: number, message: string): void;
+  /** For synchronous loops: reports progress and throws when the run was interrupted. */
+  checkpoint(fraction: number, message: string): void;
   /** The computed value of a dependency (always present: failed dependencies stop the run earlier). */
   input(name: string): Computed;
   log(message: string): void;

@@ -51,7 +51,7 @@ export function evaluateSplit(ctx: EvalContext, models: ModelsPort): StatementOu
   const unit = statement.unit?.unit ?? 'weeks';
   const calibrationEnd = isoToDays(statement.calibrationEnd.value);
   const holdoutEnd = statement.holdoutEnd ? isoToDays(statement.holdoutEnd.value) : null;
-  const summary = models.summariseTransactions(source.log, { calibrationEnd, holdoutEnd, unitDays: UNIT_DAYS[unit] });
+  const summary = models.summariseTransactions(source.log, { calibrationEnd, holdoutEnd, unitDays: UNIT_DAYS[unit], checkpoint: (f) => ctx.checkpoint(f, 'summarising customers') });
   if (summary.customerIds.length === 0) {
     throw new EvaluationError(`No customer made a first purchase by ${statement.calibrationEnd.value}: the calibration period is empty.`, statement.calibrationEnd.range);
   }

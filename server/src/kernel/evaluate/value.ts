@@ -62,7 +62,9 @@ export function evaluateValue(ctx: EvalContext): StatementOutcome {
   const expectedPurchases = first.fitted.conditionalExpectedPurchases(t.horizon, summary);
   // Month by month (or per unit, when the unit is longer than a month).
   const period = Math.max(1, UNIT_DAYS.months / UNIT_DAYS[split.unit]);
-  const discounted = first.fitted.discountedExpectedPurchases(t.horizon, t.discountPerUnit, summary, Math.min(period, t.horizon));
+  const discounted = first.fitted.discountedExpectedPurchases(t.horizon, t.discountPerUnit, summary, Math.min(period, t.horizon), (f) =>
+    ctx.checkpoint(f, 'discounting expected purchases'),
+  );
   const expectedSpend = spend.fitted.expectedSpend(summary);
   const clv = new Float64Array(discounted.length);
   for (let i = 0; i < clv.length; i++) clv[i] = t.margin * expectedSpend[i] * discounted[i];
