@@ -7,7 +7,7 @@ import { bgnbdConditional, bgnbdExpected, bgnbdLogLikelihood, bgnbdPAlive, type 
 import { gammaGammaExpectedSpend, gammaGammaLogLikelihood, type GammaGammaParams } from './btyd/gamma-gamma';
 import { paretoNbdConditional, paretoNbdExpected, paretoNbdLogLikelihood, paretoNbdPAlive, type ParetoNbdParams } from './btyd/pareto-nbd';
 import { mbgnbdConditional, mbgnbdExpected, mbgnbdLogLikelihood, mbgnbdPAlive } from './btyd/mbgnbd';
-import { minimize, standardErrors, type Minimum } from './btyd/optimize';
+import { FitInterrupted, minimize, standardErrors, type Minimum } from './btyd/optimize';
 import { rowsAsPatterns, uniquePatterns, type Patterns } from './btyd/patterns';
 import { sbgLogLikelihood, sbgSurvival, type SbgParams } from './btyd/sbg';
 import { summariseTransactions } from './btyd/summary';
@@ -88,10 +88,10 @@ function lastPoint<T>(compute: (p: number[]) => T): (p: number[]) => T {
 // Unique histories per summary (keyed by its frequency column): built once, reused by every prediction.
 const historyPatterns = new WeakMap<Float64Array, ReturnType<typeof uniquePatterns>>();
 
-function historiesOf(h: History, weight: Float64Array | null = null) {
-  if (weight) return uniquePatterns([h.frequency, h.recency, h.T], weight);
+function historiesOf(h: History, weight: Float64Array | null = null, checkpoint?: (fraction: number) => void) {
+  if (weight) return uniquePatterns([h.frequency, h.recency, h.T], weight, checkpoint);
   let p = historyPatterns.get(h.frequency);
-  if (!p || p.of.length !== h.frequency.length) historyPatterns.set(h.frequency, (p = uniquePatterns([h.frequency, h.recency, h.T])));
+  if (!p || p.of.length !== h.frequency.length) historyPatterns.set(h.frequency, (p = uniquePatterns([h.frequency, h.recency, h.T], null, checkpoint)));
   return p;
 }
 
@@ -151,7 +151,10 @@ interface PurchaseModel<P> {
 
 async function fitPurchaseModel<P>(model: PurchaseModel<P>, data: FitData, options: FitOptions): Promise<FittedModel> {
   const s = summaryColumns(data, model.title);
-  const patterns = historiesOf(s, s.weight);
+  const patterns = historiesOf(s, s.weight, (fraction) => {
+    options.onProgress(0, `grouping customer histories (${Math.round(fraction * 100)}%)`);
+    if (options.signal.aborted) throw new FitInterrupted();
+  });
   const customers = patterns.weight.reduce((a, b) => a + b, 0);
   if (!s.frequency.some((x) => x > 0)) throw new NotFittable('no customer made a repeat purchase in calibration, so purchase rates and drop-out cannot be estimated.');
   const ll = lastPoint((v: number[]) => model.logLikelihood(model.toParams(v), patterns));

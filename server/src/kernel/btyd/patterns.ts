@@ -27,7 +27,7 @@ function hashRow(columns: ArrayLike<number>[], i: number): number {
  * Unique rows of `columns` (optionally pre-weighted), with their total weights. An open-
  * addressing hash table over typed arrays: no key strings, so millions of rows stay cheap.
  */
-export function uniquePatterns(columns: ArrayLike<number>[], weight?: ArrayLike<number> | null): Patterns {
+export function uniquePatterns(columns: ArrayLike<number>[], weight?: ArrayLike<number> | null, checkpoint?: (fraction: number) => void): Patterns {
   const n = columns[0].length;
   let size = 1;
   while (size < 2 * n) size <<= 1;
@@ -36,6 +36,7 @@ export function uniquePatterns(columns: ArrayLike<number>[], weight?: ArrayLike<
   const weights: number[] = [];
   const of = new Int32Array(n);
   for (let i = 0; i < n; i++) {
+    if ((i & 0xffff) === 0) checkpoint?.(i / n);
     const w = weight ? weight[i] : 1;
     let slot = hashRow(columns, i) & (size - 1);
     for (;;) {
