@@ -53,10 +53,8 @@ describe('LSP notebook sync (real server over stdio)', function () {
     await client.spliceCells(nb, 0, 0, [], [{ spec: '# a comment cell' }, { spec: { text: '# Notes', language: 'markdown' } }]);
     await wait;
     assert.deepEqual(brief(client.diagnostics.get(uris[4])), expected);
-    // Move the segments cell to the top: a removal then an insertion of the same cell.
     wait = client.published([uris[4]]);
-    await client.spliceCells(nb, 6, 1, [uris[4]], []);
-    await client.spliceCells(nb, 0, 0, [], [{ uri: uris[4], spec: bad }]);
+    await client.moveCell(nb, 6, 0);
     await wait;
     assert.deepEqual(brief(client.diagnostics.get(uris[4])), expected);
   });

@@ -35,8 +35,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('move' as const), from: fc.nat(), to: fc.nat() }) },
 );
 
+/** A diagnostic as code and exact LSP range (offsets would clamp a stale range into the text). */
+const key = (code: string, start: { line: number; character: number }, end: { line: number; character: number }) => `${code}@${start.line}:${start.character}-${end.line}:${end.character}`;
+
 function inside(document: TextDocument, d: Diagnostic): boolean {
-  const lines = document.getText().split('\n');
+  const lines = document.getText().split(/\r\n|\r|\n/);
   const ok = (p: { line: number; character: number }) => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
   const ordered = d.range.start.line < d.range.end.line || (d.range.start.line === d.range.end.line && d.range.start.character <= d.range.end.character);
   return ok(d.range.start) && ok(d.range.end) && ordered;
@@ -86,31 +89,29 @@ describe('LSP robustness (real server over stdio)', function () {
             const index = op.index % (cells.length + 1);
             const [uri] = await client.spliceCells(nb, index, 0, [], [{ spec: op.text }]);
             cells.splice(index, 0, TextDocument.create(uri, 'clv', 1, op.text));
-          } else if (cells.length > 0) {
-            const from = (op.kind === 'remove' ? op.index : op.from) % cells.length;
-            const [cell] = cells.splice(from, 1);
-            await client.spliceCells(nb, from, 1, [cell.uri], []);
-            if (op.kind === 'remove') closed.add(cell.uri);
-            else {
-              const to = op.to % (cells.length + 1);
-              await client.spliceCells(nb, to, 0, [], [{ uri: cell.uri, spec: cell.getText() }]);
-              cells.splice(to, 0, cell);
-            }
+          } else if (cells.length > 0 && op.kind === 'remove') {
+            const index = op.index % cells.length;
+            const [cell] = cells.splice(index, 1);
+            await client.spliceCells(nb, index, 1, [cell.uri], []);
+            closed.add(cell.uri);
+          } else if (cells.length > 0 && op.kind === 'move') {
+            const from = op.from % cells.length;
+            const to = op.to % cells.length;
+            await client.moveCell(nb, from, to);
+            cells.splice(to, 0, ...cells.splice(from, 1));
           }
         }
-        // A request is answered after every earlier notification; then let the last check publish.
-        await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: cells[0]?.uri ?? uris[0] } });
-        await client.quiet();
         assert.ok(!client.exited, 'the server is alive');
-        // The incrementally maintained program must say what a fresh one-shot check says.
+        // The incrementally maintained program must end up saying what a fresh one-shot check says.
         const fresh = checkProgram(cells.map((c) => ({ id: c.uri, text: c.getText() })), { schema: (s) => (s.path?.value === 'data/orders.csv' ? ORDERS_COLUMNS : undefined) });
         for (const cell of cells) {
-          const published = client.diagnostics.get(cell.uri) ?? [];
-          for (const d of published) assert.ok(inside(cell, d), `${JSON.stringify(d.range)} outside ${JSON.stringify(cell.getText())}`);
-          const expected = fresh.cell(cell.uri)!.diagnostics.map((d) => `${d.code}@${d.range.start}`);
-          const got = published.filter((d) => !SERVER_ONLY.has(String(d.code))).map((d) => `${d.code}@${cell.offsetAt(d.range.start)}`);
-          assert.deepEqual(got, expected, cell.getText());
+          const expected = fresh.cell(cell.uri)!.diagnostics.map((d) => key(d.code, cell.positionAt(d.range.start), cell.positionAt(d.range.end)));
+          const codes = (published: Diagnostic[]) => published.filter((d) => !SERVER_ONLY.has(String(d.code))).map((d) => key(String(d.code), d.range.start, d.range.end));
+          const settled = await client.until(cell.uri, (published) => JSON.stringify(codes(published)) === JSON.stringify(expected)).catch(() => client.diagnostics.get(cell.uri) ?? []);
+          assert.deepEqual(codes(settled), expected, cell.getText());
+          for (const d of settled) assert.ok(inside(cell, d), `${JSON.stringify(d.range)} outside ${JSON.stringify(cell.getText())}`);
         }
+        await client.quiet(5);
         for (const uri of closed) if (!cells.some((c) => c.uri === uri)) assert.deepEqual(client.diagnostics.get(uri) ?? [], [], 'removed cells are cleared');
         await client.connection.sendNotification('notebookDocument/didClose', { notebookDocument: { uri: nb }, cellTextDocuments: cells.map((c) => ({ uri: c.uri })) });
       }),

@@ -31,7 +31,7 @@ export class DiagnosticsPublisher {
       const now = new Set<string>();
       for (const cell of program.result().cells) {
         now.add(cell.id);
-        const diagnostics = program.diagnostics(cell.id).map((d) => toLspDiagnostic(cell.lines, d));
+        const diagnostics = program.diagnostics(cell.id).map((d) => toLspDiagnostic(cell, d));
         void this.connection.sendDiagnostics({ uri: cell.id, diagnostics });
       }
       for (const uri of before) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });

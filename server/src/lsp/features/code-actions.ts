@@ -13,11 +13,11 @@ export const OTHERWISE_LABEL = 'Everyone else';
 function replacementFixes(uri: string, cell: CellResult, d: Diagnostic): CodeAction[] {
   const replacement = d.data?.replacement;
   const candidates = d.data?.candidates ?? (replacement ? [replacement] : []);
-  const range = toLspRange(cell.lines, d.range);
+  const range = toLspRange(cell, d.range);
   return candidates.map((text, i) => ({
     title: d.code === 'missing-unit' || d.code === 'invalid-option-value' || d.code === 'out-of-range' ? `Write \`${text}\`` : `Change to \`${text}\``,
     kind: CodeActionKind.QuickFix,
-    diagnostics: [toLspDiagnostic(cell.lines, d)],
+    diagnostics: [toLspDiagnostic(cell, d)],
     isPreferred: i === 0,
     edit: { changes: { [uri]: [{ range, newText: text }] } },
   }));
@@ -32,9 +32,9 @@ function otherwiseFix(uri: string, cell: CellResult, d: Diagnostic): CodeAction[
   const rule = `  "${OTHERWISE_LABEL}" otherwise\n`;
   const braceAlone = cell.text.slice(lineStart, brace).trim() === '';
   const edit: TextEdit = braceAlone
-    ? { range: toLspRange(cell.lines, { start: lineStart, end: lineStart }), newText: rule }
-    : { range: toLspRange(cell.lines, { start: brace, end: brace }), newText: `\n${rule}` };
-  return [{ title: `Add \`"${OTHERWISE_LABEL}" otherwise\``, kind: CodeActionKind.QuickFix, diagnostics: [toLspDiagnostic(cell.lines, d)], isPreferred: true, edit: { changes: { [uri]: [edit] } } }];
+    ? { range: toLspRange(cell, { start: lineStart, end: lineStart }), newText: rule }
+    : { range: toLspRange(cell, { start: brace, end: brace }), newText: `\n${rule}` };
+  return [{ title: `Add \`"${OTHERWISE_LABEL}" otherwise\``, kind: CodeActionKind.QuickFix, diagnostics: [toLspDiagnostic(cell, d)], isPreferred: true, edit: { changes: { [uri]: [edit] } } }];
 }
 
 export function codeActions(workspace: Workspace, params: CodeActionParams): CodeAction[] {

@@ -57,7 +57,7 @@ export function complete(workspace: Workspace, params: CompletionParams): Comple
   const paths = pathCompletions(located);
   if (paths) return paths;
   const context = completionContext(located.cell.text, located.offset);
-  const range = toLspRange(located.cell.lines, context.replace);
+  const range = toLspRange(located.cell, context.replace);
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
   for (const expectation of context.expect) {

@@ -2,6 +2,7 @@
 // errors comes back unchanged from the core, so formatting never destroys a half-typed cell.
 import type { DocumentFormattingParams, TextEdit } from 'vscode-languageserver/node';
 import { formatCell } from '../../language';
+import { toLspPosition } from '../convert';
 import type { Workspace } from '../workspace/workspace';
 import { locate } from './locate';
 
@@ -11,5 +12,5 @@ export function formatDocument(workspace: Workspace, params: DocumentFormattingP
   const { cell } = located;
   const formatted = formatCell(cell.text);
   if (formatted === cell.text) return [];
-  return [{ range: { start: { line: 0, character: 0 }, end: cell.lines.positionAt(cell.text.length) }, newText: formatted }];
+  return [{ range: { start: { line: 0, character: 0 }, end: toLspPosition(cell, cell.text.length) }, newText: formatted }];
 }

@@ -56,5 +56,5 @@ export function hover(workspace: Workspace, params: HoverParams): Hover | null {
     content = { value: definitionMarkdown(program, symbol.definition), range: symbol.range };
   }
   content ??= vocabularyMarkdown(located);
-  return content ? { contents: { kind: MarkupKind.Markdown, value: content.value }, range: toLspRange(cell.lines, content.range) } : null;
+  return content ? { contents: { kind: MarkupKind.Markdown, value: content.value }, range: toLspRange(cell, content.range) } : null;
 }

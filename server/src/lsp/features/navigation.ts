@@ -8,7 +8,7 @@ import { locate } from './locate';
 
 export function locationOf(program: NotebookProgram, cellId: string, range: Range): Location | undefined {
   const cell = program.cell(cellId);
-  return cell && { uri: cellId, range: toLspRange(cell.lines, range) };
+  return cell && { uri: cellId, range: toLspRange(cell, range) };
 }
 
 /** The definition-kind symbol under the cursor (a defined name or a reference to one). */

@@ -15,7 +15,7 @@ export function pathCompletions({ program, cell, offset }: Located): CompletionI
   const typed = cell.text.slice(path.range.start + 1, offset);
   const slash = typed.lastIndexOf('/');
   const folder = resolve(program.folder, typed.slice(0, slash + 1) || '.');
-  const replace = toLspRange(cell.lines, { start: path.range.start + 2 + slash, end: offset });
+  const replace = toLspRange(cell, { start: path.range.start + 2 + slash, end: offset });
   let entries;
   try {
     entries = readdirSync(folder, { withFileTypes: true });

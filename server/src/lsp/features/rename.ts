@@ -10,7 +10,7 @@ export function prepareRename(workspace: Workspace, params: PrepareRenameParams)
   const found = definitionSymbolAt(workspace, params.textDocument.uri, params.position);
   // Only names some cell defines can be renamed; metrics, columns and keywords cannot.
   if (!found?.symbol.definition) return null;
-  return { range: toLspRange(found.located.cell.lines, found.symbol.range), placeholder: found.symbol.name };
+  return { range: toLspRange(found.located.cell, found.symbol.range), placeholder: found.symbol.name };
 }
 
 export function rename(workspace: Workspace, params: RenameParams): WorkspaceEdit | null {

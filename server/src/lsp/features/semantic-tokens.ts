@@ -3,6 +3,7 @@
 // know because the language's keywords are contextual (`date` may be a column).
 import type { SemanticTokens, SemanticTokensLegend, SemanticTokensParams } from 'vscode-languageserver/node';
 import { BLOCK_OPTIONS, keywordsFor, type CellResult, type KeywordContext, type ProgramResult } from '../../language';
+import { toLspPosition } from '../convert';
 import type { Workspace } from '../workspace/workspace';
 import { locate } from './locate';
 
@@ -57,8 +58,8 @@ export function semanticTokens(workspace: Workspace, params: SemanticTokensParam
   let lastEnd = -1;
   for (const token of classify(located.program.result(), cell)) {
     if (token.start < lastEnd) continue; // never overlap (a client would drop the whole answer)
-    const start = cell.lines.positionAt(token.start);
-    const end = cell.lines.positionAt(token.end);
+    const start = toLspPosition(cell, token.start);
+    const end = toLspPosition(cell, token.end);
     // A token spanning lines (an unterminated string would) is cut at its first line's end.
     const length = end.line === start.line ? end.character - start.character : cell.lines.offsetAt({ line: start.line + 1, character: 0 }) - 1 - token.start;
     if (length <= 0) continue;

@@ -18,7 +18,6 @@ export class Workspace {
 
   constructor(private readonly schemas: SchemaCache) {
     this.notebooks.onDidOpen((nb) => this.changed(this.notebookProgram(nb)));
-    this.notebooks.onDidChange((e) => this.changed(this.notebookProgram(e.notebookDocument)));
     this.notebooks.onDidClose((nb) => this.closed(nb.uri));
     this.texts.onDidChangeContent((e) => this.changed(this.textProgram(e.document.uri)));
     this.texts.onDidClose((e) => this.closed(e.document.uri));
@@ -31,7 +30,10 @@ export class Workspace {
   }
 
   listen(connection: Connection): void {
-    this.notebooks.listen(connection);
+    this.notebooks.listen(observeNotebookChanges(connection, (uri) => {
+      const notebook = this.notebooks.getNotebookDocument(uri);
+      if (notebook) this.changed(this.notebookProgram(notebook));
+    }));
     this.texts.listen(connection);
   }
 
@@ -96,4 +98,24 @@ export class Workspace {
     this.programs.delete(uri);
     for (const listener of this.closeListeners) listener(program);
   }
+}
+
+/**
+ * NotebookDocuments fires no change event for a pure move (a structure change that opens and
+ * closes no cell), yet the program's cell order changed. So it listens through this view of
+ * the connection, which reports every notebook change after NotebookDocuments applied it.
+ */
+function observeNotebookChanges(connection: Connection, changed: (notebookUri: string) => void): Connection {
+  const sync = connection.notebooks.synchronization;
+  const observed: Pick<typeof sync, 'onDidOpenNotebookDocument' | 'onDidChangeNotebookDocument' | 'onDidSaveNotebookDocument' | 'onDidCloseNotebookDocument'> = {
+    onDidOpenNotebookDocument: (handler) => sync.onDidOpenNotebookDocument(handler),
+    onDidSaveNotebookDocument: (handler) => sync.onDidSaveNotebookDocument(handler),
+    onDidCloseNotebookDocument: (handler) => sync.onDidCloseNotebookDocument(handler),
+    onDidChangeNotebookDocument: (handler) =>
+      sync.onDidChangeNotebookDocument(async (params) => {
+        await handler(params);
+        changed(params.notebookDocument.uri);
+      }),
+  };
+  return { notebooks: { synchronization: observed } } as unknown as Connection;
 }
