@@ -87,6 +87,11 @@ describe('LSP features (real server over stdio)', function () {
       assert.match(snippet.textEdit!.newText, /otherwise\n\}$/);
     });
 
+    it('offers columns in a source filter', async () => {
+      const uri = await scratch('source more = csv "data/orders.csv" {\n  customer = customer_id\n  date = order_date\n  where \n}');
+      assert.deepEqual(labels(await request('textDocument/completion', uri, { line: 3, character: 8 })).slice(0, 4), ['customer_id', 'order_date', 'amount', 'channel']);
+    });
+
     it('offers model options inside a model block', async () => {
       const uri = await scratch('model tuned = bgnbd(cal) {\n  \n}');
       assert.deepEqual(labels(await request('textDocument/completion', uri, { line: 1, character: 2 })), ['penalty', 'max_iterations', 'tolerance']);
@@ -188,6 +193,14 @@ describe('LSP features (real server over stdio)', function () {
       const [fix] = await actions(uri, 0);
       assert.equal(fix.title, 'Change to `cal`');
       assert.deepEqual(fix.edit.changes![uri], [{ range: { start: { line: 0, character: 19 }, end: { line: 0, character: 23 } }, newText: 'cal' }]);
+    });
+
+    it('fixes misspelt metrics, options and roles', async () => {
+      const uri = await scratch('source more = csv "data/orders.csv" {\n  custmer = customer_id\n  date = order_date\n}\nmodel tuned = bgnbd(cal) { penalti 0.1 }\nsegments s2 on clv {\n  "A" when p_alve > 0.5\n  "B" otherwise\n}');
+      const titles = async (line: number) => (await actions(uri, line)).map((a) => a.title);
+      assert.deepEqual(await titles(1), ['Change to `customer`']);
+      assert.deepEqual(await titles(4), ['Change to `penalty`']);
+      assert.deepEqual(await titles(6), ['Change to `p_alive`']);
     });
 
     it('adds a missing unit and a missing otherwise', async () => {
