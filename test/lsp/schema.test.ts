@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brief, buildOnce, fixtures, notebookUriIn, TestClient } from './harness';
 
 const source = (path: string, dateLine = 'date     = order_date') => `source orders = csv "${path}" {\n  customer = customer_id\n  ${dateLine}\n  amount   = amount\n}`;
@@ -46,6 +47,15 @@ describe('LSP schema-aware checks (real server over stdio)', function () {
     const text = 'source visits = csv "data/visits.csv" {\n  customer = visitor\n  date = day as "DD/MM/YYYY"\n  amount = spend\n}';
     const [uri] = await client.openNotebook(notebookUriIn(folder), [text]);
     await client.published([uri]);
+    assert.deepEqual(client.diagnostics.get(uri), []);
+  });
+
+  it('re-reads a data file when the client reports it changed (workspace/didChangeWatchedFiles)', async () => {
+    const [uri] = await client.openNotebook(notebookUriIn(folder), [source('data/orders.csv')]);
+    await client.published([uri]);
+    const wait = client.published([uri]);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, 'data', 'orders.csv')).href, type: 2 }] });
+    await wait;
     assert.deepEqual(client.diagnostics.get(uri), []);
   });
 

@@ -2,7 +2,7 @@
 // by watching each referenced file's FOLDER (not the file): a folder watch also reports a
 // file being created (a missing file appearing), deleted, or replaced by an editor's atomic
 // save (write a temp file, rename over), which a watch on the file itself loses. This works
-// with any client, unlike workspace/didChangeWatchedFiles, which needs client support.
+// with any client; workspace/didChangeWatchedFiles from a client that sends it is honoured too.
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { readSchema, type FileSchema, type SourceFileSpec } from './read-schema';
@@ -42,11 +42,19 @@ export class SchemaCache {
   }
 
   private changed(folder: string, file: string | undefined): void {
+    // Some platforms give no file name: then any file of the folder may have changed.
+    this.forget((path) => dirname(path) === folder && (file === undefined || basename(path) === file));
+  }
+
+  /** A client's file event (workspace/didChangeWatchedFiles): the same as a watch event. */
+  fileChanged(path: string): void {
+    this.forget((cached) => cached === path);
+  }
+
+  private forget(matches: (path: string) => boolean): void {
     let forgot = false;
     for (const key of [...this.schemas.keys()]) {
-      const path = (JSON.parse(key) as SourceFileSpec).path;
-      // Some platforms give no file name: then any file of the folder may have changed.
-      if (dirname(path) === folder && (file === undefined || basename(path) === file)) {
+      if (matches((JSON.parse(key) as SourceFileSpec).path)) {
         this.schemas.delete(key);
         forgot = true;
       }
