@@ -94,6 +94,17 @@ describe('LSP notebook sync (real server over stdio)', function () {
     assert.deepEqual(brief(client.diagnostics.get(uris[3])), []);
   });
 
+  it('places diagnostics right in cells with \\r\\n line ends', async () => {
+    const [uri] = await client.openNotebook(nb, ['model m = bgnbd(nope)\r\nexport m to "out/m\r\nmodel n = bgnbd(nope2)']);
+    await client.published([uri]);
+    assert.deepEqual(brief(client.diagnostics.get(uri)), [
+      { code: 'unknown-name', severity: 1, range: [0, 16, 0, 20] },
+      { code: 'unterminated-string', severity: 1, range: [1, 12, 1, 18] },
+      { code: 'unknown-export-format', severity: 1, range: [1, 12, 1, 18] },
+      { code: 'unknown-name', severity: 1, range: [2, 16, 2, 21] },
+    ]);
+  });
+
   it('checks a lone .clv text document as a one-cell program', async () => {
     const uri = notebookUriIn(fixtures, 'single.clv');
     const wait = client.published([uri]);

@@ -1,22 +1,32 @@
-// Between the core's offsets-in-a-cell and LSP's line/character positions.
+// Between the core's offsets-in-a-cell and LSP's line/character positions. The core's
+// LineIndex counts lines by `\n` only; LSP also ends lines at `\r\n` and a lone `\r`, so
+// positions are computed with the LSP text document's own rules, one index per cell text.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Position, type Range as LspRange } from 'vscode-languageserver/node';
-import type { Diagnostic, LineIndex, Range } from '../language';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, Range } from '../language';
 
-/** A cell's text with the core's line index of it. */
+/** A cell's text (a CellResult is one). */
 export interface CellText {
   text: string;
-  lines: LineIndex;
 }
 
-/**
- * The core counts lines by `\n` only; LSP also ends a line at `\r\n`, so an offset between
- * `\r` and `\n` (the end of a token running to the line's end) would be one character past
- * the line for the client. It is moved back onto the line's end.
- */
+const indexes = new WeakMap<CellText, TextDocument>();
+
+function lspLines(cell: CellText): TextDocument {
+  let index = indexes.get(cell);
+  if (!index) {
+    index = TextDocument.create('', '', 0, cell.text);
+    indexes.set(cell, index);
+  }
+  return index;
+}
+
 export function toLspPosition(cell: CellText, offset: number): Position {
-  const position = cell.lines.positionAt(offset);
-  if (position.character > 0 && cell.text.charCodeAt(offset) === 10 && cell.text.charCodeAt(offset - 1) === 13) position.character--;
-  return position;
+  return lspLines(cell).positionAt(offset);
+}
+
+export function toOffset(cell: CellText, position: Position): number {
+  return lspLines(cell).offsetAt(position);
 }
 
 export function toLspRange(cell: CellText, range: Range): LspRange {

@@ -4,7 +4,7 @@
 // used rather than the client's copy, so a fix never applies to stale text.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
 import type { CellResult, Diagnostic, SegmentsStatement } from '../../language';
-import { toLspDiagnostic, toLspRange } from '../convert';
+import { toLspDiagnostic, toLspRange, toOffset } from '../convert';
 import type { Workspace } from '../workspace/workspace';
 import { locate } from './locate';
 
@@ -41,8 +41,8 @@ export function codeActions(workspace: Workspace, params: CodeActionParams): Cod
   const located = locate(workspace, params.textDocument.uri);
   if (!located) return [];
   const { cell, program } = located;
-  const start = cell.lines.offsetAt(params.range.start);
-  const end = cell.lines.offsetAt(params.range.end);
+  const start = toOffset(cell, params.range.start);
+  const end = toOffset(cell, params.range.end);
   const touching = program.diagnostics(cell.id).filter((d) => d.range.start <= end && start <= d.range.end);
   return touching.flatMap((d) => (d.code === 'missing-otherwise' ? otherwiseFix(cell.id, cell, d) : replacementFixes(cell.id, cell, d)));
 }

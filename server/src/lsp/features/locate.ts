@@ -1,6 +1,7 @@
 // Where a request points: the program, the cell and the offset in the cell's text.
 import type { Position } from 'vscode-languageserver/node';
 import type { CellResult, Statement, Token } from '../../language';
+import { toOffset } from '../convert';
 import type { NotebookProgram } from '../workspace/notebook-program';
 import type { Workspace } from '../workspace/workspace';
 
@@ -14,7 +15,7 @@ export function locate(workspace: Workspace, uri: string, position?: Position): 
   const program = workspace.programOf(uri);
   const cell = program?.cell(uri);
   if (!program || !cell) return undefined;
-  return { program, cell, offset: position ? cell.lines.offsetAt(position) : 0 };
+  return { program, cell, offset: position ? toOffset(cell, position) : 0 };
 }
 
 /** The statement whose text holds `offset` (its end included: the cursor may sit right after it). */

@@ -3,7 +3,7 @@
 // know because the language's keywords are contextual (`date` may be a column).
 import type { SemanticTokens, SemanticTokensLegend, SemanticTokensParams } from 'vscode-languageserver/node';
 import { BLOCK_OPTIONS, keywordsFor, type CellResult, type KeywordContext, type ProgramResult } from '../../language';
-import { toLspPosition } from '../convert';
+import { toLspPosition, toOffset } from '../convert';
 import type { Workspace } from '../workspace/workspace';
 import { locate } from './locate';
 
@@ -61,7 +61,7 @@ export function semanticTokens(workspace: Workspace, params: SemanticTokensParam
     const start = toLspPosition(cell, token.start);
     const end = toLspPosition(cell, token.end);
     // A token spanning lines (an unterminated string would) is cut at its first line's end.
-    const length = end.line === start.line ? end.character - start.character : cell.lines.offsetAt({ line: start.line + 1, character: 0 }) - 1 - token.start;
+    const length = end.line === start.line ? end.character - start.character : toOffset(cell, { line: start.line, character: Number.MAX_SAFE_INTEGER }) - token.start;
     if (length <= 0) continue;
     data.push(start.line - line, start.line === line ? start.character - character : start.character, length, TYPES.indexOf(token.type), token.declaration ? 1 : 0);
     line = start.line;
