@@ -1,32 +1,48 @@
-// Rows that could not be read: counted per reason, with the first few line numbers of each,
-// so the source's output says exactly what was dropped and where to look.
+// Rows that could not be read: counted per reason, with the first few physical line numbers
+// and the row's text, so the source's output says exactly what was dropped and where to look.
+
+export interface RejectExample {
+  /** 1-based physical line in the file (record number for JSON lines, row for Parquet/Arrow). */
+  line: number;
+  /** The row as written (cut to 200 characters). */
+  text: string;
+}
 
 export interface RejectGroup {
   reason: string;
   count: number;
-  /** 1-based line numbers of the first rows rejected for this reason. */
+  /** Line numbers of the first rows rejected for this reason (same as examples[].line). */
   lines: number[];
+  examples: RejectExample[];
 }
 
-const FIRST_LINES = 5;
+const FIRST_EXAMPLES = 5;
+const MAX_TEXT = 200;
 
 export class Rejects {
   private readonly groups = new Map<string, RejectGroup>();
+  total = 0;
 
-  add(reason: string, line: number): void {
+  /** `text` is only called for the first few rows of a reason: most rejects cost no string. */
+  add(reason: string, line: number, text: () => string): void {
+    this.total++;
     let g = this.groups.get(reason);
-    if (!g) this.groups.set(reason, (g = { reason, count: 0, lines: [] }));
+    if (!g) this.groups.set(reason, (g = { reason, count: 0, lines: [], examples: [] }));
     g.count++;
-    if (g.lines.length < FIRST_LINES) g.lines.push(line);
+    if (g.lines.length < FIRST_EXAMPLES) {
+      g.lines.push(line);
+      const t = text();
+      g.examples.push({ line, text: t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT)}…` : t });
+    }
   }
 
-  get total(): number {
-    let n = 0;
-    for (const g of this.groups.values()) n += g.count;
-    return n;
-  }
-
+  /** Most frequent reason first. */
   list(): RejectGroup[] {
     return [...this.groups.values()].sort((a, b) => b.count - a.count);
   }
+}
+
+/** Thrown with onError 'fail': the first unreadable row, where and why. */
+export function rejectMessage(file: string, reason: string, line: number, text: string): string {
+  return `${file}, line ${line}: ${reason}: ${JSON.stringify(text.slice(0, MAX_TEXT))}.`;
 }

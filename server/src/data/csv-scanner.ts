@@ -1,0 +1,158 @@
+// Splits delimited text into records and fields, byte by byte, without making strings:
+// field boundaries go into shared Int32Arrays that the column readers parse in place.
+// RFC 4180 quoting (a field starting with `"` runs to the closing quote; `""` is a quote;
+// delimiters and newlines inside are data), CRLF or LF, blank lines skipped. Whitespace mode
+// splits on runs of spaces and tabs (the CDNOW files). Physical line numbers are tracked
+// through newlines inside quotes so rejects point at the right line.
+
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+const QUOTE = 34;
+
+/** Field flag: the field was quoted and holds `""` escapes to undo when read as text. */
+export const ESCAPED = 2;
+
+export interface RecordHandler {
+  /** One non-blank record: its field count, first physical line, and byte span in the buffer. */
+  (fieldCount: number, line: number, recordStart: number, recordEnd: number): void;
+}
+
+export class DelimitedScanner {
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  flags = new Uint8Array(64);
+  /** Physical line of the next record (1-based). */
+  line = 1;
+  /** Set when the last record of the file has an unclosed quote. */
+  unterminatedQuoteLine = 0;
+  private readonly delimiter: number;
+  private readonly whitespace: boolean;
+
+  /** `delimiter`: one byte, or 'whitespace' for runs of spaces/tabs. */
+  constructor(delimiter: number | 'whitespace') {
+    this.whitespace = delimiter === 'whitespace';
+    this.delimiter = this.whitespace ? -1 : (delimiter as number);
+  }
+
+  private grow(): void {
+    const n = this.starts.length * 2;
+    const grow = <T extends Int32Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
+    this.starts = grow(this.starts, new Int32Array(n));
+    this.ends = grow(this.ends, new Int32Array(n));
+    this.flags = grow(this.flags, new Uint8Array(n));
+  }
+
+  /**
+   * Scans the whole records in bytes[pos, end) and returns where the first incomplete one
+   * starts (the caller keeps those bytes for the next chunk). With `final`, the data ends at
+   * `end` and everything is consumed.
+   */
+  scan(bytes: Uint8Array, pos: number, end: number, final: boolean, onRecord: RecordHandler): number {
+    while (pos < end) {
+      const next = this.whitespace ? this.splitWhitespace(bytes, pos, end, final) : this.splitDelimited(bytes, pos, end, final);
+      if (next < 0) return pos; // incomplete record: wait for more bytes
+      const count = this.fieldCount;
+      let recordEnd = next > end ? end : next - 1;
+      if (recordEnd > pos && bytes[recordEnd - 1] === CR) recordEnd--;
+      if (count > 0) onRecord(count, this.recordLine, pos, recordEnd);
+      pos = next > end ? end : next;
+    }
+    return pos;
+  }
+
+  private fieldCount = 0;
+  private recordLine = 1;
+
+  /** Fields of the record at pos; returns the offset after its LF, end + 1 at EOF, or -1 if incomplete. */
+  private splitDelimited(bytes: Uint8Array, pos: number, end: number, final: boolean): number {
+    const delimiter = this.delimiter;
+    let count = 0;
+    let i = pos;
+    let newlines = 0;
+    this.recordLine = this.line;
+    for (;;) {
+      if (count === this.starts.length) this.grow();
+      let flag = 0;
+      if (bytes[i] === QUOTE && i < end) {
+        let j = i + 1;
+        for (;;) {
+          while (j < end && bytes[j] !== QUOTE) {
+            if (bytes[j] === LF) newlines++;
+            j++;
+          }
+          if (j + 1 < end && bytes[j + 1] === QUOTE) {
+            flag = ESCAPED;
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        if (j >= end || (j + 1 >= end && !final)) {
+          if (!final) return -1;
+          this.unterminatedQuoteLine = this.recordLine;
+        }
+        this.starts[count] = i + 1;
+        this.ends[count] = Math.min(j, end);
+        this.flags[count++] = flag | 1;
+        i = j + 1;
+        // Anything between the closing quote and the delimiter is ignored, as spreadsheets do.
+        while (i < end && bytes[i] !== delimiter && bytes[i] !== LF) i++;
+      } else {
+        this.starts[count] = i;
+        while (i < end && bytes[i] !== delimiter && bytes[i] !== LF) i++;
+        let e = i;
+        if (bytes[i] !== delimiter && e > this.starts[count] && bytes[e - 1] === CR) e--;
+        this.ends[count] = e;
+        this.flags[count++] = 0;
+      }
+      if (i >= end) {
+        if (!final) return -1;
+        this.finishRecord(bytes, pos, count, newlines);
+        return end + 1;
+      }
+      if (bytes[i] === LF) {
+        this.finishRecord(bytes, pos, count, newlines + 1);
+        return i + 1;
+      }
+      i++; // past the delimiter
+    }
+  }
+
+  /** A record that is only a line ending (or spaces) is blank: zero fields. */
+  private finishRecord(bytes: Uint8Array, pos: number, count: number, lines: number): void {
+    this.line += lines;
+    this.fieldCount = count === 1 && this.flags[0] === 0 && isBlank(bytes, this.starts[0], this.ends[0]) && pos === this.starts[0] ? 0 : count;
+  }
+
+  private splitWhitespace(bytes: Uint8Array, pos: number, end: number, final: boolean): number {
+    let count = 0;
+    let i = pos;
+    this.recordLine = this.line;
+    for (;;) {
+      while (i < end && (bytes[i] === SPACE || bytes[i] === TAB || bytes[i] === CR)) i++;
+      if (i >= end) {
+        if (!final) return -1;
+        this.line++;
+        this.fieldCount = count;
+        return end + 1;
+      }
+      if (bytes[i] === LF) {
+        this.line++;
+        this.fieldCount = count;
+        return i + 1;
+      }
+      if (count === this.starts.length) this.grow();
+      this.starts[count] = i;
+      while (i < end && bytes[i] !== SPACE && bytes[i] !== TAB && bytes[i] !== CR && bytes[i] !== LF) i++;
+      this.ends[count] = i;
+      this.flags[count++] = 0;
+    }
+  }
+}
+
+function isBlank(bytes: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (bytes[i] !== SPACE && bytes[i] !== TAB && bytes[i] !== CR) return false;
+  return true;
+}

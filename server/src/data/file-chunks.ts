@@ -1,0 +1,59 @@
+// Streams a file through a consumer in fixed-size chunks, so a 260 MB log never becomes one
+// string or one buffer: the consumer takes the whole records of each chunk and hands back
+// where the unfinished tail starts; the tail moves to the front of the buffer for the next
+// read. Between chunks the abort signal is checked and progress reported — a chunk is a few
+// milliseconds of parsing, so an interrupt lands well within 200 ms.
+import { open, stat } from 'node:fs/promises';
+import { DataError } from './errors';
+
+const CHUNK_BYTES = 1 << 21;
+
+export interface ChunkOptions {
+  signal?: AbortSignal;
+  onChunk?: (bytesRead: number, totalBytes: number) => void;
+}
+
+/** consume(buffer, end, final) → offset of the first byte not consumed (≤ end). */
+export type ChunkConsumer = (buffer: Buffer, end: number, final: boolean) => number;
+
+export function interrupted(): DataError {
+  return new DataError('Reading was interrupted.');
+}
+
+export async function streamChunks(path: string, consume: ChunkConsumer, options: ChunkOptions = {}): Promise<void> {
+  const total = (await stat(path)).size;
+  const handle = await open(path, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(total, 1)));
+    let filled = 0;
+    let bytesRead = 0;
+    for (;;) {
+      if (options.signal?.aborted) throw interrupted();
+      // A record longer than the buffer (a huge quoted field) doubles it.
+      if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+      const { bytesRead: n } = await handle.read(buffer, filled, buffer.length - filled, bytesRead);
+      bytesRead += n;
+      const end = filled + n;
+      const final = n === 0 || bytesRead >= total;
+      const consumed = consume(buffer, end, final);
+      options.onChunk?.(bytesRead, total);
+      if (final) return;
+      buffer.copy(buffer, 0, consumed, end);
+      filled = end - consumed;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The first `maxBytes` of a file (for headers and samples). */
+export async function readHead(path: string, maxBytes: number): Promise<{ bytes: Buffer; complete: boolean }> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(maxBytes);
+    const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+    return { bytes: buffer.subarray(0, bytesRead), complete: bytesRead < maxBytes };
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,122 @@
+// CSV, TSV and whitespace-delimited text: the file streams through the byte scanner and the
+// requested columns are parsed in place into typed arrays. The header (or the `columns`
+// names) fixes the field positions; a row with too few fields or an unreadable value is
+// counted with its reason, line and text — or, with onError 'fail', stops the load.
+import { DelimitedScanner } from '../csv-scanner';
+import { columnReader, fieldText, type ColumnReader } from '../column-readers';
+import { DataError } from '../errors';
+import { readHead, streamChunks, type ChunkOptions } from '../file-chunks';
+import { Rejects, rejectMessage } from '../rejects';
+import type { ColumnarResult, ColumnRequest } from '../types';
+
+export interface DelimitedLayout {
+  delimiter: number | 'whitespace';
+  header: boolean;
+  /** Names for a file without a header, or to rename the header's. */
+  names?: string[];
+}
+
+const DEFAULT_DELIMITERS: Record<string, number | 'whitespace'> = { csv: 44, tsv: 9, text: 'whitespace' };
+
+export function isDelimited(format: string): boolean {
+  return format in DEFAULT_DELIMITERS;
+}
+
+/** The layout for a format and the notebook's `delimiter`/`header`/`columns` options. */
+export function delimitedLayout(format: string, delimiter: string | undefined, header: boolean | undefined, names: string[] | undefined): DelimitedLayout {
+  const d = delimiter === undefined ? DEFAULT_DELIMITERS[format] : delimiter === ' ' || delimiter === 'whitespace' ? 'whitespace' : delimiter.charCodeAt(0);
+  return { delimiter: d, header: header ?? true, names };
+}
+
+const hasBom = (b: Uint8Array, at: number) => at === 0 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+
+export function missingColumn(name: string, names: string[]): DataError {
+  const list = names.length ? names.join(', ') : '(none: name them with `columns`)';
+  return new DataError(`The column "${name}" is not in the file; its columns are: ${list}.`);
+}
+
+/** The header line's names (or the given names) from the first 64 KiB. */
+export async function readDelimitedHeader(path: string, layout: DelimitedLayout): Promise<string[]> {
+  if (!layout.header) return layout.names ?? [];
+  const { bytes, complete } = await readHead(path, 1 << 16);
+  let names: string[] = [];
+  const scanner = new DelimitedScanner(layout.delimiter);
+  let done = false;
+  scanner.scan(bytes, hasBom(bytes, 0) ? 3 : 0, bytes.length, complete, (count) => {
+    if (done) return;
+    done = true;
+    names = Array.from({ length: count }, (_, k) => fieldText(bytes, scanner.starts[k], scanner.ends[k], scanner.flags[k]).trim());
+  });
+  return layout.names ?? names;
+}
+
+export interface ScanRequest {
+  layout: DelimitedLayout;
+  requests: ColumnRequest[];
+  onError: 'skip' | 'fail';
+  /** Stop after this many data rows (schema sampling). */
+  maxRows?: number;
+}
+
+export async function loadDelimited(path: string, scan: ScanRequest, options: ChunkOptions, sizeHint: number): Promise<ColumnarResult> {
+  const { layout, requests } = scan;
+  const scanner = new DelimitedScanner(layout.delimiter);
+  const rejects = new Rejects();
+  // ~26 bytes a row is typical for customer,date,amount: start near the final size.
+  const capacity = Math.max(1024, Math.min(1 << 24, Math.ceil(sizeHint / 24)));
+  let names: string[] = layout.header ? [] : (layout.names ?? []);
+  let readers: ColumnReader[] | null = null;
+  let needed = 0;
+  let rowsRead = 0;
+  let rows = 0;
+  let atStart = true;
+  const maxRows = scan.maxRows ?? Infinity;
+
+  const prepare = () => {
+    readers = requests.map((r) => {
+      const index = names.indexOf(r.name);
+      if (index < 0) throw missingColumn(r.name, names);
+      return columnReader(r, index, capacity);
+    });
+    needed = readers.reduce((m, r) => Math.max(m, r.index + 1), 0);
+  };
+  if (!layout.header) prepare();
+
+  let buffer: Buffer;
+  const reject = (reason: string, line: number, s: number, e: number) => {
+    const text = () => buffer.toString('utf8', s, e);
+    if (scan.onError === 'fail') throw new DataError(rejectMessage(path, reason, line, text()));
+    rejects.add(reason, line, text);
+  };
+  const onRecord = (count: number, line: number, s: number, e: number) => {
+    if (readers === null) {
+      const header = Array.from({ length: count }, (_, k) => fieldText(buffer, scanner.starts[k], scanner.ends[k], scanner.flags[k]).trim());
+      names = layout.names ?? header;
+      prepare();
+      return;
+    }
+    if (rowsRead >= maxRows) return;
+    rowsRead++;
+    if (count < needed) return reject(`too few fields (${count}, need ${needed})`, line, s, e);
+    for (const r of readers) {
+      const k = r.index;
+      const reason = r.read(buffer, scanner.starts[k], scanner.ends[k], scanner.flags[k], rows);
+      if (reason !== null) return reject(reason, line, s, e);
+    }
+    rows++;
+  };
+
+  await streamChunks(
+    path,
+    (chunk, end, final) => {
+      buffer = chunk;
+      const start = hasBom(chunk, atStart ? 0 : -1) ? 3 : 0;
+      atStart = false;
+      return scanner.scan(chunk, start, end, final, onRecord);
+    },
+    options,
+  );
+  if (scanner.unterminatedQuoteLine) reject('unterminated quoted field', scanner.unterminatedQuoteLine, 0, 0);
+  if (readers === null) prepare(); // an empty file: still say which columns are missing
+  return { rowsRead, rows, columns: new Map(readers!.map((r: ColumnReader) => [r.request.name, r.result(rows)])), rejected: rejects.list(), names };
+}

@@ -1,0 +1,98 @@
+// Formats that decode to whole columns of JS values (JSON, Parquet, Arrow): the requested
+// columns are turned into the same typed columns, with the same reject rules, as the
+// delimited engine. Dates may arrive as Date objects, epoch milliseconds (Arrow, Parquet
+// timestamps) or text in the declared format.
+import { requireDateParser, dateReason } from '../column-readers';
+import { parseDateText } from '../date-parser';
+import { DataError } from '../errors';
+import { GrowableFloat64, GrowableInt32 } from '../growable';
+import { IdInterner } from '../id-interner';
+import { Rejects, rejectMessage } from '../rejects';
+import type { ColumnarResult, ColumnRequest, ColumnValues } from '../types';
+import { missingColumn } from './delimited';
+
+const MS_PER_DAY = 86_400_000;
+
+export interface DecodedTable {
+  names: string[];
+  rows: number;
+  column(name: string): ArrayLike<unknown>;
+  /** The row as text for a reject example. */
+  rowText(row: number): string;
+  /** Line of the row in the file (JSON lines), else the 1-based row number. */
+  line(row: number): number;
+}
+
+type Cell = (value: unknown, row: number) => string | null;
+
+function textOf(v: unknown): string {
+  return v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v).trim();
+}
+
+function numberOf(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'string' && v.trim() !== '') return Number(v);
+  return NaN;
+}
+
+function cellReader(request: ColumnRequest, rows: number): { read: Cell; result: (n: number) => ColumnValues } {
+  const { name, kind } = request;
+  if (kind === 'id') {
+    const codes = new GrowableInt32(rows);
+    const interner = new IdInterner();
+    return {
+      read: (v, row) => {
+        const id = textOf(v);
+        if (id === '') return `missing ${name}`;
+        codes.set(row, interner.codeOfText(id));
+        return null;
+      },
+      result: (n) => ({ kind, codes: codes.result(n), ids: interner.ids }),
+    };
+  }
+  if (kind === 'text') {
+    const values: string[] = [];
+    return { read: (v, row) => ((values[row] = textOf(v)), null), result: (n) => ({ kind, values: values.slice(0, n) }) };
+  }
+  const values = new GrowableFloat64(rows);
+  const result = (n: number): ColumnValues => ({ kind, values: values.result(n) });
+  if (kind === 'date') {
+    const parse = requireDateParser(request);
+    const reason = dateReason(name, request.dateFormat);
+    return {
+      read: (v, row) => {
+        const d = v instanceof Date ? v.getTime() / MS_PER_DAY : typeof v === 'number' || typeof v === 'bigint' ? Number(v) / MS_PER_DAY : typeof v === 'string' ? parseDateText(parse, v) : NaN;
+        if (!Number.isFinite(d)) return reason;
+        values.set(row, d);
+        return null;
+      },
+      result,
+    };
+  }
+  const reason = `non-numeric ${name}`;
+  return {
+    read: (v, row) => {
+      const x = numberOf(v);
+      if (Number.isNaN(x)) return reason;
+      values.set(row, x);
+      return null;
+    },
+    result,
+  };
+}
+
+export function decodedToColumnar(table: DecodedTable, requests: ColumnRequest[], onError: 'skip' | 'fail', path: string): ColumnarResult {
+  for (const r of requests) if (!table.names.includes(r.name)) throw missingColumn(r.name, table.names);
+  const readers = requests.map((r) => ({ source: table.column(r.name), ...cellReader(r, table.rows) }));
+  const rejects = new Rejects();
+  let rows = 0;
+  for (let i = 0; i < table.rows; i++) {
+    let reason: string | null = null;
+    for (const r of readers) if ((reason = r.read(r.source[i], rows)) !== null) break;
+    if (reason === null) rows++;
+    else if (onError === 'fail') throw new DataError(rejectMessage(path, reason, table.line(i), table.rowText(i)));
+    else rejects.add(reason, table.line(i), () => table.rowText(i));
+  }
+  return { rowsRead: table.rows, rows, columns: new Map(requests.map((r, j) => [r.name, readers[j].result(rows)])), rejected: rejects.list(), names: table.names };
+}

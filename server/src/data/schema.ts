@@ -1,0 +1,125 @@
+// A cheap look at a data file for the editor: the column names and the first rows only
+// (64 KiB of text, or the first rows of a Parquet/Arrow file), with each column's type
+// inferred from the sample — integer, number, date (with the format that reads every
+// sampled value) or string. Used for column completion, hover, "did you mean" and to warn
+// when a declared date format does not match the data.
+import { DelimitedScanner } from './csv-scanner';
+import { fieldText } from './column-readers';
+import { CANDIDATE_DATE_FORMATS, dateParser, parseDateText, type DateParser } from './date-parser';
+import { checkedFile, resolveSourcePath } from './engines/file-engine';
+import { arrowTable } from './formats/arrow';
+import { delimitedLayout, isDelimited } from './formats/delimited';
+import { parseJsonRecords, recordsTable } from './formats/json';
+import { parquetTable } from './formats/parquet';
+import type { DecodedTable } from './formats/value-columns';
+import { readHead } from './file-chunks';
+
+export type InferredType = 'integer' | 'number' | 'date' | 'string' | 'empty';
+
+export interface SchemaColumn {
+  name: string;
+  type: InferredType;
+  /** For dates: the first format (ISO, YYYYMMDD, DD/MM/YYYY, ...) that reads every sample. */
+  dateFormat?: string;
+  /** The first values as written in the file. */
+  samples: string[];
+}
+
+export interface SourceSchema {
+  /** The absolute path read. */
+  path: string;
+  columns: SchemaColumn[];
+  sampledRows: number;
+}
+
+export interface SchemaOptions {
+  format: string;
+  baseDir?: string;
+  delimiter?: string;
+  header?: boolean;
+  columns?: string[];
+  /** Rows to sample (default 50). */
+  sampleRows?: number;
+}
+
+const HEAD_BYTES = 1 << 16;
+
+function delimitedSample(bytes: Buffer, complete: boolean, options: SchemaOptions, limit: number): { names: string[]; rows: string[][] } {
+  const layout = delimitedLayout(options.format, options.delimiter, options.header, options.columns);
+  const scanner = new DelimitedScanner(layout.delimiter);
+  const records: string[][] = [];
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // A cut-off last record of a longer file is left unscanned (final = complete).
+  scanner.scan(bytes, start, bytes.length, complete, (count) => {
+    if (records.length <= limit) records.push(Array.from({ length: count }, (_, k) => fieldText(bytes, scanner.starts[k], scanner.ends[k], scanner.flags[k]).trim()));
+  });
+  if (!layout.header) return { names: layout.names ?? records[0]?.map((_, k) => `column${k + 1}`) ?? [], rows: records.slice(0, limit) };
+  const [header = [], ...rows] = records;
+  return { names: layout.names ?? header, rows };
+}
+
+/** Objects of a JSON array cut after its last whole object, or of JSON lines. */
+function jsonSample(text: string, complete: boolean, path: string): DecodedTable {
+  const body = text.replace(/^\uFEFF/, '').trim();
+  if (complete) {
+    const { records, lines } = parseJsonRecords(body, path);
+    return recordsTable(records, lines);
+  }
+  if (!body.startsWith('[')) return recordsTable(parseJsonRecords(body.slice(0, body.lastIndexOf('\n')), path).records, null);
+  for (let end = body.lastIndexOf('}'), tries = 0; end > 0 && tries < 50; end = body.lastIndexOf('}', end - 1), tries++) {
+    try {
+      return recordsTable(JSON.parse(`${body.slice(0, end + 1)}]`), null);
+    } catch {
+      // that `}` closed a nested object: try the one before
+    }
+  }
+  return recordsTable([], null);
+}
+
+const cellText = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+async function decodedSample(path: string, options: SchemaOptions, limit: number): Promise<{ names: string[]; rows: string[][] }> {
+  let table: DecodedTable;
+  if (options.format === 'json') {
+    const { bytes, complete } = await readHead(path, HEAD_BYTES);
+    table = jsonSample(bytes.toString('utf8'), complete, path);
+  } else if (options.format === 'parquet') table = await parquetTable(path, undefined, limit);
+  else table = await arrowTable(path);
+  const n = Math.min(limit, table.rows);
+  const columns = table.names.map((name) => table.column(name));
+  return { names: table.names, rows: Array.from({ length: n }, (_, i) => columns.map((c) => cellText(c[i]))) };
+}
+
+const parsers = new Map(CANDIDATE_DATE_FORMATS.map((f) => [f, dateParser(f) as DateParser]));
+
+/** The narrowest type every non-empty sample fits; 8-digit integers that are all real dates read as YYYYMMDD. */
+export function inferColumn(name: string, samples: string[]): SchemaColumn {
+  const present = samples.filter((s) => s !== '');
+  if (present.length === 0) return { name, type: 'empty', samples };
+  const dateFormat = CANDIDATE_DATE_FORMATS.find((f) => present.every((s) => Number.isFinite(parseDateText(parsers.get(f)!, s))));
+  const plausible = dateFormat !== 'YYYYMMDD' || present.every((s) => s >= '19000101' && s <= '21001231');
+  if (dateFormat && plausible) return { name, type: 'date', dateFormat, samples };
+  if (present.every((s) => /^[+-]?\d+$/.test(s))) return { name, type: 'integer', samples };
+  if (present.every((s) => s.trim() !== '' && Number.isFinite(Number(s)))) return { name, type: 'number', samples };
+  return { name, type: 'string', samples };
+}
+
+/** Sample values that the date format cannot read (empty when it reads them all). */
+export function dateFormatMismatches(format: string | undefined, samples: string[]): string[] {
+  const parse = dateParser(format);
+  if (typeof parse === 'string') return [];
+  return samples.filter((s) => s !== '' && !Number.isFinite(parseDateText(parse, s)));
+}
+
+export async function readSchema(path: string, options: SchemaOptions): Promise<SourceSchema> {
+  const file = resolveSourcePath(path, options.baseDir);
+  await checkedFile(file);
+  const limit = options.sampleRows ?? 50;
+  let sample: { names: string[]; rows: string[][] };
+  if (isDelimited(options.format)) {
+    const { bytes, complete } = await readHead(file, HEAD_BYTES);
+    sample = delimitedSample(bytes, complete, options, limit);
+  } else sample = await decodedSample(file, options, limit);
+  const columns = sample.names.map((name, k) => inferColumn(name, sample.rows.map((r) => r[k] ?? '')));
+  return { path: file, columns, sampledRows: sample.rows.length };
+}
