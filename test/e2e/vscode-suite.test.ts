@@ -24,7 +24,7 @@ describe('editor-level suite in code-server', function () {
   it('passes every test of the suite inside the extension host', async () => {
     packageExtension();
     const results = path.join(os.tmpdir(), `clv-vscode-results-${process.pid}.json`);
-    server = await startCodeServer({ CLV_VSCODE_SUITE: await buildSuite(), CLV_VSCODE_RESULTS: results });
+    server = await startCodeServer({ CLV_VSCODE_SUITE: await buildSuite(), CLV_VSCODE_RESULTS: results, ...(process.env.CLV_VSCODE_GREP ? { CLV_VSCODE_GREP: process.env.CLV_VSCODE_GREP } : {}) });
     const started = Date.now();
     while (!existsSync(results)) {
       if (Date.now() - started > 200_000) assert.fail(`no results after 200 s; code-server log:\n${server.log().slice(-3000)}`);
@@ -35,6 +35,6 @@ describe('editor-level suite in code-server', function () {
     const { passed, failed, failures } = outcome.outcome as { passed: number; failed: number; failures: { title: string; error: string }[] };
     console.log(`    in the extension host: ${passed} passing, ${failed} failing`);
     assert.deepEqual(failures, [], failures.map((f) => `${f.title}\n${f.error}`).join('\n\n'));
-    assert.ok(passed >= 7);
+    if (!process.env.CLV_VSCODE_GREP) assert.ok(passed >= 7);
   });
 });

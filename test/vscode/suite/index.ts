@@ -11,7 +11,8 @@ export interface SuiteOutcome {
 }
 
 export function run(): Promise<SuiteOutcome> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false });
+  // CLV_VSCODE_GREP picks tests by title while working on them.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, grep: process.env.CLV_VSCODE_GREP });
   // Test files register with mocha's globals as they load, so load them after pre-require.
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   require('./notebook.test');

@@ -40,3 +40,8 @@ export function mimesOf(cell: vscode.NotebookCell): string[] {
 export function jsonOf<T>(cell: vscode.NotebookCell, mime: string): T[] {
   return cell.outputs.flatMap((o) => o.items.filter((i) => i.mime === mime).map((i) => JSON.parse(new TextDecoder().decode(i.data)) as T));
 }
+
+/** Every text and error output of the cell, for assertions and failure messages. */
+export function textOf(cell: vscode.NotebookCell): string {
+  return cell.outputs.flatMap((o) => o.items.map((i) => new TextDecoder().decode(i.data))).join('\n');
+}
