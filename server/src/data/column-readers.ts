@@ -42,6 +42,9 @@ export function columnReader(request: ColumnRequest, index: number, capacity: nu
     const codes = new GrowableInt32(capacity);
     const interner = new IdInterner();
     const empty = `missing ${name}`;
+    // Made once, not per row: `current` is the buffer being read when a new id needs its string.
+    let current: Buffer;
+    const decode = (a: number, b: number) => current.toString('utf8', a, b);
     return {
       request,
       index,
@@ -49,8 +52,8 @@ export function columnReader(request: ColumnRequest, index: number, capacity: nu
         while (s < e && bytes[s] === SPACE) s++;
         while (e > s && bytes[e - 1] === SPACE) e--;
         if (s === e) return empty;
-        const text = (a: number, b: number) => fieldText(bytes, a, b, flags);
-        codes.set(row, flags & ESCAPED ? interner.codeOfText(text(s, e)) : interner.codeOf(bytes, s, e, text));
+        current = bytes;
+        codes.set(row, flags & ESCAPED ? interner.codeOfText(fieldText(bytes, s, e, flags)) : interner.codeOf(bytes, s, e, decode));
         return null;
       },
       result: (rows) => ({ kind, codes: codes.result(rows), ids: interner.ids }),
@@ -87,11 +90,17 @@ export function columnReader(request: ColumnRequest, index: number, capacity: nu
     };
   }
   const reason = `non-numeric ${name}`;
+  // The slow path's text, made without a per-row closure.
+  let current: Buffer;
+  let currentFlags = 0;
+  const text = (a: number, b: number) => fieldText(current, a, b, currentFlags);
   return {
     request,
     index,
     read(bytes, s, e, flags, row) {
-      const v = parseNumber(bytes, s, e, (a, b) => fieldText(bytes, a, b, flags));
+      current = bytes;
+      currentFlags = flags;
+      const v = parseNumber(bytes, s, e, text);
       if (v !== v) return reason;
       values.set(row, v);
       return null;
