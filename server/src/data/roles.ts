@@ -41,14 +41,18 @@ function numbers(columns: Map<string, ColumnValues>, name: string | undefined): 
   return c && (c.kind === 'number' || c.kind === 'date') ? c.values : null;
 }
 
-/** Customer codes renumbered densely over the rows kept (filters may leave customers without rows). */
+/**
+ * Customer codes renumbered densely over the rows kept (filters and rejects may leave ids
+ * without rows), keeping the order of first appearance in the file.
+ */
 function transactionLog(columns: Map<string, ColumnValues>, spec: SourceSpec, rows: number): TransactionLog {
   const customer = columns.get(column(spec, 'customer')!) as Extract<ColumnValues, { kind: 'id' }>;
   const codes = customer.codes;
   let customerIds = customer.ids;
   const remap = new Int32Array(customer.ids.length).fill(-1);
+  for (let i = 0; i < rows; i++) remap[codes[i]] = 0;
   let next = 0;
-  for (let i = 0; i < rows; i++) if (remap[codes[i]] < 0) remap[codes[i]] = next++;
+  for (let k = 0; k < remap.length; k++) if (remap[k] === 0) remap[k] = next++;
   if (next < customer.ids.length) {
     customerIds = new Array<string>(next);
     for (let k = 0; k < remap.length; k++) if (remap[k] >= 0) customerIds[remap[k]] = customer.ids[k];
