@@ -7,10 +7,11 @@ import * as esbuild from 'esbuild';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export async function buildSuite(): Promise<string> {
-  const outfile = path.join(repoRoot, '.cache', 'e2e', 'suite', 'index.cjs');
+/** Bundles `entry` (a module exporting `run()`, default the test suite) for the extension host. */
+export async function buildSuite(entry = 'test/vscode/suite/index.ts'): Promise<string> {
+  const outfile = path.join(repoRoot, '.cache', 'e2e', 'suite', path.basename(entry).replace(/\.ts$/, '.cjs'));
   await esbuild.build({
-    entryPoints: [path.join(repoRoot, 'test/vscode/suite/index.ts')],
+    entryPoints: [path.join(repoRoot, entry)],
     outfile,
     bundle: true,
     platform: 'node',
