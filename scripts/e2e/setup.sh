@@ -35,5 +35,5 @@ fi
 
 echo "e2e setup: building and packaging the extension"
 (cd "$repo" && npm run build >/dev/null &&
-  npx @vscode/vsce package --no-dependencies --allow-missing-repository --skip-license -o "$cache/clv-notebooks.vsix" >/dev/null)
+  npx @vscode/vsce package --no-dependencies --allow-missing-repository --skip-license --baseContentUrl https://example.invalid/clv-notebooks -o "$cache/clv-notebooks.vsix" >/dev/null)
 echo "e2e setup: done ($cache)"
