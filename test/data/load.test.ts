@@ -1,89 +1,22 @@
-// The data layer on real files: the CDNOW sample as whitespace text, CSV with a header,
-// rejects with reasons and lines, filters, and the errors for a missing file or column.
+// Summary and cohort sources, the kernel's row-predicate filter, and the date parser.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { dateParser, daysFromCivil, loadSource, type SourceSpec } from '../../server/src/data';
+import { sharedData, transactions } from './helpers';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cdnow = join(repoRoot, '..', 'shared', 'data', 'cdnow', 'CDNOW_sample.txt');
-
-const cdnowSpec = (over: Partial<SourceSpec> = {}): SourceSpec => ({
-  path: cdnow,
-  format: 'text',
-  kind: 'transactions',
-  header: false,
-  columns: ['master_id', 'sample_id', 'date', 'cds', 'sales'],
-  mappings: [
-    { role: 'customer', columns: ['master_id'] },
-    { role: 'date', columns: ['date'], format: 'YYYYMMDD' },
-    { role: 'amount', columns: ['sales'] },
-  ],
-  ...over,
-});
-
-describe('data: loadSource', () => {
-  let dir: string;
-  before(() => (dir = mkdtempSync(join(tmpdir(), 'clv-data-'))));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('reads the CDNOW sample into typed columns', async () => {
-    const s = await loadSource(cdnowSpec());
-    assert.equal(s.kind, 'transactions');
-    if (s.kind !== 'transactions') return;
-    assert.equal(s.report.rowsRead, 6919);
-    assert.deepEqual(s.report.rejected, []);
-    assert.equal(s.log.rows, 6919);
-    assert.equal(s.log.customerIds.length, 2357);
-    assert.equal(s.log.customerIds[0], '00004');
-    assert.equal(s.log.time[0], daysFromCivil(1997, 1, 1));
-    assert.equal(s.log.amount![0], 29.33);
-    assert.ok(s.log.customer instanceof Int32Array && s.log.time instanceof Float64Array);
-  });
-
-  it('rejects rows it cannot read, with the reason and first lines', async () => {
-    const file = join(dir, 'orders.csv');
-    writeFileSync(file, 'id,day,amount\r\na,2020-01-01,10\r\nb,2020-02-30,5\r\n,2020-01-02,1\r\nc,2020-01-03,x\r\nd,01/02/2020,3\r\n\r\n"e, inc",2020-01-04,"2.5"\r\n');
-    const s = await loadSource({ path: file, format: 'csv', kind: 'transactions', mappings: [{ role: 'customer', columns: ['id'] }, { role: 'date', columns: ['day'] }, { role: 'amount', columns: ['amount'] }] });
-    if (s.kind !== 'transactions') throw new Error(s.kind);
-    assert.equal(s.report.rowsRead, 6);
-    assert.deepEqual(s.log.customerIds, ['a', 'e, inc']);
-    assert.deepEqual([...s.log.amount!], [10, 2.5]);
-    assert.deepEqual(s.report.rejected, [
-      { reason: 'malformed date in day (expected ISO YYYY-MM-DD)', count: 2, lines: [3, 6], examples: [{ line: 3, text: 'b,2020-02-30,5' }, { line: 6, text: 'd,01/02/2020,3' }] },
-      { reason: 'missing id', count: 1, lines: [4], examples: [{ line: 4, text: ',2020-01-02,1' }] },
-      { reason: 'non-numeric amount', count: 1, lines: [5], examples: [{ line: 5, text: 'c,2020-01-03,x' }] },
-    ]);
-  });
-
-  it('filters rows and re-indexes the customers that remain', async () => {
-    const s = await loadSource(cdnowSpec({ filterColumns: [{ name: 'cds', kind: 'number' }], filter: (cols, rows) => Uint8Array.from({ length: rows }, (_, i) => ((cols.get('cds') as Float64Array)[i] > 2 ? 1 : 0)) }));
-    if (s.kind !== 'transactions') throw new Error(s.kind);
-    assert.ok(s.report.filtered > 0);
-    assert.equal(s.log.rows, 6919 - s.report.filtered);
-    assert.ok(s.log.customerIds.length < 2357);
-    assert.equal(Math.max(...s.log.customer) + 1, s.log.customerIds.length);
-  });
-
-  it('says which file is missing and which column does not exist', async () => {
-    await assert.rejects(loadSource(cdnowSpec({ path: join(dir, 'nope.txt') })), /Cannot read the data file ".*nope\.txt": no such file\./);
-    const spec = cdnowSpec();
-    spec.mappings[2] = { role: 'amount', columns: ['salez'] };
-    await assert.rejects(loadSource(spec), /The column "salez" is not in the file; its columns are: master_id, sample_id, date, cds, sales\./);
-  });
-
-  it('reads summary and cohort sources', async () => {
+describe('data: summary, cohorts and predicates', () => {
+  it('reads summary and cohort sources into typed role columns', async () => {
     const donations = await loadSource({
-      path: join(repoRoot, '..', 'shared', 'data', 'donations', 'donations.csv'),
+      path: join(sharedData, 'donations', 'donations.csv'),
       format: 'csv',
       kind: 'summary',
-      mappings: [{ role: 'frequency', columns: ['frequency'] }, { role: 'recency', columns: ['recency'] }, { role: 'age', columns: ['periods'] }, { role: 'weight', columns: ['weights'] }],
+      mappings: [{ role: 'frequency', columns: ['frequency'] }, { role: 'recency', columns: ['recency'] }, { role: 'T', columns: ['periods'] }, { role: 'weight', columns: ['weights'] }],
     });
-    assert.equal(donations.kind === 'summary' && donations.customers, 11104);
+    if (donations.kind !== 'summary') throw new Error(donations.kind);
+    assert.equal(donations.customers, 11104);
+    assert.ok(donations.frequency instanceof Float64Array && donations.age.length === donations.rows);
     const retention = await loadSource({
-      path: join(repoRoot, '..', 'shared', 'data', 'sbg', 'retention_1000.csv'),
+      path: join(sharedData, 'sbg', 'retention_1000.csv'),
       format: 'csv',
       kind: 'cohorts',
       mappings: [{ role: 'period', columns: ['year'] }, { role: 'survivors', columns: ['regular', 'highend'] }],
@@ -92,28 +25,58 @@ describe('data: loadSource', () => {
     assert.deepEqual(retention.cohorts.map((c) => [c.name, c.survivors[1]]), [['regular', 631], ['highend', 869]]);
   });
 
-  it('stops reading when aborted', async () => {
-    const file = join(dir, 'big.csv');
-    writeFileSync(file, 'id,day\n' + 'c1,2020-01-01\n'.repeat(400_000));
-    const controller = new AbortController();
-    const spec: SourceSpec = { path: file, format: 'csv', kind: 'transactions', mappings: [{ role: 'customer', columns: ['id'] }, { role: 'date', columns: ['day'] }] };
-    await assert.rejects(loadSource(spec, { signal: controller.signal, onProgress: () => controller.abort() }), /interrupted/);
+  it('says which roles a source is missing', async () => {
+    const spec: SourceSpec = { path: 'x.csv', format: 'csv', kind: 'summary', mappings: [{ role: 'frequency', columns: ['f'] }] };
+    await assert.rejects(loadSource(spec), /A summary source needs `recency = column` and `age = column`\./);
+  });
+
+  it('applies a row predicate over the read columns and re-indexes the customers left', async () => {
+    const spec: SourceSpec = {
+      path: join(sharedData, 'cdnow', 'CDNOW_sample.txt'),
+      format: 'text',
+      kind: 'transactions',
+      header: false,
+      columns: ['master_id', 'sample_id', 'date', 'cds', 'sales'],
+      mappings: [{ role: 'customer', columns: ['master_id'] }, { role: 'date', columns: ['date'], format: 'YYYYMMDD' }],
+      filterColumns: [{ name: 'cds', kind: 'number' }],
+      filter: (cols, rows) => Uint8Array.from({ length: rows }, (_, i) => ((cols.get('cds') as Float64Array)[i] > 2 ? 1 : 0)),
+    };
+    const s = transactions(await loadSource(spec));
+    assert.ok(s.report.filtered > 0);
+    assert.equal(s.log.rows, 6919 - s.report.filtered);
+    assert.ok(s.log.customerIds.length < 2357);
+    assert.equal(Math.max(...s.log.customer) + 1, s.log.customerIds.length);
+    const cds = s.extra.get('cds');
+    assert.ok(cds?.kind === 'number' && cds.values.every((v) => v > 2));
   });
 });
 
 describe('data: dates', () => {
-  it('parses YYYYMMDD, ISO (with a time) and patterns, and refuses impossible dates', () => {
-    const parse = (format: string, s: string) => {
-      const p = dateParser(format);
-      if (typeof p === 'string') throw new Error(p);
-      return p(Buffer.from(s), 0, s.length);
-    };
+  const parse = (format: string, s: string) => {
+    const p = dateParser(format);
+    if (typeof p === 'string') throw new Error(p);
+    return p(Buffer.from(s), 0, s.length);
+  };
+
+  it('parses YYYYMMDD, ISO with times and zones, and patterns', () => {
     assert.equal(parse('YYYYMMDD', '19970930'), daysFromCivil(1997, 9, 30));
     assert.equal(parse('ISO', '1997-09-30T12:00:00Z'), daysFromCivil(1997, 9, 30) + 0.5);
+    assert.equal(parse('ISO', '1997-09-30 06:00'), daysFromCivil(1997, 9, 30) + 0.25);
+    assert.equal(parse('ISO', '1997-09-30T02:00:00+02:00'), daysFromCivil(1997, 9, 30));
     assert.equal(parse('DD/MM/YYYY', '30/09/1997'), daysFromCivil(1997, 9, 30));
-    assert.ok(Number.isNaN(parse('ISO', '1997-02-29')));
-    assert.equal(parse('ISO', '2000-02-29'), daysFromCivil(2000, 2, 29));
-    assert.match(String(dateParser('DD/MM')), /needs a year, a month and a day/);
+    assert.equal(parse('MM/DD/YYYY', '09/30/1997'), daysFromCivil(1997, 9, 30));
+    assert.equal(parse('D/M/YY', '5/1/98'), daysFromCivil(1998, 1, 5));
+    assert.equal(parse('D/M/YY', '5/1/05'), daysFromCivil(2005, 1, 5));
+    assert.equal(parse('YYYY-MM-DD HH:mm', '2020-01-01 18:00'), daysFromCivil(2020, 1, 1) + 0.75);
     assert.equal(daysFromCivil(1970, 1, 1), 0);
+  });
+
+  it('refuses impossible or malformed dates and bad formats', () => {
+    for (const [format, s] of [['ISO', '1997-02-29'], ['ISO', '1997-9-30'], ['ISO', '1997-09-30T25:00'], ['YYYYMMDD', '1997093'], ['DD/MM/YYYY', '31/04/2020'], ['DD/MM/YYYY', '30/09/1997x']]) {
+      assert.ok(Number.isNaN(parse(format, s)), `${format} ${s}`);
+    }
+    assert.equal(parse('ISO', '2000-02-29'), daysFromCivil(2000, 2, 29));
+    assert.match(String(dateParser('DD/MM')), /needs a year, a month and a day once each/);
+    assert.match(String(dateParser('YYYY-QQ-DD')), /has "Q" where/);
   });
 });

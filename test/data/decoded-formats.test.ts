@@ -1,0 +1,76 @@
+// JSON (array and lines), Parquet and Arrow sources. The binary files are written here by
+// well-kept writers (hyparquet-writer, flechette's tableToIPC) so they cannot drift.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableFromArrays, tableToIPC } from '@uwdata/flechette';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { daysFromCivil, loadSource, readSchema } from '../../server/src/data';
+import { orders, transactions } from './helpers';
+
+const DAY_MS = 86_400_000;
+
+describe('data: JSON, Parquet and Arrow', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'clv-data-bin-'));
+    const columnData = [
+      { name: 'customer', data: ['a', 'b', 'a', ''], type: 'STRING' as const },
+      { name: 'date', data: ['2020-01-05', '2020-01-06', '2020-02-01', '2020-02-02'], type: 'STRING' as const },
+      { name: 'amount', data: [1.5, 2, 3.25, 4], type: 'DOUBLE' as const },
+    ];
+    writeFileSync(join(dir, 'orders.parquet'), new Uint8Array(parquetWriteBuffer({ columnData })));
+    const stamped = [{ name: 'day', data: [daysFromCivil(2020, 1, 5) * DAY_MS, daysFromCivil(2020, 3, 1) * DAY_MS], type: 'TIMESTAMP' as const }, { name: 'id', data: [7, 8], type: 'INT32' as const }];
+    writeFileSync(join(dir, 'stamped.parquet'), new Uint8Array(parquetWriteBuffer({ columnData: stamped })));
+    const arrow = tableFromArrays({ customer: ['x', 'y', 'x'], date: [new Date(Date.UTC(2020, 0, 5)), new Date(Date.UTC(2020, 0, 6)), new Date(Date.UTC(2020, 0, 7))], amount: new Float64Array([1, 2, 3]) });
+    writeFileSync(join(dir, 'orders.arrow'), tableToIPC(arrow, { format: 'file' })!);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads a JSON array of records (ids and amounts as numbers or strings)', async () => {
+    const s = transactions(await loadSource(orders('orders.json', { format: 'json' })));
+    assert.deepEqual(s.log.customerIds, ['1001', '1002']);
+    assert.deepEqual([...s.log.amount!], [10.5, 20, 5.25]);
+    assert.equal(s.log.time[2], daysFromCivil(2020, 2, 1));
+  });
+
+  it('reads JSON lines, rejecting a bad record by its line', async () => {
+    const s = transactions(await loadSource(orders('orders.jsonl', { format: 'json' })));
+    assert.equal(s.report.rowsRead, 3);
+    assert.deepEqual(s.log.customerIds, ['a']);
+    assert.deepEqual(s.report.rejected, [{ reason: 'non-numeric amount', count: 1, lines: [3], examples: [{ line: 3, text: '{"customer":"b","date":"2020-01-06","amount":"n/a"}' }] }]);
+  });
+
+  it('reads Parquet columns, rejecting a row with a missing customer', async () => {
+    const s = transactions(await loadSource(orders(join(dir, 'orders.parquet'), { format: 'parquet' })));
+    assert.deepEqual(s.log.customerIds, ['a', 'b']);
+    assert.deepEqual([...s.log.amount!], [1.5, 2, 3.25]);
+    assert.deepEqual([...s.log.time], [daysFromCivil(2020, 1, 5), daysFromCivil(2020, 1, 6), daysFromCivil(2020, 2, 1)]);
+    assert.deepEqual(s.report.rejected.map((g) => [g.reason, g.lines]), [['missing customer', [4]]]);
+  });
+
+  it('reads Parquet timestamps and integer ids', async () => {
+    const spec = orders(join(dir, 'stamped.parquet'), { format: 'parquet' });
+    spec.mappings = [{ role: 'customer', columns: ['id'] }, { role: 'date', columns: ['day'] }];
+    const s = transactions(await loadSource(spec));
+    assert.deepEqual(s.log.customerIds, ['7', '8']);
+    assert.deepEqual([...s.log.time], [daysFromCivil(2020, 1, 5), daysFromCivil(2020, 3, 1)]);
+    assert.equal(s.log.amount, null);
+  });
+
+  it('reads Arrow IPC with date columns', async () => {
+    const s = transactions(await loadSource(orders(join(dir, 'orders.arrow'), { format: 'arrow' })));
+    assert.deepEqual(s.log.customerIds, ['x', 'y']);
+    assert.deepEqual([...s.log.time], [daysFromCivil(2020, 1, 5), daysFromCivil(2020, 1, 6), daysFromCivil(2020, 1, 7)]);
+    assert.deepEqual([...s.log.amount!], [1, 2, 3]);
+  });
+
+  it('lists the columns of Parquet and Arrow files in schemas and errors', async () => {
+    const schema = await readSchema(join(dir, 'orders.parquet'), { format: 'parquet' });
+    assert.deepEqual(schema.columns.map((c) => [c.name, c.type, c.dateFormat]), [['customer', 'string', undefined], ['date', 'date', 'ISO'], ['amount', 'number', undefined]]);
+    const spec = orders(join(dir, 'orders.arrow'), { format: 'arrow' });
+    spec.mappings[0] = { role: 'customer', columns: ['client'] };
+    await assert.rejects(loadSource(spec), /The column "client" is not in the file; its columns are: customer, date, amount\./);
+  });
+});
