@@ -9,7 +9,7 @@ const CSS = `
 .clv-output th { font-weight: 600; user-select: none; }
 .clv-output th.sortable { cursor: pointer; }
 .clv-output th.sortable:hover { background: var(--vscode-list-hoverBackground); }
-.clv-output .num { text-align: right; font-variant-numeric: tabular-nums; }
+.clv-output .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .clv-output .muted { color: var(--vscode-descriptionForeground); }
 .clv-output .warn { color: var(--vscode-editorWarning-foreground); }
 .clv-output .pager { display: flex; gap: 8px; align-items: center; margin-top: 4px; }
