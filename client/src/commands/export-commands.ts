@@ -8,12 +8,23 @@ import type { Kernels } from '../kernels';
 import { activeClvNotebook, trustedOrExplain } from './active-notebook';
 import { clvnbPath, runClvnb } from './cli';
 
-async function exportReport(cli: string) {
+/**
+ * Given by a caller that already knows the answers (scripts, tests); menus pass their own
+ * context objects, which have neither field, so the user is asked.
+ */
+interface ExportArgs {
+  target?: vscode.Uri;
+  segments?: string;
+}
+
+const targetOf = (args: unknown) => ((args as ExportArgs | undefined)?.target instanceof vscode.Uri ? (args as ExportArgs).target : undefined);
+
+async function exportReport(cli: string, args: unknown) {
   const notebook = activeClvNotebook();
   if (!notebook || !trustedOrExplain('Exporting a report')) return;
   if (notebook.isDirty) await notebook.save();
   const base = notebook.uri.fsPath.replace(/\.clvnb$/, '');
-  const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${base}-report.html`), filters: { HTML: ['html'] } });
+  const target = targetOf(args) ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${base}-report.html`), filters: { HTML: ['html'] } }));
   if (!target) return;
   const title = 'CLV: running the notebook for the report';
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
@@ -29,7 +40,7 @@ async function exportReport(cli: string) {
   });
 }
 
-async function exportSegment(kernels: Kernels) {
+async function exportSegment(kernels: Kernels, args: unknown) {
   const notebook = activeClvNotebook();
   if (!notebook || !trustedOrExplain('Exporting a segment')) return;
   const kernel = kernels.for(notebook);
@@ -44,10 +55,11 @@ async function exportSegment(kernels: Kernels) {
     return;
   }
   const picks = segments.map((d) => ({ label: d.name, definition: d }));
-  const picked = segments.length === 1 ? segments[0] : (await vscode.window.showQuickPick(picks, { title: 'Export which segments?' }))?.definition;
+  const named = segments.find((d) => d.name === (args as ExportArgs | undefined)?.segments);
+  const picked = named ?? (segments.length === 1 ? segments[0] : (await vscode.window.showQuickPick(picks, { title: 'Export which segments?' }))?.definition);
   if (!picked) return;
   const dir = path.dirname(notebook.uri.fsPath);
-  const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(path.join(dir, `${picked.name}.csv`)), filters: { CSV: ['csv'] } });
+  const target = targetOf(args) ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(path.join(dir, `${picked.name}.csv`)), filters: { CSV: ['csv'] } }));
   if (!target) return;
   try {
     const written = await kernel.exportSegments(picked.name, target.fsPath);
@@ -60,7 +72,7 @@ async function exportSegment(kernels: Kernels) {
 export function registerExportCommands(kernels: Kernels, extensionUri: vscode.Uri): vscode.Disposable[] {
   const cli = clvnbPath(extensionUri);
   return [
-    vscode.commands.registerCommand('clv.exportReport', () => exportReport(cli)),
-    vscode.commands.registerCommand('clv.exportSegment', () => exportSegment(kernels)),
+    vscode.commands.registerCommand('clv.exportReport', (args?: unknown) => exportReport(cli, args)),
+    vscode.commands.registerCommand('clv.exportSegment', (args?: unknown) => exportSegment(kernels, args)),
   ];
 }

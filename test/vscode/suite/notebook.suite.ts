@@ -59,6 +59,20 @@ describe('CLV notebook in VS Code', () => {
     assert.deepEqual(cells.map((c) => c.executionSummary!.executionOrder), [1, 2, 3, 4], 'numbering restarted with the kernel');
   });
 
+  it('exports the notebook as an HTML report and a segment as CSV', async () => {
+    await openNotebook('cdnow.clvnb');
+    const report = workspaceFile('out/report.html');
+    await vscode.commands.executeCommand('clv.exportReport', { target: report });
+    const html = fs.readFileSync(report.fsPath, 'utf8');
+    assert.match(html, /<h1[^>]*>CDNOW in the editor<\/h1>/);
+    assert.ok((html.match(/<svg/g) ?? []).length >= 2, 'charts drawn as inline SVG');
+    const csv = workspaceFile('out/tiers.csv');
+    await vscode.commands.executeCommand('clv.exportSegment', { target: csv, segments: 'tiers' });
+    const lines = fs.readFileSync(csv.fsPath, 'utf8').trim().split('\n');
+    assert.equal(lines.length, 1 + 2357, 'a header and one line per customer');
+    assert.match(lines[0], /customer/);
+  });
+
   it('shows the language server diagnostics on the cell with the mistake', async () => {
     const broken = (await openNotebook('broken.clvnb')).notebook;
     const cell = codeCells(broken)[1];
