@@ -59,6 +59,14 @@ describe('data: delimited text', () => {
     assert.deepEqual([...us.log.time], [daysFromCivil(1998, 1, 31) + (14 * 60 + 30) / 1440, daysFromCivil(1997, 12, 1) + (9 * 60 + 5) / 1440]);
   });
 
+  it('trims spaces around unquoted fields and headers', async () => {
+    const s = transactions(await loadSource(orders('spaced.csv')));
+    assert.deepEqual(s.log.customerIds, ['a', 'b']);
+    assert.deepEqual([...s.log.amount!], [2, 3]);
+    // A line holding only a tab is a one-field row, not a blank line.
+    assert.deepEqual(s.report.rejected.map((g) => [g.reason, g.lines]), [['too few fields (1, need 3)', [3]]]);
+  });
+
   it('applies simple filters (a conjunction) and re-indexes the customers left', async () => {
     const s = transactions(
       await loadSource(orders('orders.csv', { filters: [{ column: 'amount', op: '>=', value: 5 }, { column: 'channel', op: '=', value: 'web' }] })),

@@ -18,8 +18,6 @@ export interface ColumnReader {
   result(rows: number): ColumnValues;
 }
 
-const SPACE = 32;
-
 /** A field's text: quoted fields with `""` escapes get their quotes back. */
 export function fieldText(bytes: Buffer, s: number, e: number, flags: number): string {
   const text = bytes.toString('utf8', s, e);
@@ -49,8 +47,6 @@ export function columnReader(request: ColumnRequest, index: number, capacity: nu
       request,
       index,
       read(bytes, s, e, flags, row) {
-        while (s < e && bytes[s] === SPACE) s++;
-        while (e > s && bytes[e - 1] === SPACE) e--;
         if (s === e) return empty;
         current = bytes;
         codes.set(row, flags & ESCAPED ? interner.codeOfText(fieldText(bytes, s, e, flags)) : interner.codeOf(bytes, s, e, decode));
@@ -79,8 +75,6 @@ export function columnReader(request: ColumnRequest, index: number, capacity: nu
       request,
       index,
       read(bytes, s, e, _flags, row) {
-        while (s < e && bytes[s] === SPACE) s++;
-        while (e > s && bytes[e - 1] === SPACE) e--;
         const d = parse(bytes, s, e);
         if (d !== d) return reason; // NaN
         values.set(row, d);

@@ -100,30 +100,34 @@ export class DelimitedScanner {
         // Anything between the closing quote and the delimiter is ignored, as spreadsheets do.
         while (i < end && bytes[i] !== delimiter && bytes[i] !== LF) i++;
       } else {
-        this.starts[count] = i;
+        // Unquoted fields lose surrounding spaces (`a, 2020-01-01 , 5`), so readers need not trim.
+        let s = i;
         while (i < end && bytes[i] !== delimiter && bytes[i] !== LF) i++;
         let e = i;
-        if (bytes[i] !== delimiter && e > this.starts[count] && bytes[e - 1] === CR) e--;
+        if (bytes[i] !== delimiter && e > s && bytes[e - 1] === CR) e--;
+        while (s < e && bytes[s] === SPACE) s++;
+        while (e > s && bytes[e - 1] === SPACE) e--;
+        this.starts[count] = s;
         this.ends[count] = e;
         this.flags[count++] = 0;
       }
       if (i >= end) {
         if (!final) return -1;
-        this.finishRecord(bytes, pos, count, newlines);
+        this.finishRecord(count, newlines);
         return end + 1;
       }
       if (bytes[i] === LF) {
-        this.finishRecord(bytes, pos, count, newlines + 1);
+        this.finishRecord(count, newlines + 1);
         return i + 1;
       }
       i++; // past the delimiter
     }
   }
 
-  /** A record that is only a line ending (or spaces) is blank: zero fields. */
-  private finishRecord(bytes: Uint8Array, pos: number, count: number, lines: number): void {
+  /** A record that is one empty unquoted field (a line ending, or spaces) is blank: zero fields. */
+  private finishRecord(count: number, lines: number): void {
     this.line += lines;
-    this.fieldCount = count === 1 && this.flags[0] === 0 && isBlank(bytes, this.starts[0], this.ends[0]) && pos === this.starts[0] ? 0 : count;
+    this.fieldCount = count === 1 && this.flags[0] === 0 && this.starts[0] === this.ends[0] ? 0 : count;
   }
 
   private splitWhitespace(bytes: Uint8Array, pos: number, end: number, final: boolean): number {
@@ -150,9 +154,4 @@ export class DelimitedScanner {
       this.flags[count++] = 0;
     }
   }
-}
-
-function isBlank(bytes: Uint8Array, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if (bytes[i] !== SPACE && bytes[i] !== TAB && bytes[i] !== CR) return false;
-  return true;
 }
