@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromArrays, tableToIPC } from '@uwdata/flechette';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { daysFromCivil, loadSource, readSchema } from '../../server/src/data';
+import { daysFromCivil, loadSource, readSchema, readSchemaSync } from '../../server/src/data';
 import { orders, transactions } from './helpers';
 
 const DAY_MS = 86_400_000;
@@ -69,6 +69,11 @@ describe('data: JSON, Parquet and Arrow', () => {
   it('lists the columns of Parquet and Arrow files in schemas and errors', async () => {
     const schema = await readSchema(join(dir, 'orders.parquet'), { format: 'parquet' });
     assert.deepEqual(schema.columns.map((c) => [c.name, c.type, c.dateFormat]), [['customer', 'string', undefined], ['date', 'date', 'ISO'], ['amount', 'number', undefined]]);
+    // Synchronously (for the editor): Parquet from the footer alone, Arrow with samples.
+    const footer = readSchemaSync(join(dir, 'stamped.parquet'), { format: 'parquet' });
+    assert.deepEqual(footer.columns.map((c) => [c.name, c.type]), [['day', 'date'], ['id', 'integer']]);
+    const arrow = readSchemaSync(join(dir, 'orders.arrow'), { format: 'arrow' });
+    assert.deepEqual(arrow.columns.map((c) => [c.name, c.type]), [['customer', 'string'], ['date', 'date'], ['amount', 'integer']]);
     const spec = orders(join(dir, 'orders.arrow'), { format: 'arrow' });
     spec.mappings[0] = { role: 'customer', columns: ['client'] };
     await assert.rejects(loadSource(spec), /The column "client" is not in the file; its columns are: customer, date, amount\./);

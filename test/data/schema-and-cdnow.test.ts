@@ -2,7 +2,7 @@
 // CDNOW files: the sample without a header, the master with one, both whitespace and CRLF.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { dateFormatMismatches, daysFromCivil, loadSource, readSchema, type SourceSpec } from '../../server/src/data';
+import { dateFormatMismatches, daysFromCivil, loadSource, readSchema, readSchemaSync, type SourceSpec } from '../../server/src/data';
 import { fixtures, sharedData, transactions } from './helpers';
 
 const cdnow = (file: string, over: Partial<SourceSpec> = {}): SourceSpec => ({
@@ -61,6 +61,7 @@ describe('data: readSchema', () => {
     assert.equal(schema.columns[0].samples[0], '00004');
     assert.deepEqual(dateFormatMismatches('ISO', schema.columns[2].samples.slice(0, 2)), ['19970101', '19970118']);
     assert.deepEqual(dateFormatMismatches('YYYYMMDD', schema.columns[2].samples), []);
+    assert.deepEqual(readSchemaSync(join(sharedData, 'cdnow', 'CDNOW_sample.txt'), { format: 'text', header: false, columns: ['master_id', 'sample_id', 'date', 'cds', 'sales'] }), schema);
   });
 
   it('infers DD/MM/YYYY, reads JSON lines, and names a missing file', async () => {
@@ -68,6 +69,7 @@ describe('data: readSchema', () => {
     assert.deepEqual(semi.columns.map((c) => [c.name, c.type, c.dateFormat]), [['customer', 'integer', undefined], ['day', 'date', 'DD/MM/YYYY'], ['spend', 'string', undefined]]);
     const jsonl = await readSchema('orders.jsonl', { format: 'json', baseDir: fixtures });
     assert.deepEqual(jsonl.columns.map((c) => c.name), ['customer', 'date', 'amount']);
+    assert.throws(() => readSchemaSync('gone.csv', { format: 'csv', baseDir: fixtures }), /Cannot read the data file ".*gone\.csv": no such file\./);
     await assert.rejects(readSchema('gone.csv', { format: 'csv', baseDir: fixtures }), /Cannot read the data file ".*gone\.csv": no such file\./);
   });
 });

@@ -3,6 +3,7 @@
 // where the unfinished tail starts; the tail moves to the front of the buffer for the next
 // read. Between chunks the abort signal is checked and progress reported — a chunk is a few
 // milliseconds of parsing, so an interrupt lands well within 200 ms.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { DataError } from './errors';
 
@@ -55,5 +56,17 @@ export async function readHead(path: string, maxBytes: number): Promise<{ bytes:
     return { bytes: buffer.subarray(0, bytesRead), complete: bytesRead < maxBytes };
   } finally {
     await handle.close();
+  }
+}
+
+/** readHead for callers that must answer synchronously (the language server's checker). */
+export function readHeadSync(path: string, maxBytes: number): { bytes: Buffer; complete: boolean } {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(maxBytes);
+    const bytesRead = readSync(fd, buffer, 0, maxBytes, 0);
+    return { bytes: buffer.subarray(0, bytesRead), complete: bytesRead < maxBytes };
+  } finally {
+    closeSync(fd);
   }
 }

@@ -11,7 +11,8 @@
 //     Aborts within one chunk (~2 MB) of `signal` firing; `onProgress` after every chunk.
 //   readSchema(path, {format, ...}) → SourceSchema
 //     Column names, inferred types (integer, number, date + format, string) and sample
-//     values from the first ~50 rows, for the editor.
+//     values from the first ~50 rows, for the editor. readSchemaSync: the same, synchronously
+//     (Parquet: names and stored types from the footer, no samples).
 //   SourceEngine / registerEngine / engineFor
 //     Where rows come from; files today, other engines (DuckDB, SQL) can be registered.
 //
@@ -30,7 +31,7 @@ export type { SourceEngine } from './engines/engine';
 export type { InferredType, SchemaColumn, SchemaOptions, SourceSchema } from './schema';
 export { DataError } from './errors';
 export { dateParser, daysFromCivil, parseDateText, type DateParser } from './date-parser';
-export { readSchema, inferColumn, dateFormatMismatches } from './schema';
+export { readSchema, readSchemaSync, inferColumn, dateFormatMismatches } from './schema';
 export { engineFor, registerEngine, fileEngine, resolveSourcePath };
 
 registerEngine(fileEngine);

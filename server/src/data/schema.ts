@@ -3,16 +3,17 @@
 // inferred from the sample — integer, number, date (with the format that reads every
 // sampled value) or string. Used for column completion, hover, "did you mean" and to warn
 // when a declared date format does not match the data.
+import { readFileSync } from 'node:fs';
 import { DelimitedScanner } from './csv-scanner';
 import { fieldText } from './column-readers';
 import { CANDIDATE_DATE_FORMATS, dateParser, parseDateText, type DateParser } from './date-parser';
-import { checkedFile, resolveSourcePath } from './engines/file-engine';
-import { arrowTable } from './formats/arrow';
+import { checkedFile, checkedFileSync, resolveSourcePath } from './engines/file-engine';
+import { arrowTable, arrowTableFromBytes } from './formats/arrow';
 import { delimitedLayout, isDelimited } from './formats/delimited';
 import { parseJsonRecords, recordsTable } from './formats/json';
-import { parquetTable } from './formats/parquet';
+import { parquetColumnsSync, parquetTable } from './formats/parquet';
 import type { DecodedTable } from './formats/value-columns';
-import { readHead } from './file-chunks';
+import { readHead, readHeadSync } from './file-chunks';
 
 export type InferredType = 'integer' | 'number' | 'date' | 'string' | 'empty';
 
@@ -78,13 +79,7 @@ function jsonSample(text: string, complete: boolean, path: string): DecodedTable
 
 const cellText = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
-async function decodedSample(path: string, options: SchemaOptions, limit: number): Promise<{ names: string[]; rows: string[][] }> {
-  let table: DecodedTable;
-  if (options.format === 'json') {
-    const { bytes, complete } = await readHead(path, HEAD_BYTES);
-    table = jsonSample(bytes.toString('utf8'), complete, path);
-  } else if (options.format === 'parquet') table = await parquetTable(path, undefined, limit);
-  else table = await arrowTable(path);
+function tableSample(table: DecodedTable, limit: number): { names: string[]; rows: string[][] } {
   const n = Math.min(limit, table.rows);
   const columns = table.names.map((name) => table.column(name));
   return { names: table.names, rows: Array.from({ length: n }, (_, i) => columns.map((c) => cellText(c[i]))) };
@@ -111,15 +106,43 @@ export function dateFormatMismatches(format: string | undefined, samples: string
   return samples.filter((s) => s !== '' && !Number.isFinite(parseDateText(parse, s)));
 }
 
+function schemaOf(file: string, sample: { names: string[]; rows: string[][] }): SourceSchema {
+  const columns = sample.names.map((name, k) => inferColumn(name, sample.rows.map((r) => r[k] ?? '')));
+  return { path: file, columns, sampledRows: sample.rows.length };
+}
+
 export async function readSchema(path: string, options: SchemaOptions): Promise<SourceSchema> {
   const file = resolveSourcePath(path, options.baseDir);
   await checkedFile(file);
   const limit = options.sampleRows ?? 50;
-  let sample: { names: string[]; rows: string[][] };
   if (isDelimited(options.format)) {
     const { bytes, complete } = await readHead(file, HEAD_BYTES);
-    sample = delimitedSample(bytes, complete, options, limit);
-  } else sample = await decodedSample(file, options, limit);
-  const columns = sample.names.map((name, k) => inferColumn(name, sample.rows.map((r) => r[k] ?? '')));
-  return { path: file, columns, sampledRows: sample.rows.length };
+    return schemaOf(file, delimitedSample(bytes, complete, options, limit));
+  }
+  if (options.format === 'json') {
+    const { bytes, complete } = await readHead(file, HEAD_BYTES);
+    return schemaOf(file, tableSample(jsonSample(bytes.toString('utf8'), complete, file), limit));
+  }
+  const table = options.format === 'parquet' ? await parquetTable(file, undefined, limit) : await arrowTable(file);
+  return schemaOf(file, tableSample(table, limit));
+}
+
+/**
+ * readSchema for callers that must answer synchronously (the language server's checker).
+ * Parquet columns come from the footer alone: names and stored types, no samples.
+ */
+export function readSchemaSync(path: string, options: SchemaOptions): SourceSchema {
+  const file = resolveSourcePath(path, options.baseDir);
+  checkedFileSync(file);
+  const limit = options.sampleRows ?? 50;
+  if (isDelimited(options.format)) {
+    const { bytes, complete } = readHeadSync(file, HEAD_BYTES);
+    return schemaOf(file, delimitedSample(bytes, complete, options, limit));
+  }
+  if (options.format === 'json') {
+    const { bytes, complete } = readHeadSync(file, HEAD_BYTES);
+    return schemaOf(file, tableSample(jsonSample(bytes.toString('utf8'), complete, file), limit));
+  }
+  if (options.format === 'parquet') return { path: file, columns: parquetColumnsSync(file).map((c) => ({ ...c, samples: [] })), sampledRows: 0 };
+  return schemaOf(file, tableSample(arrowTableFromBytes(readFileSync(file)), limit));
 }

@@ -1,6 +1,7 @@
 // Local files: delimited text streams through the byte scanner; JSON, Parquet and Arrow are
 // decoded into column arrays. Relative paths resolve against the notebook's folder, and a
 // file that cannot be opened is an error naming the full path.
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { DataError } from '../errors';
@@ -17,16 +18,27 @@ export function resolveSourcePath(path: string, baseDir?: string): string {
   return isAbsolute(path) ? path : resolve(baseDir ?? process.cwd(), path);
 }
 
+function unreadable(path: string, err: unknown): DataError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+  return new DataError(`Cannot read the data file "${path}": ${why}.`);
+}
+
+function sizeOf(s: { isDirectory(): boolean; size: number }, path: string): number {
+  if (s.isDirectory()) throw new DataError(`Cannot read the data file "${path}": it is a folder.`);
+  return s.size;
+}
+
 /** The file's size, or a DataError saying which path cannot be read and why. */
 export async function checkedFile(path: string): Promise<number> {
+  return sizeOf(await stat(path).catch((err) => Promise.reject(unreadable(path, err))), path);
+}
+
+export function checkedFileSync(path: string): number {
   try {
-    const s = await stat(path);
-    if (s.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
-    return s.size;
+    return sizeOf(statSync(path), path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message;
-    throw new DataError(`Cannot read the data file "${path}": ${why}.`);
+    throw err instanceof DataError ? err : unreadable(path, err);
   }
 }
 

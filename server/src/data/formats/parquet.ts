@@ -1,7 +1,8 @@
 // Parquet through hyparquet: the footer gives the column names and row count; only the
 // requested columns are decoded, each as one column array (no row objects).
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
+import { parquetMetadata, parquetRead, parquetSchema, type SchemaElement } from 'hyparquet';
 import type { DecodedTable } from './value-columns';
 
 async function fileBuffer(path: string): Promise<ArrayBuffer> {
@@ -41,4 +42,32 @@ export async function parquetTable(path: string, columns: string[] | undefined, 
     rowText: (i) => wanted.map((c) => `${c}=${String(data.get(c)?.[i])}`).join(', '),
     line: (i) => i + 1,
   };
+}
+
+/**
+ * Column names and physical/logical types from the footer alone (the last 8 bytes give the
+ * footer's length), synchronously: for the editor, which must not read a whole file.
+ */
+export function parquetColumnsSync(path: string): { name: string; type: 'integer' | 'number' | 'date' | 'string' }[] {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const tail = Buffer.alloc(8);
+    readSync(fd, tail, 0, 8, size - 8);
+    const footerLength = tail.readUInt32LE(0) + 8;
+    const footer = Buffer.alloc(Math.min(size, footerLength));
+    readSync(fd, footer, 0, footer.length, size - footer.length);
+    const metadata = parquetMetadata(footer.buffer.slice(footer.byteOffset, footer.byteOffset + footer.length) as ArrayBuffer);
+    return parquetSchema(metadata).children.map((c) => ({ name: c.element.name, type: parquetType(c.element) }));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function parquetType(e: SchemaElement): 'integer' | 'number' | 'date' | 'string' {
+  const logical = e.logical_type?.type;
+  if (logical === 'DATE' || logical === 'TIMESTAMP' || e.converted_type === 'DATE' || e.converted_type?.startsWith('TIMESTAMP')) return 'date';
+  if (e.type === 'INT32' || e.type === 'INT64') return 'integer';
+  if (e.type === 'FLOAT' || e.type === 'DOUBLE') return 'number';
+  return 'string';
 }
