@@ -47,8 +47,11 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
-/** Starts code-server on a copy of the fixture workspace and opens it in Chromium. */
-export async function startCodeServer(env: Record<string, string> = {}): Promise<CodeServer> {
+/**
+ * Starts code-server on a copy of the fixture workspace and opens it in Chromium. The
+ * workspace is trusted unless `untrusted` (then VS Code runs in restricted mode).
+ */
+export async function startCodeServer(env: Record<string, string> = {}, untrusted = false): Promise<CodeServer> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'clv-e2e-'));
   const workspace = path.join(tmp, 'workspace');
   cpSync(path.join(repoRoot, 'test/fixtures/vscode/workspace'), workspace, { recursive: true });
@@ -62,7 +65,7 @@ export async function startCodeServer(env: Record<string, string> = {}): Promise
   // Its own process group, so stop() ends code-server and every child it started.
   const child: ChildProcess = spawn(
     node24,
-    [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...dirs, workspace],
+    [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', ...(untrusted ? [] : ['--disable-workspace-trust']), ...dirs, workspace],
     { env: { ...process.env, ...xdg, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout!.on('data', (d) => (log += d));

@@ -11,11 +11,19 @@ export interface SuiteOutcome {
 }
 
 export function run(): Promise<SuiteOutcome> {
+  return runMocha((mocha) => {
+    // Suite files (*.suite.ts, not *.test.ts: plain mocha would pick those up without
+    // `vscode`) register with mocha's globals as they load, so load them after pre-require.
+    mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
+    require('./notebook.suite');
+  });
+}
+
+/** Runs the suite files `load` registers and counts the outcome. */
+export function runMocha(load: (mocha: Mocha) => void): Promise<SuiteOutcome> {
   // CLV_VSCODE_GREP picks tests by title while working on them.
   const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, grep: process.env.CLV_VSCODE_GREP });
-  // Suite files (*.suite.ts, not *.test.ts: plain mocha would pick those up without `vscode`) register with mocha's globals as they load, so load them after pre-require.
-  mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
-  require('./notebook.suite');
+  load(mocha);
   return new Promise((resolve) => {
     const outcome: SuiteOutcome = { passed: 0, failed: 0, failures: [] };
     const hostListeners = new Set(process.listeners('uncaughtException'));
