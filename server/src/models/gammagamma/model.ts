@@ -1,0 +1,54 @@
+// Gamma-Gamma spend model, Fader & Hardie (2013) "The Gamma-Gamma model of monetary value"
+// (note 025) and Fader, Hardie & Lee (2005, JMR). For a customer with x repeat transactions of
+// mean value m̄ (x > 0 only), the likelihood of m̄ is
+//   ln L = lnΓ(px+q) - lnΓ(px) - lnΓ(q) + q ln γ + (px-1) ln m̄ + px ln x - (px+q) ln(γ + x m̄)
+// (the px ln x term is the Jacobian of the mean; lifetimes and CLVTools include it too).
+import { gammaln } from '../special';
+import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
+
+export type GammaGammaParams = { p: number; q: number; gamma: number };
+export const GG_NAMES = ['p', 'q', 'gamma'] as const;
+
+/** Customers with x > 0 and m̄ > 0, as weighted (x, m̄) pairs. */
+export interface SpendData { x: Float64Array; mean: Float64Array; weight: Float64Array; count: number; total: number }
+
+/** Keeps customers with repeat purchases and positive mean spend (others carry no spend information). */
+export function spendData(frequency: ArrayLike<number>, monetary: ArrayLike<number>, weight?: ArrayLike<number> | null): SpendData {
+  const xs: number[] = [], ms: number[] = [], ws: number[] = [];
+  let total = 0;
+  for (let i = 0; i < frequency.length; i++) {
+    const w = weight ? weight[i] : 1;
+    if (frequency[i] > 0 && monetary[i] > 0 && w > 0) { xs.push(frequency[i]); ms.push(monetary[i]); ws.push(w); total += w; }
+  }
+  return { x: Float64Array.from(xs), mean: Float64Array.from(ms), weight: Float64Array.from(ws), count: xs.length, total };
+}
+
+export function gammaGammaLogLik(theta: ArrayLike<number>, d: SpendData): number {
+  const [p, q, gamma] = theta as number[];
+  const c = -gammaln(q) + q * Math.log(gamma);
+  let ll = 0;
+  for (let i = 0; i < d.count; i++) {
+    const x = d.x[i], m = d.mean[i], px = p * x;
+    ll += d.weight[i] * (gammaln(px + q) - gammaln(px) + c + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(gamma + x * m));
+  }
+  return ll;
+}
+
+export function fitGammaGamma(d: SpendData, options: FitOptions = {}): FitResult<keyof GammaGammaParams> {
+  if (d.count === 0) throw new RangeError('Gamma-Gamma: no customer has a repeat purchase with a positive amount; spend cannot be modelled');
+  return fitPositive(GG_NAMES, (t) => gammaGammaLogLik(t, d), d.total, [1, 1, 1], options);
+}
+
+/**
+ * E[M | x, m̄] = (p(γ + x m̄)) / (px + q - 1) (note 025 eq. 5); the population mean pγ/(q-1) for
+ * x = 0 or an unknown mean. Requires q > 1 (a finite mean); otherwise NaN with a thrown message.
+ */
+export function gammaGammaExpectedSpend(g: GammaGammaParams, frequency: ArrayLike<number>, monetary: ArrayLike<number> | null): Float64Array {
+  if (!(g.q > 1)) throw new RangeError(`Gamma-Gamma: q = ${g.q} <= 1 gives an infinite mean spend`);
+  const out = new Float64Array(frequency.length);
+  for (let i = 0; i < out.length; i++) {
+    const x = frequency[i], m = monetary ? monetary[i] : NaN;
+    out[i] = x > 0 && m > 0 ? (g.p * (g.gamma + x * m)) / (g.p * x + g.q - 1) : (g.p * g.gamma) / (g.q - 1);
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+// Public API of the models library: customer summaries, BTYD model fitting (maximum likelihood on
+// sufficient statistics), predictions, CLV, special functions and a seeded data generator.
+// Plain functions on typed arrays; no Arquero, no vscode. Time is always in the unit of the summary
+// (weeks by default; opportunities for BG/BB; periods of the cohort data for sBG).
+// Conventions and formulas: docs/models.md.
+
+// Summaries and sufficient statistics
+export { summariseTransactions, type CustomerSummary, type SummaryOptions, type SummaryWarning } from './summary/build';
+export { toPatterns, type Patterns } from './summary/patterns';
+export { UNIT_DAYS, ratePerPeriod, type TimeUnit } from './summary/units';
+export type { History } from './history';
+
+// Fitting: every fit returns FitResult { params, standardErrors, logLikelihood, converged,
+// iterations, gradientNorm, message?, customers }; options { penalty?, maxIterations?, initial? }.
+export type { FitOptions, FitResult } from './optimize/mle';
+export { fitBgNbd, bgnbdLogLik, type BgNbdParams } from './bgnbd/likelihood';
+export { fitMbgNbd, mbgnbdLogLik, type MbgNbdParams } from './mbgnbd/likelihood';
+export { fitParetoNbd, paretoNbdLogLik, type ParetoNbdParams } from './pnbd/likelihood';
+export { fitBgBb, bgbbLogLik, type BgBbParams } from './bgbb/likelihood';
+export { fitGammaGamma, gammaGammaLogLik, gammaGammaExpectedSpend, spendData, type GammaGammaParams, type SpendData } from './gammagamma/model';
+export { fitSbg, sbgLogLik, sbgSurvival, sbgDiscountedLifetime, sbgDiscountedResidualLifetime, type SbgParams } from './sbg/model';
+
+// Predictions, per model and through the common PurchaseModel interface
+export { bgnbdPAlive, bgnbdConditionalExpected, bgnbdExpected, bgnbdProbability } from './bgnbd/predict';
+export { mbgnbdPAlive, mbgnbdConditionalExpected, mbgnbdExpected } from './mbgnbd/predict';
+export { paretoPAlive, paretoConditionalExpected, paretoExpected } from './pnbd/predict';
+export { bgbbPAlive, bgbbConditionalExpected, bgbbExpected, bgbbProbability } from './bgbb/predict';
+export { bgnbdModel, mbgnbdModel, paretoNbdModel, bgbbModel, type PurchaseModel } from './purchase-model';
+
+// Value and tracking
+export { customerLifetimeValue, discountedExpectedPurchases, type ClvTerms } from './value/clv';
+export { expectedCumulativeTransactions, actualCumulativeTransactions } from './value/tracking';
+
+// Special functions and synthetic data
+export { hyp2f1, logAddExp, logSubExp, gammaln, betaln } from './special';
+export { generateTransactions, transactionsToCsv, type GenerateOptions } from './generate/transactions';
+export { seededRandom } from './generate/random';

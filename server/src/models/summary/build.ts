@@ -1,0 +1,189 @@
+// Transaction log → per-customer RFM summary (the input of every purchase and spend model).
+// Conventions follow lifetimes' summary_data_from_transaction_data and BTYD's dc.ElogToCbsCbt:
+//  - purchases in the same merge period (a day by default) are ONE transaction, amounts summed;
+//  - x = number of distinct purchase periods in calibration minus one (repeat transactions);
+//  - times are taken at the start of their merge period; t_x = last - first, T = calibration end
+//    (start of its day) - first, both divided by the unit length in days;
+//  - monetary = mean spend of the repeat transactions (the first period excluded), 0 when x = 0;
+//  - calibration includes the whole day of `calibrationEnd`; holdout runs from the next day to the
+//    end of the `holdoutEnd` day; later rows are ignored (reported).
+// Data policy (never silent, every case is counted in `warnings`): rows with an invalid time or
+// customer are dropped; rows with a missing (NaN) amount are dropped; rows with amount <= 0 are
+// dropped by default (a return or free item is not a purchase) or kept as purchase events with
+// `nonPositiveAmounts: 'keep'` (their amounts net into spend); exact duplicate rows (same customer,
+// time and amount) are kept (two identical purchases on one day are plausible) but counted.
+// Speed: one counting sort by customer into an Int32Array order, a per-customer sort by time of a
+// few entries, no per-row objects or strings.
+import type { TransactionLog } from '../../data/types';
+import { UNIT_DAYS, type TimeUnit } from './units';
+
+export interface SummaryOptions {
+  /** Days since epoch; the whole of that day is in calibration. Default: the last transaction's day. */
+  calibrationEnd?: number;
+  /** Days since epoch; end (inclusive day) of the holdout period, or null for none. */
+  holdoutEnd?: number | null;
+  /** Time unit of recency/T: a name or a length in days. Default weeks. */
+  unit?: TimeUnit | number;
+  /** Purchases within the same period of this many days are merged (1 = same day). */
+  mergeDays?: number;
+  nonPositiveAmounts?: 'drop' | 'keep';
+  /** Called every 1024 customers with the fraction of rows done; may throw to interrupt. */
+  checkpoint?: (fraction: number) => void;
+}
+
+export interface SummaryWarning {
+  code: 'invalid-time' | 'invalid-customer' | 'missing-amount' | 'non-positive-amount' | 'duplicate-rows' | 'after-end' | 'first-purchase-after-calibration' | 'no-usable-transactions';
+  count: number;
+  message: string;
+}
+
+export interface CustomerSummary {
+  /** Ids of the summarised customers (excluded customers are not listed). */
+  customerIds: string[];
+  /** Index of each summarised customer into the log's customerIds. */
+  customerIndex: Int32Array;
+  frequency: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+  /** Mean repeat-transaction spend (0 when x = 0); null when the log has no amounts. */
+  monetary: Float64Array | null;
+  /** Spend of all calibration transactions, first included. */
+  totalSpend: Float64Array | null;
+  /** Days since epoch of the first purchase and of the last calibration purchase. */
+  firstPurchase: Float64Array;
+  lastPurchase: Float64Array;
+  holdoutPurchases: Float64Array | null;
+  holdoutSpend: Float64Array | null;
+  /** Customers whose first purchase is after the calibration end. */
+  excludedCustomers: number;
+  unitDays: number;
+  calibrationEnd: number;
+  holdoutEnd: number | null;
+  warnings: SummaryWarning[];
+}
+
+export function summariseTransactions(log: TransactionLog, options: SummaryOptions = {}): CustomerSummary {
+  const { customer, time, amount, rows } = log;
+  const nCust = log.customerIds.length;
+  const unitDays = typeof options.unit === 'number' ? options.unit : UNIT_DAYS[options.unit ?? 'weeks'];
+  const merge = options.mergeDays ?? 1;
+  if (!(unitDays > 0) || !(merge > 0)) throw new RangeError(`summary: unit (${unitDays} days) and merge period (${merge} days) must be positive`);
+  const keepNonPositive = options.nonPositiveAmounts === 'keep';
+  const counts = { badTime: 0, badCustomer: 0, missingAmount: 0, nonPositive: 0, afterEnd: 0, duplicates: 0 };
+
+  let lastDay = -Infinity;
+  for (let i = 0; i < rows; i++) if (time[i] > lastDay && Number.isFinite(time[i])) lastDay = time[i];
+  const calEnd = options.calibrationEnd ?? Math.floor(lastDay);
+  const holdoutEnd = options.holdoutEnd ?? null;
+  const endExclusive = Math.floor(holdoutEnd ?? calEnd) + 1;
+  const calExclusive = Math.floor(calEnd) + 1;
+
+  // Counting sort of the usable rows by customer.
+  const start = new Int32Array(nCust + 1);
+  const usable = new Uint8Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const c = customer[i], t = time[i];
+    if (!(c >= 0 && c < nCust)) { counts.badCustomer++; continue; }
+    if (!Number.isFinite(t)) { counts.badTime++; continue; }
+    if (t >= endExclusive) { counts.afterEnd++; continue; }
+    if (amount) {
+      const a = amount[i];
+      if (Number.isNaN(a) || !Number.isFinite(a)) { counts.missingAmount++; continue; }
+      if (a <= 0) { counts.nonPositive++; if (!keepNonPositive) continue; }
+    }
+    usable[i] = 1;
+    start[c + 1]++;
+  }
+  for (let c = 0; c < nCust; c++) start[c + 1] += start[c];
+  const order = new Int32Array(start[nCust]);
+  const fill = start.slice(0, nCust);
+  for (let i = 0; i < rows; i++) if (usable[i]) order[fill[customer[i]]++] = i;
+
+  const out = allocate(nCust, amount !== null, holdoutEnd !== null);
+  let kept = 0, excluded = 0, empty = 0;
+  const byTime = (i: number, j: number) => time[i] - time[j] || (amount ? amount[i] - amount[j] : 0);
+  for (let c = 0; c < nCust; c++) {
+    if ((c & 1023) === 1023 && options.checkpoint) options.checkpoint(start[c] / Math.max(1, order.length));
+    const lo = start[c], hi = start[c + 1];
+    if (lo === hi) { empty++; continue; }
+    sortSegment(order, lo, hi, byTime);
+    const first = order[lo];
+    if (time[first] >= calExclusive) { excluded++; continue; }
+    counts.duplicates += countDuplicates(order, lo, hi, time, amount);
+    const firstPeriod = Math.floor(time[first] / merge);
+    let periods = 0, lastPeriod = -Infinity, lastCalTime = time[first];
+    let total = 0, firstSpend = 0, holdPeriods = 0, holdSpend = 0, lastHoldPeriod = -Infinity;
+    for (let k = lo; k < hi; k++) {
+      const row = order[k], t = time[row], period = Math.floor(t / merge), a = amount ? amount[row] : 0;
+      if (t < calExclusive) {
+        if (period !== lastPeriod) { periods++; lastPeriod = period; }
+        lastCalTime = t;
+        total += a;
+        if (period === firstPeriod) firstSpend += a;
+      } else {
+        if (period !== lastHoldPeriod && period !== lastPeriod) { holdPeriods++; lastHoldPeriod = period; }
+        holdSpend += a;
+      }
+    }
+    const x = periods - 1;
+    out.customerIndex[kept] = c;
+    out.frequency[kept] = x;
+    out.recency[kept] = ((lastPeriod - firstPeriod) * merge) / unitDays;
+    out.T[kept] = (Math.floor(calEnd) - firstPeriod * merge) / unitDays;
+    out.firstPurchase[kept] = time[first];
+    out.lastPurchase[kept] = lastCalTime;
+    if (out.monetary && out.totalSpend) { out.totalSpend[kept] = total; out.monetary[kept] = x > 0 ? (total - firstSpend) / x : 0; }
+    if (out.holdoutPurchases && out.holdoutSpend) { out.holdoutPurchases[kept] = holdPeriods; out.holdoutSpend[kept] = holdSpend; }
+    kept++;
+  }
+  const cut = <A extends Float64Array | Int32Array | null>(a: A): A => (a ? (a.slice(0, kept) as A) : a);
+  return {
+    customerIds: Array.from(out.customerIndex.subarray(0, kept), (c) => log.customerIds[c]),
+    customerIndex: cut(out.customerIndex), frequency: cut(out.frequency), recency: cut(out.recency), T: cut(out.T),
+    monetary: cut(out.monetary), totalSpend: cut(out.totalSpend), firstPurchase: cut(out.firstPurchase), lastPurchase: cut(out.lastPurchase),
+    holdoutPurchases: cut(out.holdoutPurchases), holdoutSpend: cut(out.holdoutSpend),
+    excludedCustomers: excluded, unitDays, calibrationEnd: calEnd, holdoutEnd,
+    warnings: warningsFor(counts, excluded, empty, keepNonPositive),
+  };
+}
+
+function allocate(n: number, withAmount: boolean, withHoldout: boolean) {
+  return {
+    customerIndex: new Int32Array(n), frequency: new Float64Array(n), recency: new Float64Array(n), T: new Float64Array(n),
+    firstPurchase: new Float64Array(n), lastPurchase: new Float64Array(n),
+    monetary: withAmount ? new Float64Array(n) : null, totalSpend: withAmount ? new Float64Array(n) : null,
+    holdoutPurchases: withHoldout ? new Float64Array(n) : null, holdoutSpend: withHoldout && withAmount ? new Float64Array(n) : null,
+  };
+}
+
+/** Sorts order[lo, hi) by time (then amount): insertion sort for the usual handful of rows. */
+function sortSegment(order: Int32Array, lo: number, hi: number, cmp: (i: number, j: number) => number): void {
+  if (hi - lo > 32) { order.set(Array.from(order.subarray(lo, hi)).sort(cmp), lo); return; }
+  for (let k = lo + 1; k < hi; k++) {
+    const v = order[k];
+    let j = k - 1;
+    while (j >= lo && cmp(order[j], v) > 0) { order[j + 1] = order[j]; j--; }
+    order[j + 1] = v;
+  }
+}
+
+/** Rows equal to the previous one in time and amount (segment sorted by both). */
+function countDuplicates(order: Int32Array, lo: number, hi: number, time: Float64Array, amount: Float64Array | null): number {
+  let d = 0;
+  for (let k = lo + 1; k < hi; k++) if (time[order[k]] === time[order[k - 1]] && (!amount || amount[order[k]] === amount[order[k - 1]])) d++;
+  return d;
+}
+
+function warningsFor(c: { badTime: number; badCustomer: number; missingAmount: number; nonPositive: number; afterEnd: number; duplicates: number }, excluded: number, empty: number, keep: boolean): SummaryWarning[] {
+  const w: SummaryWarning[] = [];
+  const add = (code: SummaryWarning['code'], count: number, message: string) => { if (count > 0) w.push({ code, count, message }); };
+  add('invalid-time', c.badTime, `${c.badTime} rows with an invalid date were dropped`);
+  add('invalid-customer', c.badCustomer, `${c.badCustomer} rows with an invalid customer index were dropped`);
+  add('missing-amount', c.missingAmount, `${c.missingAmount} rows with a missing or infinite amount were dropped`);
+  add('non-positive-amount', c.nonPositive, keep ? `${c.nonPositive} rows with amount <= 0 were kept as purchases (amounts net into spend)` : `${c.nonPositive} rows with amount <= 0 were dropped (not purchases)`);
+  add('duplicate-rows', c.duplicates, `${c.duplicates} rows repeat another row exactly (customer, time, amount); kept, merged into the same day's purchase`);
+  add('after-end', c.afterEnd, `${c.afterEnd} rows after the end of the observation period were ignored`);
+  add('first-purchase-after-calibration', excluded, `${excluded} customers first bought after the calibration end and were excluded`);
+  add('no-usable-transactions', empty, `${empty} customers have no usable transaction and were excluded`);
+  return w;
+}
