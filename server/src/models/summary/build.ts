@@ -8,9 +8,10 @@
 //  - calibration includes the whole day of `calibrationEnd`; holdout runs from the next day to the
 //    end of the `holdoutEnd` day; later rows are ignored (reported).
 // Data policy (never silent, every case is counted in `warnings`): rows with an invalid time or
-// customer are dropped; rows with a missing (NaN) amount are dropped; rows with amount <= 0 are
-// dropped by default (a return or free item is not a purchase) or kept as purchase events with
-// `nonPositiveAmounts: 'keep'` (their amounts net into spend); exact duplicate rows (same customer,
+// customer are dropped; rows with a missing (NaN) amount are dropped; rows with amount 0 are kept
+// as purchases (a free item or promotion is still a visit; BTYD and lifetimes count them too);
+// rows with amount < 0 (returns, refunds) are dropped by default — they are not purchases — or kept
+// as purchase events with `negativeAmounts: 'keep'` (amounts net into spend); exact duplicate rows (same customer,
 // time and amount) are kept (two identical purchases on one day are plausible) but counted.
 // Speed: one counting sort by customer into an Int32Array order, a per-customer sort by time of a
 // few entries, no per-row objects or strings.
@@ -26,13 +27,14 @@ export interface SummaryOptions {
   unit?: TimeUnit | number;
   /** Purchases within the same period of this many days are merged (1 = same day). */
   mergeDays?: number;
-  nonPositiveAmounts?: 'drop' | 'keep';
+  /** Rows with a negative amount: dropped (default) or kept as purchases netting into spend. */
+  negativeAmounts?: 'drop' | 'keep';
   /** Called every 1024 customers with the fraction of rows done; may throw to interrupt. */
   checkpoint?: (fraction: number) => void;
 }
 
 export interface SummaryWarning {
-  code: 'invalid-time' | 'invalid-customer' | 'missing-amount' | 'non-positive-amount' | 'duplicate-rows' | 'after-end' | 'first-purchase-after-calibration' | 'no-usable-transactions';
+  code: 'invalid-time' | 'invalid-customer' | 'missing-amount' | 'zero-amount' | 'negative-amount' | 'duplicate-rows' | 'after-end' | 'first-purchase-after-calibration' | 'no-usable-transactions';
   count: number;
   message: string;
 }
@@ -68,8 +70,8 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
   const unitDays = typeof options.unit === 'number' ? options.unit : UNIT_DAYS[options.unit ?? 'weeks'];
   const merge = options.mergeDays ?? 1;
   if (!(unitDays > 0) || !(merge > 0)) throw new RangeError(`summary: unit (${unitDays} days) and merge period (${merge} days) must be positive`);
-  const keepNonPositive = options.nonPositiveAmounts === 'keep';
-  const counts = { badTime: 0, badCustomer: 0, missingAmount: 0, nonPositive: 0, afterEnd: 0, duplicates: 0 };
+  const keepNegative = options.negativeAmounts === 'keep';
+  const counts = { badTime: 0, badCustomer: 0, missingAmount: 0, zero: 0, negative: 0, afterEnd: 0, duplicates: 0 };
 
   let lastDay = -Infinity;
   for (let i = 0; i < rows; i++) if (time[i] > lastDay && Number.isFinite(time[i])) lastDay = time[i];
@@ -89,7 +91,8 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
     if (amount) {
       const a = amount[i];
       if (Number.isNaN(a) || !Number.isFinite(a)) { counts.missingAmount++; continue; }
-      if (a <= 0) { counts.nonPositive++; if (!keepNonPositive) continue; }
+      if (a === 0) counts.zero++;
+      else if (a < 0) { counts.negative++; if (!keepNegative) continue; }
     }
     usable[i] = 1;
     start[c + 1]++;
@@ -143,7 +146,7 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
     monetary: cut(out.monetary), totalSpend: cut(out.totalSpend), firstPurchase: cut(out.firstPurchase), lastPurchase: cut(out.lastPurchase),
     holdoutPurchases: cut(out.holdoutPurchases), holdoutSpend: cut(out.holdoutSpend),
     excludedCustomers: excluded, unitDays, calibrationEnd: calEnd, holdoutEnd,
-    warnings: warningsFor(counts, excluded, empty, keepNonPositive),
+    warnings: warningsFor(counts, excluded, empty, keepNegative),
   };
 }
 
@@ -174,13 +177,14 @@ function countDuplicates(order: Int32Array, lo: number, hi: number, time: Float6
   return d;
 }
 
-function warningsFor(c: { badTime: number; badCustomer: number; missingAmount: number; nonPositive: number; afterEnd: number; duplicates: number }, excluded: number, empty: number, keep: boolean): SummaryWarning[] {
+function warningsFor(c: { badTime: number; badCustomer: number; missingAmount: number; zero: number; negative: number; afterEnd: number; duplicates: number }, excluded: number, empty: number, keep: boolean): SummaryWarning[] {
   const w: SummaryWarning[] = [];
   const add = (code: SummaryWarning['code'], count: number, message: string) => { if (count > 0) w.push({ code, count, message }); };
   add('invalid-time', c.badTime, `${c.badTime} rows with an invalid date were dropped`);
   add('invalid-customer', c.badCustomer, `${c.badCustomer} rows with an invalid customer index were dropped`);
   add('missing-amount', c.missingAmount, `${c.missingAmount} rows with a missing or infinite amount were dropped`);
-  add('non-positive-amount', c.nonPositive, keep ? `${c.nonPositive} rows with amount <= 0 were kept as purchases (amounts net into spend)` : `${c.nonPositive} rows with amount <= 0 were dropped (not purchases)`);
+  add('zero-amount', c.zero, `${c.zero} rows with amount 0 were kept as purchases (they lower mean spend)`);
+  add('negative-amount', c.negative, keep ? `${c.negative} rows with a negative amount were kept as purchases (amounts net into spend)` : `${c.negative} rows with a negative amount (returns) were dropped: not purchases`);
   add('duplicate-rows', c.duplicates, `${c.duplicates} rows repeat another row exactly (customer, time, amount); kept, merged into the same day's purchase`);
   add('after-end', c.afterEnd, `${c.afterEnd} rows after the end of the observation period were ignored`);
   add('first-purchase-after-calibration', excluded, `${excluded} customers first bought after the calibration end and were excluded`);
