@@ -33,32 +33,49 @@ export interface FitResult<P extends string = string> {
  * support) over positive θ. The objective is divided by `n` so tolerances do not depend on size.
  */
 export function fitPositive<P extends string>(names: readonly P[], logLik: (theta: Float64Array) => number, n: number, defaults: number[], options: FitOptions = {}): FitResult<P> {
+  if (!(n > 0)) throw new RangeError('fit: no customers to fit');
   const penalty = options.penalty ?? 0;
   const start = options.initial ?? defaults;
   const theta = new Float64Array(names.length);
+  // Outside e^±25 a parameter has run off (the data do not identify it); treating that region and
+  // any numerical failure of the likelihood as +Infinity makes the line search back off, and the
+  // run-off check below reports it.
   const objective = (u: Float64Array) => {
     let pen = 0;
-    for (let i = 0; i < u.length; i++) { theta[i] = Math.exp(u[i]); pen += theta[i] * theta[i]; }
-    const ll = logLik(theta);
+    for (let i = 0; i < u.length; i++) {
+      if (!(Math.abs(u[i]) <= 25)) return Infinity;
+      theta[i] = Math.exp(u[i]); pen += theta[i] * theta[i];
+    }
+    let ll: number;
+    try { ll = logLik(theta); } catch { return Infinity; }
     return Number.isNaN(ll) ? Infinity : (-ll + penalty * pen) / n;
   };
   const res = minimizeBfgs(objective, Float64Array.from(start, Math.log), { maxIterations: options.maxIterations ?? 500, gradientTolerance: 1e-7 });
   const est = Float64Array.from(res.x, Math.exp);
-  const ll = logLik(est);
+  let ll: number;
+  try { ll = logLik(est); } catch (e) { ll = NaN; res.message = `likelihood failed at the estimate: ${(e as Error).message}`; }
   const params = {} as Record<P, number>;
   const standardErrors = {} as Record<P, number | null>;
   names.forEach((name, i) => (params[name] = est[i]));
   let message = res.message;
   let converged = res.converged && Number.isFinite(ll);
-  if (!Number.isFinite(ll)) message = `log-likelihood is not finite at the estimate (${ll})`;
-  const cov = Number.isFinite(ll) ? invertSymmetric(numericHessian((t) => -logLik(t), est)) : null;
+  if (!Number.isFinite(ll)) message = res.message ?? `log-likelihood is not finite at the estimate (${ll})`;
+  const cov = Number.isFinite(ll) ? covariance(logLik, est) : null;
   names.forEach((name, i) => {
     const v = cov ? cov[i][i] : NaN;
     standardErrors[name] = Number.isFinite(v) && v >= 0 ? Math.sqrt(v) : null;
   });
-  if (converged && est.some((v) => v > 1e8 || v < 1e-8)) {
+  if (converged && est.some((v) => v > 1e6 || v < 1e-6)) {
     converged = false;
-    message = 'a parameter ran off to 0 or infinity: the data do not identify the model (try a penalty)';
+    message = 'a parameter ran off to 0 or infinity: the data do not identify the model (e.g. no repeat purchases; try a penalty)';
+  } else if (converged && names.some((name) => standardErrors[name] === null)) {
+    converged = false;
+    message = 'the likelihood is flat in some direction at the estimate (singular information matrix): the data do not identify the model';
   }
   return { params, standardErrors, logLikelihood: ll, converged, iterations: res.iterations, gradientNorm: res.gradientNorm, message, customers: n };
+}
+
+/** Inverse observed information; null when the Hessian cannot be formed or inverted. */
+function covariance(logLik: (theta: Float64Array) => number, est: Float64Array): Float64Array[] | null {
+  try { return invertSymmetric(numericHessian((t) => -logLik(t), est)); } catch { return null; }
 }
