@@ -4,6 +4,7 @@
 import { betaln, gammaln, logAddExp } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
 import type { Patterns } from '../summary/patterns';
+import { bgnbdGradient } from './gradient';
 
 export type BgNbdParams = { r: number; alpha: number; a: number; b: number };
 export const BGNBD_NAMES = ['r', 'alpha', 'a', 'b'] as const;
@@ -32,5 +33,5 @@ export function bgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
 }
 
 export function fitBgNbd(p: Patterns, options: FitOptions = {}): FitResult<keyof BgNbdParams> {
-  return fitPositive(BGNBD_NAMES, (t) => bgnbdLogLik(t, p), p.total, [1, 1, 1, 1], options);
+  return fitPositive(BGNBD_NAMES, (t) => bgnbdLogLik(t, p), p.total, [1, 1, 1, 1], options, (t, g) => bgnbdGradient(t, p, g));
 }

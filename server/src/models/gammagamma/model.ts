@@ -5,6 +5,7 @@
 // (the px ln x term is the Jacobian of the mean; lifetimes and CLVTools include it too).
 import { gammaln } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
+import { gammaGammaGradient } from './gradient';
 
 export type GammaGammaParams = { p: number; q: number; gamma: number };
 export const GG_NAMES = ['p', 'q', 'gamma'] as const;
@@ -36,7 +37,7 @@ export function gammaGammaLogLik(theta: ArrayLike<number>, d: SpendData): number
 
 export function fitGammaGamma(d: SpendData, options: FitOptions = {}): FitResult<keyof GammaGammaParams> {
   if (d.count === 0) throw new RangeError('Gamma-Gamma: no customer has a repeat purchase with a positive amount; spend cannot be modelled');
-  return fitPositive(GG_NAMES, (t) => gammaGammaLogLik(t, d), d.total, [1, 1, 1], options);
+  return fitPositive(GG_NAMES, (t) => gammaGammaLogLik(t, d), d.total, [1, 1, 1], options, (t, g) => gammaGammaGradient(t, d, g));
 }
 
 /**

@@ -1,7 +1,7 @@
 // Quasi-Newton minimiser (BFGS, Nocedal & Wright 2006, alg. 6.1) with a backtracking Armijo line
 // search, for the small (2-4 parameter) smooth problems of the BTYD models. Parameters are
 // optimised on the log scale by the callers, so the problem is unconstrained. Gradients are
-// central differences (the objectives are cheap once reduced to sufficient statistics).
+// analytic where the model provides them, central differences otherwise.
 
 export interface MinimizeResult {
   x: Float64Array;
@@ -14,6 +14,8 @@ export interface MinimizeResult {
 }
 
 export interface MinimizeOptions {
+  /** Analytic gradient into `out` (central differences when absent). */
+  gradient?: (x: Float64Array, out: Float64Array) => void;
   maxIterations?: number;
   /** Converged when the gradient's infinity norm falls below this. */
   gradientTolerance?: number;
@@ -61,8 +63,9 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: Float64Array, o
   let x = Float64Array.from(x0);
   let fx = f(x);
   if (!Number.isFinite(fx)) return { x, value: fx, iterations: 0, gradientNorm: NaN, converged: false, message: 'objective is not finite at the starting point' };
+  const gradient = options.gradient ?? ((at: Float64Array, out: Float64Array) => numericGradient(f, at, out));
   const g = new Float64Array(n);
-  numericGradient(f, x, g);
+  gradient(x, g);
   // Inverse Hessian approximation, starting from the identity.
   const Hinv = Array.from({ length: n }, (_, i) => { const r = new Float64Array(n); r[i] = 1; return r; });
   const p = new Float64Array(n), xNew = new Float64Array(n), gNew = new Float64Array(n), s = new Float64Array(n), yv = new Float64Array(n), Hy = new Float64Array(n);
@@ -92,7 +95,7 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: Float64Array, o
     if (!(fNew <= fx)) {
       return { x, value: fx, iterations: iter, gradientNorm: norm(g), converged: norm(g) < gtol * 100, message: 'line search found no decrease (at the limit of floating-point precision)' };
     }
-    numericGradient(f, xNew, gNew);
+    gradient(xNew, gNew);
     let sy = 0;
     for (let i = 0; i < n; i++) { s[i] = xNew[i] - x[i]; yv[i] = gNew[i] - g[i]; sy += s[i] * yv[i]; }
     const fChange = fx - fNew;

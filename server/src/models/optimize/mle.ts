@@ -32,7 +32,7 @@ export interface FitResult<P extends string = string> {
  * Fits `logLik(θ)` (total log-likelihood, natural parameters, may return -Infinity outside the
  * support) over positive θ. The objective is divided by `n` so tolerances do not depend on size.
  */
-export function fitPositive<P extends string>(names: readonly P[], logLik: (theta: Float64Array) => number, n: number, defaults: number[], options: FitOptions = {}): FitResult<P> {
+export function fitPositive<P extends string>(names: readonly P[], logLik: (theta: Float64Array) => number, n: number, defaults: number[], options: FitOptions = {}, logLikGradient?: (theta: Float64Array, out: Float64Array) => void): FitResult<P> {
   if (!(n > 0)) throw new RangeError('fit: no customers to fit');
   const penalty = options.penalty ?? 0;
   const start = options.initial ?? defaults;
@@ -50,7 +50,14 @@ export function fitPositive<P extends string>(names: readonly P[], logLik: (thet
     try { ll = logLik(theta); } catch { return Infinity; }
     return Number.isNaN(ll) ? Infinity : (-ll + penalty * pen) / n;
   };
-  const res = minimizeBfgs(objective, Float64Array.from(start, Math.log), { maxIterations: options.maxIterations ?? 500, gradientTolerance: 1e-7 });
+  // Chain rule to the log scale: ∂/∂u_i = θ_i ∂/∂θ_i; penalty gradient 2·pen·θ_i².
+  const thetaG = new Float64Array(names.length);
+  const gradient = logLikGradient && ((u: Float64Array, out: Float64Array) => {
+    for (let i = 0; i < u.length; i++) thetaG[i] = Math.exp(u[i]);
+    logLikGradient(thetaG, out);
+    for (let i = 0; i < u.length; i++) out[i] = (-out[i] * thetaG[i] + 2 * penalty * thetaG[i] * thetaG[i]) / n;
+  });
+  const res = minimizeBfgs(objective, Float64Array.from(start, Math.log), { gradient, maxIterations: options.maxIterations ?? 500, gradientTolerance: 1e-7 });
   const est = Float64Array.from(res.x, Math.exp);
   let ll: number;
   try { ll = logLik(est); } catch (e) { ll = NaN; res.message = `likelihood failed at the estimate: ${(e as Error).message}`; }
