@@ -5,7 +5,7 @@
 // the derivatives are head's (digamma terms, once per distinct x) plus the softmax-weighted
 // derivatives of A and B.
 import digamma from '@stdlib/math-base-special-digamma';
-import type { Patterns } from '../summary/patterns';
+import { logShifted, type Patterns } from '../summary/patterns';
 
 export function bgnbdGradient(theta: ArrayLike<number>, p: Patterns, out: Float64Array): void {
   const [r, alpha, a, b] = theta as number[];
@@ -19,14 +19,16 @@ export function bgnbdGradient(theta: ArrayLike<number>, p: Patterns, out: Float6
     dHead[4 * k + 2] = psiAB - psiABX;
     dHead[4 * k + 3] = digamma(b + x) - psiABX - psiB + psiAB;
   }
+  const lnTs = logShifted(alpha, p.distinctT), lnTxs = logShifted(alpha, p.distinctTx);
+  const lnA = Math.log(a);
   let gr = 0, gAlpha = 0, ga = 0, gb = 0;
   for (let i = 0; i < p.count; i++) {
     const k = p.xIndex[i], x = p.x[i], w = p.weight[i], rx = r + x;
-    const lnT = Math.log(alpha + p.T[i]);
+    const lnT = lnTs[p.TIndex[i]];
     let dr = dHead[4 * k] - lnT, dAlpha = dHead[4 * k + 1] - rx / (alpha + p.T[i]), da = dHead[4 * k + 2], db = dHead[4 * k + 3];
     if (x > 0) {
-      const lnTx = Math.log(alpha + p.tx[i]);
-      const A = -rx * lnT, B = Math.log(a) - Math.log(b + x - 1) - rx * lnTx;
+      const lnTx = lnTxs[p.txIndex[i]];
+      const A = -rx * lnT, B = lnA - Math.log(b + x - 1) - rx * lnTx;
       const s = 1 / (1 + Math.exp(A - B)); // weight of the B term
       dr += s * (lnT - lnTx);
       dAlpha += s * (rx / (alpha + p.T[i]) - rx / (alpha + p.tx[i]));

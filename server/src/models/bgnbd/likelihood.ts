@@ -3,7 +3,7 @@
 // by log-sum-exp (the two powers underflow separately for large x).
 import { betaln, gammaln, logAddExp } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
-import type { Patterns } from '../summary/patterns';
+import { logShifted, type Patterns } from '../summary/patterns';
 import { bgnbdGradient } from './gradient';
 
 export type BgNbdParams = { r: number; alpha: number; a: number; b: number };
@@ -22,11 +22,12 @@ export function bgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
     head[k] = gammaln(r + x) + betaln(a, b + x) + base;
     lnRatio[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
   }
+  const lnT = logShifted(alpha, p.distinctT), lnTx = logShifted(alpha, p.distinctTx);
   let ll = 0;
   for (let i = 0; i < p.count; i++) {
     const k = p.xIndex[i];
     const rx = r + p.x[i];
-    const tail = logAddExp(-rx * Math.log(alpha + p.T[i]), lnRatio[k] - rx * Math.log(alpha + p.tx[i]));
+    const tail = logAddExp(-rx * lnT[p.TIndex[i]], lnRatio[k] - rx * lnTx[p.txIndex[i]]);
     ll += p.weight[i] * (head[k] + tail);
   }
   return ll;

@@ -4,7 +4,7 @@
 // (same form as lifetimes' ModifiedBetaGeoFitter and BTYDplus mbgcnbd with k = 1).
 import { betaln, gammaln, logAddExp } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
-import type { Patterns } from '../summary/patterns';
+import { logShifted, type Patterns } from '../summary/patterns';
 
 export type MbgNbdParams = { r: number; alpha: number; a: number; b: number };
 export const MBGNBD_NAMES = ['r', 'alpha', 'a', 'b'] as const;
@@ -19,10 +19,11 @@ export function mbgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
     head[k] = gammaln(r + x) + betaln(a, b + x + 1) + base;
     lnRatio[k] = Math.log(a) - Math.log(b + x);
   }
+  const lnT = logShifted(alpha, p.distinctT), lnTx = logShifted(alpha, p.distinctTx);
   let ll = 0;
   for (let i = 0; i < p.count; i++) {
     const k = p.xIndex[i], rx = r + p.x[i];
-    ll += p.weight[i] * (head[k] + logAddExp(-rx * Math.log(alpha + p.T[i]), lnRatio[k] - rx * Math.log(alpha + p.tx[i])));
+    ll += p.weight[i] * (head[k] + logAddExp(-rx * lnT[p.TIndex[i]], lnRatio[k] - rx * lnTx[p.txIndex[i]]));
   }
   return ll;
 }

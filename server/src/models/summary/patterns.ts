@@ -11,6 +11,11 @@ export interface Patterns {
   /** Index of each pattern's x in `distinctX`. */
   xIndex: Int32Array;
   distinctX: Float64Array;
+  /** Index of each pattern's t_x / T in `distinctTx` / `distinctT` (logs of α+t are taken once per value). */
+  txIndex: Int32Array;
+  distinctTx: Float64Array;
+  TIndex: Int32Array;
+  distinctT: Float64Array;
   count: number;
   /** Σ weight (number of customers). */
   total: number;
@@ -33,11 +38,28 @@ export function toPatterns(x: ArrayLike<number>, tx: ArrayLike<number>, T: Array
     if (k === undefined) { byT.set(T[i], px.length); px.push(x[i]); ptx.push(tx[i]); pT.push(T[i]); pw.push(w); }
     else pw[k] += w;
   }
-  const distinctX = Float64Array.from(byX.keys());
-  const xPos = new Map<number, number>();
-  distinctX.forEach((v, i) => xPos.set(v, i));
-  const xIndex = Int32Array.from(px, (v) => xPos.get(v)!);
+  const [xIndex, distinctX] = indexValues(px);
+  const [txIndex, distinctTx] = indexValues(ptx);
+  const [TIndex, distinctT] = indexValues(pT);
   let total = 0;
   for (const w of pw) total += w;
-  return { x: Float64Array.from(px), tx: Float64Array.from(ptx), T: Float64Array.from(pT), weight: Float64Array.from(pw), xIndex, distinctX, count: px.length, total };
+  return { x: Float64Array.from(px), tx: Float64Array.from(ptx), T: Float64Array.from(pT), weight: Float64Array.from(pw), xIndex, distinctX, txIndex, distinctTx, TIndex, distinctT, count: px.length, total };
+}
+
+/** Distinct values of `values` and, per entry, the index of its value among them. */
+function indexValues(values: number[]): [Int32Array, Float64Array] {
+  const position = new Map<number, number>();
+  const index = Int32Array.from(values, (v) => {
+    let k = position.get(v);
+    if (k === undefined) position.set(v, (k = position.size));
+    return k;
+  });
+  return [index, Float64Array.from(position.keys())];
+}
+
+/** ln(shift + v) for each distinct value: one log per value per likelihood evaluation. */
+export function logShifted(shift: number, values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let k = 0; k < values.length; k++) out[k] = Math.log(shift + values[k]);
+  return out;
 }
