@@ -6,7 +6,7 @@
 // close numbers: it is formed in log space (log-sub-exp) and the bracket by log-add-exp.
 import { gammaln, hyp2f1, logAddExp, logSubExp } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
-import type { Patterns } from '../summary/patterns';
+import { logShifted, type Patterns } from '../summary/patterns';
 
 export type ParetoNbdParams = { r: number; alpha: number; s: number; beta: number };
 export const PNBD_NAMES = ['r', 'alpha', 's', 'beta'] as const;
@@ -20,17 +20,19 @@ export function paretoLogA0(r: number, alpha: number, s: number, beta: number, x
   return logSubExp(lnF(tx), lnF(T));
 }
 
-/** Per-customer log-likelihood of one (x, t_x, T). */
-export function paretoLogLikOne(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number): number {
-  const head = gammaln(r + x) - gammaln(r) + r * Math.log(alpha) + s * Math.log(beta);
-  const first = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-  return head + logAddExp(first, Math.log(s) - Math.log(r + s + x) + paretoLogA0(r, alpha, s, beta, x, tx, T));
-}
-
 export function paretoNbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
   const [r, alpha, s, beta] = theta as number[];
+  // x-only and T-only terms once per distinct value (formula in the header).
+  const head = Float64Array.from(p.distinctX, (x) => gammaln(r + x) - gammaln(r) + r * Math.log(alpha) + s * Math.log(beta));
+  const lnAlphaT = logShifted(alpha, p.distinctT), lnBetaT = logShifted(beta, p.distinctT);
+  const lnS = Math.log(s);
   let ll = 0;
-  for (let i = 0; i < p.count; i++) ll += p.weight[i] * paretoLogLikOne(r, alpha, s, beta, p.x[i], p.tx[i], p.T[i]);
+  for (let i = 0; i < p.count; i++) {
+    const x = p.x[i], k = p.TIndex[i];
+    const first = -(r + x) * lnAlphaT[k] - s * lnBetaT[k];
+    const second = lnS - Math.log(r + s + x) + paretoLogA0(r, alpha, s, beta, x, p.tx[i], p.T[i]);
+    ll += p.weight[i] * (head[p.xIndex[i]] + logAddExp(first, second));
+  }
   return ll;
 }
 
