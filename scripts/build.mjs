@@ -20,13 +20,9 @@ const builds = [
   { ...common, platform: 'browser', format: 'esm', target: 'es2022', entryPoints: ['notebook-renderer/src/index.ts'], outfile: 'dist/notebook-renderer/index.js' },
 ];
 
-// Entry points appear as their issues land; build only those that exist.
-import { existsSync } from 'node:fs';
-const present = builds.filter((b) => b.entryPoints.every((e) => existsSync(e)));
-
 if (watch) {
-  for (const b of present) (await esbuild.context(b)).watch();
-  console.log(`watching ${present.length} entry points`);
+  for (const b of builds) (await esbuild.context(b)).watch();
+  console.log(`watching ${builds.length} entry points`);
 } else {
-  await Promise.all(present.map((b) => esbuild.build(b)));
+  await Promise.all(builds.map((b) => esbuild.build(b)));
 }
