@@ -94,7 +94,7 @@ describe('LSP features (real server over stdio)', function () {
 
     it('offers model options inside a model block', async () => {
       const uri = await scratch('model tuned = bgnbd(cal) {\n  \n}');
-      assert.deepEqual(labels(await request('textDocument/completion', uri, { line: 1, character: 2 })), ['penalty', 'max_iterations', 'tolerance']);
+      assert.deepEqual(labels(await request('textDocument/completion', uri, { line: 1, character: 2 })), ['penalty', 'max_iterations', 'tolerance', 'fit_periods']);
     });
 
     it('offers file names inside the path string', async () => {

@@ -239,7 +239,8 @@ async function fitSbg(data: FitData, options: FitOptions): Promise<FittedModel> 
   if (data.kind !== 'cohorts') throw new NotFittable('sBG needs a cohort source (survivors per period).');
   const fits: { cohort: { name: string; survivors: Float64Array }; fit: Awaited<ReturnType<typeof fitPositive>>; params: SbgParams }[] = [];
   for (const cohort of data.cohorts) {
-    const fit = await fitPositive(['alpha', 'beta'], ([alpha, beta]) => sbgLogLikelihood({ alpha, beta }, cohort.survivors), options, cohort.survivors[0]);
+    const calibration = options.fitPeriods ? cohort.survivors.subarray(0, options.fitPeriods + 1) : cohort.survivors;
+    const fit = await fitPositive(['alpha', 'beta'], ([alpha, beta]) => sbgLogLikelihood({ alpha, beta }, calibration), options, cohort.survivors[0]);
     fits.push({ cohort, fit, params: { alpha: fit.estimates[0], beta: fit.estimates[1] } });
   }
   const named = fits.length > 1;

@@ -52,6 +52,8 @@ export interface FitOptions {
   penalty?: number;
   maxIterations?: number;
   tolerance?: number;
+  /** sBG: fit on periods 0..fitPeriods only, holding the rest out to judge the projection. */
+  fitPeriods?: number;
   signal: AbortSignal;
   onProgress: (fraction: number, message: string) => void;
 }

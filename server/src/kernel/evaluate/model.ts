@@ -86,12 +86,15 @@ export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promi
   if (!statement.name || !call || call.args.length === 0) throw new EvaluationError('Incomplete model statement.');
   const kind = call.callee.name;
   const { data, split } = fitData(ctx.input(call.args[0].name), call.args[0].name);
+  const fitPeriods = statement.block?.items.find((item) => item.kind === 'Option' && item.name.name === 'fit_periods');
+  if (fitPeriods && kind !== 'sbg') throw new EvaluationError('`fit_periods` applies to sbg models only; purchase models are calibrated with a split.', fitPeriods.range);
   let fitted: FittedModel;
   try {
     fitted = await models.fitModel(kind, data, {
       penalty: numberOption(statement.block, 'penalty'),
       maxIterations: numberOption(statement.block, 'max_iterations'),
       tolerance: numberOption(statement.block, 'tolerance'),
+      fitPeriods: numberOption(statement.block, 'fit_periods'),
       signal: ctx.signal,
       onProgress: (fraction: number, message: string) => ctx.progress(fraction, message),
     });

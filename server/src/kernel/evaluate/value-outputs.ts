@@ -16,7 +16,7 @@ export interface ValueSummary {
   gini: number;
 }
 
-export function valueOutputs(name: string, metric: string, values: Float64Array, extra: string[] = []): { outputs: OutputItem[]; summary: ValueSummary } {
+export function valueOutputs(name: string, metric: string, values: Float64Array): { outputs: OutputItem[]; summary: ValueSummary } {
   const sorted = sortedFinite(values);
   const total = sum(sorted);
   const curve = lorenzCurve(sorted);
@@ -31,7 +31,6 @@ export function valueOutputs(name: string, metric: string, values: Float64Array,
   const text = [
     `${name}: total ${metric} ${money(total)} over ${sorted.length.toLocaleString('en-US')} customers (mean ${money(summary.mean)}).`,
     statement,
-    ...extra,
   ].join('\n');
 
   const distribution: TablePayload = {
@@ -58,4 +57,24 @@ export function valueOutputs(name: string, metric: string, values: Float64Array,
       },
     ],
   };
+}
+
+/**
+ * What a value on a retention model shows: one expected value of a new subscriber per cohort.
+ * A cohort is not a customer base, so no distribution, quantiles or Lorenz curve: with two
+ * cohorts those would only mislead.
+ */
+export function cohortValueOutputs(name: string, cohorts: string[], values: Float64Array, horizon: string): OutputItem[] {
+  const page: TablePayload = {
+    title: `${name}: value of a new subscriber over ${horizon}`,
+    columns: [
+      { name: 'cohort', format: 'string' },
+      { name: 'value per subscriber', format: 'money' },
+    ],
+    rows: cohorts.map((cohort, i) => [cohort, values[i]]),
+    totalRows: cohorts.length,
+    offset: 0,
+  };
+  const text = [page.title, ...cohorts.map((cohort, i) => `  ${cohort.padEnd(Math.max(...cohorts.map((c) => c.length)))}  ${money(values[i])}`)].join('\n');
+  return [{ data: { 'text/plain': text, [MIME.table]: page } }];
 }

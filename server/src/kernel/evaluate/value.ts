@@ -8,7 +8,7 @@ import { customerTable, withColumns } from './customers';
 import type { ModelData } from './model';
 import { durationOption, fractionOption, rateOption } from './options';
 import { splitCustomers } from './split';
-import { valueOutputs } from './value-outputs';
+import { cohortValueOutputs, valueOutputs } from './value-outputs';
 import { convertDuration, UNIT_DAYS } from '../units';
 
 interface ValueTerms {
@@ -47,7 +47,7 @@ export function evaluateValue(ctx: EvalContext): StatementOutcome {
     const t = terms(statement, payment.per);
     const cohorts = first.fitted.cohortValues({ payment: payment.amount * t.margin, horizon: t.horizon, discount: t.discountPerUnit });
     const customers = customerTable({ customer: cohorts.names, clv: cohorts.values }, payment.per, 'clv');
-    const { outputs } = valueOutputs(name, 'clv', cohorts.values, [`Value of a new subscriber per cohort over ${t.horizon} ${payment.per}.`]);
+    const outputs = cohortValueOutputs(name, cohorts.names, cohorts.values, `${t.horizon} ${payment.per}`);
     return { value: { kind: 'value', customers }, outputs };
   }
 
