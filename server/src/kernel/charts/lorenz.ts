@@ -16,7 +16,7 @@ export function lorenzChart(title: string, metric: string, points: LorenzPoint[]
       x: { field: 'customers', type: 'quantitative', title: 'share of customers', axis: { format: '%' } },
       y: { field: 'value', type: 'quantitative', title: `share of ${metric}`, axis: { format: '%' } },
       color: { field: 'curve', type: 'nominal', title: null },
-      strokeDash: { field: 'curve', type: 'nominal', legend: null },
+      strokeDash: { field: 'curve', type: 'nominal', title: null },
     },
   });
 }

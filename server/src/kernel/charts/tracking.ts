@@ -22,7 +22,7 @@ export function trackingChart(title: string, unit: string, points: TrackingPoint
           x: { field: 'period', type: 'quantitative', title: unit },
           y: { field: 'transactions', type: 'quantitative', title: 'cumulative repeat transactions' },
           color: { field: 'series', type: 'nominal', title: null },
-          strokeDash: { field: 'series', type: 'nominal', legend: null },
+          strokeDash: { field: 'series', type: 'nominal', title: null },
         },
       },
       {
