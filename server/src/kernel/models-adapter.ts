@@ -1,17 +1,32 @@
-// The models port (models-port.ts) implemented on the kernel's BTYD module (btyd/): the
-// summary builder, maximum-likelihood fits on log-parameters (BFGS, standard errors from the
-// numerical Hessian) and the predictions of BG/NBD, Gamma-Gamma and sBG. Every prediction
-// is computed once per unique customer history and spread back to customers.
-import { bgbbConditional, bgbbExpected, bgbbLogLikelihood, bgbbPAlive, type BgBbParams } from './btyd/bgbb';
-import { bgnbdConditional, bgnbdExpected, bgnbdLogLikelihood, bgnbdPAlive, type BgNbdParams } from './btyd/bgnbd';
-import { gammaGammaExpectedSpend, gammaGammaLogLikelihood, type GammaGammaParams } from './btyd/gamma-gamma';
-import { paretoNbdConditional, paretoNbdExpected, paretoNbdLogLikelihood, paretoNbdPAlive, type ParetoNbdParams } from './btyd/pareto-nbd';
-import { mbgnbdConditional, mbgnbdExpected, mbgnbdLogLikelihood, mbgnbdPAlive } from './btyd/mbgnbd';
-import { FitInterrupted, minimize, standardErrors, type Minimum } from './btyd/optimize';
-import { rowsAsPatterns, uniquePatterns, type Patterns } from './btyd/patterns';
-import { sbgLogLikelihood, sbgSurvival, type SbgParams } from './btyd/sbg';
-import { summariseTransactions } from './btyd/summary';
-import type { CustomerSummary, FitData, FitOptions, FittedModel, History, ModelsPort } from './models-port';
+// The models port (models-port.ts) implemented on the models library (server/src/models): the
+// one place the kernel meets the BTYD mathematics. The library fits and predicts; this file adds
+// what a notebook run needs around it: refusing data a model cannot use with a reason, timing,
+// interrupt checkpoints, and scoring each unique customer history once (a million customers
+// share far fewer (x, t_x, T) histories) before spreading the results back to customers.
+import {
+  bgbbModel,
+  bgnbdModel,
+  discountedExpectedPurchases,
+  fitBgBb,
+  fitBgNbd,
+  fitGammaGamma,
+  fitMbgNbd,
+  fitParetoNbd,
+  fitSbg,
+  gammaGammaExpectedSpend,
+  mbgnbdModel,
+  paretoNbdModel,
+  sbgSurvival,
+  spendData,
+  summariseTransactions as summarise,
+  toPatterns,
+  type FitResult,
+  type Patterns,
+  type PurchaseModel,
+} from '../models';
+import type { FitOptions as LibraryFitOptions } from '../models/optimize/mle';
+import type { CustomerSummary, FitData, FitOptions, FittedModel, History, ModelsPort, SummaryOptions } from './models-port';
+import { uniqueRows } from './unique-rows';
 
 /** Thrown when the data cannot support the model; the message says why. */
 class NotFittable extends Error {}
@@ -30,96 +45,50 @@ function summaryColumns(data: FitData, kind: string): SummaryColumns {
   return { frequency: data.frequency, recency: data.recency, T: data.age, monetary: data.monetary, weight: data.weight };
 }
 
-/**
- * Fits `names` (positive parameters) by maximising `logLikelihood` (with its gradient in the
- * parameters when known), returning estimates and standard errors.
- */
-async function fitPositive(names: string[], logLikelihood: (p: number[]) => number, options: FitOptions, customers: number, llGradient?: (p: number[]) => number[]) {
-  const penalty = options.penalty ?? 0;
-  // Minimise the mean negative log-likelihood over log-parameters: well scaled whatever the size.
-  const objective = (theta: number[]) => -logLikelihood(theta.map(Math.exp)) / customers + penalty * theta.reduce((s, v) => s + v * v, 0);
-  const objectiveGradient = llGradient
-    ? (theta: number[]) => {
-        const params = theta.map(Math.exp);
-        // Chain rule through p = exp(θ).
-        return llGradient(params).map((g, i) => (-g * params[i]) / customers + 2 * penalty * theta[i]);
-      }
-    : undefined;
-  const start = performance.now();
-  const result: Minimum = await minimize(
-    objective,
-    names.map(() => 0),
-    { maxIterations: options.maxIterations ?? 1000, tolerance: options.tolerance ?? 1e-8, signal: options.signal, onProgress: options.onProgress },
-    objectiveGradient,
-  );
-  const estimates = result.x.map(Math.exp);
-  const se = standardErrors((p) => (p.some((v) => v <= 0) ? Infinity : -logLikelihood(p)), estimates, llGradient && ((p) => llGradient(p).map((g) => -g)));
-  const logLik = logLikelihood(estimates);
-  if (!Number.isFinite(logLik) || estimates.some((v) => !Number.isFinite(v))) throw new NotFittable('the likelihood has no finite maximum on this data.');
+/** The library's fit options from the kernel's: the same knobs, plus an interrupt checkpoint per iteration. */
+function libraryOptions(options: FitOptions): LibraryFitOptions {
+  const expected = Math.min(options.maxIterations ?? 500, 100);
   return {
-    parameters: names.map((name, i) => ({ name, estimate: estimates[i], standardError: se[i] })),
-    estimates,
-    logLikelihood: logLik,
-    converged: result.converged,
-    message: result.message,
-    iterations: result.iterations,
-    gradientNorm: result.gradientNorm,
-    ms: performance.now() - start,
+    penalty: options.penalty,
+    maxIterations: options.maxIterations,
+    tolerance: options.tolerance,
+    checkpoint: (iteration) => {
+      options.onProgress(Math.min(0.99, iteration / expected), `iteration ${iteration}`);
+      if (options.signal.aborted) throw new NotFittable('interrupted.');
+    },
   };
 }
 
-/**
- * Memoises a value-and-gradient pass on its last point: the optimizer asks for the value and
- * then the gradient at the same parameters, and one pass computes both.
- */
-function lastPoint<T>(compute: (p: number[]) => T): (p: number[]) => T {
-  let key = '';
-  let result: T;
-  return (p) => {
-    const k = p.join(',');
-    if (k !== key) {
-      result = compute(p);
-      key = k;
-    }
-    return result;
+/** A library fit result in the port's shape (parameters in order, with standard errors and timing). */
+function fitSummary<P extends string>(fit: FitResult<P>, ms: number) {
+  if (!Number.isFinite(fit.logLikelihood)) throw new NotFittable(fit.message ?? 'the likelihood has no finite maximum on this data.');
+  return {
+    parameters: (Object.keys(fit.params) as P[]).map((name) => ({ name, estimate: fit.params[name], standardError: fit.standardErrors[name] })),
+    logLikelihood: fit.logLikelihood,
+    converged: fit.converged,
+    message: fit.message,
+    iterations: fit.iterations,
+    gradientNorm: fit.gradientNorm,
+    ms,
+    customers: fit.customers,
   };
+}
+
+function timed<T>(run: () => T): { result: T; ms: number } {
+  const start = performance.now();
+  const result = run();
+  return { result, ms: performance.now() - start };
 }
 
 // Unique histories per summary (keyed by its frequency column): built once, reused by every prediction.
-const historyPatterns = new WeakMap<Float64Array, ReturnType<typeof uniquePatterns>>();
-
-function historiesOf(h: History, weight: Float64Array | null = null, checkpoint?: (fraction: number) => void) {
-  if (weight) return uniquePatterns([h.frequency, h.recency, h.T], weight, checkpoint);
-  let p = historyPatterns.get(h.frequency);
-  if (!p || p.of.length !== h.frequency.length) historyPatterns.set(h.frequency, (p = uniquePatterns([h.frequency, h.recency, h.T], null, checkpoint)));
-  return p;
-}
+const historyIndex = new WeakMap<ArrayLike<number>, ReturnType<typeof uniqueRows>>();
 
 /** Applies `compute` once per unique (x, t_x, T) history and spreads the results to customers. */
 function perHistory(h: History, compute: (unique: History) => Float64Array): Float64Array {
-  const p = historiesOf(h);
-  const values = compute({ frequency: p.columns[0], recency: p.columns[1], T: p.columns[2] });
-  return Float64Array.from(p.of, (k) => values[k]);
-}
-
-/**
- * Expected purchases over `horizon`, per `period`, each period's purchases discounted from
- * its end: Σ_k [E(t_k) − E(t_(k−1))] / (1 + rate)^(t_k), from cumulative expectations E(t).
- */
-function discounted(horizon: number, rate: number, period: number, cumulative: (t: number) => Float64Array, checkpoint?: (fraction: number) => void): Float64Array {
-  const steps = Math.max(1, Math.ceil(horizon / period - 1e-9));
-  let before: Float64Array | null = null;
-  let total: Float64Array | null = null;
-  for (let k = 1; k <= steps; k++) {
-    checkpoint?.((k - 1) / steps);
-    const t = Math.min(horizon, k * period);
-    const upTo = cumulative(t);
-    total ??= new Float64Array(upTo.length);
-    const factor = Math.pow(1 + rate, -t);
-    for (let i = 0; i < upTo.length; i++) total[i] += (upTo[i] - (before ? before[i] : 0)) * factor;
-    before = upTo;
-  }
-  return total!;
+  let unique = historyIndex.get(h.frequency);
+  if (!unique || unique.of.length !== h.frequency.length) historyIndex.set(h.frequency, (unique = uniqueRows([h.frequency, h.recency, h.T])));
+  const values = compute({ frequency: unique.columns[0], recency: unique.columns[1], T: unique.columns[2] });
+  return Float64Array.from(unique.of, (k) => values[k]);
 }
 
 function unsupported(what: string): never {
@@ -137,138 +106,84 @@ const noPredictions = {
   survivalCurves: () => unsupported('survival'),
 };
 
-/** The mathematics of one purchase model, for the common fit-and-predict wrapper below. */
-interface PurchaseModel<P> {
+/** A purchase model kind: how the library fits it and how its fitted parameters predict. */
+interface PurchaseKind {
   title: string;
-  names: string[];
-  toParams(values: number[]): P;
-  /** Log-likelihood, and its gradient in the parameters when the model has one in closed form. */
-  logLikelihood(params: P, patterns: Patterns): { value: number; gradient?: number[] };
-  pAlive(params: P, h: History): Float64Array;
-  conditional(params: P, t: number, h: History): Float64Array;
-  expected(params: P, t: number): number;
+  fit(patterns: Patterns, options: LibraryFitOptions): FitResult;
+  model(params: Record<string, number>): PurchaseModel;
 }
 
-async function fitPurchaseModel<P>(model: PurchaseModel<P>, data: FitData, options: FitOptions): Promise<FittedModel> {
-  const s = summaryColumns(data, model.title);
-  const patterns = historiesOf(s, s.weight, (fraction) => {
-    options.onProgress(0, `grouping customer histories (${Math.round(fraction * 100)}%)`);
-    if (options.signal.aborted) throw new FitInterrupted();
-  });
-  const customers = patterns.weight.reduce((a, b) => a + b, 0);
+async function fitPurchaseModel(kind: PurchaseKind, data: FitData, options: FitOptions): Promise<FittedModel> {
+  const s = summaryColumns(data, kind.title);
   if (!s.frequency.some((x) => x > 0)) throw new NotFittable('no customer made a repeat purchase in calibration, so purchase rates and drop-out cannot be estimated.');
-  const ll = lastPoint((v: number[]) => model.logLikelihood(model.toParams(v), patterns));
-  const hasGradient = ll(model.names.map(() => 1)).gradient !== undefined;
-  const fit = await fitPositive(model.names, (v) => ll(v).value, options, customers, hasGradient ? (v) => ll(v).gradient! : undefined);
-  const params = model.toParams(fit.estimates);
-  const conditional = (t: number, u: History) => model.conditional(params, t, u);
+  const { result: fit, ms } = timed(() => kind.fit(toPatterns(s.frequency, s.recency, s.T, s.weight), libraryOptions(options)));
+  const model = kind.model(fit.params);
   return {
     ...noPredictions,
-    ...fit,
+    ...fitSummary(fit, ms),
     role: 'purchase',
-    customers,
-    pAlive: (h) => perHistory(h, (u) => model.pAlive(params, u)),
-    conditionalExpectedPurchases: (t, h) => perHistory(h, (u) => conditional(t, u)),
-    expectedPurchases: (t) => model.expected(params, t),
-    discountedExpectedPurchases: (horizon, rate, h, period, checkpoint) => perHistory(h, (u) => discounted(horizon, rate, period, (t) => conditional(t, u), checkpoint)),
+    pAlive: (h) => perHistory(h, (u) => model.pAlive(u)),
+    conditionalExpectedPurchases: (t, h) => perHistory(h, (u) => model.conditionalExpected(t, u)),
+    expectedPurchases: (t) => model.expected(t),
+    discountedExpectedPurchases: (horizon, ratePerUnit, h, period) =>
+      // The library discounts per period from an annual rate and the unit's length in days;
+      // with a one-day "unit" the annual rate is the per-unit rate compounded over 365.2425 units.
+      perHistory(h, (u) => discountedExpectedPurchases(model, u, { horizon, period, unitDays: 1, annualDiscount: Math.pow(1 + ratePerUnit, 365.2425) - 1, margin: 1 })),
   };
 }
 
-const BG_NBD: PurchaseModel<BgNbdParams> = {
-  title: 'BG/NBD',
-  names: ['r', 'alpha', 'a', 'b'],
-  toParams: ([r, alpha, a, b]) => ({ r, alpha, a, b }),
-  logLikelihood: (p, patterns) => bgnbdLogLikelihood(p, patterns, true),
-  pAlive: bgnbdPAlive,
-  conditional: bgnbdConditional,
-  expected: bgnbdExpected,
-};
+const BG_NBD: PurchaseKind = { title: 'BG/NBD', fit: fitBgNbd, model: (p) => bgnbdModel({ r: p.r, alpha: p.alpha, a: p.a, b: p.b }) };
+const MBG_NBD: PurchaseKind = { title: 'MBG/NBD', fit: fitMbgNbd, model: (p) => mbgnbdModel({ r: p.r, alpha: p.alpha, a: p.a, b: p.b }) };
+const PARETO_NBD: PurchaseKind = { title: 'Pareto/NBD', fit: fitParetoNbd, model: (p) => paretoNbdModel({ r: p.r, alpha: p.alpha, s: p.s, beta: p.beta }) };
+const BG_BB: PurchaseKind = { title: 'BG/BB', fit: fitBgBb, model: (p) => bgbbModel({ alpha: p.alpha, beta: p.beta, gamma: p.gamma, delta: p.delta }) };
 
-const MBG_NBD: PurchaseModel<BgNbdParams> = {
-  ...BG_NBD,
-  title: 'MBG/NBD',
-  logLikelihood: (p, patterns) => ({ value: mbgnbdLogLikelihood(p, patterns) }),
-  pAlive: mbgnbdPAlive,
-  conditional: mbgnbdConditional,
-  expected: mbgnbdExpected,
-};
-
-const BG_BB: PurchaseModel<BgBbParams> = {
-  title: 'BG/BB',
-  names: ['alpha', 'beta', 'gamma', 'delta'],
-  toParams: ([alpha, beta, gamma, delta]) => ({ alpha, beta, gamma, delta }),
-  logLikelihood: (p, patterns) => ({ value: bgbbLogLikelihood(p, patterns) }),
-  pAlive: bgbbPAlive,
-  conditional: bgbbConditional,
-  expected: bgbbExpected,
-};
-
-const PARETO_NBD: PurchaseModel<ParetoNbdParams> = {
-  title: 'Pareto/NBD',
-  names: ['r', 'alpha', 's', 'beta'],
-  toParams: ([r, alpha, s, beta]) => ({ r, alpha, s, beta }),
-  logLikelihood: (p, patterns) => ({ value: paretoNbdLogLikelihood(p, patterns) }),
-  pAlive: paretoNbdPAlive,
-  conditional: paretoNbdConditional,
-  expected: paretoNbdExpected,
-};
-
-async function fitGammaGamma(data: FitData, options: FitOptions): Promise<FittedModel> {
+async function fitGammaGammaModel(data: FitData, options: FitOptions): Promise<FittedModel> {
   const s = summaryColumns(data, 'Gamma-Gamma');
-  if (!s.monetary) throw new NotFittable('the data has no spend amounts.');
-  const keep: number[] = [];
-  for (let i = 0; i < s.frequency.length; i++) if (s.frequency[i] > 0 && s.monetary[i] > 0) keep.push(i);
-  if (keep.length < 2) throw new NotFittable('fewer than two customers made a repeat purchase with a positive amount.');
-  // Mean spends are continuous: customers rarely share one, so no pattern compression.
-  const patterns = rowsAsPatterns([Float64Array.from(keep, (i) => s.frequency[i]), Float64Array.from(keep, (i) => s.monetary![i])], s.weight ? Float64Array.from(keep, (i) => s.weight![i]) : null);
-  const customers = patterns.weight.reduce((a, b) => a + b, 0);
-  const toParams = ([p, q, gamma]: number[]): GammaGammaParams => ({ p, q, gamma });
-  const ll = lastPoint((v: number[]) => gammaGammaLogLikelihood(toParams(v), patterns));
-  const fit = await fitPositive(['p', 'q', 'gamma'], (v) => ll(v).value, options, customers, (v) => ll(v).gradient);
-  const params = toParams(fit.estimates);
+  const monetary = s.monetary;
+  if (!monetary) throw new NotFittable('the data has no spend amounts.');
+  const spend = spendData(s.frequency, monetary, s.weight);
+  if (spend.count < 2) throw new NotFittable('fewer than two customers made a repeat purchase with a positive amount.');
+  const { result: fit, ms } = timed(() => fitGammaGamma(spend, libraryOptions(options)));
+  const params = { p: fit.params.p, q: fit.params.q, gamma: fit.params.gamma };
+  if (!(params.q > 1)) throw new NotFittable(`q = ${params.q.toPrecision(3)} ≤ 1 gives customers an infinite mean spend; the spend data do not support the model.`);
   return {
     ...noPredictions,
-    ...fit,
+    ...fitSummary(fit, ms),
     role: 'spend',
-    customers,
-    expectedSpend: (summary: CustomerSummary) => gammaGammaExpectedSpend(params, summary.frequency, summary.monetary ?? new Float64Array(summary.frequency.length).fill(NaN)),
+    expectedSpend: (summary: CustomerSummary) => gammaGammaExpectedSpend(params, summary.frequency, summary.monetary),
   };
 }
 
-async function fitSbg(data: FitData, options: FitOptions): Promise<FittedModel> {
+async function fitSbgModel(data: FitData, options: FitOptions): Promise<FittedModel> {
   if (data.kind !== 'cohorts') throw new NotFittable('sBG needs a cohort source (survivors per period).');
-  const fits: { cohort: { name: string; survivors: Float64Array }; fit: Awaited<ReturnType<typeof fitPositive>>; params: SbgParams }[] = [];
-  for (const cohort of data.cohorts) {
+  const fits = data.cohorts.map((cohort) => {
+    // Periods after `fitPeriods` are held out: they judge the projection instead of shaping it.
     const calibration = options.fitPeriods ? cohort.survivors.subarray(0, options.fitPeriods + 1) : cohort.survivors;
-    const fit = await fitPositive(['alpha', 'beta'], ([alpha, beta]) => sbgLogLikelihood({ alpha, beta }, calibration), options, cohort.survivors[0]);
-    fits.push({ cohort, fit, params: { alpha: fit.estimates[0], beta: fit.estimates[1] } });
-  }
+    const { result: fit, ms } = timed(() => fitSbg(calibration, libraryOptions(options)));
+    return { cohort, summary: fitSummary(fit, ms), params: { alpha: fit.params.alpha, beta: fit.params.beta } };
+  });
   const named = fits.length > 1;
   return {
     ...noPredictions,
     role: 'retention',
-    parameters: fits.flatMap(({ cohort, fit }) => fit.parameters.map((p) => ({ ...p, name: named ? `${p.name} (${cohort.name})` : p.name }))),
-    logLikelihood: fits.reduce((s, f) => s + f.fit.logLikelihood, 0),
-    converged: fits.every((f) => f.fit.converged),
-    message: fits.find((f) => f.fit.message)?.fit.message,
-    iterations: fits.reduce((s, f) => s + f.fit.iterations, 0),
-    gradientNorm: Math.max(...fits.map((f) => f.fit.gradientNorm)),
-    ms: fits.reduce((s, f) => s + f.fit.ms, 0),
+    parameters: fits.flatMap(({ cohort, summary }) => summary.parameters.map((p) => ({ ...p, name: named ? `${p.name} (${cohort.name})` : p.name }))),
+    logLikelihood: fits.reduce((s, f) => s + f.summary.logLikelihood, 0),
+    converged: fits.every((f) => f.summary.converged),
+    message: fits.find((f) => f.summary.message)?.summary.message,
+    iterations: fits.reduce((s, f) => s + f.summary.iterations, 0),
+    gradientNorm: Math.max(...fits.map((f) => f.summary.gradientNorm)),
+    ms: fits.reduce((s, f) => s + f.summary.ms, 0),
     customers: fits.reduce((s, f) => s + f.cohort.survivors[0], 0),
     cohortValues: ({ payment, horizon, discount }) => ({
       names: fits.map((f) => f.cohort.name),
       // A payment at the start of each period the subscriber is still there, discounted.
-      values: Float64Array.from(fits, (f) => {
-        let v = 0;
-        for (let t = 0; t < horizon; t++) v += (payment * sbgSurvival(f.params, t)) / Math.pow(1 + discount, t);
-        return v;
-      }),
+      values: Float64Array.from(fits, (f) => sbgSurvival(f.params, horizon - 1).reduce((v, alive, t) => v + (payment * alive) / Math.pow(1 + discount, t), 0)),
     }),
     survivalCurves: () =>
       fits.map((f) => ({
         name: f.cohort.name,
         observed: f.cohort.survivors.map((n) => n / f.cohort.survivors[0]),
-        fitted: Float64Array.from({ length: f.cohort.survivors.length + 5 }, (_, t) => sbgSurvival(f.params, t)),
+        fitted: sbgSurvival(f.params, f.cohort.survivors.length + 4),
       })),
   };
 }
@@ -278,9 +193,16 @@ const FITTERS: Record<string, (data: FitData, options: FitOptions) => Promise<Fi
   pareto_nbd: (data, options) => fitPurchaseModel(PARETO_NBD, data, options),
   bgbb: (data, options) => fitPurchaseModel(BG_BB, data, options),
   mbgnbd: (data, options) => fitPurchaseModel(MBG_NBD, data, options),
-  gamma_gamma: fitGammaGamma,
-  sbg: fitSbg,
+  gamma_gamma: fitGammaGammaModel,
+  sbg: fitSbgModel,
 };
+
+/** The port's summary: the library's, with monetary undefined (NaN) where there is no repeat purchase to average. */
+function summariseTransactions(log: CustomerSummary['log'], options: SummaryOptions): CustomerSummary {
+  const summary = summarise(log, { calibrationEnd: options.calibrationEnd, holdoutEnd: options.holdoutEnd, unit: options.unitDays, checkpoint: options.checkpoint });
+  const monetary = summary.monetary && summary.monetary.map((m, i) => (summary.frequency[i] > 0 ? m : NaN));
+  return { ...summary, monetary, log };
+}
 
 export const modelsLibrary: ModelsPort = {
   summariseTransactions,

@@ -42,7 +42,7 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
   model: [
     { name: 'penalty', shape: 'number', min: 0, description: 'L2 penalty on the log-parameters, to keep a fit on small data away from extreme values.', default: '0' },
     { name: 'max_iterations', shape: 'integer', min: 1, max: 100000, description: 'Most optimizer iterations before the fit gives up.', default: '1000' },
-    { name: 'tolerance', shape: 'number', min: 0, minExclusive: true, max: 1, description: 'Gradient-norm tolerance at which the optimizer stops.', default: '1e-8' },
+    { name: 'tolerance', shape: 'number', min: 0, minExclusive: true, max: 1, description: 'Gradient-norm tolerance at which the optimizer stops.', default: '1e-7' },
     { name: 'fit_periods', shape: 'integer', min: 1, description: 'sbg only: fit on the first N periods after acquisition and show the later ones against the projection.', default: 'all periods' },
   ],
   value: [

@@ -8,8 +8,15 @@ export interface FitOptions {
   /** L2 penalty coefficient (lifetimes' penalizer_coef); 0 by default. */
   penalty?: number;
   maxIterations?: number;
+  /** Stop when the infinity norm of the mean objective's gradient (log scale) falls below this. */
+  tolerance?: number;
   /** Starting values (natural scale); each model has sensible defaults. */
   initial?: number[];
+  /**
+   * Called once per optimizer iteration; may throw to abandon the fit (how a kernel interrupts
+   * a long fit, and reports its progress).
+   */
+  checkpoint?: (iteration: number) => void;
 }
 
 export interface FitResult<P extends string = string> {
@@ -57,7 +64,7 @@ export function fitPositive<P extends string>(names: readonly P[], logLik: (thet
     logLikGradient(thetaG, out);
     for (let i = 0; i < u.length; i++) out[i] = (-out[i] * thetaG[i] + 2 * penalty * thetaG[i] * thetaG[i]) / n;
   });
-  const res = minimizeBfgs(objective, Float64Array.from(start, Math.log), { gradient, maxIterations: options.maxIterations ?? 500, gradientTolerance: 1e-7 });
+  const res = minimizeBfgs(objective, Float64Array.from(start, Math.log), { gradient, maxIterations: options.maxIterations ?? 500, gradientTolerance: options.tolerance ?? 1e-7, onIteration: options.checkpoint });
   const est = Float64Array.from(res.x, Math.exp);
   let ll: number;
   try { ll = logLik(est); } catch (e) { ll = NaN; res.message = `likelihood failed at the estimate: ${(e as Error).message}`; }
