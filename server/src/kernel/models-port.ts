@@ -2,29 +2,14 @@
 // against this port; kernel.ts plugs in the models library through a thin adapter. Plain
 // typed arrays in and out (no Arquero in the models library, per the project brief).
 import type { TransactionLog } from '../data';
+import type { CustomerSummary as LibrarySummary } from '../models';
 
-/** Per-customer calibration summary of a split (one entry per customer, same order throughout). */
-export interface CustomerSummary {
-  customerIds: string[];
-  /** Repeat transactions in calibration (same-day purchases merged). */
-  frequency: Float64Array;
-  /** Time of the last calibration purchase since the first, in the split's unit. */
-  recency: Float64Array;
-  /** Time from the first purchase to the end of calibration, in the split's unit. */
-  T: Float64Array;
-  /** Mean spend of repeat transactions (NaN without repeats); null without amounts. */
-  monetary: Float64Array | null;
-  totalSpend: Float64Array | null;
-  /** Days since epoch. */
-  firstPurchase: Float64Array;
-  lastPurchase: Float64Array;
-  holdoutPurchases: Float64Array | null;
-  holdoutSpend: Float64Array | null;
-  /** Customers whose first purchase is after the calibration end. */
-  excludedCustomers: number;
-  /** The transactions the summary was built from (for tracking curves). */
-  log: TransactionLog;
-}
+/**
+ * Per-customer calibration summary of a split: the models library's (one entry per customer,
+ * same order throughout), with `monetary` NaN where a customer has no repeat purchase to
+ * average, plus the transactions it was built from (for tracking curves).
+ */
+export type CustomerSummary = LibrarySummary & { log: TransactionLog };
 
 export interface SummaryOptions {
   /** Days since epoch; purchases on that day are in calibration. */
