@@ -16,6 +16,7 @@ import type {
   RunRequest,
   WorkerToHost,
 } from '../../server/src/kernel';
+import { PendingCalls } from '../../server/src/kernel/pending-calls';
 
 export interface KernelProcessOptions {
   workerPath: string;
@@ -25,41 +26,20 @@ export interface KernelProcessOptions {
   graceMs?: number;
 }
 
-interface PendingRun {
-  cellIds: string[];
-  hooks: RunHooks;
-  seen: Map<string, CellResult>;
-  resolve: (results: Map<string, CellResult>) => void;
-}
-
 export class KernelProcess {
   private child: ChildProcess | null = null;
   private ready: Promise<void> | null = null;
-  private nextId = 1;
-  private runs = new Map<number, PendingRun>();
-  private requests = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private pending = new PendingCalls();
 
   constructor(private readonly options: KernelProcessOptions) {}
 
   /** Runs cells (and the stale definitions they depend on); `hooks.signal` interrupts. */
   async run(cells: CellInput[], request: RunRequest, hooks: RunHooks): Promise<Map<string, CellResult>> {
     await this.start();
-    const runId = this.nextId++;
-    return new Promise((resolve) => {
-      const onAbort = () => this.interrupt(runId);
-      this.runs.set(runId, {
-        cellIds: request.cellIds ?? cells.map((c) => c.id),
-        hooks,
-        seen: new Map(),
-        resolve: (results) => {
-          hooks.signal?.removeEventListener('abort', onAbort);
-          resolve(results);
-        },
-      });
-      if (hooks.signal?.aborted) queueMicrotask(onAbort);
-      else hooks.signal?.addEventListener('abort', onAbort, { once: true });
-      this.send({ type: 'run', runId, cells, request });
-    });
+    const runId = this.pending.newId();
+    const results = this.pending.addRun(runId, cells, request, hooks, () => this.interrupt(runId));
+    this.send({ type: 'run', runId, cells, request });
+    return results;
   }
 
   definitions(): Promise<DefinitionInfo[]> {
@@ -100,7 +80,7 @@ export class KernelProcess {
         const why = signal ? `signal ${signal}` : `exit code ${code}`;
         this.options.log(`kernel process stopped (${why})`);
         reject(new Error(`the kernel process stopped (${why}) before it was ready`));
-        this.failPending(`The kernel stopped unexpectedly (${why}); cached results were lost. Run the cells again.`);
+        this.pending.failAll(`The kernel stopped unexpectedly (${why}); cached results were lost. Run the cells again.`);
       });
     });
     this.send({ type: 'init', notebookDir: this.options.notebookDir });
@@ -113,68 +93,33 @@ export class KernelProcess {
   }
 
   private interrupt(runId: number) {
-    if (!this.runs.has(runId)) return;
+    if (!this.pending.hasRun(runId)) return;
     this.send({ type: 'interrupt', runId });
     const graceMs = this.options.graceMs ?? 1500;
     setTimeout(() => {
-      if (!this.runs.has(runId)) return;
+      if (!this.pending.hasRun(runId)) return;
       this.restart(`it did not stop within ${graceMs} ms of an interrupt`);
     }, graceMs).unref();
   }
 
   private onMessage(m: WorkerToHost) {
-    if (m.type === 'log') return this.options.log(m.message);
-    if (m.type === 'ready') return;
-    if (m.type === 'response') {
-      const req = this.requests.get(m.requestId);
-      this.requests.delete(m.requestId);
-      if (m.ok) req?.resolve(m.value);
-      else req?.reject(new Error(m.error));
-      return;
-    }
-    const run = this.runs.get(m.runId);
-    if (!run) return;
-    if (m.type === 'cellStart') run.hooks.onCellStart?.(m.cellId);
-    else if (m.type === 'progress') run.hooks.onProgress?.(m.cellId, m.fraction, m.message);
-    else if (m.type === 'cellDone') {
-      run.seen.set(m.cellId, m.result);
-      run.hooks.onCellDone?.(m.cellId, m.result);
-    } else {
-      this.runs.delete(m.runId);
-      run.resolve(new Map(m.results));
-    }
-  }
-
-  /** Settles every pending run (unfinished cells `interrupted` with `message`) and request. */
-  private failPending(message: string) {
-    for (const [runId, run] of this.runs) {
-      this.runs.delete(runId);
-      for (const cellId of run.cellIds) {
-        if (run.seen.has(cellId)) continue;
-        const result: CellResult = { status: 'interrupted', outputs: [{ data: { 'text/plain': message } }], error: { message, cellId }, ms: 0, cached: false };
-        run.seen.set(cellId, result);
-        run.hooks.onCellDone?.(cellId, result);
-      }
-      run.resolve(run.seen);
-    }
-    for (const req of this.requests.values()) req.reject(new Error(message));
-    this.requests.clear();
+    if (m.type === 'log') this.options.log(m.message);
+    else this.pending.handle(m);
   }
 
   private stop(message: string) {
     const child = this.child;
     this.child = null;
     this.ready = null;
-    this.failPending(message);
+    this.pending.failAll(message);
     child?.kill('SIGKILL');
   }
 
   private async query(query: KernelQuery): Promise<unknown> {
     await this.start();
-    const requestId = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.requests.set(requestId, { resolve, reject });
-      this.send({ type: 'request', requestId, query });
-    });
+    const requestId = this.pending.newId();
+    const answer = this.pending.addRequest(requestId);
+    this.send({ type: 'request', requestId, query });
+    return answer;
   }
 }

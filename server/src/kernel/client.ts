@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CellInput, CellResult, DefinitionInfo, ExportResult, KernelApi, RunHooks, RunRequest } from './api';
-import type { KernelQuery, KernelWorkerData, RunDoneMessage, WorkerToHost } from './protocol';
+import type { KernelQuery, KernelWorkerData, WorkerToHost } from './protocol';
+import { PendingCalls } from './pending-calls';
 import type { TablePayload } from './output-types';
 
 export interface KernelClientOptions {
@@ -26,14 +27,6 @@ export interface KernelClientOptions {
   graceMs?: number;
   /** Told when the worker was replaced, with why (state lost). */
   onRestart?: (reason: string) => void;
-}
-
-interface PendingRun {
-  /** The cells the run was asked for: what a lost worker leaves unfinished. */
-  cellIds: string[];
-  hooks: RunHooks;
-  seen: Map<string, CellResult>;
-  resolve: (results: Map<string, CellResult>) => void;
 }
 
 /** The built worker beside this bundle, or worker.ts beside this file when running from source. */
@@ -59,9 +52,7 @@ export class KernelClient implements KernelApi {
   private worker: Worker | null = null;
   private ready: Promise<void> | null = null;
   private interruptFlag = new Int32Array(new SharedArrayBuffer(4));
-  private nextId = 1;
-  private runs = new Map<number, PendingRun>();
-  private requests = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private pending = new PendingCalls();
   // Runs go one at a time so an interrupt always refers to the run in progress.
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -118,7 +109,7 @@ export class KernelClient implements KernelApi {
         this.worker = null;
         this.ready = null;
         reject(new Error(`kernel worker exited with code ${code} before it was ready`));
-        this.failPending(`The kernel stopped unexpectedly (exit code ${code}); cached results were lost. Run the cells again.`);
+        this.pending.failAll(`The kernel stopped unexpectedly (exit code ${code}); cached results were lost. Run the cells again.`);
       });
     });
     return this.ready;
@@ -126,29 +117,19 @@ export class KernelClient implements KernelApi {
 
   private async runNow(cells: CellInput[], request: RunRequest, hooks: RunHooks): Promise<Map<string, CellResult>> {
     await this.start();
-    const runId = this.nextId++;
-    return new Promise((resolve) => {
-      const pending: PendingRun = { cellIds: request.cellIds ?? cells.map((c) => c.id), hooks, seen: new Map(), resolve };
-      this.runs.set(runId, pending);
-      const onAbort = () => this.interrupt(runId);
-      if (hooks.signal?.aborted) queueMicrotask(onAbort);
-      else hooks.signal?.addEventListener('abort', onAbort, { once: true });
-      const finish = pending.resolve;
-      pending.resolve = (results) => {
-        hooks.signal?.removeEventListener('abort', onAbort);
-        finish(results);
-      };
-      this.worker!.postMessage({ type: 'run', runId, cells, request });
-    });
+    const runId = this.pending.newId();
+    const results = this.pending.addRun(runId, cells, request, hooks, () => this.interrupt(runId));
+    this.worker!.postMessage({ type: 'run', runId, cells, request });
+    return results;
   }
 
   private interrupt(runId: number) {
-    if (!this.runs.has(runId) || !this.worker) return;
+    if (!this.pending.hasRun(runId) || !this.worker) return;
     Atomics.store(this.interruptFlag, 0, runId);
     this.worker.postMessage({ type: 'interrupt', runId });
     const graceMs = this.options.graceMs ?? 1000;
     setTimeout(() => {
-      if (!this.runs.has(runId)) return;
+      if (!this.pending.hasRun(runId)) return;
       // Told before the run's promise settles, so a caller sees the restart with the results.
       const reason = `it did not stop within ${graceMs} ms of an interrupt`;
       this.options.onRestart?.(reason);
@@ -158,72 +139,23 @@ export class KernelClient implements KernelApi {
   }
 
   private onMessage(m: WorkerToHost) {
-    switch (m.type) {
-      case 'log':
-        this.log(m.message);
-        return;
-      case 'response': {
-        const req = this.requests.get(m.requestId);
-        this.requests.delete(m.requestId);
-        if (m.ok) req?.resolve(m.value);
-        else req?.reject(new Error(m.error));
-        return;
-      }
-      case 'ready':
-        return;
-    }
-    const run = this.runs.get(m.runId);
-    if (!run) return;
-    if (m.type === 'cellStart') run.hooks.onCellStart?.(m.cellId);
-    else if (m.type === 'progress') run.hooks.onProgress?.(m.cellId, m.fraction, m.message);
-    else if (m.type === 'cellDone') {
-      run.seen.set(m.cellId, m.result);
-      run.hooks.onCellDone?.(m.cellId, m.result);
-    } else this.finishRun(m);
-  }
-
-  private finishRun(m: RunDoneMessage) {
-    const run = this.runs.get(m.runId)!;
-    this.runs.delete(m.runId);
-    run.resolve(new Map(m.results));
-  }
-
-  /** Resolves every pending run (unfinished cells `interrupted` with `message`) and request. */
-  private failPending(message: string) {
-    for (const [runId, run] of this.runs) {
-      this.runs.delete(runId);
-      for (const cellId of run.cellIds) {
-        if (run.seen.has(cellId)) continue;
-        const result: CellResult = {
-          status: 'interrupted',
-          outputs: [{ data: { 'text/plain': message } }],
-          error: { message, cellId },
-          ms: 0,
-          cached: false,
-        };
-        run.seen.set(cellId, result);
-        run.hooks.onCellDone?.(cellId, result);
-      }
-      run.resolve(run.seen);
-    }
-    for (const req of this.requests.values()) req.reject(new Error(message));
-    this.requests.clear();
+    if (m.type === 'log') this.log(m.message);
+    else this.pending.handle(m);
   }
 
   private async stopWorker(message: string) {
     const worker = this.worker;
     this.worker = null;
     this.ready = null;
-    this.failPending(message);
+    this.pending.failAll(message);
     if (worker) await worker.terminate();
   }
 
   private async query(query: KernelQuery): Promise<unknown> {
     await this.start();
-    const requestId = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.requests.set(requestId, { resolve, reject });
-      this.worker!.postMessage({ type: 'request', requestId, query });
-    });
+    const requestId = this.pending.newId();
+    const answer = this.pending.addRequest(requestId);
+    this.worker!.postMessage({ type: 'request', requestId, query });
+    return answer;
   }
 }
