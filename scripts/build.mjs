@@ -14,6 +14,8 @@ const nodeEsm = { ...common, platform: 'node', format: 'esm', target: 'node20', 
 
 const builds = [
   { ...common, platform: 'node', format: 'cjs', target: 'node20', entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.cjs', external: ['vscode'] },
+  // Loaded by the client just after activation (see client/src/extension.ts).
+  { ...common, platform: 'node', format: 'cjs', target: 'node20', entryPoints: ['client/src/language-client.ts'], outfile: 'dist/client/language-client.cjs', external: ['vscode'] },
   { ...nodeEsm, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server/main.mjs' },
   { ...nodeEsm, entryPoints: ['server/src/kernel/worker.ts'], outfile: 'dist/kernel/worker.mjs' },
   { ...nodeEsm, entryPoints: ['server/src/cli/clvnb.ts'], outfile: 'dist/cli/clvnb.mjs', banner: { js: '#!/usr/bin/env node\n' + nodeEsmBanner } },

@@ -1,11 +1,12 @@
 // Entry point of the extension (dist/client/extension.cjs). Wires the pieces together: the
 // notebook format, the language server, the kernel controller, the commands.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClvNotebookSerializer, clvNotebookContentOptions } from './notebook-serializer';
 import { ClvController } from './controller';
 import { Kernels } from './kernels';
-import { startLanguageClient } from './language-client';
+import type { startLanguageClient } from './language-client';
 import { registerKernelCommands } from './commands/kernel-commands';
 import { registerExportCommands } from './commands/export-commands';
 import { registerNewNotebookCommand } from './commands/new-notebook';
@@ -33,7 +34,13 @@ export function activate(context: vscode.ExtensionContext): ClvExtensionApi {
     ...registerExportCommands(kernels, context.extensionUri),
     registerNewNotebookCommand(context.extensionUri),
   );
-  client = startLanguageClient(context);
+  // vscode-languageclient is nine tenths of the extension's code, so it is a bundle of its own
+  // (dist/client/language-client.cjs), loaded just after activation: opening a notebook and
+  // registering the controller and commands do not wait for it.
+  setImmediate(() => {
+    const languageClient = require(path.join(__dirname, 'language-client.cjs')) as { startLanguageClient: typeof startLanguageClient };
+    client = languageClient.startLanguageClient(context);
+  });
   runSuiteIfAsked();
   return { activationMs: performance.now() - loadedAt };
 }
