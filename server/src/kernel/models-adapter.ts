@@ -20,13 +20,13 @@ import {
   spendData,
   summariseTransactions as summarise,
   toPatterns,
+  uniqueRows,
   type FitResult,
   type Patterns,
   type PurchaseModel,
 } from '../models';
 import type { FitOptions as LibraryFitOptions } from '../models/optimize/mle';
 import type { CustomerSummary, FitData, FitOptions, FittedModel, History, ModelsPort, SummaryOptions } from './models-port';
-import { uniqueRows } from './unique-rows';
 
 /** Thrown when the data cannot support the model; the message says why. */
 class NotFittable extends Error {}

@@ -7,6 +7,7 @@
 // Summaries and sufficient statistics
 export { summariseTransactions, type CustomerSummary, type SummaryOptions, type SummaryWarning } from './summary/build';
 export { toPatterns, type Patterns } from './summary/patterns';
+export { uniqueRows, type UniqueRows } from './summary/unique-rows';
 export { UNIT_DAYS, ratePerPeriod, type TimeUnit } from './summary/units';
 export type { History } from './history';
 

@@ -2,6 +2,7 @@
 // customers with the same triple are fitted once with a weight. Fit cost then grows with the
 // number of distinct patterns, not customers. Distinct x values are indexed separately because
 // the x-only terms (log-gamma/beta of r+x, b+x, ...) are computed once per x per evaluation.
+import { uniqueRows } from './unique-rows';
 
 export interface Patterns {
   x: Float64Array;
@@ -23,38 +24,31 @@ export interface Patterns {
 
 /** Collapses per-customer (x, t_x, T) (with optional weights) into weighted distinct patterns. */
 export function toPatterns(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>, weight?: ArrayLike<number> | null): Patterns {
-  const n = x.length;
-  // Nested maps on numeric keys: no string building per customer.
-  const byX = new Map<number, Map<number, Map<number, number>>>();
-  const px: number[] = [], ptx: number[] = [], pT: number[] = [], pw: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const w = weight ? weight[i] : 1;
-    if (!(w > 0)) continue;
-    let byTx = byX.get(x[i]);
-    if (!byTx) byX.set(x[i], (byTx = new Map()));
-    let byT = byTx.get(tx[i]);
-    if (!byT) byTx.set(tx[i], (byT = new Map()));
-    const k = byT.get(T[i]);
-    if (k === undefined) { byT.set(T[i], px.length); px.push(x[i]); ptx.push(tx[i]); pT.push(T[i]); pw.push(w); }
-    else pw[k] += w;
+  let columns: ArrayLike<number>[] = [x, tx, T];
+  let weights: ArrayLike<number> | null = null;
+  if (weight) {
+    // Rows without positive weight carry no customers: leave them out before grouping.
+    const keep: number[] = [];
+    for (let i = 0; i < weight.length; i++) if (weight[i] > 0) keep.push(i);
+    columns = columns.map((c) => Float64Array.from(keep, (i) => c[i]));
+    weights = Float64Array.from(keep, (i) => weight[i]);
   }
+  const unique = uniqueRows(columns);
+  const [px, ptx, pT] = unique.columns;
+  const pw = new Float64Array(px.length);
+  for (let i = 0; i < unique.of.length; i++) pw[unique.of[i]] += weights ? weights[i] : 1;
   const [xIndex, distinctX] = indexValues(px);
   const [txIndex, distinctTx] = indexValues(ptx);
   const [TIndex, distinctT] = indexValues(pT);
   let total = 0;
   for (const w of pw) total += w;
-  return { x: Float64Array.from(px), tx: Float64Array.from(ptx), T: Float64Array.from(pT), weight: Float64Array.from(pw), xIndex, distinctX, txIndex, distinctTx, TIndex, distinctT, count: px.length, total };
+  return { x: px, tx: ptx, T: pT, weight: pw, xIndex, distinctX, txIndex, distinctTx, TIndex, distinctT, count: px.length, total };
 }
 
 /** Distinct values of `values` and, per entry, the index of its value among them. */
-function indexValues(values: number[]): [Int32Array, Float64Array] {
-  const position = new Map<number, number>();
-  const index = Int32Array.from(values, (v) => {
-    let k = position.get(v);
-    if (k === undefined) position.set(v, (k = position.size));
-    return k;
-  });
-  return [index, Float64Array.from(position.keys())];
+function indexValues(values: Float64Array): [Int32Array, Float64Array] {
+  const { of, columns } = uniqueRows([values]);
+  return [of, columns[0]];
 }
 
 /** ln(shift + v) for each distinct value: one log per value per likelihood evaluation. */
