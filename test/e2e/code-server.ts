@@ -1,6 +1,6 @@
 // A real VS Code (code-server 4.139.1, installed by scripts/e2e/setup.sh into .cache/e2e/)
 // serving a workspace on 127.0.0.1 with the packaged extension installed, and a headless
-// Chromium (Debian's) to open it. See docs in /work/shared/notes/vscode-e2e.md for the why.
+// Chromium (Debian's) to open it. See ../shared/notes/vscode-e2e.md (beside the repository) for the why.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';

@@ -4,33 +4,11 @@
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { beta, gamma, seededRandom } from '../../server/src/models/generate/random';
 
 const DAY_MS = 86_400_000;
 const START = Date.UTC(2020, 0, 1) / DAY_MS;
 const iso = (day: number) => new Date(Math.floor(day) * DAY_MS).toISOString().slice(0, 10);
-
-function rng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Marsaglia–Tsang gamma(shape, 1) sampler. */
-function gamma(random: () => number, shape: number): number {
-  if (shape < 1) return gamma(random, shape + 1) * Math.pow(random(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const z = Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
-    const v = Math.pow(1 + c * z, 3);
-    if (v > 0 && Math.log(random() || 1e-12) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
-  }
-}
 
 export interface GeneratedCsv {
   file: string;
@@ -46,7 +24,7 @@ export function generatedCsv(rows: number): GeneratedCsv {
   const result = { file, dir, calibrationEnd: iso(START + 364), holdoutEnd: iso(START + 729) };
   if (existsSync(file)) return result;
   mkdirSync(dir, { recursive: true });
-  const random = rng(42);
+  const random = seededRandom(42);
   const temp = `${file}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w');
   writeSync(fd, 'customer_id,date,amount\n');
@@ -54,9 +32,9 @@ export function generatedCsv(rows: number): GeneratedCsv {
   let written = 0;
   for (let c = 0; written < rows; c++) {
     // Weekly purchase rate ~ gamma(0.6, 1/2), drop-out ~ beta(0.8, 2.5), mean spend ~ 40 · gamma(4)/4.
-    const rate = gamma(random, 0.6) / 2 / 7;
-    const dropOut = ((g) => g / (g + gamma(random, 2.5)))(gamma(random, 0.8));
-    const spend = (40 * gamma(random, 4)) / 4;
+    const rate = gamma(random, 0.6, 2) / 7;
+    const dropOut = beta(random, 0.8, 2.5);
+    const spend = (40 * gamma(random, 4, 1)) / 4;
     let day = START + Math.floor(random() * 90);
     const id = `C${String(c).padStart(8, '0')}`;
     for (;;) {
