@@ -55,9 +55,9 @@ export interface FittedModel {
   /** Customers (or cohort members) the fit used. */
   customers: number;
   // Purchase models:
-  pAlive(h: History): Float64Array;
+  pAlive(h: History, checkpoint?: (fraction: number) => void): Float64Array;
   /** Expected purchases in the next `t` units given each history. */
-  conditionalExpectedPurchases(t: number, h: History): Float64Array;
+  conditionalExpectedPurchases(t: number, h: History, checkpoint?: (fraction: number) => void): Float64Array;
   /** E[X(t)]: expected purchases of a new customer in `t` units after the first purchase. */
   expectedPurchases(t: number): number;
   /**

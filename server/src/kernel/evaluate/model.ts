@@ -42,7 +42,7 @@ function fitData(input: Computed, argument: string): { data: FitData; split: Spl
   throw new EvaluationError(`"${argument}" is not data a model can be fitted on.`);
 }
 
-function payload(name: string, kind: string, fitted: FittedModel, split: SplitData | null, tracking: Tracking | undefined): ModelPayload {
+function payload(name: string, kind: string, fitted: FittedModel, split: SplitData | null, tracking: Tracking | undefined, checkpoint: (fraction: number) => void): ModelPayload {
   const info = modelKindInfo(kind)!;
   const p: ModelPayload = {
     name,
@@ -59,7 +59,7 @@ function payload(name: string, kind: string, fitted: FittedModel, split: SplitDa
   if (split && split.holdoutEnd !== null && tracking) {
     const s = split.summary;
     const holdoutLength = (split.holdoutEnd - split.calibrationEnd) / UNIT_DAYS[split.unit];
-    const expected = fitted.conditionalExpectedPurchases(holdoutLength, s);
+    const expected = fitted.conditionalExpectedPurchases(holdoutLength, s, checkpoint);
     p.holdout = { ...tracking, byFrequency: holdoutByFrequency(s.frequency, s.holdoutPurchases!, expected) };
   }
   return p;
@@ -104,11 +104,12 @@ export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promi
   }
   const purchase = split !== null && fitted.role === 'purchase';
   const track = purchase ? tracking(fitted, split) : undefined;
-  const p = payload(statement.name.name, kind, fitted, split, track);
+  const scoring = (fraction: number) => ctx.checkpoint(fraction, 'scoring customers');
+  const p = payload(statement.name.name, kind, fitted, split, track, scoring);
   // Per-customer view of the model (for charts, tables and segments on the model itself).
   const history: History | null = split ? split.summary : data.kind === 'summary' && !('summary' in data) ? { frequency: data.frequency, recency: data.recency, T: data.age } : null;
   const customers =
-    fitted.role !== 'purchase' || !history ? undefined : split ? withColumns(splitCustomers(split), { p_alive: fitted.pAlive(split.summary) }, 'p_alive') : summaryCustomers(data, fitted.pAlive(history));
+    fitted.role !== 'purchase' || !history ? undefined : split ? withColumns(splitCustomers(split), { p_alive: fitted.pAlive(split.summary, scoring) }, 'p_alive') : summaryCustomers(data, fitted.pAlive(history, scoring));
   const model: ModelData = { fitted, split, data, tracking: track, history, unit: split?.unit ?? 'periods' };
   return { value: { kind: 'model', model, customers }, outputs: modelOutputs(p) };
 }

@@ -58,8 +58,9 @@ export function evaluateValue(ctx: EvalContext): StatementOutcome {
   const split = first.split;
   const t = terms(statement, split.unit);
   const summary = split.summary;
-  const pAlive = first.fitted.pAlive(summary);
-  const expectedPurchases = first.fitted.conditionalExpectedPurchases(t.horizon, summary);
+  const scoring = (fraction: number) => ctx.checkpoint(fraction, 'scoring customers');
+  const pAlive = first.fitted.pAlive(summary, scoring);
+  const expectedPurchases = first.fitted.conditionalExpectedPurchases(t.horizon, summary, scoring);
   // Month by month (or per unit, when the unit is longer than a month).
   const period = Math.max(1, UNIT_DAYS.months / UNIT_DAYS[split.unit]);
   const discounted = first.fitted.discountedExpectedPurchases(t.horizon, t.discountPerUnit, summary, Math.min(period, t.horizon), (f) =>
