@@ -45,17 +45,23 @@ function summaryColumns(data: FitData, kind: string): SummaryColumns {
   return { frequency: data.frequency, recency: data.recency, T: data.age, monetary: data.monetary, weight: data.weight };
 }
 
+/** A progress report that also stops the work (by throwing) once the run is interrupted. */
+function checkpointOf(options: FitOptions): (fraction: number, message: string) => void {
+  return (fraction, message) => {
+    options.onProgress(fraction, message);
+    if (options.signal.aborted) throw new NotFittable('interrupted.');
+  };
+}
+
 /** The library's fit options from the kernel's: the same knobs, plus an interrupt checkpoint per iteration. */
 function libraryOptions(options: FitOptions): LibraryFitOptions {
   const expected = Math.min(options.maxIterations ?? 500, 100);
+  const checkpoint = checkpointOf(options);
   return {
     penalty: options.penalty,
     maxIterations: options.maxIterations,
     tolerance: options.tolerance,
-    checkpoint: (iteration) => {
-      options.onProgress(Math.min(0.99, iteration / expected), `iteration ${iteration}`);
-      if (options.signal.aborted) throw new NotFittable('interrupted.');
-    },
+    checkpoint: (iteration) => checkpoint(Math.min(0.99, iteration / expected), `iteration ${iteration}`),
   };
 }
 
@@ -128,7 +134,11 @@ interface PurchaseKind {
 async function fitPurchaseModel(kind: PurchaseKind, data: FitData, options: FitOptions): Promise<FittedModel> {
   const s = summaryColumns(data, kind.title);
   if (!s.frequency.some((x) => x > 0)) throw new NotFittable('no customer made a repeat purchase in calibration, so purchase rates and drop-out cannot be estimated.');
-  const { result: fit, ms } = timed(() => kind.fit(toPatterns(s.frequency, s.recency, s.T, s.weight), libraryOptions(options)));
+  const grouping = checkpointOf(options);
+  const patterns = toPatterns(s.frequency, s.recency, s.T, s.weight, (fraction) => grouping(0, `grouping customer histories (${Math.round(fraction * 100)}%)`));
+  // The fit's patterns are the unique histories of the customers it was fitted on: scoring them later reuses the grouping.
+  if (!patterns.of.includes(-1)) historyIndex.set(s.frequency, { columns: [patterns.x, patterns.tx, patterns.T], of: patterns.of });
+  const { result: fit, ms } = timed(() => kind.fit(patterns, libraryOptions(options)));
   const model = kind.model(fit.params);
   return {
     ...noPredictions,

@@ -20,29 +20,38 @@ export interface Patterns {
   count: number;
   /** Σ weight (number of customers). */
   total: number;
+  /** Pattern index of each input customer (-1 where its weight was not positive), to spread per-pattern results back. */
+  of: Int32Array;
 }
 
 /** Collapses per-customer (x, t_x, T) (with optional weights) into weighted distinct patterns. */
-export function toPatterns(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>, weight?: ArrayLike<number> | null): Patterns {
+export function toPatterns(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>, weight?: ArrayLike<number> | null, checkpoint?: (fraction: number) => void): Patterns {
   let columns: ArrayLike<number>[] = [x, tx, T];
   let weights: ArrayLike<number> | null = null;
+  let kept: number[] | null = null;
   if (weight) {
     // Rows without positive weight carry no customers: leave them out before grouping.
-    const keep: number[] = [];
-    for (let i = 0; i < weight.length; i++) if (weight[i] > 0) keep.push(i);
-    columns = columns.map((c) => Float64Array.from(keep, (i) => c[i]));
-    weights = Float64Array.from(keep, (i) => weight[i]);
+    kept = [];
+    for (let i = 0; i < weight.length; i++) if (weight[i] > 0) kept.push(i);
+    const rows = kept;
+    columns = columns.map((c) => Float64Array.from(rows, (i) => c[i]));
+    weights = Float64Array.from(rows, (i) => weight[i]);
   }
-  const unique = uniqueRows(columns);
+  const unique = uniqueRows(columns, checkpoint);
   const [px, ptx, pT] = unique.columns;
   const pw = new Float64Array(px.length);
   for (let i = 0; i < unique.of.length; i++) pw[unique.of[i]] += weights ? weights[i] : 1;
+  let of = unique.of;
+  if (kept) {
+    of = new Int32Array(x.length).fill(-1);
+    kept.forEach((row, i) => (of[row] = unique.of[i]));
+  }
   const [xIndex, distinctX] = indexValues(px);
   const [txIndex, distinctTx] = indexValues(ptx);
   const [TIndex, distinctT] = indexValues(pT);
   let total = 0;
   for (const w of pw) total += w;
-  return { x: px, tx: ptx, T: pT, weight: pw, xIndex, distinctX, txIndex, distinctTx, TIndex, distinctT, count: px.length, total };
+  return { x: px, tx: ptx, T: pT, weight: pw, xIndex, distinctX, txIndex, distinctTx, TIndex, distinctT, count: px.length, total, of };
 }
 
 /** Distinct values of `values` and, per entry, the index of its value among them. */

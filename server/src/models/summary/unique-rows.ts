@@ -36,7 +36,8 @@ function sameRow(columns: Float64Array[], a: number, b: number): boolean {
   return true;
 }
 
-export function uniqueRows(input: ArrayLike<number>[]): UniqueRows {
+/** `checkpoint`, if given, is called every 65,536 rows with the fraction done; it may throw to stop. */
+export function uniqueRows(input: ArrayLike<number>[], checkpoint?: (fraction: number) => void): UniqueRows {
   // One array type throughout keeps the hot loop monomorphic.
   const columns = input.map((c) => (c instanceof Float64Array ? c : Float64Array.from(c)));
   const n = columns[0].length;
@@ -47,6 +48,7 @@ export function uniqueRows(input: ArrayLike<number>[]): UniqueRows {
   let count = 0;
   const of = new Int32Array(n);
   for (let i = 0; i < n; i++) {
+    if ((i & 0xffff) === 0) checkpoint?.(i / n);
     let slot = hashRow(columns, i) & (size - 1);
     for (;;) {
       const k = slots[slot];
