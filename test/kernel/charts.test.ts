@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { compile } from 'vega-lite';
 import { barChart } from '../../server/src/kernel/charts/bar';
 import { binValues, histogramChart } from '../../server/src/kernel/charts/histogram';
+import { lineChart, meansByBin } from '../../server/src/kernel/charts/line';
 import { lorenzChart } from '../../server/src/kernel/charts/lorenz';
 import { matrixChart } from '../../server/src/kernel/charts/matrix';
 import { sampleIndices, scatterChart } from '../../server/src/kernel/charts/scatter';
@@ -40,6 +41,17 @@ describe('kernel charts', () => {
     assert.deepEqual(a, sampleIndices(1_000_000, 5000));
     assert.equal(new Set(a).size, 5000);
     assert.deepEqual([...sampleIndices(3, 5000)], [0, 1, 2]);
+  });
+
+  it('line: mean y per bin of x, at the mean x of each bin, skipping non-finite pairs', () => {
+    // x = 0,0,1,1,1 (integers: one bin per value), y = 2,4,1,2,3; a NaN y and an Infinity x are left out.
+    const points = meansByBin([0, 0, 1, 1, 1, 1, Infinity], [2, 4, 1, 2, 3, NaN, 5]);
+    assert.deepEqual(points, [
+      { x: 0, y: 3, customers: 2 },
+      { x: 1, y: 2, customers: 3 },
+    ]);
+    const rows = compiles(lineChart('clv by frequency', { metric: 'frequency' }, { metric: 'clv' }, meansByBin(million, million)));
+    assert.ok(rows.length <= 41 && rows.length > 5);
   });
 
   it('bar, lorenz, matrix, tracking and survival specs compile', () => {

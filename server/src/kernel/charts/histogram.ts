@@ -17,8 +17,14 @@ function niceStep(min: number, max: number, maxBins: number): number {
   return 10 * power;
 }
 
-/** Equal-width bins over the finite values; a single value gets one bin of width 1. */
-export function binValues(values: ArrayLike<number>, maxBins = 40): Bin[] {
+/** Equal-width "nice" bins covering the finite values: the first bin's start, the width and the count. */
+export interface BinGrid {
+  first: number;
+  step: number;
+  count: number;
+}
+
+export function binGrid(values: ArrayLike<number>, maxBins = 40): BinGrid | null {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
@@ -27,16 +33,28 @@ export function binValues(values: ArrayLike<number>, maxBins = 40): Bin[] {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (min === Infinity) return [];
+  if (min === Infinity) return null;
+  // A single value gets one bin of width 1.
   const step = max > min ? niceStep(min, max, maxBins) : 1;
   const first = Math.floor(min / step) * step;
-  const count = Math.max(1, Math.floor((max - first) / step) + 1);
-  const counts = new Float64Array(count);
+  return { first, step, count: Math.max(1, Math.floor((max - first) / step) + 1) };
+}
+
+/** The bin of a finite value. */
+export function binOf(grid: BinGrid, v: number): number {
+  return Math.min(grid.count - 1, Math.floor((v - grid.first) / grid.step));
+}
+
+/** Equal-width bins over the finite values with the number of values in each. */
+export function binValues(values: ArrayLike<number>, maxBins = 40): Bin[] {
+  const grid = binGrid(values, maxBins);
+  if (!grid) return [];
+  const counts = new Float64Array(grid.count);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (Number.isFinite(v)) counts[Math.min(count - 1, Math.floor((v - first) / step))]++;
+    if (Number.isFinite(v)) counts[binOf(grid, v)]++;
   }
-  return Array.from(counts, (c, i) => ({ start: first + i * step, end: first + (i + 1) * step, count: c }));
+  return Array.from(counts, (c, i) => ({ start: grid.first + i * grid.step, end: grid.first + (i + 1) * grid.step, count: c }));
 }
 
 export function histogramChart(title: string, metric: string, values: ArrayLike<number>, unit?: string): VegaLiteSpec {

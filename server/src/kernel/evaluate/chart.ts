@@ -4,6 +4,7 @@
 import type { ChartStatement } from '../../language';
 import { barChart } from '../charts/bar';
 import { histogramChart } from '../charts/histogram';
+import { lineChart, meansByBin } from '../charts/line';
 import { lorenzChart } from '../charts/lorenz';
 import { scatterChart } from '../charts/scatter';
 import { MIME, type OutputItem, type VegaLiteSpec } from '../output-types';
@@ -48,6 +49,14 @@ function customerChart(kind: string, statement: ChartStatement, customers: Custo
       return {
         spec: scatterChart(title, { metric: x, values: xs, unit: unitOf(customers, x) }, { metric: y, values: ys, unit: unitOf(customers, y) }),
         summary: `Scatter of ${y} against ${x}.`,
+      };
+    }
+    case 'line': {
+      const [x, y] = by;
+      const points = meansByBin(numericColumn(customers, x, statement.by[0].range), numericColumn(customers, y, statement.by[1].range));
+      return {
+        spec: lineChart(title, { metric: x, unit: unitOf(customers, x) }, { metric: y, unit: unitOf(customers, y) }, points),
+        summary: `Mean ${y} by ${x}, ${points.length} bins.`,
       };
     }
     case 'bar': {
