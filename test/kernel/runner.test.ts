@@ -24,7 +24,7 @@ function recordingRunner(): { runner: NotebookRunner; rec: Recorder } {
     rec.calls.push(name);
     // Every dependency must have been computed before: input() throws otherwise.
     for (const dep of ctx.info.dependencies) ctx.input(dep);
-    if (rec.failing.has(name)) throw new EvaluationError(`${name} cannot be computed`, ctx.statement.range);
+    if (rec.failing.has(name)) throw new EvaluationError(`${name} cannot be computed`, ctx.statement);
     if (rec.slow.has(name)) {
       for (let step = 0; !ctx.signal.aborted; step++) {
         ctx.progress(Math.min(1, step / 100), `step ${step}`);

@@ -39,7 +39,7 @@ describe('language program API', () => {
     const text = cells[1].text;
     const first = text.indexOf('(cal)') + 1;
     const second = text.indexOf('(cal)', first) + 1;
-    assert.deepEqual(refs.map((r) => [r.cellId, r.range]), [['models', { start: first, end: first + 3 }], ['models', { start: second, end: second + 3 }]]);
+    assert.deepEqual(refs.map((r) => [r.cellId, { start: r.range.start, end: r.range.end }]), [['models', { start: first, end: first + 3 }], ['models', { start: second, end: second + 3 }]]);
     const at = program.symbolAt('models', 25);
     assert.equal(at?.name, 'cal');
     assert.equal(at?.role, 'definition');

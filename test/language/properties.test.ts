@@ -19,14 +19,15 @@ function assertRangesInside(text: string): void {
   const visit = (value: unknown, parent: Range | undefined): void => {
     if (Array.isArray(value)) return value.forEach((v) => visit(v, parent));
     if (value === null || typeof value !== 'object') return;
-    const node = value as { range?: Range; kind?: string };
+    const node = value as Partial<Range> & { kind?: string };
     let inner = parent;
-    if (node.kind && node.range) {
-      check(node.range, node.kind);
-      if (parent) assert.ok(parent.start <= node.range.start && node.range.end <= parent.end, `${node.kind} ${JSON.stringify(node.range)} outside its parent ${JSON.stringify(parent)}`);
-      inner = node.range;
+    if (node.kind && node.start !== undefined && node.end !== undefined) {
+      const range = { start: node.start, end: node.end };
+      check(range, node.kind);
+      if (parent) assert.ok(parent.start <= range.start && range.end <= parent.end, `${node.kind} ${JSON.stringify(range)} outside its parent ${JSON.stringify(parent)}`);
+      inner = range;
     }
-    for (const [key, field] of Object.entries(node)) if (key !== 'range') visit(field, inner);
+    for (const field of Object.values(node)) visit(field, inner);
   };
   visit(result.statements, undefined);
   for (const d of result.errors) check(d.range, d.code);

@@ -3,7 +3,7 @@
 // (ranges dropped, so moving or re-indenting it changes nothing), the keys of what it reads,
 // and for a source the data file's fingerprint.
 import { resolve } from 'node:path';
-import type { ProgramResult, Statement, StatementInfo } from '../language';
+import { fingerprint, type ProgramResult, type Statement, type StatementInfo } from '../language';
 import type { CellError } from './api';
 import { contentKey, fileFingerprint } from './cache';
 import { diagnosticsError } from './diagnostics';
@@ -26,10 +26,6 @@ export interface Plan {
   cellStatements: Map<string, PlannedStatement[]>;
   /** Cells whose parse/check errors keep them from running. */
   cellErrors: Map<string, CellError>;
-}
-
-function canonical(statement: Statement): string {
-  return JSON.stringify(statement, (k, v) => (k === 'range' || k === 'opRange' ? undefined : v));
 }
 
 /** Absolute path of a source's data file (relative paths are relative to the notebook). */
@@ -55,7 +51,7 @@ export function buildPlan(program: ProgramResult, notebookDir: string): Plan {
     const id = info.defines && firstDefinition ? info.defines : `${info.cellId}#${index}`;
     const file = sourceFile(notebookDir, info.statement);
     // runOrder lists dependencies first, so their keys are known when we get here.
-    const key = contentKey([canonical(info.statement), ...info.dependencies.map((d) => `${d}=${keyOf.get(d) ?? '?'}`), file ? fileFingerprint(file) : '']);
+    const key = contentKey([fingerprint(info.statement), ...info.dependencies.map((d) => `${d}=${keyOf.get(d) ?? '?'}`), file ? fileFingerprint(file) : '']);
     keyOf.set(id, key);
     // A blocked statement never runs: dropping its edges keeps cycles out of the graph.
     const node: PlannedStatement = { id, deps: blocked ? [] : info.dependencies, info, cellId: info.cellId, cellNumber: cellNumber.get(info.cellId) ?? 0, key, blocked: blocked ?? cellErrors.get(info.cellId) };

@@ -141,7 +141,7 @@ export class NotebookRunner implements Kernel {
     } catch (err) {
       const ms = performance.now() - start;
       if (signal.aborted) return interrupted(node.cellId, 'Interrupted.', ms);
-      const range = err instanceof EvaluationError ? err.range ?? node.info.statement.range : node.info.statement.range;
+      const range = err instanceof EvaluationError ? err.range ?? node.info.statement : node.info.statement;
       const message = err instanceof EvaluationError ? err.message : `Internal error in the kernel: ${(err as Error).message}`;
       if (!(err instanceof EvaluationError)) this.options.log?.(`${node.id}: ${(err as Error).stack ?? err}`);
       const error = evaluationError(node.cellId, cellText, message, range);

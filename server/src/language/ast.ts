@@ -1,5 +1,7 @@
-// The syntax tree of one `clv` cell. Every node carries `range`, offsets into the cell's text
-// (`start` inclusive, `end` exclusive); turn offsets into line/column with `LineIndex`
+// The syntax tree of one `clv` cell. Every node is its own range: `start` (inclusive) and
+// `end` (exclusive) are offsets into the cell's text, stored on the node itself as the
+// TypeScript compiler does with `pos`/`end` (a separate range object per node was half of the
+// objects a notebook's trees keep alive). Turn offsets into line/column with `LineIndex`
 // (text.ts). Parts a statement could not parse are `null`, so a half-typed statement still
 // gives the editor a tree to complete, hover and rename in.
 
@@ -8,9 +10,8 @@ export interface Range {
   end: number;
 }
 
-interface Node {
-  range: Range;
-}
+/** A node is a `Range`, so it can be passed wherever a range is expected. */
+type Node = Range;
 
 // ---------------------------------------------------------------- names and literals
 

@@ -98,48 +98,48 @@ function printStatement(s: Statement, lines: PrintedLine[], commentInside: (r: R
   };
   switch (s.kind) {
     case 'Source':
-      return printWithBlock(`source ${s.name!.name} = ${s.format!.name} ${s.path!.raw}`, s.range, s.block, lines, commentInside);
+      return printWithBlock(`source ${s.name!.name} = ${s.format!.name} ${s.path!.raw}`, s, s.block, lines, commentInside);
     case 'Split': {
       let text = `split ${s.name!.name} = ${s.source!.name} until ${s.calibrationEnd!.value}`;
       if (s.holdoutEnd) text += `, holdout until ${s.holdoutEnd.value}`;
       if (s.unit) text += `, in ${s.unit.raw}`;
-      return push(text, s.range);
+      return push(text, s);
     }
     case 'Model':
     case 'Value': {
       const call = s.call!;
       const text = `${s.kind === 'Model' ? 'model' : 'value'} ${s.name!.name} = ${call.callee.name}(${call.args.map((a) => a.name).join(', ')})`;
-      return printWithBlock(text, s.range, s.block, lines, commentInside);
+      return printWithBlock(text, s, s.block, lines, commentInside);
     }
     case 'Table':
-      return printWithBlock(`table ${s.name!.name} = ${s.target!.name}`, s.range, s.block, lines, commentInside);
+      return printWithBlock(`table ${s.name!.name} = ${s.target!.name}`, s, s.block, lines, commentInside);
     case 'Segments': {
       const header = `segments ${s.name!.name} on ${s.on!.name}`;
-      if (!s.rules.length && !commentInside(s.range)) return push(`${header} {}`, s.range);
-      push(`${header} {`, { start: s.range.start, end: s.openBrace!.end });
+      if (!s.rules.length && !commentInside(s)) return push(`${header} {}`, s);
+      push(`${header} {`, { start: s.start, end: s.openBrace!.end });
       const width = Math.max(0, ...s.rules.map((r) => r.label.raw.length));
-      for (const rule of s.rules) push(printRule(rule, width), rule.range, 1);
-      return push('}', { start: s.range.end - 1, end: s.range.end }, 0, 1);
+      for (const rule of s.rules) push(printRule(rule, width), rule, 1);
+      return push('}', { start: s.end - 1, end: s.end }, 0, 1);
     }
     case 'Chart': {
       const by = s.by.length ? ` by ${s.by.map((m) => m.name).join(', ')}` : '';
-      return push(`chart ${s.chartType!.name} of ${s.target!.name}${by}`, s.range);
+      return push(`chart ${s.chartType!.name} of ${s.target!.name}${by}`, s);
     }
     case 'Export':
-      return push(`export ${s.target!.name} to ${s.path!.raw}`, s.range);
+      return push(`export ${s.target!.name} to ${s.path!.raw}`, s);
   }
 }
 
 function printWithBlock(header: string, range: Range, block: Block | null, lines: PrintedLine[], commentInside: (r: Range) => boolean): void {
   // An empty block stays on the header's line as `{}`.
-  if (!block || (!block.items.length && !commentInside(block.range))) {
+  if (!block || (!block.items.length && !commentInside(block))) {
     lines.push({ depth: 0, text: block ? `${header} {}` : header, source: range, commentDepth: 0 });
     return;
   }
-  lines.push({ depth: 0, text: `${header} {`, source: { start: range.start, end: block.range.start + 1 }, commentDepth: 0 });
+  lines.push({ depth: 0, text: `${header} {`, source: { start: range.start, end: block.start + 1 }, commentDepth: 0 });
   const widths = mappingWidths(block.items);
-  block.items.forEach((item, i) => lines.push({ depth: 1, text: printItem(item, widths[i]), source: item.range, commentDepth: 1 }));
-  lines.push({ depth: 0, text: '}', source: { start: block.range.end - 1, end: block.range.end }, commentDepth: 1 });
+  block.items.forEach((item, i) => lines.push({ depth: 1, text: printItem(item, widths[i]), source: item, commentDepth: 1 }));
+  lines.push({ depth: 0, text: '}', source: { start: block.end - 1, end: block.end }, commentDepth: 1 });
 }
 
 /** For each item, the width to pad a mapping's role to: the longest role in its run of consecutive mappings. */

@@ -21,17 +21,17 @@ export function printTree(statements: Statement[], options: PrintOptions = {}): 
         value.forEach((item, i) => visit(item, `[${i}]`, depth + 1));
       }
     } else if (typeof value === 'object' && 'kind' in value) {
-      const node = value as Record<string, unknown> & { kind: string; range: { start: number; end: number } };
+      const node = value as Record<string, unknown> & { kind: string; start: number; end: number };
       const scalars: string[] = [];
       const children: [string, unknown][] = [];
       for (const [key, field] of Object.entries(node)) {
-        if (key === 'kind' || key === 'range') continue;
+        if (key === 'kind' || key === 'start' || key === 'end') continue;
         if (field !== null && typeof field === 'object' && !isRange(field)) children.push([key, field]);
         else if (isRange(field)) scalars.push(withRanges ? `${key}=${field.start}..${field.end}` : `${key}`);
         else if (field !== null) scalars.push(`${key}=${JSON.stringify(field)}`);
         else children.push([key, field]);
       }
-      const at = withRanges ? ` @${node.range.start}..${node.range.end}` : '';
+      const at = withRanges ? ` @${node.start}..${node.end}` : '';
       lines.push(`${indent}${label}: ${node.kind}${scalars.length ? ' ' + scalars.join(' ') : ''}${at}`);
       for (const [key, field] of children) visit(field, key, depth + 1);
     } else {

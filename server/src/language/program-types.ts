@@ -55,6 +55,7 @@ export type ReferenceRole = 'definition' | 'metric' | 'column';
 export interface ReferenceInfo {
   name: string;
   cellId: string;
+  /** Where the name is written: the name's node itself (nodes are ranges), not a copy. */
   range: Range;
   role: ReferenceRole;
   /** The definition referred to (role `definition` only), when it exists. */

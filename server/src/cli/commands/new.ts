@@ -117,12 +117,12 @@ column is wrong.`,
     const dateFormat = stringOption(args, 'date-format') ?? sniffDateFormat(columns, data, date);
 
     const edits: TextEdit[] = [
-      { cellIndex: found.cellIndex, ...source.range, text: sourceText({ name: source.name?.name ?? 'orders', format, path: fromNotebook(out, data), customer, date, dateFormat, amount }) },
+      { cellIndex: found.cellIndex, ...source, text: sourceText({ name: source.name?.name ?? 'orders', format, path: fromNotebook(out, data), customer, date, dateFormat, amount }) },
     ];
     for (const { cellIndex, statement } of statements) {
       // The sample's other data files stay where they are; point at them from the new notebook.
       if (statement.kind === 'Source' && statement !== source && statement.path) {
-        edits.push({ cellIndex, ...statement.path.range, text: JSON.stringify(fromNotebook(out, resolve(sample.dir, statement.path.value))) });
+        edits.push({ cellIndex, ...statement.path, text: JSON.stringify(fromNotebook(out, resolve(sample.dir, statement.path.value))) });
       }
       if (statement.kind === 'Split' && statement.source?.name === source.name?.name) edits.push(...splitEdits(cellIndex, statement, calibrationEnd, holdoutEnd));
     }
@@ -132,7 +132,7 @@ column is wrong.`,
     process.stdout.write(`created ${out} from ${relative(process.cwd(), samplePath)}; source \`${source.name?.name}\` reads ${fromNotebook(out, data)}\n`);
     if (!calibrationEnd) process.stdout.write(`note: check the split dates against your data's date range (--calibration-end, --holdout-end)\n`);
     for (const item of source.block?.items ?? []) {
-      if (item.kind === 'Where') process.stdout.write(`note: dropped the sample's filter \`${sample.cells[found.cellIndex].source.slice(item.range.start, item.range.end)}\`; add filters for your data in the source block\n`);
+      if (item.kind === 'Where') process.stdout.write(`note: dropped the sample's filter \`${sample.cells[found.cellIndex].source.slice(item.start, item.end)}\`; add filters for your data in the source block\n`);
     }
     process.stdout.write(`next: clvnb run ${out} --html report.html\n`);
     return EXIT.ok;
@@ -141,9 +141,9 @@ column is wrong.`,
 
 function splitEdits(cellIndex: number, split: SplitStatement, calibrationEnd: string | undefined, holdoutEnd: string | undefined): TextEdit[] {
   const edits: TextEdit[] = [];
-  if (calibrationEnd && split.calibrationEnd) edits.push({ cellIndex, ...split.calibrationEnd.range, text: calibrationEnd });
-  if (holdoutEnd && split.holdoutEnd) edits.push({ cellIndex, ...split.holdoutEnd.range, text: holdoutEnd });
+  if (calibrationEnd && split.calibrationEnd) edits.push({ cellIndex, ...split.calibrationEnd, text: calibrationEnd });
+  if (holdoutEnd && split.holdoutEnd) edits.push({ cellIndex, ...split.holdoutEnd, text: holdoutEnd });
   // A sample without a holdout gets one after its calibration end.
-  else if (holdoutEnd && split.calibrationEnd) edits.push({ cellIndex, start: split.calibrationEnd.range.end, end: split.calibrationEnd.range.end, text: `, holdout until ${holdoutEnd}` });
+  else if (holdoutEnd && split.calibrationEnd) edits.push({ cellIndex, start: split.calibrationEnd.end, end: split.calibrationEnd.end, text: `, holdout until ${holdoutEnd}` });
   return edits;
 }

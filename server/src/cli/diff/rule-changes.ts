@@ -27,7 +27,7 @@ function blockOf(statement: SegmentsStatement, text: string): SegmentsBlock {
     on: statement.on?.name ?? '',
     rules: statement.rules.map((rule) => ({
       label: rule.label.value,
-      condition: rule.condition ? text.slice(rule.condition.range.start, rule.condition.range.end).replace(/\s+/g, ' ') : 'otherwise',
+      condition: rule.condition ? text.slice(rule.condition.start, rule.condition.end).replace(/\s+/g, ' ') : 'otherwise',
     })),
   };
 }

@@ -1,7 +1,7 @@
 // `chart KIND of TARGET [by METRIC[, METRIC]]`: aggregates first, then builds the spec.
 // Per-customer charts read the target's per-customer table; tracking, matrix and survival
 // read the fitted model (model-charts.ts).
-import type { ChartStatement } from '../../language';
+import type { ChartStatement, Range } from '../../language';
 import { barChart } from '../charts/bar';
 import { histogramChart } from '../charts/histogram';
 import { lineChart, meansByBin } from '../charts/line';
@@ -14,7 +14,7 @@ import { columnValues } from './frame';
 import { matrixSpec, survivalSpec, trackingSpec } from './model-charts';
 import { metricInfo } from '../../language';
 
-function numericColumn(customers: CustomerTable, metric: string, range: ChartStatement['range']): Float64Array {
+function numericColumn(customers: CustomerTable, metric: string, range: Range): Float64Array {
   const name = metricInfo(metric)?.aliasOf ?? metric;
   const column = columnValues(customers.table, name);
   if (!(column instanceof Float64Array)) {
@@ -29,7 +29,7 @@ function unitOf(customers: CustomerTable, metric: string): string | undefined {
 
 function customerChart(kind: string, statement: ChartStatement, customers: CustomerTable, title: string, segmentOrder?: string[]): { spec: VegaLiteSpec; summary: string } {
   const by = statement.by.map((b) => b.name);
-  const range = statement.by[0]?.range ?? statement.range;
+  const range = statement.by[0] ?? statement;
   switch (kind) {
     case 'lorenz': {
       const metric = by[0] ?? customers.valueMetric;
@@ -44,8 +44,8 @@ function customerChart(kind: string, statement: ChartStatement, customers: Custo
     }
     case 'scatter': {
       const [x, y] = by;
-      const xs = numericColumn(customers, x, statement.by[0].range);
-      const ys = numericColumn(customers, y, statement.by[1].range);
+      const xs = numericColumn(customers, x, statement.by[0]);
+      const ys = numericColumn(customers, y, statement.by[1]);
       return {
         spec: scatterChart(title, { metric: x, values: xs, unit: unitOf(customers, x) }, { metric: y, values: ys, unit: unitOf(customers, y) }),
         summary: `Scatter of ${y} against ${x}.`,
@@ -53,7 +53,7 @@ function customerChart(kind: string, statement: ChartStatement, customers: Custo
     }
     case 'line': {
       const [x, y] = by;
-      const points = meansByBin(numericColumn(customers, x, statement.by[0].range), numericColumn(customers, y, statement.by[1].range));
+      const points = meansByBin(numericColumn(customers, x, statement.by[0]), numericColumn(customers, y, statement.by[1]));
       return {
         spec: lineChart(title, { metric: x, unit: unitOf(customers, x) }, { metric: y, unit: unitOf(customers, y) }, points),
         summary: `Mean ${y} by ${x}, ${points.length} bins.`,
@@ -61,7 +61,7 @@ function customerChart(kind: string, statement: ChartStatement, customers: Custo
     }
     case 'bar': {
       const segments = columnValues(customers.table, 'segment') as string[] | undefined;
-      if (!segments) throw new EvaluationError('A bar chart is drawn of segments.', statement.target?.range);
+      if (!segments) throw new EvaluationError('A bar chart is drawn of segments.', statement.target);
       const metric = by[0];
       const values = metric ? numericColumn(customers, metric, range) : undefined;
       const totals = new Map<string, number>();
@@ -76,7 +76,7 @@ function customerChart(kind: string, statement: ChartStatement, customers: Custo
       return { spec: barChart(title, 'segment', valueTitle, bars), summary: `${valueTitle} per segment: ${bars.map((b) => `${b.category} ${Math.round(b.value).toLocaleString('en-US')}`).join(', ')}.` };
     }
   }
-  throw new EvaluationError(`A ${kind} chart cannot be drawn of "${statement.target?.name}".`, statement.chartType?.range);
+  throw new EvaluationError(`A ${kind} chart cannot be drawn of "${statement.target?.name}".`, statement.chartType);
 }
 
 export function evaluateChart(ctx: EvalContext): StatementOutcome {
@@ -93,7 +93,7 @@ export function evaluateChart(ctx: EvalContext): StatementOutcome {
     chart = build(input, title, metric, statement);
   } else {
     const customers = customersOf(input);
-    if (!customers) throw new EvaluationError(`"${target}" has no per-customer values to chart.`, statement.target.range);
+    if (!customers) throw new EvaluationError(`"${target}" has no per-customer values to chart.`, statement.target);
     chart = customerChart(kind, statement, customers, title, input.kind === 'segments' ? input.payload.segments.map((x) => x.name) : undefined);
   }
   const output: OutputItem = { data: { 'text/plain': chart.summary, [MIME.vegaLite]: chart.spec } };

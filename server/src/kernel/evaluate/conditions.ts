@@ -37,7 +37,7 @@ function metricColumn(frame: MetricFrame, name: string, range: { start: number; 
 function operand(expr: Expression, frame: MetricFrame): Operand {
   switch (expr.kind) {
     case 'Identifier':
-      return metricColumn(frame, expr.name, expr.range);
+      return metricColumn(frame, expr.name, expr);
     case 'Number':
       return { kind: 'number', value: expr.value };
     case 'Percent':
@@ -55,12 +55,12 @@ function operand(expr: Expression, frame: MetricFrame): Operand {
       break;
     case 'Percentile': {
       if (!expr.rank || !expr.metric) break;
-      const col = metricColumn(frame, expr.metric.name, expr.metric.range);
-      if (col.kind !== 'numbers') throw new ConditionError(`"percentile" needs a numeric metric; "${expr.metric.name}" is text.`, expr.range);
+      const col = metricColumn(frame, expr.metric.name, expr.metric);
+      if (col.kind !== 'numbers') throw new ConditionError(`"percentile" needs a numeric metric; "${expr.metric.name}" is text.`, expr);
       return { kind: 'number', value: quantile(sortedFinite(col.values), expr.rank.value / 100) };
     }
   }
-  throw new ConditionError('This is a condition, not a value to compare.', expr.range);
+  throw new ConditionError('This is a condition, not a value to compare.', expr);
 }
 
 const numberTests = {
@@ -92,8 +92,8 @@ function compare(op: keyof typeof numberTests, left: Operand, right: Operand, ro
  */
 function rank(expr: RankExpr, frame: MetricFrame): Uint8Array {
   const subject = operand(expr.subject, frame);
-  if (subject.kind !== 'numbers') throw new ConditionError('"in top"/"in bottom" needs a numeric metric.', expr.subject.range);
-  if (!expr.amount) throw new ConditionError('How many? Write e.g. "in top 10%".', expr.range);
+  if (subject.kind !== 'numbers') throw new ConditionError('"in top"/"in bottom" needs a numeric metric.', expr.subject);
+  if (!expr.amount) throw new ConditionError('How many? Write e.g. "in top 10%".', expr);
   const sorted = sortedFinite(subject.values);
   const k = expr.amount.kind === 'Percent' ? Math.round((sorted.length * expr.amount.value) / 100) : Math.min(sorted.length, Math.round(expr.amount.value));
   const mask = new Uint8Array(frame.rows);
@@ -119,26 +119,26 @@ function incomplete(range: { start: number; end: number }): ConditionError {
 export function conditionMask(expr: Expression, frame: MetricFrame): Uint8Array {
   switch (expr.kind) {
     case 'Compare':
-      if (!expr.right) throw incomplete(expr.range);
+      if (!expr.right) throw incomplete(expr);
       return compare(expr.op, operand(expr.left, frame), operand(expr.right, frame), frame.rows);
     case 'Rank':
       return rank(expr, frame);
     case 'Between': {
-      if (!expr.low || !expr.high) throw incomplete(expr.range);
+      if (!expr.low || !expr.high) throw incomplete(expr);
       const subject = operand(expr.subject, frame);
       const low = compare('>=', subject, operand(expr.low, frame), frame.rows);
       return combine(low, compare('<=', subject, operand(expr.high, frame), frame.rows), 'and');
     }
     case 'Logical':
-      if (!expr.right) throw incomplete(expr.range);
+      if (!expr.right) throw incomplete(expr);
       return combine(conditionMask(expr.left, frame), conditionMask(expr.right, frame), expr.op);
     case 'Not': {
-      if (!expr.operand) throw incomplete(expr.range);
+      if (!expr.operand) throw incomplete(expr);
       const inner = conditionMask(expr.operand, frame);
       return inner.map((v) => 1 - v);
     }
     case 'Paren':
-      if (!expr.inner) throw incomplete(expr.range);
+      if (!expr.inner) throw incomplete(expr);
       return conditionMask(expr.inner, frame);
     case 'Identifier':
     case 'Boolean': {
@@ -147,6 +147,6 @@ export function conditionMask(expr: Expression, frame: MetricFrame): Uint8Array 
       return compare('=', o, { kind: 'number', value: 1 }, frame.rows);
     }
     default:
-      throw new ConditionError('This is a value, not a condition: compare it with something (e.g. "clv > 100").', expr.range);
+      throw new ConditionError('This is a value, not a condition: compare it with something (e.g. "clv > 100").', expr);
   }
 }

@@ -59,11 +59,16 @@ export interface EvalContext {
 
 /** A problem in the notebook's input or data (not a kernel bug), with where it is. */
 export class EvaluationError extends Error {
+  /** Offsets in the cell's text, when the problem is in a part of the statement. */
+  readonly range?: { start: number; end: number };
+
   constructor(
     message: string,
-    /** Offsets in the cell's text, when the problem is in a part of the statement. */
-    readonly range?: { start: number; end: number },
+    /** Where the problem is: a node, a range, or nothing for the whole statement. */
+    range?: { start: number; end: number } | null,
   ) {
     super(message);
+    // Only the offsets are kept: the error must not hold on to a syntax node.
+    if (range) this.range = { start: range.start, end: range.end };
   }
 }

@@ -23,14 +23,14 @@ export function evaluateExport(ctx: EvalContext): StatementOutcome {
   if (statement.kind !== 'Export' || !statement.target || !statement.path) throw new EvaluationError('Incomplete export statement.');
   const customers = customersOf(ctx.input(statement.target.name));
   if (!customers) {
-    throw new EvaluationError(`"${statement.target.name}" has no per-customer rows to export; export a value, segments or table.`, statement.target.range);
+    throw new EvaluationError(`"${statement.target.name}" has no per-customer rows to export; export a value, segments or table.`, statement.target);
   }
   try {
     const result = exportSegments(customers, ctx.notebookDir, statement.path.value);
     const text = `Wrote ${result.rows.toLocaleString('en-US')} customers to ${result.path}`;
     return { value: { kind: 'none' }, outputs: [{ data: { 'text/plain': text } }] };
   } catch (err) {
-    if (err instanceof ExportPathError) throw new EvaluationError(err.message, statement.path.range);
-    throw new EvaluationError(`Could not write "${statement.path.value}": ${(err as Error).message}`, statement.path.range);
+    if (err instanceof ExportPathError) throw new EvaluationError(err.message, statement.path);
+    throw new EvaluationError(`Could not write "${statement.path.value}": ${(err as Error).message}`, statement.path);
   }
 }

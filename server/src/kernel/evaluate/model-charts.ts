@@ -17,12 +17,12 @@ const GRID = 40;
 function modelOf(input: Computed, statement: ChartStatement, what: string): ModelData {
   if (input.kind === 'model') return input.model as ModelData;
   if (input.kind === 'value' && input.purchaseModel) return input.purchaseModel as ModelData;
-  throw new EvaluationError(`A ${what} chart is drawn of a model; "${statement.target?.name}" is not one.`, statement.target?.range);
+  throw new EvaluationError(`A ${what} chart is drawn of a model; "${statement.target?.name}" is not one.`, statement.target);
 }
 
 export function trackingSpec(input: Computed, title: string, _metric: string | undefined, statement: ChartStatement): Chart {
   const model = modelOf(input, statement, 'tracking');
-  if (!model.tracking) throw new EvaluationError('A tracking chart needs a purchase model fitted on a split of transactions.', statement.target?.range);
+  if (!model.tracking) throw new EvaluationError('A tracking chart needs a purchase model fitted on a split of transactions.', statement.target);
   const t = model.tracking;
   const last = t.cumulative.at(-1);
   return {
@@ -33,7 +33,7 @@ export function trackingSpec(input: Computed, title: string, _metric: string | u
 
 export function matrixSpec(input: Computed, title: string, metric: string | undefined, statement: ChartStatement): Chart {
   const model = modelOf(input, statement, 'matrix');
-  if (!model.history || model.fitted.role !== 'purchase') throw new EvaluationError('A matrix chart needs a purchase model.', statement.target?.range);
+  if (!model.history || model.fitted.role !== 'purchase') throw new EvaluationError('A matrix chart needs a purchase model.', statement.target);
   const s = model.history;
   let maxF = 0;
   let maxT = 0;
@@ -62,7 +62,7 @@ export function matrixSpec(input: Computed, title: string, metric: string | unde
   const shown = metric ?? 'p_alive';
   const values =
     shown === 'p_alive' ? model.fitted.pAlive(grid) : shown === 'expected_purchases' ? model.fitted.conditionalExpectedPurchases(1, grid) : undefined;
-  if (!values) throw new EvaluationError(`A matrix chart shows p_alive or expected_purchases, not "${shown}".`, statement.by[0]?.range);
+  if (!values) throw new EvaluationError(`A matrix chart shows p_alive or expected_purchases, not "${shown}".`, statement.by[0]);
   const cells: MatrixCell[] = Array.from(values, (value, i) => ({ frequency: grid.frequency[i], recency: Number(grid.recency[i].toFixed(1)), value }));
   const label = shown === 'expected_purchases' ? `expected purchases in the next ${model.unit.replace(/s$/, '')}` : 'P(alive)';
   return { spec: matrixChart(title, label, model.unit, cells), summary: `${label} by frequency and recency (customers with T = ${maxT.toFixed(1)} ${model.unit}).` };
@@ -70,7 +70,7 @@ export function matrixSpec(input: Computed, title: string, metric: string | unde
 
 export function survivalSpec(input: Computed, title: string, _metric: string | undefined, statement: ChartStatement): Chart {
   const model = modelOf(input, statement, 'survival');
-  if (model.fitted.role !== 'retention') throw new EvaluationError('A survival chart needs an sBG retention model.', statement.target?.range);
+  if (model.fitted.role !== 'retention') throw new EvaluationError('A survival chart needs an sBG retention model.', statement.target);
   const curves = model.fitted.survivalCurves();
   const points: SurvivalPoint[] = curves.flatMap((c) => [
     ...Array.from(c.observed, (survival, period) => ({ period, series: `${c.name} actual`, survival })),

@@ -87,7 +87,7 @@ export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promi
   const kind = call.callee.name;
   const { data, split } = fitData(ctx.input(call.args[0].name), call.args[0].name);
   const fitPeriods = statement.block?.items.find((item) => item.kind === 'Option' && item.name.name === 'fit_periods');
-  if (fitPeriods && kind !== 'sbg') throw new EvaluationError('`fit_periods` applies to sbg models only; purchase models are calibrated with a split.', fitPeriods.range);
+  if (fitPeriods && kind !== 'sbg') throw new EvaluationError('`fit_periods` applies to sbg models only; purchase models are calibrated with a split.', fitPeriods);
   let fitted: FittedModel;
   try {
     fitted = await models.fitModel(kind, data, {
@@ -100,7 +100,7 @@ export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promi
     });
   } catch (err) {
     if (ctx.signal.aborted) throw err;
-    throw new EvaluationError(`The ${modelKindInfo(kind)?.title ?? kind} model could not be fitted: ${(err as Error).message}`, call.range);
+    throw new EvaluationError(`The ${modelKindInfo(kind)?.title ?? kind} model could not be fitted: ${(err as Error).message}`, call);
   }
   const purchase = split !== null && fitted.role === 'purchase';
   const track = purchase ? tracking(fitted, split) : undefined;

@@ -26,7 +26,7 @@ export function assignSegments(statement: SegmentsStatement, cellText: string, f
     const index = labels.length;
     labels.push(rule.label.value);
     if (rule.condition) {
-      rules.push(cellText.slice(rule.condition.range.start, rule.condition.range.end));
+      rules.push(cellText.slice(rule.condition.start, rule.condition.end));
       const mask = conditionMask(rule.condition, frame);
       for (let i = 0; i < frame.rows; i++) {
         if (segmentOf[i] === -1 && mask[i]) {

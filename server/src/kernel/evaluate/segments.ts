@@ -20,7 +20,7 @@ export function evaluateSegments(ctx: EvalContext): StatementOutcome {
   const statement = ctx.statement;
   if (statement.kind !== 'Segments' || !statement.name || !statement.on) throw new EvaluationError('Incomplete segments statement.');
   const base = customersOf(ctx.input(statement.on.name));
-  if (!base) throw new EvaluationError(`Segments need per-customer values; "${statement.on.name}" has none.`, statement.on.range);
+  if (!base) throw new EvaluationError(`Segments need per-customer values; "${statement.on.name}" has none.`, statement.on);
   let assignment;
   try {
     assignment = assignSegments(statement, ctx.cellText, metricFrame(base));

@@ -95,11 +95,11 @@ export async function evaluateSource(ctx: EvalContext): Promise<StatementOutcome
     if (err instanceof ConditionError) throw new EvaluationError(err.message, err.range);
     if (!(err instanceof DataError)) throw err;
     // The data layer's messages say what and where in the file; point at the path in the cell.
-    throw new EvaluationError(err.message, statement.path.range);
+    throw new EvaluationError(err.message, statement.path);
   }
   const text = describe(statement.name.name, loaded);
   const rows = loaded.kind === 'transactions' ? loaded.log.rows : loaded.kind === 'summary' ? loaded.rows : loaded.periods.length;
   // Nothing to analyse is an error here, where the reasons are known, not a puzzle downstream.
-  if (rows === 0) throw new EvaluationError(`No usable rows in the data file.\n${text}`, statement.path.range);
+  if (rows === 0) throw new EvaluationError(`No usable rows in the data file.\n${text}`, statement.path);
   return { value: { kind: 'source', source: loaded }, outputs: [{ data: { 'text/plain': text } }] };
 }

@@ -46,14 +46,14 @@ export function evaluateSplit(ctx: EvalContext, models: ModelsPort): StatementOu
   const input = ctx.input(statement.source.name);
   const source = input.kind === 'source' ? (input.source as LoadedSource) : undefined;
   if (source?.kind !== 'transactions') {
-    throw new EvaluationError(`Only a transaction source can be split; "${statement.source.name}" is not one.`, statement.source.range);
+    throw new EvaluationError(`Only a transaction source can be split; "${statement.source.name}" is not one.`, statement.source);
   }
   const unit = statement.unit?.unit ?? 'weeks';
   const calibrationEnd = isoToDays(statement.calibrationEnd.value);
   const holdoutEnd = statement.holdoutEnd ? isoToDays(statement.holdoutEnd.value) : null;
   const summary = models.summariseTransactions(source.log, { calibrationEnd, holdoutEnd, unitDays: UNIT_DAYS[unit], checkpoint: (f) => ctx.checkpoint(f, 'summarising customers') });
   if (summary.customerIds.length === 0) {
-    throw new EvaluationError(`No customer made a first purchase by ${statement.calibrationEnd.value}: the calibration period is empty.`, statement.calibrationEnd.range);
+    throw new EvaluationError(`No customer made a first purchase by ${statement.calibrationEnd.value}: the calibration period is empty.`, statement.calibrationEnd);
   }
   const split: SplitData = { unit, calibrationEnd, holdoutEnd, summary };
   const start = summary.firstPurchase.reduce((m, d) => Math.min(m, d), Infinity);

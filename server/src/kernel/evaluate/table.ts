@@ -15,7 +15,7 @@ export function evaluateTable(ctx: EvalContext): StatementOutcome {
   const statement = ctx.statement;
   if (statement.kind !== 'Table' || !statement.name || !statement.target) throw new EvaluationError('Incomplete table statement.');
   const base = customersOf(ctx.input(statement.target.name));
-  if (!base) throw new EvaluationError(`"${statement.target.name}" has no per-customer rows to tabulate.`, statement.target.range);
+  if (!base) throw new EvaluationError(`"${statement.target.name}" has no per-customer rows to tabulate.`, statement.target);
   const block = statement.block;
 
   let table = base.table;
@@ -36,7 +36,7 @@ export function evaluateTable(ctx: EvalContext): StatementOutcome {
   const limit = numberOption(block, 'limit');
   if (sort) {
     const values = columnValues(table, sort.metric);
-    if (!values) throw new EvaluationError(`Cannot sort by "${sort.metric}": no such column here.`, block?.range);
+    if (!values) throw new EvaluationError(`Cannot sort by "${sort.metric}": no such column here.`, block);
     // "The top 20 of a million" needs no full sort: select, then order the few selected.
     if (limit !== undefined && values instanceof Float64Array) table = table.reify(topRows(values, limit, sort.descending));
     else table = table.orderby(sort.descending ? desc(sort.metric) : sort.metric).reify();
@@ -46,7 +46,7 @@ export function evaluateTable(ctx: EvalContext): StatementOutcome {
   const names = namesOption(block, 'columns')?.map((n) => metricInfo(n)?.aliasOf ?? n) ?? [...base.columns.keys()];
   const columns: TableColumn[] = names.map((n) => {
     const column = base.columns.get(n);
-    if (!column) throw new EvaluationError(`The column "${n}" is not available from "${statement.target!.name}".`, block?.range);
+    if (!column) throw new EvaluationError(`The column "${n}" is not available from "${statement.target!.name}".`, block);
     return column;
   });
   table = table.select(names);

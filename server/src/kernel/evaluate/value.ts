@@ -30,7 +30,7 @@ function terms(statement: ValueStatement, unit: TimeUnit): ValueTerms {
 function modelArgument(ctx: EvalContext, index: number): ModelData {
   const arg = (ctx.statement as ValueStatement).call!.args[index];
   const input = ctx.input(arg.name);
-  if (input.kind !== 'model') throw new EvaluationError(`"${arg.name}" is not a model.`, arg.range);
+  if (input.kind !== 'model') throw new EvaluationError(`"${arg.name}" is not a model.`, arg);
   return input.model as ModelData;
 }
 
@@ -42,7 +42,7 @@ export function evaluateValue(ctx: EvalContext): StatementOutcome {
 
   if (first.fitted.role === 'retention') {
     const payment = rateOption(statement.block, 'payment');
-    if (!payment) throw new EvaluationError('A value on a retention model needs `payment` (e.g. `payment 100 per year`).', statement.range);
+    if (!payment) throw new EvaluationError('A value on a retention model needs `payment` (e.g. `payment 100 per year`).', statement);
     // Cohort periods are the payment's period: one payment per period survived.
     const t = terms(statement, payment.per);
     const cohorts = first.fitted.cohortValues({ payment: payment.amount * t.margin, horizon: t.horizon, discount: t.discountPerUnit });
@@ -51,9 +51,9 @@ export function evaluateValue(ctx: EvalContext): StatementOutcome {
     return { value: { kind: 'value', customers }, outputs };
   }
 
-  if (!first.split) throw new EvaluationError('Lifetime value needs a model fitted on a split of transactions.', statement.call.args[0].range);
+  if (!first.split) throw new EvaluationError('Lifetime value needs a model fitted on a split of transactions.', statement.call.args[0]);
   const spendArg = statement.call.args[1];
-  if (!spendArg) throw new EvaluationError('Lifetime value of a purchase model needs a spend model as its second argument.', statement.call.range);
+  if (!spendArg) throw new EvaluationError('Lifetime value of a purchase model needs a spend model as its second argument.', statement.call);
   const spend = modelArgument(ctx, 1);
   const split = first.split;
   const t = terms(statement, split.unit);

@@ -27,7 +27,7 @@ export function checkCondition(ctx: CheckContext, condition: Expression | null, 
 function requireCondition(ctx: CheckContext, e: Expression, type: Type): void {
   if (type === 'boolean' || type === 'any') return;
   const text = expressionText(e);
-  ctx.error(e.range, 'not-a-condition', `\`${text}\` is ${typeName(type)}, not a condition; compare it, e.g. \`${text} > 0\``);
+  ctx.error(e, 'not-a-condition', `\`${text}\` is ${typeName(type)}, not a condition; compare it, e.g. \`${text} > 0\``);
 }
 
 function typeOf(ctx: CheckContext, e: Expression, scope: ConditionScope): Type {
@@ -48,10 +48,10 @@ function typeOf(ctx: CheckContext, e: Expression, scope: ConditionScope): Type {
     case 'Duration':
       return 'duration';
     case 'Rate':
-      ctx.error(e.range, 'type-mismatch', 'a rate (`… per …`) cannot appear in a condition');
+      ctx.error(e, 'type-mismatch', 'a rate (`… per …`) cannot appear in a condition');
       return 'any';
     case 'Percentile':
-      if (e.rank && (e.rank.value < 0 || e.rank.value > 100)) ctx.error(e.rank.range, 'out-of-range', `a percentile is between 0 and 100, found ${e.rank.raw}`);
+      if (e.rank && (e.rank.value < 0 || e.rank.value > 100)) ctx.error(e.rank, 'out-of-range', `a percentile is between 0 and 100, found ${e.rank.raw}`);
       return e.metric ? rankable(ctx, e.metric, nameType(ctx, e.metric, scope), 'percentile') : 'any';
     case 'Paren':
       return e.inner ? typeOf(ctx, e.inner, scope) : 'any';
@@ -75,9 +75,9 @@ function typeOf(ctx: CheckContext, e: Expression, scope: ConditionScope): Type {
       rankable(ctx, e.subject, typeOf(ctx, e.subject, scope), `in ${e.direction}`);
       const amount = e.amount;
       if (amount?.kind === 'Percent' && (amount.value <= 0 || amount.value > 100)) {
-        ctx.error(amount.range, 'out-of-range', `a share of customers is greater than 0% and at most 100%, found ${amount.raw}%`);
+        ctx.error(amount, 'out-of-range', `a share of customers is greater than 0% and at most 100%, found ${amount.raw}%`);
       } else if (amount?.kind === 'Number' && (amount.value < 1 || !Number.isInteger(amount.value))) {
-        ctx.error(amount.range, 'out-of-range', `a count of customers is a whole number of at least 1, found ${amount.raw}; for a share write \`${amount.raw}%\``);
+        ctx.error(amount, 'out-of-range', `a count of customers is a whole number of at least 1, found ${amount.raw}; for a share write \`${amount.raw}%\``);
       }
       return 'boolean';
     }
@@ -86,7 +86,7 @@ function typeOf(ctx: CheckContext, e: Expression, scope: ConditionScope): Type {
       if (e.low) compatible(ctx, e.subject, subject, e.low, typeOf(ctx, e.low, scope), scope);
       if (e.high) compatible(ctx, e.subject, subject, e.high, typeOf(ctx, e.high, scope), scope);
       if (e.low && e.high && numeric(e.low) !== undefined && numeric(e.high) !== undefined && numeric(e.low)! > numeric(e.high)!) {
-        ctx.warning(e.range, 'empty-range', `this range is empty: ${expressionText(e.low)} is greater than ${expressionText(e.high)}`);
+        ctx.warning(e, 'empty-range', `this range is empty: ${expressionText(e.low)} is greater than ${expressionText(e.high)}`);
       }
       return 'boolean';
     }
@@ -100,7 +100,7 @@ function numeric(e: Expression): number | undefined {
 const ORDERED: Type[] = ['number', 'money', 'percent', 'probability', 'date', 'duration', 'any'];
 
 function rankable(ctx: CheckContext, subject: Expression, type: Type, what: string): Type {
-  if (!ORDERED.includes(type)) ctx.error(subject.range, 'type-mismatch', `\`${what}\` ranks customers by an ordered metric; \`${expressionText(subject)}\` is ${typeName(type as ValueType)}`);
+  if (!ORDERED.includes(type)) ctx.error(subject, 'type-mismatch', `\`${what}\` ranks customers by an ordered metric; \`${expressionText(subject)}\` is ${typeName(type as ValueType)}`);
   return type;
 }
 
@@ -122,7 +122,7 @@ function compatible(ctx: CheckContext, a: Expression, ta: Type, b: Expression, t
   }
   if (ta === 'duration' && b.kind === 'Number') return missingUnit(ctx, a, b, scope);
   if (tb === 'duration' && a.kind === 'Number') return missingUnit(ctx, b, a, scope);
-  ctx.error(spanOf(a.range, b.range), 'type-mismatch', `cannot compare \`${expressionText(a)}\` (${typeName(ta)}) with \`${expressionText(b)}\` (${typeName(tb)})`);
+  ctx.error(spanOf(a, b), 'type-mismatch', `cannot compare \`${expressionText(a)}\` (${typeName(ta)}) with \`${expressionText(b)}\` (${typeName(tb)})`);
   return false;
 }
 
@@ -130,14 +130,14 @@ function checkProbability(ctx: CheckContext, p: Expression, value: NumberLiteral
   const x = value.kind === 'Percent' ? value.value / 100 : value.value;
   if (x >= 0 && x <= 1) return true;
   const hint = value.kind === 'Number' && value.value > 1 && value.value <= 100 ? `; write \`${value.raw}%\` or \`${+(value.value / 100).toPrecision(12)}\`` : '';
-  ctx.error(value.range, 'out-of-range', `\`${expressionText(p)}\` is a probability between 0 and 1; ${value.kind === 'Percent' ? value.raw + '%' : value.raw} is out of range${hint}`, hint ? { replacement: `${value.raw}%` } : undefined);
+  ctx.error(value, 'out-of-range', `\`${expressionText(p)}\` is a probability between 0 and 1; ${value.kind === 'Percent' ? value.raw + '%' : value.raw} is out of range${hint}`, hint ? { replacement: `${value.raw}%` } : undefined);
   return false;
 }
 
 function missingUnit(ctx: CheckContext, duration: Expression, number: NumberLiteral, scope: ConditionScope): boolean {
   const unit = scope.kind === 'metrics' ? scope.facts?.unit ?? 'weeks' : 'weeks';
   const replacement = `${number.raw} ${unit}`;
-  ctx.error(number.range, 'missing-unit', `${expressionText(duration)} is a duration; write \`${replacement}\``, { replacement });
+  ctx.error(number, 'missing-unit', `${expressionText(duration)} is a duration; write \`${replacement}\``, { replacement });
   return false;
 }
 
@@ -170,24 +170,24 @@ const REQUIREMENT_TEXT: Record<MetricRequirement, string> = {
 /** Resolves a name in a condition (or a table's columns) to its type; reports unknown and unavailable metrics. */
 export function nameType(ctx: CheckContext, name: Identifier, scope: ConditionScope): Type {
   if (scope.kind === 'columns') {
-    ctx.reference(name.name, name.range, 'column');
+    ctx.reference(name.name, name, 'column');
     if (scope.columns && !scope.columns.has(name.name)) {
       const suggestions = suggest(name.name, scope.columns);
-      ctx.error(name.range, 'unknown-column', `no column \`${name.name}\` in source \`${scope.source.name?.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
+      ctx.error(name, 'unknown-column', `no column \`${name.name}\` in source \`${scope.source.name?.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
     }
     return 'any';
   }
   const metric = metricInfo(name.name);
   if (!metric) {
     const suggestions = suggest(name.name, METRICS.map((m) => m.name));
-    ctx.error(name.range, 'unknown-metric', `unknown metric \`${name.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
+    ctx.error(name, 'unknown-metric', `unknown metric \`${name.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
     return 'any';
   }
-  ctx.reference(name.name, name.range, 'metric');
+  ctx.reference(name.name, name, 'metric');
   const facts = scope.facts;
   const missing = facts ? metric.requires.find((r) => !REQUIREMENTS[r](facts)) : undefined;
   if (missing) {
-    ctx.error(name.range, 'metric-unavailable', `\`${name.name}\` is not available on \`${scope.target}\`: it needs ${REQUIREMENT_TEXT[missing]}`);
+    ctx.error(name, 'metric-unavailable', `\`${name.name}\` is not available on \`${scope.target}\`: it needs ${REQUIREMENT_TEXT[missing]}`);
     return 'any';
   }
   return metric.type;

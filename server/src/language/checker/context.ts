@@ -25,8 +25,9 @@ export class CheckContext {
 
   constructor(readonly env: Environment) {}
 
+  /** `range` may be a node: only its offsets are kept, so a diagnostic never holds a syntax tree. */
   report(range: Range, severity: Severity, code: string, message: string, data?: DiagnosticData): void {
-    const diagnostic: Diagnostic = { range, severity, code, message };
+    const diagnostic: Diagnostic = { range: { start: range.start, end: range.end }, severity, code, message };
     if (data) diagnostic.data = data;
     this.diagnostics.push(diagnostic);
   }

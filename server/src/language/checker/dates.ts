@@ -17,6 +17,6 @@ export function isValidDate(iso: string): boolean {
 /** Reports an impossible date; returns whether the date is valid. */
 export function checkDateLiteral(ctx: CheckContext, date: DateLiteral): boolean {
   if (isValidDate(date.value)) return true;
-  ctx.error(date.range, 'invalid-date', `\`${date.value}\` is not a valid date`);
+  ctx.error(date, 'invalid-date', `\`${date.value}\` is not a valid date`);
   return false;
 }

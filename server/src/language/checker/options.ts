@@ -13,21 +13,21 @@ export function checkBlockItems(ctx: CheckContext, context: BlockContext, block:
   const seen = new Map<string, OptionItem>();
   for (const item of block?.items ?? []) {
     if (item.kind === 'Mapping') {
-      if (context !== 'source') ctx.error(item.role.range, 'mapping-not-allowed', `column mappings (\`role = column\`) belong in a source block, not in ${BLOCK_NOUNS[context]}`);
+      if (context !== 'source') ctx.error(item.role, 'mapping-not-allowed', `column mappings (\`role = column\`) belong in a source block, not in ${BLOCK_NOUNS[context]}`);
       continue;
     }
     if (item.kind === 'Where') {
-      if (!BLOCK_ALLOWS_WHERE[context]) ctx.error(item.range, 'where-not-allowed', `\`where\` filters are not allowed in ${BLOCK_NOUNS[context]}; filter in the source or in a table`);
+      if (!BLOCK_ALLOWS_WHERE[context]) ctx.error(item, 'where-not-allowed', `\`where\` filters are not allowed in ${BLOCK_NOUNS[context]}; filter in the source or in a table`);
       continue;
     }
     const info = optionInfo(context, item.name.name);
     if (!info) {
       const suggestions = suggest(item.name.name, BLOCK_OPTIONS[context].map((o) => o.name));
-      ctx.error(item.name.range, 'unknown-option', `unknown option \`${item.name.name}\` for ${BLOCK_NOUNS[context]}${didYouMean(suggestions)}`, suggestionData(suggestions));
+      ctx.error(item.name, 'unknown-option', `unknown option \`${item.name.name}\` for ${BLOCK_NOUNS[context]}${didYouMean(suggestions)}`, suggestionData(suggestions));
       continue;
     }
     if (seen.has(info.name)) {
-      ctx.error(item.name.range, 'duplicate-option', `\`${info.name}\` is already set in this block`);
+      ctx.error(item.name, 'duplicate-option', `\`${info.name}\` is already set in this block`);
       continue;
     }
     seen.set(info.name, item);
@@ -41,14 +41,14 @@ const LIST_SHAPES: OptionShape[] = ['column-list', 'metric-list'];
 function checkOptionValues(ctx: CheckContext, info: OptionInfo, item: OptionItem): void {
   if (item.values.length === 0) return; // the parser already reported the missing value
   if (!LIST_SHAPES.includes(info.shape) && item.values.length > 1) {
-    ctx.error(item.values[1].range, 'invalid-option-value', `\`${info.name}\` takes one value`);
+    ctx.error(item.values[1], 'invalid-option-value', `\`${info.name}\` takes one value`);
     return;
   }
   for (const value of item.values) {
-    if (value.order && info.shape !== 'sort') ctx.error(value.order.range, 'invalid-option-value', `\`${value.order.name}\` only follows the metric in \`sort\``);
+    if (value.order && info.shape !== 'sort') ctx.error(value.order, 'invalid-option-value', `\`${value.order.name}\` only follows the metric in \`sort\``);
     const problem = shapeProblem(info, value);
     if (problem) {
-      ctx.error(value.range, 'invalid-option-value', problem.message, problem.replacement ? { replacement: problem.replacement } : undefined);
+      ctx.error(value, 'invalid-option-value', problem.message, problem.replacement ? { replacement: problem.replacement } : undefined);
       return;
     }
     if (value.value.kind !== 'Identifier') checkRange(ctx, info, value.value);
@@ -110,5 +110,5 @@ function checkRange(ctx: CheckContext, info: OptionInfo, value: Literal): void {
   const bounds: string[] = [];
   if (info.min !== undefined) bounds.push(`${info.minExclusive ? 'greater than' : 'at least'} ${info.min}${suffix}`);
   if (info.max !== undefined) bounds.push(`${info.maxExclusive ? 'below' : 'at most'} ${info.max}${suffix}`);
-  ctx.error(value.range, 'option-out-of-range', `\`${info.name}\` must be ${bounds.join(' and ')}, found ${literalText(value)}`);
+  ctx.error(value, 'option-out-of-range', `\`${info.name}\` must be ${bounds.join(' and ')}, found ${literalText(value)}`);
 }

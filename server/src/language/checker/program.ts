@@ -9,28 +9,61 @@ import type { CellDiagnostic, Diagnostic } from '../diagnostic';
 import { parseCell } from '../parser/parse-cell';
 import type { CellInput, CellResult, CheckOptions, DefinitionInfo, ParseResult, ProgramResult, ReferenceInfo, StatementInfo } from '../program-types';
 import { LineIndex } from '../text';
+import { trimmed } from '../trimmed';
 import { checkCell } from './check-cell';
 import type { LocalReference } from './context';
 import { definitionKind, definitionName, definitionReferences, FactsTable, sourceKindOf } from './facts';
 import { cycleDiagnostics, duplicateDiagnostics, wholeProgramFindings } from './whole-program';
 import { planRun } from './run-order';
 
-interface LocalDefinition {
-  name: string;
-  statement: Definition;
-  nameRange: Range;
-  dependencies: string[];
-}
-
-interface CellAnalysis {
-  text: string;
-  parse: ParseResult;
-  lines: LineIndex;
-  definitions: LocalDefinition[];
-  definitionReferences: LocalReference[];
-  interfaceKey: string;
+/**
+ * What one cell's text declares, independent of the rest of the notebook. (Classes here and
+ * for `CellView`, not object literals with getters: V8 gives each such literal a hidden class
+ * of its own, ten times the memory, and a notebook has thousands of cells.)
+ */
+class CellAnalysis {
+  readonly parse: ParseResult;
+  /** The cell's definitions, placed in the cell they were last asked for (see `definitionsIn`). */
+  private definitions: DefinitionInfo[];
+  readonly definitionReferences: LocalReference[];
+  readonly interfaceKey: string;
   /** The cell's checker results, valid while the notebook's interface is `version`. */
   semantic?: { version: number; diagnostics: Diagnostic[]; references: LocalReference[] };
+  private lineIndex?: LineIndex;
+
+  constructor(
+    readonly text: string,
+    cellId: string,
+  ) {
+    this.parse = parseCell(text);
+    const definitions: DefinitionInfo[] = [];
+    const references: LocalReference[] = [];
+    const keys: string[] = [];
+    for (const statement of this.parse.statements) {
+      const refs = definitionReferences(statement);
+      for (const ref of refs) references.push({ name: ref.name, range: ref, role: 'definition' });
+      const name = definitionName(statement);
+      if (!name) continue;
+      const dependencies = refs.map((r) => r.name);
+      definitions.push({ name: name.name, kind: definitionKind(statement)!, cellId, statement: statement as Definition, nameRange: name, dependencies });
+      keys.push(interfaceKey(statement as Definition, name.name, dependencies));
+    }
+    this.definitions = trimmed(definitions);
+    this.definitionReferences = trimmed(references);
+    this.interfaceKey = keys.join(';');
+  }
+
+  /** The definitions as placed in cell `cellId` (copied only when the text moved to another cell). */
+  definitionsIn(cellId: string): DefinitionInfo[] {
+    if (this.definitions.length && this.definitions[0].cellId !== cellId) this.definitions = this.definitions.map((d) => ({ ...d, cellId }));
+    return this.definitions;
+  }
+
+  /** Made on first use: most cells of a large notebook are never asked for a position. */
+  get lines(): LineIndex {
+    this.lineIndex ??= new LineIndex(this.text);
+    return this.lineIndex;
+  }
 }
 
 export class ProgramChecker {
@@ -52,7 +85,7 @@ export class ProgramChecker {
   check(cells: CellInput[]): ProgramResult {
     const used = new Map<string, CellAnalysis>();
     const analyses = cells.map((cell) => {
-      const analysis = used.get(cell.text) ?? this.analyses.get(cell.text) ?? analyse(cell.text);
+      const analysis = used.get(cell.text) ?? this.analyses.get(cell.text) ?? new CellAnalysis(cell.text, cell.id);
       used.set(cell.text, analysis);
       return analysis;
     });
@@ -62,11 +95,10 @@ export class ProgramChecker {
 
     const definitions = new Map<string, DefinitionInfo[]>();
     cells.forEach((cell, i) => {
-      for (const d of analyses[i].definitions) {
-        const info: DefinitionInfo = { name: d.name, kind: definitionKind(d.statement)!, cellId: cell.id, statement: d.statement, nameRange: d.nameRange, dependencies: d.dependencies };
-        const list = definitions.get(d.name);
+      for (const info of analyses[i].definitionsIn(cell.id)) {
+        const list = definitions.get(info.name);
         if (list) list.push(info);
-        else definitions.set(d.name, [info]);
+        else definitions.set(info.name, [info]);
       }
     });
     const lookup = (name: string) => definitions.get(name)?.[0].statement;
@@ -82,7 +114,7 @@ export class ProgramChecker {
     for (const analysis of analyses) {
       if (analysis.semantic?.version === this.version) continue;
       const result = checkCell(analysis.parse.statements, env);
-      analysis.semantic = { version: this.version, diagnostics: result.diagnostics, references: result.references };
+      analysis.semantic = { version: this.version, diagnostics: trimmed(result.diagnostics), references: trimmed(result.references) };
     }
 
     const cellIndex = new Map(cells.map((c, i) => [c.id, i]));
@@ -97,35 +129,6 @@ export function checkProgram(cells: CellInput[], options: CheckOptions = {}): Pr
   return new ProgramChecker(options).check(cells);
 }
 
-function analyse(text: string): CellAnalysis {
-  const parse = parseCell(text);
-  const definitions: LocalDefinition[] = [];
-  const references: LocalReference[] = [];
-  const keys: string[] = [];
-  for (const statement of parse.statements) {
-    const refs = definitionReferences(statement);
-    for (const ref of refs) references.push({ name: ref.name, range: ref.range, role: 'definition' });
-    const name = definitionName(statement);
-    if (!name) continue;
-    const dependencies = refs.map((r) => r.name);
-    definitions.push({ name: name.name, statement: statement as Definition, nameRange: name.range, dependencies });
-    keys.push(interfaceKey(statement as Definition, name.name, dependencies));
-  }
-  let lines: LineIndex | undefined;
-  return {
-    text,
-    parse,
-    // Made on first use: most cells of a large notebook are never asked for a position.
-    get lines() {
-      lines ??= new LineIndex(text);
-      return lines;
-    },
-    definitions,
-    definitionReferences: references,
-    interfaceKey: keys.join(';'),
-  };
-}
-
 /** What other cells' checks may depend on in a definition (not its block options or rules). */
 function interfaceKey(d: Definition, name: string, dependencies: string[]): string {
   let extra = '';
@@ -133,6 +136,24 @@ function interfaceKey(d: Definition, name: string, dependencies: string[]): stri
   else if (d.kind === 'Split') extra = `${d.unit?.unit}:${d.holdoutEnd !== null}`;
   else if (d.kind === 'Model' || d.kind === 'Value') extra = d.call?.callee.name ?? '';
   return `${d.kind} ${name}(${dependencies.join(',')}) ${extra}`;
+}
+
+class CellView implements CellResult {
+  readonly text: string;
+  readonly parse: ParseResult;
+
+  constructor(
+    readonly id: string,
+    private readonly analysis: CellAnalysis,
+    readonly diagnostics: Diagnostic[],
+  ) {
+    this.text = analysis.text;
+    this.parse = analysis.parse;
+  }
+
+  get lines(): LineIndex {
+    return this.analysis.lines;
+  }
 }
 
 class Program implements ProgramResult {
@@ -153,17 +174,14 @@ class Program implements ProgramResult {
     this.cells = inputs.map((cell, i) => {
       const a = analyses[i];
       this.byId.set(cell.id, i);
-      const diagnostics = [...a.parse.errors, ...a.semantic!.diagnostics, ...(globalByCell.get(cell.id) ?? [])].sort((x, y) => x.range.start - y.range.start || x.range.end - y.range.end);
+      const global = globalByCell.get(cell.id);
+      // Most cells of a notebook have nothing to report: no merging and sorting for them.
+      const diagnostics =
+        a.parse.errors.length + a.semantic!.diagnostics.length === 0 && !global
+          ? []
+          : [...a.parse.errors, ...a.semantic!.diagnostics, ...(global ?? [])].sort((x, y) => x.range.start - y.range.start || x.range.end - y.range.end);
       for (const d of diagnostics) this.diagnostics.push({ ...d, cellId: cell.id });
-      return {
-        id: cell.id,
-        text: cell.text,
-        parse: a.parse,
-        get lines() {
-          return a.lines;
-        },
-        diagnostics,
-      };
+      return new CellView(cell.id, a, diagnostics);
     });
   }
 
@@ -200,7 +218,7 @@ class Program implements ProgramResult {
     const i = this.byId.get(cellId);
     if (i === undefined) return undefined;
     const inside = (r: Range) => r.start <= offset && offset <= r.end;
-    for (const d of this.analyses[i].definitions) {
+    for (const d of this.analyses[i].definitionsIn(cellId)) {
       if (inside(d.nameRange)) return { name: d.name, range: d.nameRange, role: 'declaration', definition: this.lookup(d.name) };
     }
     const a = this.analyses[i];

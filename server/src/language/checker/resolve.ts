@@ -15,12 +15,12 @@ export function resolveDefinition(ctx: CheckContext, name: Identifier | null, al
   const definition = ctx.env.lookup(name.name);
   if (!definition) {
     const suggestions = suggest(name.name, ctx.env.names());
-    ctx.error(name.range, 'unknown-name', `unknown name \`${name.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
+    ctx.error(name, 'unknown-name', `unknown name \`${name.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
     return undefined;
   }
   const kind = definitionKind(definition)!;
   if (!allowed.includes(kind)) {
-    ctx.error(name.range, 'wrong-kind', `\`${name.name}\` is ${kindName(kind)}, but ${usage} ${orList(allowed.map(kindName))}`);
+    ctx.error(name, 'wrong-kind', `\`${name.name}\` is ${kindName(kind)}, but ${usage} ${orList(allowed.map(kindName))}`);
     return undefined;
   }
   return definition;

@@ -14,7 +14,7 @@ const KIND_NAMES: Record<SourceKind, string> = { transactions: 'a transaction so
 export function checkSource(ctx: CheckContext, s: SourceStatement): void {
   if (s.format && !SOURCE_FORMATS.some((f) => f.name === s.format!.name)) {
     const suggestions = suggest(s.format.name, SOURCE_FORMATS.map((f) => f.name));
-    ctx.error(s.format.range, 'unknown-format', `unknown file format \`${s.format.name}\`; use ${orList(SOURCE_FORMATS.map((f) => f.name))}${didYouMean(suggestions)}`, suggestionData(suggestions));
+    ctx.error(s.format, 'unknown-format', `unknown file format \`${s.format.name}\`; use ${orList(SOURCE_FORMATS.map((f) => f.name))}${didYouMean(suggestions)}`, suggestionData(suggestions));
   }
   const options = checkBlockItems(ctx, 'source', s.block);
   const declared = options.get('columns')?.values.flatMap((v) => (v.value.kind === 'Identifier' ? [v.value.name] : []));
@@ -34,46 +34,46 @@ function checkMappings(ctx: CheckContext, s: SourceStatement, mappings: MappingI
     const role = roleInfo(m.role.name);
     if (!role) {
       const suggestions = suggest(m.role.name, ROLES.map((r) => r.name));
-      ctx.error(m.role.range, 'unknown-role', `unknown column role \`${m.role.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
+      ctx.error(m.role, 'unknown-role', `unknown column role \`${m.role.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
       continue;
     }
     const canonical = role.aliasOf ?? role.name;
-    if (mapped.has(canonical)) ctx.error(m.role.range, 'duplicate-mapping', `\`${canonical}\` is already mapped in this source`);
+    if (mapped.has(canonical)) ctx.error(m.role, 'duplicate-mapping', `\`${canonical}\` is already mapped in this source`);
     mapped.add(canonical);
     if (kind === undefined) kind = role.kind;
     else if (role.kind !== kind) {
-      ctx.error(m.role.range, 'mixed-roles', `\`${role.name}\` belongs to ${KIND_NAMES[role.kind]}, but this is ${KIND_NAMES[kind]} (from its first mapping)`);
+      ctx.error(m.role, 'mixed-roles', `\`${role.name}\` belongs to ${KIND_NAMES[role.kind]}, but this is ${KIND_NAMES[kind]} (from its first mapping)`);
     }
-    if (m.columns.length > 1 && !role.multiple) ctx.error(m.columns[1].range, 'too-many-columns', `\`${role.name}\` maps one column`);
+    if (m.columns.length > 1 && !role.multiple) ctx.error(m.columns[1], 'too-many-columns', `\`${role.name}\` maps one column`);
     if (m.format) checkDateFormat(ctx, m, role.dated === true);
     for (const column of m.columns) {
-      ctx.reference(column.name, column.range, 'column');
+      ctx.reference(column.name, column, 'column');
       if (columns && !columns.has(column.name)) {
         const suggestions = suggest(column.name, columns);
-        ctx.error(column.range, 'unknown-column', `no column \`${column.name}\` in source \`${s.name?.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
+        ctx.error(column, 'unknown-column', `no column \`${column.name}\` in source \`${s.name?.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
       }
     }
   }
   const where = s.name ?? s.format ?? s;
   if (!kind) {
-    if (s.block || s.path) ctx.error(where.range, 'missing-mapping', 'this source maps no columns: map `customer` and `date` (transactions), `frequency`, `recency` and `age` (a summary), or `period` and `survivors` (cohorts)');
+    if (s.block || s.path) ctx.error(where, 'missing-mapping', 'this source maps no columns: map `customer` and `date` (transactions), `frequency`, `recency` and `age` (a summary), or `period` and `survivors` (cohorts)');
     return;
   }
   const missing = ROLES.filter((r) => r.kind === kind && r.required && !mapped.has(r.name)).map((r) => `\`${r.name} = COLUMN\``);
-  if (missing.length) ctx.error(where.range, 'missing-mapping', `${KIND_NAMES[kind]} needs ${orList(missing).replace(/ or /, ' and ')}`);
+  if (missing.length) ctx.error(where, 'missing-mapping', `${KIND_NAMES[kind]} needs ${orList(missing).replace(/ or /, ' and ')}`);
 }
 
 function checkDateFormat(ctx: CheckContext, m: MappingItem, dated: boolean): void {
   const format = m.format!;
   if (!dated) {
-    ctx.error(format.range, 'format-not-allowed', `\`as\` gives a date format, but \`${m.role.name}\` is not a date`);
+    ctx.error(format, 'format-not-allowed', `\`as\` gives a date format, but \`${m.role.name}\` is not a date`);
     return;
   }
   if (format.kind === 'Identifier') {
     if (!DATE_FORMAT_WORDS.includes(format.name)) {
-      ctx.error(format.range, 'invalid-date-format', `unknown date format \`${format.name}\`; use ISO, YYYYMMDD or a quoted pattern such as "DD/MM/YYYY"`);
+      ctx.error(format, 'invalid-date-format', `unknown date format \`${format.name}\`; use ISO, YYYYMMDD or a quoted pattern such as "DD/MM/YYYY"`);
     }
   } else if (!/YYYY|YY/.test(format.value) || !/MM|M/.test(format.value) || !/DD|D/.test(format.value)) {
-    ctx.error(format.range, 'invalid-date-format', `the date pattern ${format.raw} needs a year (YYYY), a month (MM) and a day (DD)`);
+    ctx.error(format, 'invalid-date-format', `the date pattern ${format.raw} needs a year (YYYY), a month (MM) and a day (DD)`);
   }
 }

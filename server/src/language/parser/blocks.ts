@@ -7,18 +7,19 @@ import { describe, type Cursor } from './cursor';
 import { parseCondition } from './expressions';
 import { checkString, parseLiteral, stringLiteral } from './literals';
 import { parseBraced } from './braced';
+import { commaSeparated } from './lists';
 
 /** Parses `{ items }` at the cursor (which is at `{`). */
 export function parseBlock(p: Cursor): Block {
   // Another item may follow on the same line once an item parsed (`{ penalty 1  max_iterations 9 }`).
   const { items, open, closed } = parseBraced(p, parseItem, 'block item', (item) => item !== null && p.at('Ident'));
-  return { kind: 'Block', items, closed, range: { start: open.start, end: p.lastEnd } };
+  return { kind: 'Block', items, closed, start: open.start, end: p.lastEnd };
 }
 
 function parseItem(p: Cursor): BlockItem | null {
   const t = p.token;
   if (t.kind !== 'Ident') {
-    p.error(t.range, 'expected-token', `expected an option, a mapping (\`role = column\`) or \`where\`, found ${describe(t)}`);
+    p.error(t, 'expected-token', `expected an option, a mapping (\`role = column\`) or \`where\`, found ${describe(t)}`);
     p.skipLine('RBrace');
     return null;
   }
@@ -26,27 +27,22 @@ function parseItem(p: Cursor): BlockItem | null {
   if (t.text === 'where') {
     p.bump();
     const condition = parseCondition(p);
-    return { kind: 'Where', condition, range: { start, end: p.lastEnd } };
+    return { kind: 'Where', condition, start, end: p.lastEnd };
   }
-  const name: Identifier = { kind: 'Identifier', name: t.text, range: t.range };
+  const name: Identifier = { kind: 'Identifier', name: t.text, start: t.start, end: t.end };
   p.bump();
   if (p.at('Op') && p.token.text === '=') {
     p.bump();
     return parseMapping(p, name);
   }
-  const values: OptionValue[] = [];
-  do {
-    const value = parseOptionValue(p, values.length === 0 ? `a value for \`${name.name}\`` : 'a value after `,`');
-    if (!value) break;
-    values.push(value);
-  } while (p.eat('Comma'));
-  return { kind: 'Option', name, values, range: { start, end: p.lastEnd } };
+  const values = commaSeparated(p, (count) => parseOptionValue(p, count === 0 ? `a value for \`${name.name}\`` : 'a value after `,`')).items;
+  return { kind: 'Option', name, values, start, end: p.lastEnd };
 }
 
 function parseOptionValue(p: Cursor, what: string): OptionValue | null {
   const start = p.token.start;
   const literal = parseLiteral(p);
-  if (literal) return { kind: 'OptionValue', value: literal, order: null, range: literal.range };
+  if (literal) return { kind: 'OptionValue', value: literal, order: null, start: literal.start, end: literal.end };
   if (!p.at('Ident')) {
     p.errorExpected(what);
     return null;
@@ -54,24 +50,24 @@ function parseOptionValue(p: Cursor, what: string): OptionValue | null {
   const value = p.identifier(what)!;
   let order: Identifier | null = null;
   if (p.atWord('asc') || p.atWord('desc')) order = p.identifier('`asc` or `desc`');
-  return { kind: 'OptionValue', value, order, range: { start, end: p.lastEnd } };
+  return { kind: 'OptionValue', value, order, start, end: p.lastEnd };
 }
 
 function parseMapping(p: Cursor, role: Identifier): BlockItem {
-  const columns: ColumnName[] = [];
-  do {
+  const columns = commaSeparated(p, (count): ColumnName | null => {
     const t = p.token;
     if (t.kind === 'Ident') {
-      columns.push({ kind: 'ColumnName', name: t.text, quoted: false, range: p.bump().range });
-    } else if (t.kind === 'String') {
+      p.bump();
+      return { kind: 'ColumnName', name: t.text, quoted: false, start: t.start, end: t.end };
+    }
+    if (t.kind === 'String') {
       p.bump();
       checkString(p, t);
-      columns.push({ kind: 'ColumnName', name: stringLiteral(t).value, quoted: true, range: t.range });
-    } else {
-      p.errorExpected(columns.length ? 'a column name after `,`' : `a column name after \`${role.name} =\``);
-      break;
+      return { kind: 'ColumnName', name: stringLiteral(t).value, quoted: true, start: t.start, end: t.end };
     }
-  } while (p.eat('Comma'));
+    p.errorExpected(count ? 'a column name after `,`' : `a column name after \`${role.name} =\``);
+    return null;
+  }).items;
   let format = null;
   if (p.eatWord('as')) {
     const t = p.token;
@@ -85,5 +81,5 @@ function parseMapping(p: Cursor, role: Identifier): BlockItem {
       p.errorExpected('a date format after `as` (ISO, YYYYMMDD or a pattern such as "DD/MM/YYYY")');
     }
   }
-  return { kind: 'Mapping', role, columns, format, range: { start: role.range.start, end: p.lastEnd } };
+  return { kind: 'Mapping', role, columns, format, start: role.start, end: p.lastEnd };
 }

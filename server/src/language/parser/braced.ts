@@ -3,6 +3,7 @@
 // begins, so the rest of the cell is still parsed as statements.
 import type { Range } from '../ast';
 import type { Cursor } from './cursor';
+import { trimmed } from '../trimmed';
 import { atStatementStart } from './statement-start';
 
 export interface Braced<T> {
@@ -22,11 +23,11 @@ export function parseBraced<T>(p: Cursor, parseItem: (p: Cursor) => T | null, wh
     p.skipNewlines();
     if (p.at('RBrace')) {
       p.bump();
-      return { items, open, closed: true };
+      return { items: trimmed(items), open, closed: true };
     }
     if (p.at('EOF') || atStatementStart(p)) {
       p.error(open, 'unclosed-block', 'this `{` has no matching `}`');
-      return { items, open, closed: false };
+      return { items: trimmed(items), open, closed: false };
     }
     const item = parseItem(p);
     if (item) items.push(item);

@@ -90,22 +90,25 @@ export class Cursor {
       return null;
     }
     const t = this.bump();
-    return { kind: 'Identifier', name: t.text, range: t.range };
+    return { kind: 'Identifier', name: t.text, start: t.start, end: t.end };
   }
 
   /** Reports "expected …, found …"; at a line's end the error sits just after the last token. */
   errorExpected(what: string): void {
     const t = this.token;
-    const range = t.kind === 'Newline' || t.kind === 'EOF' ? { start: this.lastEnd, end: this.lastEnd } : t.range;
+    const range = t.kind === 'Newline' || t.kind === 'EOF' ? { start: this.lastEnd, end: this.lastEnd } : t;
     this.error(range, 'expected-token', `expected ${what}, found ${describe(t)}`);
   }
 
-  /** Reports an error unless one was already reported at the same offset (one cause, one message). */
+  /**
+   * Reports an error unless one was already reported at the same offset (one cause, one
+   * message). `range` may be a node or token: only its offsets are kept.
+   */
   error(range: Range, code: string, message: string, data?: Diagnostic['data']): void {
     this.errorOffsets ??= new Set();
     if (this.errorOffsets.has(range.start)) return;
     this.errorOffsets.add(range.start);
-    const diagnostic: Diagnostic = { range, severity: 'error', code, message };
+    const diagnostic: Diagnostic = { range: { start: range.start, end: range.end }, severity: 'error', code, message };
     if (data) diagnostic.data = data;
     this.errors.push(diagnostic);
   }

@@ -7,6 +7,7 @@
 import type { Block, Call, DateLiteral, Identifier, ModelStatement, SourceStatement, SplitStatement, StringLiteral, TableStatement, UnitName, ValueStatement } from '../ast';
 import type { Cursor } from './cursor';
 import { parseBlock } from './blocks';
+import { commaSeparated } from './lists';
 import { atUnit, checkString, dateLiteral, stringLiteral, unitName } from './literals';
 
 /** `NAME =` after the keyword; returns the name (null if missing) and whether `=` was found. */
@@ -55,7 +56,7 @@ export function parseSource(p: Cursor, start: number): SourceStatement {
   } else {
     block = blockAfterError(p);
   }
-  return { kind: 'Source', name, format, path, block, range: { start, end: p.lastEnd } };
+  return { kind: 'Source', name, format, path, block, start, end: p.lastEnd };
 }
 
 export function parseSplit(p: Cursor, start: number): SplitStatement {
@@ -80,42 +81,40 @@ export function parseSplit(p: Cursor, start: number): SplitStatement {
       }
     }
   }
-  return { kind: 'Split', name, source, calibrationEnd, holdoutEnd, unit, range: { start, end: p.lastEnd } };
+  return { kind: 'Split', name, source, calibrationEnd, holdoutEnd, unit, start, end: p.lastEnd };
 }
 
 /** `kind(arg, ...)`. */
 function parseCall(p: Cursor, what: string): Call | null {
   const callee = p.identifier(what);
   if (!callee || !p.expect('LParen', '`(`')) return null;
-  const args: Identifier[] = [];
+  let args: Identifier[] = [];
   if (!p.at('RParen')) {
-    do {
-      const arg = p.identifier('a name');
-      if (!arg) return null;
-      args.push(arg);
-    } while (p.eat('Comma'));
+    const list = commaSeparated(p, () => p.identifier('a name'));
+    if (!list.complete) return null;
+    args = list.items;
   }
   if (!p.expect('RParen', '`)` or `,`')) return null;
-  return { kind: 'Call', callee, args, range: { start: callee.range.start, end: p.lastEnd } };
+  return { kind: 'Call', callee, args, start: callee.start, end: p.lastEnd };
 }
 
 export function parseModel(p: Cursor, start: number): ModelStatement {
   const { name, ok } = parseHeader(p, 'model');
   const call = ok ? parseCall(p, 'a model kind (bgnbd, pareto_nbd, mbgnbd, bgbb, gamma_gamma or sbg)') : null;
   const block = call ? optionalBlock(p) : blockAfterError(p);
-  return { kind: 'Model', name, call, block, range: { start, end: p.lastEnd } };
+  return { kind: 'Model', name, call, block, start, end: p.lastEnd };
 }
 
 export function parseValue(p: Cursor, start: number): ValueStatement {
   const { name, ok } = parseHeader(p, 'value');
   const call = ok ? parseCall(p, '`lifetime_value`') : null;
   const block = call ? optionalBlock(p) : blockAfterError(p);
-  return { kind: 'Value', name, call, block, range: { start, end: p.lastEnd } };
+  return { kind: 'Value', name, call, block, start, end: p.lastEnd };
 }
 
 export function parseTable(p: Cursor, start: number): TableStatement {
   const { name, ok } = parseHeader(p, 'table');
   const target = ok ? p.identifier('the definition to tabulate') : null;
   const block = target ? optionalBlock(p) : blockAfterError(p);
-  return { kind: 'Table', name, target, block, range: { start, end: p.lastEnd } };
+  return { kind: 'Table', name, target, block, start, end: p.lastEnd };
 }

@@ -27,7 +27,7 @@ function parseLogical(p: Cursor, op: 'and' | 'or', operand: (p: Cursor) => Expre
     // A long condition may continue on the next line after `and` / `or`.
     p.skipNewlines();
     const right = operand(p);
-    left = { kind: 'Logical', op, left, right, range: { start: left.range.start, end: p.lastEnd } };
+    left = { kind: 'Logical', op, left, right, start: left.start, end: p.lastEnd };
   }
   return left;
 }
@@ -36,18 +36,18 @@ function parseNot(p: Cursor): Expression | null {
   if (!p.atWord('not')) return parsePredicate(p);
   const start = p.bump().start;
   const operand = parseNot(p);
-  return { kind: 'Not', operand, range: { start, end: p.lastEnd } };
+  return { kind: 'Not', operand, start, end: p.lastEnd };
 }
 
 function parsePredicate(p: Cursor): Expression | null {
   const subject = parseOperand(p);
   if (!subject) return null;
-  const start = subject.range.start;
+  const start = subject.start;
   const t = p.token;
   if (t.kind === 'Op') {
     p.bump();
     const right = parseOperand(p);
-    return { kind: 'Compare', op: t.text as CompareOp, opRange: t.range, left: subject, right, range: { start, end: p.lastEnd } };
+    return { kind: 'Compare', op: t.text as CompareOp, opRange: t.range, left: subject, right, start, end: p.lastEnd };
   }
   if (p.atWord('in')) {
     p.bump();
@@ -58,14 +58,14 @@ function parsePredicate(p: Cursor): Expression | null {
     if (p.at('Percent')) amount = percentLiteral(p.bump());
     else if (p.at('Number')) amount = numberLiteral(p.bump());
     else p.errorExpected('a percentage (`10%`) or a count of customers');
-    return { kind: 'Rank', subject, direction, amount, range: { start, end: p.lastEnd } };
+    return { kind: 'Rank', subject, direction, amount, start, end: p.lastEnd };
   }
   if (p.atWord('between')) {
     p.bump();
     const low = parseOperand(p);
     let high = null;
     if (low && p.expectWord('and')) high = parseOperand(p);
-    return { kind: 'Between', subject, low, high, range: { start, end: p.lastEnd } };
+    return { kind: 'Between', subject, low, high, start, end: p.lastEnd };
   }
   return subject;
 }
@@ -76,14 +76,14 @@ function parseOperand(p: Cursor): Expression | null {
     p.bump();
     const inner = p.insideParens(() => parseOr(p));
     p.expect('RParen', '`)`');
-    return { kind: 'Paren', inner, range: { start: t.start, end: p.lastEnd } };
+    return { kind: 'Paren', inner, start: t.start, end: p.lastEnd };
   }
   const literal = parseLiteral(p);
   if (literal) return literal;
   if (t.kind === 'Ident' && t.text === 'percentile') return parsePercentile(p);
   if (t.kind === 'Ident' && !CONDITION_WORDS.has(t.text)) {
     p.bump();
-    const name: Identifier = { kind: 'Identifier', name: t.text, range: t.range };
+    const name: Identifier = { kind: 'Identifier', name: t.text, start: t.start, end: t.end };
     return name;
   }
   p.errorExpected('a metric or a value');
@@ -97,5 +97,5 @@ function parsePercentile(p: Cursor): PercentileExpr {
   if (p.at('Number')) rank = numberLiteral(p.bump());
   else p.errorExpected('a percentile rank (0 to 100) after `percentile`');
   if (rank && p.expectWord('of')) metric = p.identifier('a metric after `of`');
-  return { kind: 'Percentile', rank, metric, range: { start, end: p.lastEnd } };
+  return { kind: 'Percentile', rank, metric, start, end: p.lastEnd };
 }

@@ -17,31 +17,31 @@ export function atUnit(p: Cursor): boolean {
 }
 
 export function unitName(t: Token): UnitName {
-  return { kind: 'Unit', unit: unitOf(t.text)!, raw: t.text, range: t.range };
+  return { kind: 'Unit', unit: unitOf(t.text)!, raw: t.text, start: t.start, end: t.end };
 }
 
 export function numberLiteral(t: Token): NumberLiteral {
-  return { kind: 'Number', value: Number(t.text), raw: t.text, range: t.range };
+  return { kind: 'Number', value: Number(t.text), raw: t.text, start: t.start, end: t.end };
 }
 
 export function percentLiteral(t: Token): PercentLiteral {
   const raw = t.text.slice(0, -1);
-  return { kind: 'Percent', value: Number(raw), raw, range: t.range };
+  return { kind: 'Percent', value: Number(raw), raw, start: t.start, end: t.end };
 }
 
 export function stringLiteral(t: Token): StringLiteral {
   const body = t.terminated ? t.text.slice(1, -1) : t.text.slice(1);
   const value = body.includes('\\') ? body.replace(/\\(.)/g, '$1') : body;
-  return { kind: 'String', value, raw: t.text, range: t.range };
+  return { kind: 'String', value, raw: t.text, start: t.start, end: t.end };
 }
 
 export function dateLiteral(t: Token): DateLiteral {
-  return { kind: 'Date', value: t.text, range: t.range };
+  return { kind: 'Date', value: t.text, start: t.start, end: t.end };
 }
 
 /** Reports an unterminated string (the lexer ends it at the line's end). */
 export function checkString(p: Cursor, t: Token): void {
-  if (t.terminated === false) p.error(t.range, 'unterminated-string', 'this string has no closing `"`');
+  if (t.terminated === false) p.error(t, 'unterminated-string', 'this string has no closing `"`');
 }
 
 /**
@@ -56,7 +56,7 @@ export function parseLiteral(p: Cursor): Literal | null {
       const amount = numberLiteral(t);
       if (atUnit(p)) {
         const unit = unitName(p.bump());
-        return { kind: 'Duration', amount, unit, range: { start: t.start, end: unit.range.end } };
+        return { kind: 'Duration', amount, unit, start: t.start, end: unit.end };
       }
       return parseRate(p, amount);
     }
@@ -73,7 +73,7 @@ export function parseLiteral(p: Cursor): Literal | null {
     case 'Ident':
       if (t.text === 'true' || t.text === 'false') {
         p.bump();
-        const literal: BooleanLiteral = { kind: 'Boolean', value: t.text === 'true', range: t.range };
+        const literal: BooleanLiteral = { kind: 'Boolean', value: t.text === 'true', start: t.start, end: t.end };
         return literal;
       }
       return null;
@@ -90,5 +90,5 @@ function parseRate(p: Cursor, amount: NumberLiteral | PercentLiteral): Literal {
     return amount;
   }
   const per = unitName(p.bump());
-  return { kind: 'Rate', amount, per, range: { start: amount.range.start, end: per.range.end } };
+  return { kind: 'Rate', amount, per, start: amount.start, end: per.end };
 }

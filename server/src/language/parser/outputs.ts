@@ -3,21 +3,16 @@
 //   export TARGET to "path"
 import type { ChartStatement, ExportStatement, Identifier } from '../ast';
 import type { Cursor } from './cursor';
+import { commaSeparated } from './lists';
 import { checkString, stringLiteral } from './literals';
 
 export function parseChart(p: Cursor, start: number): ChartStatement {
   const chartType = p.identifier('a chart kind (lorenz, bar, histogram, scatter, tracking, matrix or survival)');
   let target = null;
-  const by: Identifier[] = [];
+  let by: Identifier[] = [];
   if (chartType && p.expectWord('of')) target = p.identifier('the definition to chart');
-  if (target && p.eatWord('by')) {
-    do {
-      const metric = p.identifier(by.length ? 'a metric after `,`' : 'a metric after `by`');
-      if (!metric) break;
-      by.push(metric);
-    } while (p.eat('Comma'));
-  }
-  return { kind: 'Chart', chartType, target, by, range: { start, end: p.lastEnd } };
+  if (target && p.eatWord('by')) by = commaSeparated(p, (count) => p.identifier(count ? 'a metric after `,`' : 'a metric after `by`')).items;
+  return { kind: 'Chart', chartType, target, by, start, end: p.lastEnd };
 }
 
 export function parseExport(p: Cursor, start: number): ExportStatement {
@@ -33,5 +28,5 @@ export function parseExport(p: Cursor, start: number): ExportStatement {
       p.errorExpected('the output path as a string');
     }
   }
-  return { kind: 'Export', target, path, range: { start, end: p.lastEnd } };
+  return { kind: 'Export', target, path, start, end: p.lastEnd };
 }

@@ -1,13 +1,15 @@
 // One cell's text → statements, errors, comments and tokens. Never throws. After a broken
 // statement the parser skips to the end of its line (or past its block) and goes on, so an
 // error in one statement never hides the next one's.
-import type { Statement } from '../ast';
+import type { Comment, Statement } from '../ast';
+import type { Diagnostic } from '../diagnostic';
 import { lex, type Token } from '../lexer';
 import type { ParseResult } from '../program-types';
 import { didYouMean, suggest } from '../suggest';
 import { describe, Cursor } from './cursor';
 import { parseModel, parseSource, parseSplit, parseTable, parseValue } from './definitions';
 import { parseChart, parseExport } from './outputs';
+import { trimmed } from '../trimmed';
 import { parseSegments } from './segments';
 import { atStatementStart, STATEMENT_WORDS } from './statement-start';
 
@@ -27,7 +29,7 @@ export function parseCell(text: string): ParseResult {
   const p = new Cursor(tokens);
   const statements: Statement[] = [];
   for (const t of tokens) {
-    if (t.kind === 'Unknown') p.error(t.range, 'unknown-character', `unexpected character \`${t.text}\``);
+    if (t.kind === 'Unknown') p.error(t, 'unknown-character', `unexpected character \`${t.text}\``);
   }
   for (;;) {
     p.skipNewlines();
@@ -48,27 +50,37 @@ export function parseCell(text: string): ParseResult {
     }
   }
   const errors = p.errors.sort((a, b) => a.range.start - b.range.start);
-  // Tokens are wanted only for highlighting: lexing again on demand keeps a notebook's worth
-  // of token objects from outliving the parse (they are most of the garbage collector's work).
-  let significant: Token[] | undefined;
-  return {
-    statements,
-    errors,
-    comments,
-    get tokens() {
-      significant ??= lex(text).tokens.filter((t) => t.kind !== 'Newline');
-      return significant;
-    },
-  };
+  return new CellParse(text, trimmed(statements), errors, comments);
+}
+
+/**
+ * A parse result. Tokens are wanted only for highlighting: lexing again on demand keeps a
+ * notebook's worth of token objects from outliving the parse. (A class, not an object literal
+ * with a getter: V8 gives each such literal its own hidden class, ten times the memory.)
+ */
+class CellParse implements ParseResult {
+  private significant?: Token[];
+
+  constructor(
+    private readonly text: string,
+    readonly statements: Statement[],
+    readonly errors: Diagnostic[],
+    readonly comments: Comment[],
+  ) {}
+
+  get tokens(): Token[] {
+    this.significant ??= lex(this.text).tokens.filter((t) => t.kind !== 'Newline');
+    return this.significant;
+  }
 }
 
 function reportUnknownStatement(p: Cursor): void {
   const t = p.token;
   if (t.kind === 'Ident') {
     const suggestions = suggest(t.text, STATEMENT_WORDS);
-    p.error(t.range, 'unknown-statement', `unknown statement \`${t.text}\`${didYouMean(suggestions)}`, suggestions.length ? { replacement: suggestions[0], candidates: suggestions } : undefined);
+    p.error(t, 'unknown-statement', `unknown statement \`${t.text}\`${didYouMean(suggestions)}`, suggestions.length ? { replacement: suggestions[0], candidates: suggestions } : undefined);
   } else {
-    p.error(t.range, 'expected-token', `expected a statement (source, split, model, value, segments, chart, table or export), found ${describe(t)}`);
+    p.error(t, 'expected-token', `expected a statement (source, split, model, value, segments, chart, table or export), found ${describe(t)}`);
   }
 }
 

@@ -13,16 +13,16 @@ export function parseSegments(p: Cursor, start: number): SegmentsStatement {
   if (!on) p.skipLine('LBrace');
   if (!p.at('LBrace')) {
     if (on) p.errorExpected('`{` to open the segment rules');
-    return { kind: 'Segments', name, on, rules: [], openBrace: null, closed: false, range: { start, end: p.lastEnd } };
+    return { kind: 'Segments', name, on, rules: [], openBrace: null, closed: false, start, end: p.lastEnd };
   }
   const { items, open, closed } = parseBraced(p, parseRule, 'rule');
-  return { kind: 'Segments', name, on, rules: items, openBrace: open, closed, range: { start, end: p.lastEnd } };
+  return { kind: 'Segments', name, on, rules: items, openBrace: open, closed, start, end: p.lastEnd };
 }
 
 function parseRule(p: Cursor): SegmentRule | null {
   const t = p.token;
   if (t.kind !== 'String') {
-    p.error(t.range, 'expected-token', `expected a rule: a quoted segment label then \`when\` or \`otherwise\`, found ${describe(t)}`);
+    p.error(t, 'expected-token', `expected a rule: a quoted segment label then \`when\` or \`otherwise\`, found ${describe(t)}`);
     p.skipLine('RBrace');
     return null;
   }
@@ -32,12 +32,12 @@ function parseRule(p: Cursor): SegmentRule | null {
   const start = t.start;
   if (p.atWord('otherwise')) {
     const otherwise = p.bump().range;
-    return { kind: 'Rule', label, condition: null, otherwise, range: { start, end: p.lastEnd } };
+    return { kind: 'Rule', label, condition: null, otherwise, start, end: p.lastEnd };
   }
   if (!p.expectWord('when')) {
     p.skipLine('RBrace');
-    return { kind: 'Rule', label, condition: null, otherwise: null, range: { start, end: label.range.end } };
+    return { kind: 'Rule', label, condition: null, otherwise: null, start, end: label.end };
   }
   const condition = parseCondition(p);
-  return { kind: 'Rule', label, condition, otherwise: null, range: { start, end: p.lastEnd } };
+  return { kind: 'Rule', label, condition, otherwise: null, start, end: p.lastEnd };
 }

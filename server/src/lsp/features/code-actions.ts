@@ -25,9 +25,9 @@ function replacementFixes(uri: string, cell: CellResult, d: Diagnostic): CodeAct
 
 /** Adds `"Everyone else" otherwise` as the last rule, on its own line before the `}`. */
 function otherwiseFix(uri: string, cell: CellResult, d: Diagnostic): CodeAction[] {
-  const s = cell.parse.statements.find((x): x is SegmentsStatement => x.kind === 'Segments' && x.range.start <= d.range.start && d.range.end <= x.range.end);
+  const s = cell.parse.statements.find((x): x is SegmentsStatement => x.kind === 'Segments' && x.start <= d.range.start && d.range.end <= x.end);
   if (!s || !s.closed) return [];
-  const brace = cell.text.lastIndexOf('}', s.range.end);
+  const brace = cell.text.lastIndexOf('}', s.end);
   const lineStart = cell.text.lastIndexOf('\n', brace - 1) + 1;
   const rule = `  "${OTHERWISE_LABEL}" otherwise\n`;
   const braceAlone = cell.text.slice(lineStart, brace).trim() === '';

@@ -12,7 +12,7 @@ const BLOCK_OF_STATEMENT: Record<string, BlockContext> = { Source: 'source', Mod
 
 function definitionMarkdown(program: NotebookProgram, d: DefinitionInfo): string {
   const cell = program.cell(d.cellId);
-  const text = cell ? cell.text.slice(d.statement.range.start, d.statement.range.end) : d.name;
+  const text = cell ? cell.text.slice(d.statement.start, d.statement.end) : d.name;
   return `(${d.kind}) **${d.name}**\n\n\`\`\`clv\n${text}\n\`\`\``;
 }
 
@@ -31,10 +31,10 @@ function vocabularyMarkdown(located: Located): { value: string; range: Range } |
   if (token?.kind !== 'Ident') return undefined;
   const statement = statementAt(located.cell, located.offset);
   const range = token.range;
-  const model = statement?.kind === 'Model' && statement.call?.callee.range.start === token.start ? modelKindInfo(token.text) : undefined;
+  const model = statement?.kind === 'Model' && statement.call?.callee.start === token.start ? modelKindInfo(token.text) : undefined;
   if (model) return { value: modelMarkdown(model), range };
   const block = statement && BLOCK_OF_STATEMENT[statement.kind];
-  const option = block && 'block' in statement && statement.block?.items.find((i) => i.kind === 'Option' && i.name.range.start === token.start);
+  const option = block && 'block' in statement && statement.block?.items.find((i) => i.kind === 'Option' && i.name.start === token.start);
   const info = option && optionInfo(block, token.text);
   if (info) return { value: `(option) **${info.name}**\n\n${info.description}${info.default ? `\n\nDefault: ${info.default}.` : ''}`, range };
   const metric = metricInfo(token.text);

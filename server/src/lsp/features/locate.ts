@@ -20,7 +20,7 @@ export function locate(workspace: Workspace, uri: string, position?: Position): 
 
 /** The statement whose text holds `offset` (its end included: the cursor may sit right after it). */
 export function statementAt(cell: CellResult, offset: number): Statement | undefined {
-  return cell.parse.statements.find((s) => s.range.start <= offset && offset <= s.range.end);
+  return cell.parse.statements.find((s) => s.start <= offset && offset <= s.end);
 }
 
 /** The token under (or just before) the cursor. */

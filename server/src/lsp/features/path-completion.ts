@@ -9,13 +9,13 @@ import { statementAt } from './locate';
 export function pathCompletions({ program, cell, offset }: Located): CompletionItem[] | undefined {
   const statement = statementAt(cell, offset);
   const path = statement?.kind === 'Source' || statement?.kind === 'Export' ? statement.path : null;
-  if (!path || offset <= path.range.start || offset > path.range.end) return undefined;
+  if (!path || offset <= path.start || offset > path.end) return undefined;
   // Inside the quotes (a missing closing quote leaves the string running to the line's end).
-  if (offset === path.range.end && path.raw.length > 1 && path.raw.endsWith('"')) return undefined;
-  const typed = cell.text.slice(path.range.start + 1, offset);
+  if (offset === path.end && path.raw.length > 1 && path.raw.endsWith('"')) return undefined;
+  const typed = cell.text.slice(path.start + 1, offset);
   const slash = typed.lastIndexOf('/');
   const folder = resolve(program.folder, typed.slice(0, slash + 1) || '.');
-  const replace = toLspRange(cell, { start: path.range.start + 2 + slash, end: offset });
+  const replace = toLspRange(cell, { start: path.start + 2 + slash, end: offset });
   let entries;
   try {
     entries = readdirSync(folder, { withFileTypes: true });

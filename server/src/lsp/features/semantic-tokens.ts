@@ -35,7 +35,7 @@ function classify(result: ProgramResult, cell: CellResult): Classified[] {
   }
   for (const s of cell.parse.statements) {
     const callee = (s.kind === 'Model' || s.kind === 'Value') && s.call?.callee;
-    if (callee) byStart.set(callee.range.start, { ...callee.range, type: 'function', declaration: false });
+    if (callee) byStart.set(callee.start, { ...callee, type: 'function', declaration: false });
   }
   const out: Classified[] = [];
   for (const t of cell.parse.tokens) {

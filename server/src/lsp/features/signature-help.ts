@@ -27,9 +27,9 @@ export function signatureHelp(workspace: Workspace, params: SignatureHelpParams)
   const statement = statementAt(cell, offset);
   const call = statement?.kind === 'Model' || statement?.kind === 'Value' ? statement.call : null;
   if (!call) return null;
-  const open = cell.text.indexOf('(', call.callee.range.end);
+  const open = cell.text.indexOf('(', call.callee.end);
   const close = cell.text.indexOf(')', open);
-  if (open === -1 || offset <= open || (close !== -1 && close < call.range.end && offset > close)) return null;
+  if (open === -1 || offset <= open || (close !== -1 && close < call.end && offset > close)) return null;
   const signatures = signaturesOf(call.callee.name);
   if (!signatures.length) return null;
   const active = (cell.text.slice(open + 1, offset).match(/,/g) ?? []).length;

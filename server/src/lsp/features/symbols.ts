@@ -18,17 +18,17 @@ const KIND: Record<Statement['kind'], SymbolKind> = {
 };
 
 function symbolOf(cell: CellResult, s: Statement): DocumentSymbol {
-  const range = toLspRange(cell, s.range);
+  const range = toLspRange(cell, s);
   const named = 'name' in s && s.name ? s.name : null;
   const name = named?.name ?? (s.kind === 'Chart' ? `chart ${s.chartType?.name ?? ''} of ${s.target?.name ?? '?'}` : s.kind === 'Export' ? `export ${s.target?.name ?? '?'}` : `(unnamed ${s.kind.toLowerCase()})`);
-  const symbol: DocumentSymbol = { name, kind: KIND[s.kind], detail: s.kind.toLowerCase(), range, selectionRange: named ? toLspRange(cell, named.range) : range };
+  const symbol: DocumentSymbol = { name, kind: KIND[s.kind], detail: s.kind.toLowerCase(), range, selectionRange: named ? toLspRange(cell, named) : range };
   if (s.kind === 'Segments') {
     symbol.children = s.rules.map((rule) => ({
       name: rule.label.value,
       kind: SymbolKind.EnumMember,
-      detail: rule.otherwise ? 'otherwise' : cell.text.slice(rule.condition?.range.start ?? rule.range.end, rule.condition?.range.end ?? rule.range.end),
-      range: toLspRange(cell, rule.range),
-      selectionRange: toLspRange(cell, rule.label.range),
+      detail: rule.otherwise ? 'otherwise' : cell.text.slice(rule.condition?.start ?? rule.end, rule.condition?.end ?? rule.end),
+      range: toLspRange(cell, rule),
+      selectionRange: toLspRange(cell, rule.label),
     }));
   }
   return symbol;

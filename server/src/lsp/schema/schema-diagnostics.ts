@@ -20,8 +20,9 @@ function dateFormatWarning(mapping: MappingItem, column: SampledColumn): Diagnos
     return value !== '' && Number.isNaN(parse(bytes, 0, bytes.length));
   });
   if (bad === undefined) return undefined;
+  const at = mapping.format ?? mapping.columns[0];
   return {
-    range: (mapping.format ?? mapping.columns[0]).range,
+    range: { start: at.start, end: at.end },
     severity: 'warning',
     code: 'date-format-mismatch',
     message: `the date format ${format} does not match the values of column \`${column.name}\` (e.g. "${bad}")`,
@@ -36,7 +37,7 @@ export function schemaDiagnostics(statements: Statement[], folder: string, cache
     if (!spec) continue;
     const schema = cache.get(spec);
     if (schema.kind === 'unreadable') {
-      out.push({ range: statement.path.range, severity: 'error', code: 'missing-file', message: `cannot read the data file "${statement.path.value}": ${schema.reason}` });
+      out.push({ range: { start: statement.path.start, end: statement.path.end }, severity: 'error', code: 'missing-file', message: `cannot read the data file "${statement.path.value}": ${schema.reason}` });
       continue;
     }
     const mapping = dateMapping(statement);
