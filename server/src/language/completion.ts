@@ -34,7 +34,7 @@ const words = (...list: string[]): Expectation => ({ kind: 'words', words: list 
 const definitions = (...kinds: DefinitionKind[]): Expectation => ({ kind: 'definitions', kinds });
 
 export function completionContext(text: string, offset: number): CompletionContext {
-  const all = lex(text).tokens;
+  const all = lex(text).tokens.toArray();
   // The word being typed ends at the cursor; everything before it is context.
   let end = all.findIndex((t) => t.end >= offset || t.kind === 'EOF');
   const typing = all[end];

@@ -19,10 +19,7 @@ export type TokenKind =
   | 'Unknown'
   | 'EOF';
 
-/**
- * A token. `range` is made on request: a notebook has hundreds of thousands of tokens and
- * only the few that become tree nodes need a range object of their own.
- */
+/** A token as an object, made on request from a `TokenStream`. */
 export class Token {
   constructor(
     readonly kind: TokenKind,
@@ -38,12 +35,64 @@ export class Token {
   }
 }
 
+const KINDS: readonly TokenKind[] = ['Ident', 'Number', 'Percent', 'Date', 'String', 'LBrace', 'RBrace', 'LParen', 'RParen', 'Comma', 'Op', 'Newline', 'Unknown', 'EOF'];
+/** Each kind's code: its index in KINDS. (The lexer passes codes, not names: looking a name up per token is slow.) */
+const CODE = Object.fromEntries(KINDS.map((kind, code) => [kind, code])) as Record<TokenKind, number>;
+/** Set on a String token's kind code when its closing quote is missing. */
+const UNTERMINATED = 0x80;
+
+/**
+ * A cell's tokens as flat numbers (kind, start, end per token): a notebook has hundreds of
+ * thousands of tokens, and the parser asks for an object (`token(i)`) for few of them.
+ */
+export class TokenStream {
+  constructor(
+    readonly source: string,
+    /** kind code, start, end for token i at 3i, 3i + 1, 3i + 2. */
+    private readonly data: Int32Array,
+    /** The number of tokens, the final EOF included. */
+    readonly count: number,
+  ) {}
+
+  kind(i: number): TokenKind {
+    return KINDS[this.data[3 * i] & ~UNTERMINATED];
+  }
+
+  start(i: number): number {
+    return this.data[3 * i + 1];
+  }
+
+  end(i: number): number {
+    return this.data[3 * i + 2];
+  }
+
+  text(i: number): string {
+    return this.source.slice(this.data[3 * i + 1], this.data[3 * i + 2]);
+  }
+
+  /** Whether token i is the identifier `word` (compared in place, without making a string). */
+  isWord(i: number, word: string): boolean {
+    const start = this.data[3 * i + 1];
+    return this.data[3 * i] === CODE.Ident && this.data[3 * i + 2] - start === word.length && this.source.startsWith(word, start);
+  }
+
+  token(i: number): Token {
+    const code = this.data[3 * i];
+    return new Token(KINDS[code & ~UNTERMINATED], this.text(i), this.start(i), this.end(i), (code & UNTERMINATED) === 0);
+  }
+
+  /** Every token as an object, newlines and the final EOF included. */
+  toArray(): Token[] {
+    return Array.from({ length: this.count }, (_, i) => this.token(i));
+  }
+}
+
 export interface LexResult {
-  tokens: Token[];
+  tokens: TokenStream;
   comments: Comment[];
 }
 
-const PUNCTUATION: Record<string, TokenKind> = { '{': 'LBrace', '}': 'RBrace', '(': 'LParen', ')': 'RParen', ',': 'Comma' };
+const PUNCTUATION: Record<string, number> = { '{': CODE.LBrace, '}': CODE.RBrace, '(': CODE.LParen, ')': CODE.RParen, ',': CODE.Comma };
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -57,19 +106,28 @@ function isIdentPart(c: number): boolean {
   return isIdentStart(c) || isDigit(c);
 }
 
+/** Where `lex` writes tokens before copying out exactly as many as it found (lexing is synchronous). */
+let scratch = new Int32Array(3 * 4096);
+
 export function lex(text: string): LexResult {
-  const tokens: Token[] = [];
   const comments: Comment[] = [];
   const n = text.length;
-  let i = 0;
-  const push = (kind: TokenKind, start: number, end: number, terminated = true) => {
-    tokens.push(new Token(kind, text.slice(start, end), start, end, terminated));
+  // Every token but EOF covers at least one character, so there are at most n + 1 of them.
+  if (scratch.length < 3 * (n + 1)) scratch = new Int32Array(3 * (n + 1));
+  const data = scratch;
+  let count = 0;
+  const push = (code: number, start: number, end: number, terminated = true) => {
+    data[3 * count] = code | (terminated ? 0 : UNTERMINATED);
+    data[3 * count + 1] = start;
+    data[3 * count + 2] = end;
+    count++;
   };
+  let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     const start = i;
     if (c === 10) {
-      push('Newline', i, ++i);
+      push(CODE.Newline, i, ++i);
     } else if (c === 32 || c === 9 || c === 13) {
       i++;
     } else if (c === 35 /* # */) {
@@ -80,20 +138,20 @@ export function lex(text: string): LexResult {
     } else if (isDigit(c)) {
       i = scanNumberOrDate(text, i);
       const isDate = i - start === 10 && text.charCodeAt(start + 4) === 45;
-      if (!isDate && text.charCodeAt(i) === 37 /* % */) push('Percent', start, ++i);
-      else push(isDate ? 'Date' : 'Number', start, i);
+      if (!isDate && text.charCodeAt(i) === 37 /* % */) push(CODE.Percent, start, ++i);
+      else push(isDate ? CODE.Date : CODE.Number, start, i);
     } else if (c === 45 /* - */ && (isDigit(text.charCodeAt(i + 1)) || text.charCodeAt(i + 1) === 46)) {
       // A negative number (so `horizon -3 months` is reported as out of range, not as a typo).
       i = scanNumberOrDate(text, i + 1);
-      if (text.charCodeAt(i) === 37) push('Percent', start, ++i);
-      else push('Number', start, i);
+      if (text.charCodeAt(i) === 37) push(CODE.Percent, start, ++i);
+      else push(CODE.Number, start, i);
     } else if (c === 46 /* . */ && isDigit(text.charCodeAt(i + 1))) {
       i = scanNumberOrDate(text, i);
-      if (text.charCodeAt(i) === 37) push('Percent', start, ++i);
-      else push('Number', start, i);
+      if (text.charCodeAt(i) === 37) push(CODE.Percent, start, ++i);
+      else push(CODE.Number, start, i);
     } else if (isIdentStart(c)) {
       while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-      push('Ident', start, i);
+      push(CODE.Ident, start, i);
     } else if (c === 34 /* " */) {
       i++;
       let terminated = false;
@@ -110,25 +168,25 @@ export function lex(text: string): LexResult {
           break;
         }
       }
-      push('String', start, i, terminated);
+      push(CODE.String, start, i, terminated);
     } else if (c === 60 || c === 62 /* < > */) {
       i += text.charCodeAt(i + 1) === 61 ? 2 : 1;
-      push('Op', start, i);
+      push(CODE.Op, start, i);
     } else if (c === 61 /* = */) {
-      push('Op', start, ++i);
+      push(CODE.Op, start, ++i);
     } else if (c === 33 /* ! */ && text.charCodeAt(i + 1) === 61) {
       i += 2;
-      push('Op', start, i);
-    } else if (PUNCTUATION[text[i]]) {
+      push(CODE.Op, start, i);
+    } else if (PUNCTUATION[text[i]] !== undefined) {
       push(PUNCTUATION[text[i]], start, ++i);
     } else {
       // One unknown code point (a surrogate pair stays together).
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-      push('Unknown', start, i);
+      push(CODE.Unknown, start, i);
     }
   }
-  tokens.push(new Token('EOF', '', n, n));
-  return { tokens, comments };
+  push(CODE.EOF, n, n);
+  return { tokens: new TokenStream(text, data.slice(0, 3 * count), count), comments };
 }
 
 /** Scans `1`, `1.5`, `1e-8` or `1997-09-30` starting at `i`; returns the end offset. */

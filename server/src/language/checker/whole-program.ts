@@ -46,23 +46,37 @@ export function cycleDiagnostics(cycles: string[][], definitions: Map<string, De
 
 /**
  * The cycles among the first definition of each name: Tarjan's strongly connected components,
- * iterative and on integer ids (a notebook has thousands of definitions; this runs whenever a
- * name or reference changes).
+ * iterative and on integer ids with the edges in flat arrays (a notebook has thousands of
+ * definitions; this runs whenever a name or reference changes).
  */
 function cycles(definitions: Map<string, DefinitionInfo[]>): string[][] {
-  const names = [...definitions.keys()];
-  const n = names.length;
+  const names: string[] = [];
+  const firsts: DefinitionInfo[] = [];
   const id = new Map<string, number>();
-  for (let i = 0; i < n; i++) id.set(names[i], i);
-  const edges: number[][] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const targets: number[] = [];
-    for (const dependency of definitions.get(names[i])![0].dependencies) {
-      const target = id.get(dependency);
-      if (target !== undefined) targets.push(target);
-    }
-    edges[i] = targets;
+  let edgeCount = 0;
+  for (const [name, infos] of definitions) {
+    id.set(name, names.length);
+    names.push(name);
+    firsts.push(infos[0]);
+    edgeCount += infos[0].dependencies.length;
   }
+  const n = names.length;
+  // The edges of `v` are targets[firstEdge[v] .. firstEdge[v + 1]).
+  const firstEdge = new Int32Array(n + 1);
+  const targets = new Int32Array(edgeCount);
+  let e = 0;
+  for (let v = 0; v < n; v++) {
+    firstEdge[v] = e;
+    for (const dependency of firsts[v].dependencies) {
+      const target = id.get(dependency);
+      if (target !== undefined) targets[e++] = target;
+    }
+  }
+  firstEdge[n] = e;
+  const namesItself = (v: number) => {
+    for (let k = firstEdge[v]; k < firstEdge[v + 1]; k++) if (targets[k] === v) return true;
+    return false;
+  };
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
@@ -78,8 +92,8 @@ function cycles(definitions: Map<string, DefinitionInfo[]>): string[][] {
     onStack[root] = 1;
     while (path.length) {
       const v = path[path.length - 1];
-      if (nextEdge[v] < edges[v].length) {
-        const w = edges[v][nextEdge[v]++];
+      if (firstEdge[v] + nextEdge[v] < firstEdge[v + 1]) {
+        const w = targets[firstEdge[v] + nextEdge[v]++];
         if (index[w] === -1) {
           index[w] = low[w] = counter++;
           stack.push(w);
@@ -95,9 +109,9 @@ function cycles(definitions: Map<string, DefinitionInfo[]>): string[][] {
       if (low[v] === index[v]) {
         // The component is the stack from `v` up. Only cycles are kept: several members, or one that names itself.
         const from = stack.lastIndexOf(v);
-        const members = stack.splice(from);
-        for (const w of members) onStack[w] = 0;
-        if (members.length > 1 || edges[v].includes(v)) components.push(members.map((w) => names[w]));
+        if (from < stack.length - 1 || namesItself(v)) components.push(stack.slice(from).map((w) => names[w]));
+        for (let k = from; k < stack.length; k++) onStack[stack[k]] = 0;
+        stack.length = from;
       }
     }
   }

@@ -3,7 +3,7 @@
 // statements and block items) except inside parentheses, where conditions may span lines.
 import type { Identifier, Range } from '../ast';
 import type { Diagnostic } from '../diagnostic';
-import type { Token, TokenKind } from '../lexer';
+import type { Token, TokenKind, TokenStream } from '../lexer';
 
 export class Cursor {
   private index = 0;
@@ -13,74 +13,92 @@ export class Cursor {
   readonly errors: Diagnostic[] = [];
   /** Offsets that already have an error (made on the first error: most cells have none). */
   private errorOffsets?: Set<number>;
+  /** The token object made last and its index: the parser often looks at a token twice. */
+  private made?: Token;
+  private madeAt = -1;
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(private readonly tokens: TokenStream) {}
 
   /**
-   * The current token. Inside parentheses newlines are skipped, unless the next line starts
-   * a new rule, item or statement: then the `(` was never closed and the newline ends it.
+   * The current token's index. Inside parentheses newlines are skipped, unless the next line
+   * starts a new rule, item or statement: then the `(` was never closed and the newline ends it.
    */
-  get token(): Token {
-    if (this.parenDepth > 0 && this.tokens[this.index].kind === 'Newline') {
+  private current(): number {
+    if (this.parenDepth > 0 && this.tokens.kind(this.index) === 'Newline') {
       let next = this.index;
-      while (this.tokens[next].kind === 'Newline') next++;
-      const kind = this.tokens[next].kind;
+      while (this.tokens.kind(next) === 'Newline') next++;
+      const kind = this.tokens.kind(next);
       if (kind !== 'String' && kind !== 'RBrace' && kind !== 'EOF') this.index = next;
     }
-    return this.tokens[this.index];
+    return this.index;
   }
 
-  /** The token `k` places ahead of the current one (no newline skipping). */
-  peek(k = 1): Token {
-    return this.tokens[Math.min(this.index + k, this.tokens.length - 1)];
+  /** The current token as an object (the checks below answer without making one). */
+  get token(): Token {
+    const i = this.current();
+    if (i !== this.madeAt) {
+      this.made = this.tokens.token(i);
+      this.madeAt = i;
+    }
+    return this.made!;
   }
 
-  /** The token before the current one, or undefined at the start. */
-  get previous(): Token | undefined {
-    return this.index > 0 ? this.tokens[this.index - 1] : undefined;
+  /** The kind of the token after the current one (no newline skipping). */
+  peekKind(): TokenKind {
+    return this.tokens.kind(Math.min(this.index + 1, this.tokens.count - 1));
   }
 
   at(kind: TokenKind): boolean {
-    return this.token.kind === kind;
+    return this.tokens.kind(this.current()) === kind;
   }
 
   /** At the contextual keyword `word` (an identifier spelled so). */
   atWord(word: string): boolean {
-    const t = this.token;
-    return t.kind === 'Ident' && t.text === word;
+    return this.tokens.isWord(this.current(), word);
   }
 
   atLineEnd(): boolean {
-    const kind = this.token.kind;
+    const kind = this.tokens.kind(this.current());
     return kind === 'Newline' || kind === 'EOF';
   }
 
+  /** Consumes the current token and returns it as an object. */
   bump(): Token {
     const t = this.token;
-    if (t.kind !== 'EOF') this.index++;
-    this.lastEnd = t.end;
+    this.advance();
     return t;
   }
 
-  eat(kind: TokenKind): Token | null {
-    return this.at(kind) ? this.bump() : null;
+  /** Consumes the current token without making an object of it. */
+  private advance(): void {
+    const i = this.current();
+    if (this.tokens.kind(i) !== 'EOF') this.index++;
+    this.lastEnd = this.tokens.end(i);
   }
 
-  eatWord(word: string): Token | null {
-    return this.atWord(word) ? this.bump() : null;
+  eat(kind: TokenKind): boolean {
+    if (!this.at(kind)) return false;
+    this.advance();
+    return true;
+  }
+
+  eatWord(word: string): boolean {
+    if (!this.atWord(word)) return false;
+    this.advance();
+    return true;
   }
 
   /** Consumes `kind` or reports "expected {what}" at the current token. */
-  expect(kind: TokenKind, what: string): Token | null {
-    if (this.at(kind)) return this.bump();
+  expect(kind: TokenKind, what: string): boolean {
+    if (this.eat(kind)) return true;
     this.errorExpected(what);
-    return null;
+    return false;
   }
 
-  expectWord(word: string): Token | null {
-    if (this.atWord(word)) return this.bump();
+  expectWord(word: string): boolean {
+    if (this.eatWord(word)) return true;
     this.errorExpected(`\`${word}\``);
-    return null;
+    return false;
   }
 
   /** An identifier node, or null after reporting "expected {what}". */
@@ -89,8 +107,10 @@ export class Cursor {
       this.errorExpected(what);
       return null;
     }
-    const t = this.bump();
-    return { kind: 'Identifier', name: t.text, start: t.start, end: t.end };
+    const i = this.current();
+    const name = i === this.madeAt ? this.made!.text : this.tokens.text(i);
+    this.advance();
+    return { kind: 'Identifier', name, start: this.tokens.start(i), end: this.tokens.end(i) };
   }
 
   /** Reports "expected …, found …"; at a line's end the error sits just after the last token. */
@@ -115,11 +135,11 @@ export class Cursor {
 
   /** Skips to the end of the line (not consuming the newline), or to `stop` when given. */
   skipLine(stop?: TokenKind): void {
-    while (!this.atLineEnd() && !(stop && this.at(stop))) this.bump();
+    while (!this.atLineEnd() && !(stop && this.at(stop))) this.advance();
   }
 
   skipNewlines(): void {
-    while (this.tokens[this.index].kind === 'Newline') this.index++;
+    while (this.tokens.kind(this.index) === 'Newline') this.index++;
   }
 
   /** Runs `parse` with newlines insignificant, for parenthesised conditions. */
@@ -134,8 +154,7 @@ export class Cursor {
 
   /** Whether the current token begins its line (only blanks or comments before it). */
   atLineStart(): boolean {
-    const previous = this.previous;
-    return previous === undefined || previous.kind === 'Newline';
+    return this.index === 0 || this.tokens.kind(this.index - 1) === 'Newline';
   }
 }
 

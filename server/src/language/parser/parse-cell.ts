@@ -28,8 +28,8 @@ export function parseCell(text: string): ParseResult {
   const { tokens, comments } = lex(text);
   const p = new Cursor(tokens);
   const statements: Statement[] = [];
-  for (const t of tokens) {
-    if (t.kind === 'Unknown') p.error(t, 'unknown-character', `unexpected character \`${t.text}\``);
+  for (let i = 0; i < tokens.count; i++) {
+    if (tokens.kind(i) === 'Unknown') p.error(tokens.token(i), 'unknown-character', `unexpected character \`${tokens.text(i)}\``);
   }
   for (;;) {
     p.skipNewlines();
@@ -69,7 +69,7 @@ class CellParse implements ParseResult {
   ) {}
 
   get tokens(): Token[] {
-    this.significant ??= lex(this.text).tokens.filter((t) => t.kind !== 'Newline');
+    this.significant ??= lex(this.text).tokens.toArray().filter((t) => t.kind !== 'Newline');
     return this.significant;
   }
 }

@@ -5,6 +5,5 @@ import type { Cursor } from './cursor';
 export const STATEMENT_WORDS = new Set(['source', 'split', 'model', 'value', 'segments', 'chart', 'table', 'export']);
 
 export function atStatementStart(p: Cursor): boolean {
-  const t = p.token;
-  return t.kind === 'Ident' && STATEMENT_WORDS.has(t.text) && p.atLineStart() && p.peek().kind === 'Ident';
+  return p.at('Ident') && p.atLineStart() && p.peekKind() === 'Ident' && STATEMENT_WORDS.has(p.token.text);
 }
