@@ -73,7 +73,21 @@ export interface Facts {
 
 /** Facts of a definition with nothing upstream (or a broken reference). */
 function emptyFacts(kind: DefinitionKind): Facts {
-  return { kind, hasAmount: false, hasDates: false, unit: 'weeks', hasHoldout: false, hasPurchaseModel: false, hasSpendModel: false, hasValue: false, hasSegments: false };
+  return {
+    kind, sourceKind: undefined, source: undefined, hasAmount: false, hasDates: false, unit: 'weeks', hasHoldout: false,
+    model: undefined, hasPurchaseModel: false, hasSpendModel: false, hasValue: false, hasSegments: false,
+  };
+}
+
+/**
+ * `facts` as the facts of a `kind` built on it. Every field is listed (not `{ ...facts, kind }`)
+ * so that all facts share one object shape: a notebook computes thousands of them per check.
+ */
+function derived(f: Facts, kind: DefinitionKind): Facts {
+  return {
+    kind, sourceKind: f.sourceKind, source: f.source, hasAmount: f.hasAmount, hasDates: f.hasDates, unit: f.unit, hasHoldout: f.hasHoldout,
+    model: f.model, hasPurchaseModel: f.hasPurchaseModel, hasSpendModel: f.hasSpendModel, hasValue: f.hasValue, hasSegments: f.hasSegments,
+  };
 }
 
 /** Computes facts lazily, once per definition per check; cycles yield facts with nothing known. */
@@ -138,6 +152,6 @@ export class FactsTable {
   /** A copy of the facts of what `name` refers to, as the facts of a `kind` built on it. */
   private upstream(name: Identifier | null | undefined, kind: DefinitionKind): Facts {
     const facts = name ? this.of(name.name) : undefined;
-    return facts ? { ...facts, kind } : emptyFacts(kind);
+    return facts ? derived(facts, kind) : emptyFacts(kind);
   }
 }

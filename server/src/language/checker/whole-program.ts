@@ -83,10 +83,11 @@ function cycles(definitions: Map<string, DefinitionInfo[]>): string[][] {
   const nextEdge = new Int32Array(n);
   const stack: number[] = [];
   const components: string[][] = [];
+  const path: number[] = []; // the depth-first path from the current root
   let counter = 0;
   for (let root = 0; root < n; root++) {
     if (index[root] !== -1) continue;
-    const path = [root];
+    path.push(root);
     index[root] = low[root] = counter++;
     stack.push(root);
     onStack[root] = 1;
