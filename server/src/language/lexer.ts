@@ -67,7 +67,7 @@ export class TokenStream {
   }
 
   text(i: number): string {
-    return this.source.slice(this.data[3 * i + 1], this.data[3 * i + 2]);
+    return interned(this.source, this.data[3 * i + 1], this.data[3 * i + 2]);
   }
 
   /** Whether token i is the identifier `word` (compared in place, without making a string). */
@@ -104,6 +104,27 @@ function isIdentStart(c: number): boolean {
 
 function isIdentPart(c: number): boolean {
   return isIdentStart(c) || isDigit(c);
+}
+
+/**
+ * Token texts repeat across a notebook's cells (`customer`, `clv`, `months`, `10%`): a small
+ * direct-mapped table of recent texts gives each one string instead of one per occurrence,
+ * found by hashing the characters in place. A collision only replaces the slot.
+ */
+const INTERNED_SLOTS = 4096;
+const INTERNED_MAX_LENGTH = 32;
+const internedTexts: (string | undefined)[] = new Array(INTERNED_SLOTS).fill(undefined);
+
+function interned(source: string, start: number, end: number): string {
+  if (end - start > INTERNED_MAX_LENGTH) return source.slice(start, end);
+  let hash = 0x811c9dc5; // FNV-1a
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+  const slot = (hash >>> 0) & (INTERNED_SLOTS - 1);
+  const found = internedTexts[slot];
+  if (found !== undefined && found.length === end - start && source.startsWith(found, start)) return found;
+  const text = source.slice(start, end);
+  internedTexts[slot] = text;
+  return text;
 }
 
 /** Where `lex` writes tokens before copying out exactly as many as it found (lexing is synchronous). */
