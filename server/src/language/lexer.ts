@@ -116,7 +116,8 @@ const INTERNED_MAX_LENGTH = 32;
 const internedTexts: (string | undefined)[] = new Array(INTERNED_SLOTS).fill(undefined);
 
 function interned(source: string, start: number, end: number): string {
-  if (end - start > INTERNED_MAX_LENGTH) return source.slice(start, end);
+  // One-character strings are shared by V8 already.
+  if (end - start < 2 || end - start > INTERNED_MAX_LENGTH) return source.slice(start, end);
   let hash = 0x811c9dc5; // FNV-1a
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
   const slot = (hash >>> 0) & (INTERNED_SLOTS - 1);
