@@ -48,7 +48,7 @@ describe('LSP features (real server over stdio)', function () {
       const items = await request<CompletionItem[]>('textDocument/completion', uris[0], { line: 3, character: 13 });
       assert.deepEqual(labels(items), ['customer_id', 'order_date', 'amount', 'channel']);
       const column = items.find((i) => i.label === 'order_date')!;
-      assert.equal(column.detail, 'column, date');
+      assert.equal(column.detail, 'column, date (ISO)');
       assert.equal(column.documentation, 'e.g. 2024-01-05, 2024-01-07, 2024-02-11, 2024-02-14, 2024-03-02');
       assert.deepEqual(column.textEdit, { range: { start: { line: 3, character: 13 }, end: { line: 3, character: 13 } }, newText: 'order_date' });
     });

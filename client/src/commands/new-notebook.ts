@@ -1,11 +1,11 @@
 // "CLV: New Notebook": an empty notebook, or a copy of a shipped sample rewritten to read the
 // user's own transaction file. The rewrite is the command line's `clvnb new` (run as a child
-// process of the bundled CLI, commands/cli.ts), so the editor and the CLI produce the same notebook; this
-// file only asks the questions: which sample, where, which file, which columns.
+// process of the bundled CLI, commands/cli.ts), so the editor and the CLI produce the same notebook, and so
+// is reading the file's columns (`clvnb columns`); this file only asks the questions: which sample,
+// where, which file, which columns.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readSchema } from '../../../server/src/lsp/schema/read-schema';
 import { clvnbPath, runClvnb } from './cli';
 
 const EMPTY = '# New CLV analysis\n\n```clv\nsource orders = csv "data/orders.csv" {\n  customer = customer_id\n  date     = order_date\n  amount   = amount\n}\n```\n';
@@ -43,13 +43,14 @@ async function fromSample(cli: string, sampleDir: string, target: vscode.Uri) {
   const data = await vscode.window.showOpenDialog({ title: 'Your transaction file (one row per purchase)', canSelectMany: false, filters: { Data: ['csv', 'tsv', 'txt', 'json', 'parquet', 'arrow'] } });
   if (!data) return false;
   const file = data[0].fsPath;
-  const format = { '.tsv': 'tsv', '.txt': 'text', '.json': 'json', '.parquet': 'parquet', '.arrow': 'arrow' }[path.extname(file).toLowerCase()] ?? 'csv';
-  const schema = readSchema({ path: file, format, header: true });
-  if (schema.kind !== 'columns' || schema.columns.length === 0) {
-    void vscode.window.showErrorMessage(`Cannot read the columns of ${path.basename(file)}${schema.kind === 'unreadable' ? `: ${schema.reason}` : ''}. Convert it to CSV with a header line.`);
+  let names: string[];
+  try {
+    // The command line reads the file (`clvnb columns`): the same reader as `clvnb new` and column completion.
+    names = (JSON.parse(await runClvnb(cli, ['columns', file, '--json'])) as { name: string }[]).map((c) => c.name);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Cannot read the columns of ${path.basename(file)}: ${(err as Error).message.replace(/^clvnb: /, '')}`);
     return false;
   }
-  const names = schema.columns.map((c) => c.name);
   const customer = await pickColumn(names, 'customer id', false);
   const date = customer && (await pickColumn(names, 'purchase date', false));
   const amount = date && (await pickColumn(names, 'amount spent', true));

@@ -8,11 +8,12 @@ import type { Command } from './command';
 import { checkCommand } from './commands/check';
 import { diffCommand } from './commands/diff';
 import { fmtCommand } from './commands/fmt';
+import { columnsCommand } from './commands/columns';
 import { newCommand } from './commands/new';
 import { runCommand } from './commands/run';
 import { EXIT, InputError, UsageError } from './errors';
 
-const COMMANDS: Command[] = [runCommand, checkCommand, fmtCommand, diffCommand, newCommand];
+const COMMANDS: Command[] = [runCommand, checkCommand, fmtCommand, diffCommand, newCommand, columnsCommand];
 
 function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.spec.name.length));

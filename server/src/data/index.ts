@@ -29,9 +29,10 @@ export type * from './types';
 export type { RejectExample, RejectGroup } from './rejects';
 export type { SourceEngine } from './engines/engine';
 export type { InferredType, SchemaColumn, SchemaOptions, SourceSchema } from './schema';
-export { DataError } from './errors';
+export { DataError, UnreadableFileError } from './errors';
 export { dateParser, daysFromCivil, parseDateText, type DateParser } from './date-parser';
 export { readSchema, readSchemaSync, inferColumn, dateFormatMismatches } from './schema';
+export { checkedFileSync } from './engines/file-engine';
 export { engineFor, registerEngine, fileEngine, resolveSourcePath };
 
 registerEngine(fileEngine);

@@ -13,7 +13,7 @@ export interface CellInput {
 /** A data column as the language server read it from the file's header. */
 export interface ColumnInfo {
   name: string;
-  type?: 'number' | 'string' | 'date' | 'boolean';
+  type?: 'number' | 'string' | 'date';
 }
 
 export interface CheckOptions {

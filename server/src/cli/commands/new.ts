@@ -3,23 +3,19 @@
 // the user's columns (each checked against the file's header), repoints the sample's other
 // data files so the notebook still runs, and optionally moves the split's dates.
 import { existsSync } from 'node:fs';
-import { dirname, extname, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { formatCell, sourceKindOf, type SourceStatement, type SplitStatement } from '../../language';
 import { serializeNotebook } from '../../notebook-file';
 import { stringOption, type ParsedArgs } from '../args';
 import type { Command } from '../command';
 import { EXIT, InputError, UsageError } from '../errors';
-import { readSchema, type SampledColumn } from '../../lsp/schema/read-schema';
+import type { SampledColumn } from '../../lsp/schema/read-schema';
+import { formatOf, readColumns } from '../data-file';
 import { applyEdits, statementsOf, type TextEdit } from '../new/rewrite';
 import { resolveSample } from '../new/sample';
 import { mappedColumn, sourceText } from '../new/transaction-source';
 import { isClvCell, loadNotebook } from '../notebook-io';
 import { writeOutputFile } from '../output-file';
-
-const FORMAT_BY_EXTENSION: Record<string, string> = {
-  '.csv': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.txt': 'text', '.dat': 'text',
-  '.json': 'json', '.jsonl': 'json', '.ndjson': 'json', '.parquet': 'parquet', '.arrow': 'arrow', '.feather': 'arrow',
-};
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -30,15 +26,6 @@ function required(args: ParsedArgs, name: string): string {
   const value = stringOption(args, name);
   if (!value) throw new UsageError(`missing --${name}`, 'new');
   return value;
-}
-
-/** The header and first values of the user's file (the language server's reader). */
-function readColumns(path: string, format: string): SampledColumn[] {
-  const schema = readSchema({ path: resolve(path), format, header: true });
-  if (schema.kind === 'unreadable') throw new InputError(`cannot read: ${schema.reason}`, path);
-  if (schema.kind === 'opaque') throw new InputError(`\`clvnb new\` cannot read the columns of ${format} files; convert to CSV or write the source by hand`, path);
-  if (schema.columns.length === 0) throw new InputError('the file is empty or has no header line', path);
-  return schema.columns;
 }
 
 /** The user's column for a role: the option if given, else the sample's column; it must exist in the file. */
@@ -98,8 +85,7 @@ column is wrong.`,
     const calibrationEnd = checkDate('calibration-end', stringOption(args, 'calibration-end'));
     const holdoutEnd = checkDate('holdout-end', stringOption(args, 'holdout-end'));
     if (existsSync(out) && !args.values.force) throw new InputError('already exists (pass --force to overwrite)', out);
-    const format = FORMAT_BY_EXTENSION[extname(data).toLowerCase()];
-    if (!format) throw new InputError(`cannot tell the file format from the extension; use one of ${Object.keys(FORMAT_BY_EXTENSION).join(' ')}`, data);
+    const format = formatOf(data);
 
     const samplePath = resolveSample(from);
     const sample = await loadNotebook(samplePath);

@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { DataError } from '../errors';
+import { DataError, UnreadableFileError } from '../errors';
 import { delimitedLayout, isDelimited, loadDelimited, readDelimitedHeader } from '../formats/delimited';
 import { arrowTable } from '../formats/arrow';
 import { jsonTable } from '../formats/json';
@@ -20,12 +20,11 @@ export function resolveSourcePath(path: string, baseDir?: string): string {
 
 function unreadable(path: string, err: unknown): DataError {
   const code = (err as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-  return new DataError(`Cannot read the data file "${path}": ${why}.`);
+  return new UnreadableFileError(path, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message);
 }
 
 function sizeOf(s: { isDirectory(): boolean; size: number }, path: string): number {
-  if (s.isDirectory()) throw new DataError(`Cannot read the data file "${path}": it is a folder.`);
+  if (s.isDirectory()) throw new UnreadableFileError(path, 'it is a folder');
   return s.size;
 }
 

@@ -5,6 +5,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver/node';
 import { completionContext, keywordsFor, type Expectation } from '../../language';
 import { toLspRange } from '../convert';
+import { describeColumnType } from '../schema/read-schema';
 import type { Workspace } from '../workspace/workspace';
 import { locate, type Located } from './locate';
 import { pathCompletions } from './path-completion';
@@ -44,7 +45,7 @@ function itemsFor(expectation: Expectation, located: Located): CompletionItem[] 
       return (columns ?? []).map((c) => ({
         label: /^[A-Za-z_]\w*$/.test(c.name) ? c.name : `"${c.name.replace(/["\\]/g, '\\$&')}"`,
         kind: CompletionItemKind.Field,
-        detail: `column${c.type ? `, ${c.type}` : ''}`,
+        detail: `column, ${describeColumnType(c)}`,
         documentation: c.samples.length ? `e.g. ${c.samples.slice(0, 5).join(', ')}` : undefined,
       }));
     }

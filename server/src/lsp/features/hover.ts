@@ -3,6 +3,7 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import { metricInfo, modelKindInfo, optionInfo, type BlockContext, type DefinitionInfo, type Range } from '../../language';
 import { toLspRange } from '../convert';
+import { describeColumnType } from '../schema/read-schema';
 import type { NotebookProgram } from '../workspace/notebook-program';
 import type { Workspace } from '../workspace/workspace';
 import { locate, statementAt, tokenAt, type Located } from './locate';
@@ -22,7 +23,7 @@ function columnMarkdown(located: Located, name: string): string {
   const column = columns?.find((c) => c.name === name);
   if (!column) return `(column) **${name}**`;
   const samples = column.samples.filter((s) => s !== '').slice(0, 5);
-  return `(column) **${name}**: ${column.type ?? 'unknown type'}${samples.length ? `\n\nSample values: ${samples.map((s) => `\`${s}\``).join(', ')}` : ''}`;
+  return `(column) **${name}**: ${describeColumnType(column)}${samples.length ? `\n\nSample values: ${samples.map((s) => `\`${s}\``).join(', ')}` : ''}`;
 }
 
 /** Words the program's symbol table does not cover: model kinds and block option names. */

@@ -1,6 +1,6 @@
 // Checks the language core cannot make because they need the data file: the file must
 // exist, and the mapped date column's sampled values must read with the declared format.
-import { dateParser } from '../../data';
+import { dateFormatMismatches } from '../../data';
 import type { Diagnostic, MappingItem, SourceStatement, Statement } from '../../language';
 import type { SampledColumn } from './read-schema';
 import type { SchemaCache } from './schema-cache';
@@ -12,13 +12,8 @@ function dateMapping(source: SourceStatement): MappingItem | undefined {
 
 function dateFormatWarning(mapping: MappingItem, column: SampledColumn): Diagnostic | undefined {
   const format = mapping.format ? (mapping.format.kind === 'String' ? mapping.format.value : mapping.format.name) : 'ISO';
-  const parse = dateParser(format);
-  // An unreadable format is the checker's `invalid-date-format` error already.
-  if (typeof parse === 'string') return undefined;
-  const bad = column.samples.find((value) => {
-    const bytes = Buffer.from(value, 'utf8');
-    return value !== '' && Number.isNaN(parse(bytes, 0, bytes.length));
-  });
+  // (An unreadable format has no mismatches: it is the checker's `invalid-date-format` error already.)
+  const [bad] = dateFormatMismatches(format, column.samples);
   if (bad === undefined) return undefined;
   const at = mapping.format ?? mapping.columns[0];
   return {

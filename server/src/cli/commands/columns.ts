@@ -1,0 +1,49 @@
+// `clvnb columns FILE`: what the tools see in a data file before a source is written for it:
+// each column's name, inferred type (a date with the format that reads every sampled value)
+// and first values. The editor's "New Notebook from Sample" asks this (with --json) for the
+// columns it offers, so the editor, completion and `clvnb new` read a file the same way.
+import { stringOption } from '../args';
+import type { Command } from '../command';
+import { FORMATS, formatOf, readColumns } from '../data-file';
+import { EXIT, UsageError } from '../errors';
+import { describeColumnType } from '../../lsp/schema/read-schema';
+import { textTable } from '../text-table';
+
+const SHOWN_SAMPLES = 3;
+
+export const columnsCommand: Command = {
+  spec: {
+    name: 'columns',
+    summary: "List a data file's columns with their types and first values.",
+    positionals: 'FILE',
+    minPositionals: 1,
+    maxPositionals: 1,
+    options: {
+      format: { type: 'string', valueName: 'FORMAT', description: `${FORMATS.join(', ')} (default: from the extension)` },
+      delimiter: { type: 'string', valueName: 'CHAR', description: "field separator of csv/tsv/text files (default: the format's)" },
+      'no-header': { type: 'boolean', description: 'the file has no header line: its columns are named column1, column2, ...' },
+      json: { type: 'boolean', description: 'print a JSON array of { name, type, dateFormat?, samples }' },
+    },
+    details: `
+Reads the header and the first rows of FILE (Parquet: the file's footer) the way the
+editor does for column completion, and prints one line per column: its name, its type
+(integer, number, date with the format that reads every sampled value, string) and its
+first values. Use it to write a source's column mapping and date format.
+
+Exit code: 0 when the columns were read, 1 when the file cannot be read.`,
+  },
+  async run(args) {
+    const [file] = args.positionals;
+    const format = stringOption(args, 'format') ?? formatOf(file);
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'`, 'columns');
+    const columns = readColumns(file, format, { delimiter: stringOption(args, 'delimiter'), header: args.values['no-header'] !== true });
+    if (args.values.json === true) {
+      const json = columns.map((c) => ({ name: c.name, type: c.inferred, ...(c.dateFormat ? { dateFormat: c.dateFormat } : {}), samples: c.samples }));
+      process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+      return EXIT.ok;
+    }
+    const rows = columns.map((c) => [c.name, describeColumnType(c), c.samples.filter((s) => s !== '').slice(0, SHOWN_SAMPLES).join(', ')]);
+    process.stdout.write(textTable(['column', 'type', 'first values'], rows, '', true) + '\n');
+    return EXIT.ok;
+  },
+};

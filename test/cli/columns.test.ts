@@ -1,0 +1,53 @@
+// `clvnb columns`: a data file's columns, types and first values, as the editor reads them.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildOnce, clvnb, repoRoot, workspace, type Workspace } from './harness';
+
+describe('clvnb columns', function () {
+  this.timeout(120_000);
+  let ws: Workspace;
+  before(() => {
+    buildOnce();
+    ws = workspace();
+    writeFileSync(join(ws.dir, 'orders.csv'), 'Customer ID;Order Date;Revenue\nc1;05/01/2024;10.5\nc2;17/02/2024;3\n');
+  });
+  after(() => ws?.remove());
+
+  it('prints name, type and first values of each column', async () => {
+    const r = await clvnb(['columns', join(repoRoot, 'samples', 'loyalty', 'data', 'apparelTrans.csv')], ws.dir);
+    assert.deepEqual(r, {
+      code: 0,
+      stderr: '',
+      stdout: 'column  type        first values\nId      integer     1, 1, 1\nDate    date (ISO)  2005-01-02, 2005-09-06, 2006-01-18\nPrice   number      230.3, 84.39, 131.07\n',
+    });
+  });
+
+  it('names the columns of a file without a header and recognises YYYYMMDD dates', async () => {
+    const r = await clvnb(['columns', '--no-header', 'data/CDNOW_sample.txt'], ws.dir);
+    assert.equal(r.code, 0);
+    assert.deepEqual(r.stdout.split('\n').slice(1, 6).map((l) => l.split(/ {2,}/).slice(0, 2)), [
+      ['column1', 'integer'], ['column2', 'integer'], ['column3', 'date (YYYYMMDD)'], ['column4', 'integer'], ['column5', 'number'],
+    ]);
+  });
+
+  it('prints JSON with the date format, honouring --delimiter', async () => {
+    const r = await clvnb(['columns', 'orders.csv', '--delimiter', ';', '--json'], ws.dir);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.stdout), [
+      { name: 'Customer ID', type: 'string', samples: ['c1', 'c2'] },
+      { name: 'Order Date', type: 'date', dateFormat: 'DD/MM/YYYY', samples: ['05/01/2024', '17/02/2024'] },
+      { name: 'Revenue', type: 'number', samples: ['10.5', '3'] },
+    ]);
+  });
+
+  it('says why a file cannot be read, and which extensions it knows', async () => {
+    assert.deepEqual(await clvnb(['columns', 'none.csv'], ws.dir), { code: 1, stdout: '', stderr: 'clvnb: none.csv: cannot read: no such file\n' });
+    const unknown = await clvnb(['columns', 'orders.xlsx'], ws.dir);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /^clvnb: orders\.xlsx: cannot tell the file format from the extension; use one of \.csv .* \(or pass --format\)\n$/);
+    const format = await clvnb(['columns', 'orders.csv', '--format', 'xlsx'], ws.dir);
+    assert.equal(format.code, 2);
+    assert.match(format.stderr, /^clvnb: --format must be one of csv, tsv, text, json, parquet, arrow, not 'xlsx'\n/);
+  });
+});
