@@ -14,6 +14,8 @@ import type {
   KernelQuery,
   RunHooks,
   RunRequest,
+  TablePayload,
+  TableSort,
   WorkerToHost,
 } from '../../server/src/kernel';
 import { PendingCalls } from '../../server/src/kernel/pending-calls';
@@ -44,6 +46,10 @@ export class KernelProcess {
 
   definitions(): Promise<DefinitionInfo[]> {
     return this.query({ kind: 'definitions' }) as Promise<DefinitionInfo[]>;
+  }
+
+  tablePage(name: string, offset: number, limit: number, sort?: TableSort): Promise<TablePayload> {
+    return this.query({ kind: 'tablePage', name, offset, limit, sort }) as Promise<TablePayload>;
   }
 
   exportSegments(name: string, path: string): Promise<ExportResult> {

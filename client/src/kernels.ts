@@ -31,6 +31,11 @@ export class Kernels implements vscode.Disposable {
     return kernel;
   }
 
+  /** The notebook's kernel if one has been started (asking never starts one). */
+  running(notebook: vscode.NotebookDocument): KernelProcess | undefined {
+    return this.byNotebook.get(notebook.uri.toString());
+  }
+
   private drop(uri: vscode.Uri) {
     const key = uri.toString();
     this.byNotebook.get(key)?.dispose();

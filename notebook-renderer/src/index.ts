@@ -9,6 +9,7 @@ import { drawModel } from './model';
 import { drawSegments } from './segments';
 import { ensureStyle } from './style';
 import { drawTable } from './table';
+import { pageSource, type RendererMessaging } from './table-pages';
 
 /** The parts of VS Code's renderer API this renderer uses. */
 export interface OutputItem {
@@ -17,8 +18,9 @@ export interface OutputItem {
   json(): unknown;
 }
 
-export function activate(_context?: unknown) {
+export function activate(context?: RendererMessaging) {
   const drawn = new Map<string, Drawn>();
+  const fetchPage = pageSource(context);
   return {
     async renderOutputItem(item: OutputItem, element: HTMLElement): Promise<void> {
       drawn.get(item.id)?.dispose();
@@ -32,7 +34,7 @@ export function activate(_context?: unknown) {
             drawn.set(item.id, await drawChart(item.json() as VegaLiteSpec, root));
             break;
           case MIME.table:
-            drawTable(item.json() as TablePayload, root);
+            drawTable(item.json() as TablePayload, root, fetchPage);
             break;
           case MIME.model:
             drawModel(item.json() as ModelPayload, root);

@@ -78,6 +78,27 @@ describe('CLV notebooks in code-server (UI)', function () {
     await page.setViewportSize({ width: 1400, height: 900 });
   });
 
+  it('pages a table beyond the rows of its output: the renderer asks the kernel through the extension', async () => {
+    const page = server!.page;
+    // The table of every customer (the notebook has other, smaller tables).
+    const pager = '.clv-output .pager:has(span:has-text("of 2,357"))';
+    const frame = await frameWith(page, pager, 30_000);
+    assert.equal(await frame.textContent(`${pager} span`), 'rows 1–25 of 2,357');
+    // Clicks are sent to the button itself: a pointer click focuses the output webview, and VS
+    // Code may then scroll the webview under the pointer before the next one.
+    const next = frame.locator(`${pager} button:has-text("Next")`);
+    await next.dispatchEvent('click');
+    await frame.waitForSelector(`.clv-output .pager span:has-text("rows 26–50 of 2,357")`, { timeout: 10_000 });
+    await next.dispatchEvent('click');
+    await frame.waitForSelector(`.clv-output .pager span:has-text("rows 51–75 of 2,357")`, { timeout: 30_000 });
+    const rows = await frame.$$eval('.clv-output .pager', (pagers) => {
+      const table = pagers.find((p) => p.textContent?.includes('of 2,357'))!.parentElement!;
+      return table.querySelectorAll('tbody tr').length;
+    });
+    assert.equal(rows, 25);
+
+  });
+
   it('shows a diagnostic from the language server in the Problems panel', async () => {
     const page = server!.page;
     await openFile(page, 'broken.clvnb');

@@ -121,9 +121,26 @@ describe('kernel on CDNOW', function () {
     assert.deepEqual(page.columns.map((c) => c.name), ['customer', 'segment', 'clv', 'p_alive', 'holdout_purchases']);
     const clv = page.rows.map((r) => r[2] as number);
     assert.deepEqual(clv, [...clv].sort((a, b) => b - a));
+    assert.equal(page.source, 'top', 'the output names what the renderer may ask more pages of');
     const rest = await kernel.tablePage('top', 50, 50);
     assert.equal(rest.rows.length, 10);
     assert.equal(rest.offset, 50);
+  });
+
+  it('serves pages of the whole table in another order, missing values last both ways', async () => {
+    const all = (await kernel.tablePage('top', 0, 100)).rows;
+    for (const descending of [false, true]) {
+      const sort = { column: 'holdout_purchases', descending };
+      const first = await kernel.tablePage('top', 0, 30, sort);
+      const second = await kernel.tablePage('top', 30, 30, sort);
+      assert.deepEqual(first.sort, sort);
+      const column = [...first.rows, ...second.rows].map((r) => r[4] as number | null);
+      const present = all.map((r) => r[4] as number | null).filter((v): v is number => v !== null).sort((a, b) => (descending ? b - a : a - b));
+      assert.deepEqual(column.slice(0, present.length), present);
+      assert.ok(column.slice(present.length).every((v) => v === null));
+      assert.equal(column.length, 60);
+    }
+    await assert.rejects(kernel.tablePage('top', 0, 10, { column: 'nope', descending: false }), /"top" has no column "nope" to sort by\./);
   });
 
   it('serves a re-run chart from the cache without reloading or refitting', async () => {

@@ -1,6 +1,8 @@
 // Loads the built renderer bundle into headless Chromium, the way VS Code's output webview
 // does: an ES module page served from 127.0.0.1, the renderer imported and activated, outputs
-// handed to renderOutputItem. Tests then read the DOM the renderer built.
+// handed to renderOutputItem. Tests then read the DOM the renderer built. With `messaging`,
+// the renderer's context posts messages to a handler in the test process (as VS Code relays
+// them to the extension) and the handler's answers come back through onDidReceiveMessage.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +16,12 @@ const bundle = path.join(repoRoot, 'dist/notebook-renderer/index.js');
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head><body class="vscode-light">
 <script type="module">
   import { activate } from '/renderer.js';
-  window.renderer = activate({});
+  const listeners = [];
+  window.clvDeliver = (message) => listeners.forEach((listener) => listener(message));
+  const context = window.clvPost
+    ? { postMessage: (message) => void window.clvPost(message), onDidReceiveMessage: (listener) => (listeners.push(listener), { dispose() {} }) }
+    : {};
+  window.renderer = activate(context);
   window.rendererReady = true;
 </script></body></html>`;
 
@@ -27,7 +34,10 @@ export interface RendererPage {
   close(): Promise<void>;
 }
 
-export async function openRendererPage(): Promise<RendererPage> {
+/** Answers a message the renderer posted; the answer (if any) is delivered back to it. */
+export type MessageHandler = (message: unknown) => Promise<unknown>;
+
+export async function openRendererPage(messaging?: MessageHandler): Promise<RendererPage> {
   const script = readFileSync(bundle);
   const server: Server = createServer((req, res) => {
     if (req.url === '/renderer.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
@@ -40,6 +50,12 @@ export async function openRendererPage(): Promise<RendererPage> {
   // tsx compiles these tests with esbuild's keepNames, which wraps functions handed to
   // page.evaluate in a `__name` helper that the page does not have.
   await page.addInitScript('window.__name = (f) => f');
+  if (messaging) {
+    await page.exposeFunction('clvPost', async (message: unknown) => {
+      const answer = await messaging(message);
+      if (answer !== undefined) await page.evaluate((m) => (window as unknown as { clvDeliver(m: unknown): void }).clvDeliver(m), answer);
+    });
+  }
   const foreignRequests: string[] = [];
   page.on('request', (r) => {
     if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreignRequests.push(r.url());

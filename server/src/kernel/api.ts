@@ -1,7 +1,7 @@
 // Public types of the kernel: what a host (CLI, report, VS Code controller through the
 // worker) passes in and gets back. Plain data only, so every value here can cross a
 // worker/process boundary by structured clone or JSON unchanged.
-import type { OutputItem, TablePayload } from './output-types';
+import type { OutputItem, TablePayload, TableSort } from './output-types';
 
 /** One code cell of a notebook. `id` is the host's stable identity for the cell. */
 export interface CellInput {
@@ -92,9 +92,10 @@ export interface KernelApi {
   definitions(): Promise<DefinitionInfo[]>;
   /**
    * A page of a per-customer table (a `value`, `segments` or `table` definition), for
-   * paging in the renderer. Throws when the name is unknown or not computed yet.
+   * paging in the renderer, optionally with the whole table sorted by one column first.
+   * Throws when the name is unknown or not computed yet.
    */
-  tablePage(name: string, offset: number, limit: number): Promise<TablePayload>;
+  tablePage(name: string, offset: number, limit: number, sort?: TableSort): Promise<TablePayload>;
   /**
    * Writes a `segments` definition's members (customer id, metrics, segment) as CSV,
    * atomically. A relative path resolves against the notebook's folder and must stay inside it.

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { CellInput, CellResult, DefinitionInfo, ExportResult, KernelApi, RunHooks, RunRequest } from './api';
 import type { KernelQuery, KernelWorkerData, WorkerToHost } from './protocol';
 import { PendingCalls } from './pending-calls';
-import type { TablePayload } from './output-types';
+import type { TablePayload, TableSort } from './output-types';
 
 export interface KernelClientOptions {
   notebookDir: string;
@@ -68,8 +68,8 @@ export class KernelClient implements KernelApi {
     return this.query({ kind: 'definitions' }) as Promise<DefinitionInfo[]>;
   }
 
-  tablePage(name: string, offset: number, limit: number): Promise<TablePayload> {
-    return this.query({ kind: 'tablePage', name, offset, limit }) as Promise<TablePayload>;
+  tablePage(name: string, offset: number, limit: number, sort?: TableSort): Promise<TablePayload> {
+    return this.query({ kind: 'tablePage', name, offset, limit, sort }) as Promise<TablePayload>;
   }
 
   exportSegments(name: string, path: string): Promise<ExportResult> {

@@ -40,9 +40,37 @@ export interface TableColumn {
   unit?: string;
 }
 
+/** An order for a table's rows: by one column, ascending or descending (missing values last). */
+export interface TableSort {
+  column: string;
+  descending: boolean;
+}
+
+/** The renderer asks the extension for a page of a table (VS Code renderer messaging). */
+export interface TablePageRequest {
+  type: 'clv.tablePage';
+  requestId: number;
+  source: string;
+  offset: number;
+  limit: number;
+  sort?: TableSort;
+}
+
+/** The extension's answer: the page, or why there is none. */
+export interface TablePageReply {
+  type: 'clv.tablePage';
+  requestId: number;
+  page?: TablePayload;
+  error?: string;
+}
+
 /** A table page: typed columns, rows as arrays in column order. Dates are ISO strings. */
 export interface TablePayload {
   title?: string;
+  /** The definition whose rows `Kernel.tablePage` serves: set when more pages can be asked for. */
+  source?: string;
+  /** The order of `rows`, when a page was asked for sorted. */
+  sort?: TableSort;
   columns: TableColumn[];
   rows: (string | number | boolean | null)[][];
   /** Total rows in the underlying table; `rows` may be only the first page. */

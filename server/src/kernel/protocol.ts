@@ -19,7 +19,7 @@
 // interrupted, and the worker checks it at every progress point, so an interrupt lands even
 // while a synchronous loop keeps the worker's event loop busy.
 import type { CellInput, CellResult, DefinitionInfo, ExportResult, RunRequest } from './api';
-import type { TablePayload } from './output-types';
+import type { TablePayload, TableSort } from './output-types';
 
 /** `workerData` given to a worker thread. */
 export interface KernelWorkerData {
@@ -50,7 +50,7 @@ export interface InitMessage {
 
 export type KernelQuery =
   | { kind: 'definitions' }
-  | { kind: 'tablePage'; name: string; offset: number; limit: number }
+  | { kind: 'tablePage'; name: string; offset: number; limit: number; sort?: TableSort }
   | { kind: 'exportSegments'; name: string; path: string };
 
 export interface RequestMessage {

@@ -10,8 +10,9 @@ import { ResultCache } from './cache';
 import { errorOutput, evaluationError } from './diagnostics';
 import { customersOf, EvaluationError, type Computed, type CustomerTable, type EvalContext, type StatementOutcome } from './evaluate/context';
 import { exportSegments } from './evaluate/export';
-import type { OutputItem, TablePayload } from './output-types';
+import type { OutputItem, TablePayload, TableSort } from './output-types';
 import { buildPlan, cellsToRun, type Plan, type PlannedStatement } from './plan';
+import { SortedViews } from './sorted-views';
 import { tablePage } from './table-payload';
 
 export interface Kernel extends KernelApi {
@@ -36,6 +37,7 @@ export class NotebookRunner implements Kernel {
   private program: ProgramResult | null = null;
   private plan: Plan | null = null;
   private states = new Map<string, NodeState>();
+  private readonly sortedViews = new SortedViews();
 
   constructor(
     private readonly options: KernelOptions,
@@ -204,12 +206,15 @@ export class NotebookRunner implements Kernel {
     return customersOf(this.computed(name));
   }
 
-  async tablePage(name: string, offset: number, limit: number): Promise<TablePayload> {
+  async tablePage(name: string, offset: number, limit: number, sort?: TableSort): Promise<TablePayload> {
     const value = this.computed(name);
     const customers = customersOf(value);
     if (!customers) throw new Error(`"${name}" has no per-customer table; run its cell first.`);
     const columns = value?.kind === 'table' ? value.columns : [...customers.columns.values()];
-    return tablePage(customers.table, columns, offset, limit, name);
+    const title = value?.kind === 'table' ? value.title : name;
+    if (sort && !columns.some((c) => c.name === sort.column)) throw new Error(`"${name}" has no column "${sort.column}" to sort by.`);
+    const table = sort ? this.sortedViews.get(customers.table, sort) : customers.table;
+    return { ...tablePage(table, columns, offset, limit, title), source: name, ...(sort ? { sort } : {}) };
   }
 
   async exportSegments(name: string, path: string): Promise<ExportResult> {

@@ -69,7 +69,7 @@ export function serveKernel(create: (options: KernelOptions) => Kernel): void {
         query.kind === 'definitions'
           ? await k.definitions()
           : query.kind === 'tablePage'
-            ? await k.tablePage(query.name, query.offset, query.limit)
+            ? await k.tablePage(query.name, query.offset, query.limit, query.sort)
             : await k.exportSegments(query.name, query.path);
       send({ type: 'response', requestId, ok: true, value });
     } catch (err) {

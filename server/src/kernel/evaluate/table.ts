@@ -51,7 +51,8 @@ export function evaluateTable(ctx: EvalContext): StatementOutcome {
   });
   table = table.select(names);
   const title = statement.name.name;
-  const page = tablePage(table, columns, 0, PAGE_SIZE, title);
+  // `source`: the renderer asks the kernel for the other pages (and other orders) by this name.
+  const page = { ...tablePage(table, columns, 0, PAGE_SIZE, title), source: title };
   const customers = { ...base, table };
   return {
     value: { kind: 'table', customers, columns, title },
