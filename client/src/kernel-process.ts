@@ -8,16 +8,13 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type {
   CellInput,
   CellResult,
-  DefinitionInfo,
-  ExportResult,
   HostToWorker,
   KernelQuery,
   RunHooks,
   RunRequest,
-  TablePayload,
-  TableSort,
   WorkerToHost,
 } from '../../server/src/kernel';
+import { KernelQueries } from '../../server/src/kernel/kernel-queries';
 import { PendingCalls } from '../../server/src/kernel/pending-calls';
 
 export interface KernelProcessOptions {
@@ -28,12 +25,14 @@ export interface KernelProcessOptions {
   graceMs?: number;
 }
 
-export class KernelProcess {
+export class KernelProcess extends KernelQueries {
   private child: ChildProcess | null = null;
   private ready: Promise<void> | null = null;
   private pending = new PendingCalls();
 
-  constructor(private readonly options: KernelProcessOptions) {}
+  constructor(private readonly options: KernelProcessOptions) {
+    super();
+  }
 
   /** Runs cells (and the stale definitions they depend on); `hooks.signal` interrupts. */
   async run(cells: CellInput[], request: RunRequest, hooks: RunHooks): Promise<Map<string, CellResult>> {
@@ -42,18 +41,6 @@ export class KernelProcess {
     const results = this.pending.addRun(runId, cells, request, hooks, () => this.interrupt(runId));
     this.send({ type: 'run', runId, cells, request });
     return results;
-  }
-
-  definitions(): Promise<DefinitionInfo[]> {
-    return this.query({ kind: 'definitions' }) as Promise<DefinitionInfo[]>;
-  }
-
-  tablePage(name: string, offset: number, limit: number, sort?: TableSort): Promise<TablePayload> {
-    return this.query({ kind: 'tablePage', name, offset, limit, sort }) as Promise<TablePayload>;
-  }
-
-  exportSegments(name: string, path: string): Promise<ExportResult> {
-    return this.query({ kind: 'exportSegments', name, path }) as Promise<ExportResult>;
   }
 
   /** Kills the process: every cached result is lost; the next run starts a fresh one. */
@@ -121,7 +108,7 @@ export class KernelProcess {
     child?.kill('SIGKILL');
   }
 
-  private async query(query: KernelQuery): Promise<unknown> {
+  protected async query(query: KernelQuery): Promise<unknown> {
     await this.start();
     const requestId = this.pending.newId();
     const answer = this.pending.addRequest(requestId);

@@ -6,10 +6,10 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CellInput, CellResult, DefinitionInfo, ExportResult, KernelApi, RunHooks, RunRequest } from './api';
+import type { CellInput, CellResult, KernelApi, RunHooks, RunRequest } from './api';
 import type { KernelQuery, KernelWorkerData, WorkerToHost } from './protocol';
+import { KernelQueries } from './kernel-queries';
 import { PendingCalls } from './pending-calls';
-import type { TablePayload, TableSort } from './output-types';
 
 export interface KernelClientOptions {
   notebookDir: string;
@@ -48,7 +48,7 @@ function runnable(url: URL): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
-export class KernelClient implements KernelApi {
+export class KernelClient extends KernelQueries implements KernelApi {
   private worker: Worker | null = null;
   private ready: Promise<void> | null = null;
   private interruptFlag = new Int32Array(new SharedArrayBuffer(4));
@@ -56,24 +56,14 @@ export class KernelClient implements KernelApi {
   // Runs go one at a time so an interrupt always refers to the run in progress.
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: KernelClientOptions) {}
+  constructor(private readonly options: KernelClientOptions) {
+    super();
+  }
 
   run(cells: CellInput[], request: RunRequest = {}, hooks: RunHooks = {}): Promise<Map<string, CellResult>> {
     const next = this.queue.then(() => this.runNow(cells, request, hooks));
     this.queue = next.catch(() => undefined);
     return next;
-  }
-
-  definitions(): Promise<DefinitionInfo[]> {
-    return this.query({ kind: 'definitions' }) as Promise<DefinitionInfo[]>;
-  }
-
-  tablePage(name: string, offset: number, limit: number, sort?: TableSort): Promise<TablePayload> {
-    return this.query({ kind: 'tablePage', name, offset, limit, sort }) as Promise<TablePayload>;
-  }
-
-  exportSegments(name: string, path: string): Promise<ExportResult> {
-    return this.query({ kind: 'exportSegments', name, path }) as Promise<ExportResult>;
   }
 
   /** Replaces the worker with a fresh one: every cached result is dropped. */
@@ -151,7 +141,7 @@ export class KernelClient implements KernelApi {
     if (worker) await worker.terminate();
   }
 
-  private async query(query: KernelQuery): Promise<unknown> {
+  protected async query(query: KernelQuery): Promise<unknown> {
     await this.start();
     const requestId = this.pending.newId();
     const answer = this.pending.addRequest(requestId);

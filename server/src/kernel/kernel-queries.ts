@@ -1,0 +1,23 @@
+// The queries a kernel host sends its worker, shared by both hosts (the worker-thread
+// KernelClient and the extension's forked KernelProcess): each names a query and awaits the
+// worker's answer. Imports types only, so the extension bundle can use it.
+import type { DefinitionInfo, ExportResult } from './api';
+import type { TablePayload, TableSort } from './output-types';
+import type { KernelQuery } from './protocol';
+
+export abstract class KernelQueries {
+  /** Sends `query` to the worker (starting it if need be) and resolves with its answer. */
+  protected abstract query(query: KernelQuery): Promise<unknown>;
+
+  definitions(): Promise<DefinitionInfo[]> {
+    return this.query({ kind: 'definitions' }) as Promise<DefinitionInfo[]>;
+  }
+
+  tablePage(name: string, offset: number, limit: number, sort?: TableSort): Promise<TablePayload> {
+    return this.query({ kind: 'tablePage', name, offset, limit, sort }) as Promise<TablePayload>;
+  }
+
+  exportSegments(name: string, path: string): Promise<ExportResult> {
+    return this.query({ kind: 'exportSegments', name, path }) as Promise<ExportResult>;
+  }
+}
