@@ -30,7 +30,7 @@ export { bgnbdModel, mbgnbdModel, paretoNbdModel, bgbbModel, type PurchaseModel 
 
 // Value and tracking
 export { customerLifetimeValue, discountedExpectedPurchases, type ClvTerms } from './value/clv';
-export { expectedCumulativeTransactions, actualCumulativeTransactions } from './value/tracking';
+export { expectedCumulativeTransactions } from './value/tracking';
 
 // Special functions and synthetic data
 export { hyp2f1, logAddExp, logSubExp, gammaln, betaln } from './special';

@@ -22,25 +22,3 @@ export function expectedCumulativeTransactions(model: PurchaseModel, T: ArrayLik
   }
   return out;
 }
-
-/**
- * Actual cumulative repeat transactions per period from the customers' purchase times (days
- * since epoch, one entry per merged transaction incl. the first), given each customer's first
- * purchase; periods of `unitDays` days from `startDay`.
- */
-export function actualCumulativeTransactions(customer: Int32Array, time: Float64Array, startDay: number, unitDays: number, periods: number, mergeDays = 1): Float64Array {
-  // Distinct (customer, merge period) pairs, minus each customer's first: sort keys once.
-  const n = customer.length;
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((i, j) => customer[i] - customer[j] || time[i] - time[j]);
-  const counts = new Float64Array(periods);
-  for (let k = 0; k < n; k++) {
-    const i = order[k];
-    const prev = k > 0 ? order[k - 1] : -1;
-    const newCustomer = prev < 0 || customer[prev] !== customer[i];
-    if (newCustomer || Math.floor(time[prev] / mergeDays) === Math.floor(time[i] / mergeDays)) continue;
-    const p = Math.floor((time[i] - startDay) / unitDays);
-    if (p >= 0 && p < periods) counts[p]++;
-  }
-  for (let p = 1; p < periods; p++) counts[p] += counts[p - 1];
-  return counts;
-}
