@@ -42,6 +42,13 @@ describe('models: customer summary', () => {
     const order = [8, 3, 0, 6, 1, 5, 4, 7, 2];
     const shuffled = M.summariseTransactions(log(order.map((i) => rows.c[i]), order.map((i) => rows.t[i]), order.map((i) => rows.a[i])), { calibrationEnd: 15, holdoutEnd: 30, unit: 'days' });
     assert.deepEqual([shuffled.frequency, shuffled.recency, shuffled.T, shuffled.monetary], [s.frequency, s.recency, s.T, s.monetary]);
+    assert.equal(s.repeatPurchaseDays, null, 'listed only when asked');
+    // The repeat purchases those counts are made of: c0's day 7 (calibration) and day 20
+    // (holdout; the return on day 14 is not a purchase), c2's day 10; c1 is excluded.
+    const days = M.summariseTransactions(log(rows.c, rows.t, rows.a), { calibrationEnd: 15, holdoutEnd: 30, unit: 'days', repeatPurchaseDays: true });
+    assert.deepEqual(Array.from(days.repeatPurchaseDays!), [7, 20, 10]);
+    const weekly = M.summariseTransactions(log(rows.c, rows.t, rows.a), { calibrationEnd: 15, holdoutEnd: 30, unit: 'weeks', mergeDays: 7, repeatPurchaseDays: true });
+    assert.deepEqual(Array.from(weekly.repeatPurchaseDays!), [7, 14, 7], 'the first day of each merge period');
   });
 
   it('keeps negative amounts when asked, merges per week when asked, converts units', () => {

@@ -25,6 +25,7 @@ import {
   type Patterns,
   type PurchaseModel,
 } from '../models';
+import type { TransactionLog } from '../data';
 import type { FitOptions as LibraryFitOptions } from '../models/optimize/mle';
 import type { CustomerSummary, FitData, FitOptions, FittedModel, History, ModelsPort, SummaryOptions } from './models-port';
 
@@ -220,10 +221,10 @@ const FITTERS: Record<string, (data: FitData, options: FitOptions) => Promise<Fi
 };
 
 /** The port's summary: the library's, with monetary undefined (NaN) where there is no repeat purchase to average. */
-function summariseTransactions(log: CustomerSummary['log'], options: SummaryOptions): CustomerSummary {
-  const summary = summarise(log, { calibrationEnd: options.calibrationEnd, holdoutEnd: options.holdoutEnd, unit: options.unitDays, checkpoint: options.checkpoint });
+function summariseTransactions(log: TransactionLog, options: SummaryOptions): CustomerSummary {
+  const summary = summarise(log, { calibrationEnd: options.calibrationEnd, holdoutEnd: options.holdoutEnd, unit: options.unitDays, checkpoint: options.checkpoint, repeatPurchaseDays: true });
   const monetary = summary.monetary && summary.monetary.map((m, i) => (summary.frequency[i] > 0 ? m : NaN));
-  return { ...summary, monetary, log };
+  return { ...summary, monetary, repeatPurchaseDays: summary.repeatPurchaseDays! };
 }
 
 export const modelsLibrary: ModelsPort = {

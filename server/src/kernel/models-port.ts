@@ -7,9 +7,9 @@ import type { CustomerSummary as LibrarySummary } from '../models';
 /**
  * Per-customer calibration summary of a split: the models library's (one entry per customer,
  * same order throughout), with `monetary` NaN where a customer has no repeat purchase to
- * average, plus the transactions it was built from (for tracking curves).
+ * average, and always with the days of the repeat purchases (for tracking curves).
  */
-export type CustomerSummary = LibrarySummary & { log: TransactionLog };
+export type CustomerSummary = LibrarySummary & { repeatPurchaseDays: Float64Array };
 
 export interface SummaryOptions {
   /** Days since epoch; purchases on that day are in calibration. */

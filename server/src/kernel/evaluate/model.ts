@@ -10,7 +10,7 @@ import { holdoutByFrequency } from './holdout-check';
 import { modelOutputs } from './model-outputs';
 import { numberOption } from './options';
 import { splitCustomers, type SplitData } from './split';
-import { actualCumulative, expectedCumulative, repeatTransactionDays } from './tracking';
+import { actualCumulative, expectedCumulative } from './tracking';
 import { UNIT_DAYS } from '../units';
 
 export interface ModelData {
@@ -71,7 +71,7 @@ function tracking(fitted: FittedModel, split: SplitData): Tracking {
   const unitDays = UNIT_DAYS[split.unit];
   const start = s.firstPurchase.reduce((m, d) => Math.min(m, d), Infinity);
   const periods = Math.ceil(((split.holdoutEnd ?? split.calibrationEnd) - start) / unitDays);
-  const actual = actualCumulative(repeatTransactionDays(s.log), start, unitDays, periods);
+  const actual = actualCumulative(s.repeatPurchaseDays, start, unitDays, periods);
   const expected = expectedCumulative(s.firstPurchase, start, unitDays, periods, (t) => fitted.expectedPurchases(t));
   return {
     unit: split.unit,

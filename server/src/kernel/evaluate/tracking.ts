@@ -1,41 +1,15 @@
 // Cumulative repeat transactions per period, actual and expected, as in BTYD's tracking
 // plots. Periods count from the earliest purchase; period k ends k units after it.
 //   actual(k):   repeat transactions (purchases after a customer's first, same-day purchases
-//                merged into one) made before the end of period k.
+//                merged into one: the summary's repeat purchase days) made before the end of
+//                period k.
 //   expected(k): Σ over customers of E[X(k − b_i)], b_i the customer's first purchase in
 //                periods since the start, for k > b_i. Customers are grouped by first-purchase
 //                day, so the cost is periods × distinct days, not periods × customers.
-import type { TransactionLog } from '../../data';
-import { rowsByCustomerAndTime } from '../transactions';
-
 export interface TrackingSeries {
   periods: number;
   actual: Float64Array;
   expected: Float64Array;
-}
-
-/** Days (floored) of every repeat transaction, one per customer and day. */
-export function repeatTransactionDays(log: TransactionLog): Float64Array {
-  const order = rowsByCustomerAndTime(log);
-  const out = new Float64Array(log.rows);
-  let count = 0;
-  let customer = -1;
-  let day = NaN;
-  for (let j = 0; j < order.length; j++) {
-    const i = order[j];
-    const c = log.customer[i];
-    const d = Math.floor(log.time[i]);
-    if (c !== customer) {
-      customer = c;
-      day = d;
-      continue; // the first purchase is not a repeat
-    }
-    if (d !== day) {
-      out[count++] = d;
-      day = d;
-    }
-  }
-  return out.subarray(0, count);
 }
 
 /** Actual cumulative repeat transactions at the end of periods 1..`periods`. */

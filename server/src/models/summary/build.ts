@@ -31,6 +31,8 @@ export interface SummaryOptions {
   negativeAmounts?: 'drop' | 'keep';
   /** Called every 1024 customers with the fraction of rows done; may throw to interrupt. */
   checkpoint?: (fraction: number) => void;
+  /** Also list the day of every repeat purchase (for tracking curves); see `repeatPurchaseDays`. */
+  repeatPurchaseDays?: boolean;
 }
 
 export interface SummaryWarning {
@@ -56,6 +58,12 @@ export interface CustomerSummary {
   lastPurchase: Float64Array;
   holdoutPurchases: Float64Array | null;
   holdoutSpend: Float64Array | null;
+  /**
+   * With `options.repeatPurchaseDays`: the first day of the merge period of every repeat
+   * purchase of the summarised customers, calibration and holdout, customer by customer (the
+   * purchases `frequency` and `holdoutPurchases` count); otherwise null.
+   */
+  repeatPurchaseDays: Float64Array | null;
   /** Customers whose first purchase is after the calibration end. */
   excludedCustomers: number;
   unitDays: number;
@@ -103,6 +111,9 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
   for (let i = 0; i < rows; i++) if (usable[i]) order[fill[customer[i]]++] = i;
 
   const out = allocate(nCust, amount !== null, holdoutEnd !== null);
+  // At most one repeat purchase per usable row.
+  const repeatDays = options.repeatPurchaseDays ? new Float64Array(order.length) : null;
+  let repeats = 0;
   let kept = 0, excluded = 0, empty = 0;
   const byTime = (i: number, j: number) => time[i] - time[j] || (amount ? amount[i] - amount[j] : 0);
   for (let c = 0; c < nCust; c++) {
@@ -119,12 +130,20 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
     for (let k = lo; k < hi; k++) {
       const row = order[k], t = time[row], period = Math.floor(t / merge), a = amount ? amount[row] : 0;
       if (t < calExclusive) {
-        if (period !== lastPeriod) { periods++; lastPeriod = period; }
+        if (period !== lastPeriod) {
+          if (repeatDays && periods > 0) repeatDays[repeats++] = period * merge;
+          periods++;
+          lastPeriod = period;
+        }
         lastCalTime = t;
         total += a;
         if (period === firstPeriod) firstSpend += a;
       } else {
-        if (period !== lastHoldPeriod && period !== lastPeriod) { holdPeriods++; lastHoldPeriod = period; }
+        if (period !== lastHoldPeriod && period !== lastPeriod) {
+          if (repeatDays) repeatDays[repeats++] = period * merge;
+          holdPeriods++;
+          lastHoldPeriod = period;
+        }
         holdSpend += a;
       }
     }
@@ -145,6 +164,7 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
     customerIndex: cut(out.customerIndex), frequency: cut(out.frequency), recency: cut(out.recency), T: cut(out.T),
     monetary: cut(out.monetary), totalSpend: cut(out.totalSpend), firstPurchase: cut(out.firstPurchase), lastPurchase: cut(out.lastPurchase),
     holdoutPurchases: cut(out.holdoutPurchases), holdoutSpend: cut(out.holdoutSpend),
+    repeatPurchaseDays: repeatDays && repeatDays.slice(0, repeats),
     excludedCustomers: excluded, unitDays, calibrationEnd: calEnd, holdoutEnd,
     warnings: warningsFor(counts, excluded, empty, keepNegative),
   };
