@@ -7,6 +7,7 @@ import {
   bgbbModel,
   bgnbdModel,
   discountedExpectedPurchases,
+  expectedCumulativeTransactions,
   fitBgBb,
   fitBgNbd,
   fitGammaGamma,
@@ -118,7 +119,7 @@ function unsupported(what: string): never {
 const noPredictions = {
   pAlive: () => unsupported('P(alive)'),
   conditionalExpectedPurchases: () => unsupported('purchases'),
-  expectedPurchases: () => unsupported('purchases'),
+  expectedCumulativeRepeats: () => unsupported('purchases'),
   discountedExpectedPurchases: () => unsupported('purchases'),
   expectedSpend: () => unsupported('spend'),
   cohortValues: () => unsupported('cohort values'),
@@ -147,7 +148,7 @@ async function fitPurchaseModel(kind: PurchaseKind, data: FitData, options: FitO
     role: 'purchase',
     pAlive: (h, checkpoint) => perHistory(h, (u) => model.pAlive(u), checkpoint),
     conditionalExpectedPurchases: (t, h, checkpoint) => perHistory(h, (u) => model.conditionalExpected(t, u), checkpoint),
-    expectedPurchases: (t) => model.expected(t),
+    expectedCumulativeRepeats: (T, periods) => expectedCumulativeTransactions(model, T, periods, periods),
     discountedExpectedPurchases: (horizon, ratePerUnit, h, period, checkpoint) =>
       // The library discounts per period from an annual rate and the unit's length in days;
       // with a one-day "unit" the annual rate is the per-unit rate compounded over 365.2425 units.

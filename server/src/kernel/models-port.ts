@@ -58,8 +58,12 @@ export interface FittedModel {
   pAlive(h: History, checkpoint?: (fraction: number) => void): Float64Array;
   /** Expected purchases in the next `t` units given each history. */
   conditionalExpectedPurchases(t: number, h: History, checkpoint?: (fraction: number) => void): Float64Array;
-  /** E[X(t)]: expected purchases of a new customer in `t` units after the first purchase. */
-  expectedPurchases(t: number): number;
+  /**
+   * Expected cumulative repeat purchases of the summarised customers at the end of each of
+   * `periods` units after the earliest first purchase (BTYD's ExpectedCumulativeTransactions;
+   * `T` the customers' ages at the calibration end, which is the same date for all).
+   */
+  expectedCumulativeRepeats(T: Float64Array, periods: number): Float64Array;
   /**
    * Expected purchases over `horizon` units, counted per `period` units (e.g. a month) and
    * discounted from each period's end at `ratePerUnit`.

@@ -10,7 +10,7 @@ import { holdoutByFrequency } from './holdout-check';
 import { modelOutputs } from './model-outputs';
 import { numberOption } from './options';
 import { splitCustomers, type SplitData } from './split';
-import { actualCumulative, expectedCumulative } from './tracking';
+import { actualCumulative } from './tracking';
 import { UNIT_DAYS } from '../units';
 
 export interface ModelData {
@@ -72,7 +72,7 @@ function tracking(fitted: FittedModel, split: SplitData): Tracking {
   const start = s.firstPurchase.reduce((m, d) => Math.min(m, d), Infinity);
   const periods = Math.ceil(((split.holdoutEnd ?? split.calibrationEnd) - start) / unitDays);
   const actual = actualCumulative(s.repeatPurchaseDays, start, unitDays, periods);
-  const expected = expectedCumulative(s.firstPurchase, start, unitDays, periods, (t) => fitted.expectedPurchases(t));
+  const expected = fitted.expectedCumulativeRepeats(s.T, periods);
   return {
     unit: split.unit,
     cumulative: Array.from(actual, (a, k) => ({ period: k + 1, actual: a, expected: expected[k] })),
