@@ -13,7 +13,7 @@ export function registerTablePages(kernels: Kernels): vscode.Disposable {
     let reply: TablePageReply;
     try {
       const kernel = kernels.running(editor.notebook);
-      if (!kernel) throw new Error('the kernel is not running');
+      if (!kernel) throw new Error('the kernel is not running; run the cell again');
       reply = { type: 'clv.tablePage', requestId: request.requestId, page: await kernel.tablePage(request.source, request.offset, request.limit, request.sort) };
     } catch (error) {
       reply = { type: 'clv.tablePage', requestId: request.requestId, error: (error as Error).message };

@@ -75,7 +75,7 @@ export function drawTable(table: TablePayload, element: HTMLElement, fetchPage?:
         if (request === asked) draw(answer.rows);
       },
       (error: Error) => {
-        if (request === asked) status.textContent = `Could not load these rows: ${error.message}. Run the cell again to refresh the table.`;
+        if (request === asked) status.textContent = `Could not load these rows: ${error.message.replace(/\.$/, '')}.`;
       },
     );
   }

@@ -25,7 +25,7 @@ describe('notebook renderer: pages of a large table from the kernel', function (
       const request = message as TablePageRequest;
       requests.push(request);
       const reply: TablePageReply = { type: 'clv.tablePage', requestId: request.requestId };
-      if (failNext) return { ...reply, error: 'the kernel is not running' };
+      if (failNext) return { ...reply, error: 'the kernel is not running; run the cell again' };
       return { ...reply, page: await kernel.tablePage(request.source, request.offset, request.limit, request.sort) };
     });
   });
@@ -70,7 +70,7 @@ describe('notebook renderer: pages of a large table from the kernel', function (
     await r.page.click('#big .pager button:has-text("Next")');
     await r.page.click('#big .pager button:has-text("Next")');
     await r.page.waitForFunction(() => /Could not load/.test(document.querySelector('#big .pager span')?.textContent ?? ''));
-    assert.equal(await status('big'), 'Could not load these rows: the kernel is not running. Run the cell again to refresh the table.');
+    assert.equal(await status('big'), 'Could not load these rows: the kernel is not running; run the cell again.');
     failNext = false;
     await r.page.click('#big .pager button:has-text("Next")');
     await r.page.waitForFunction(() => document.querySelector('#big .pager span')?.textContent === 'rows 76–100 of 2,357');
