@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { brief, buildOnce, fixtures, notebookUriIn, TestClient } from './harness';
 
 const source = (path: string, dateLine = 'date     = order_date') => `source orders = csv "${path}" {\n  customer = customer_id\n  ${dateLine}\n  amount   = amount\n}`;
@@ -40,6 +41,21 @@ describe('LSP schema-aware checks (real server over stdio)', function () {
     const [d] = client.diagnostics.get(uri)!;
     assert.deepEqual(brief([d]), [{ code: 'date-format-mismatch', severity: 2, range: [2, 27, 2, 39] }]);
     assert.equal(d.message, 'the date format DD/MM/YYYY does not match the values of column `order_date` (e.g. "2024-01-05")');
+  });
+
+  it('reads the columns of a Parquet file from its footer: an unknown column gets a did-you-mean', async () => {
+    const columnData = [
+      { name: 'customer_id', data: ['a', 'b'], type: 'STRING' as const },
+      { name: 'order_date', data: ['2024-01-05', '2024-02-01'], type: 'STRING' as const },
+      { name: 'amount', data: [1.5, 2], type: 'DOUBLE' as const },
+    ];
+    writeFileSync(join(folder, 'data', 'orders.parquet'), new Uint8Array(parquetWriteBuffer({ columnData })));
+    const text = 'source orders = parquet "data/orders.parquet" {\n  customer = customer_id\n  date     = order_dat\n  amount   = amount\n}';
+    const [uri] = await client.openNotebook(notebookUriIn(folder), [text]);
+    await client.published([uri]);
+    const [d] = client.diagnostics.get(uri)!;
+    assert.deepEqual(brief([d]), [{ code: 'unknown-column', severity: 1, range: [2, 13, 2, 22] }]);
+    assert.equal(d.message, 'no column `order_dat` in source `orders`; did you mean `order_date`?');
   });
 
   it('a matching pattern on another file is clean', async () => {
