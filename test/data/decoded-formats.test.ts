@@ -42,6 +42,19 @@ describe('data: JSON, Parquet and Arrow', () => {
     assert.deepEqual(s.report.rejected, [{ reason: 'non-numeric amount', count: 1, lines: [3], examples: [{ line: 3, text: '{"customer":"b","date":"2020-01-06","amount":"n/a"}' }] }]);
   });
 
+  it('rejects JSON lines that do not parse, with their lines, and reads the rest', async () => {
+    const file = join(dir, 'junk.jsonl');
+    writeFileSync(file, '{"customer":"a","date":"2020-01-05","amount":1}\n{"customer":"b","date":\nnot json at all\n{"customer":"a","date":"2020-01-07","amount":2}\n');
+    const s = transactions(await loadSource(orders(file, { format: 'json' })));
+    assert.equal(s.report.rowsRead, 4);
+    assert.deepEqual([...s.log.amount!], [1, 2]);
+    assert.deepEqual(s.report.rejected, [
+      { reason: 'not valid JSON', count: 2, lines: [2, 3], examples: [{ line: 2, text: '{"customer":"b","date":' }, { line: 3, text: 'not json at all' }] },
+    ]);
+    // With onError 'fail' the first such line stops the load, naming it.
+    await assert.rejects(loadSource({ ...orders(file, { format: 'json' }), onError: 'fail' }), /line 2/);
+  });
+
   it('reads Parquet columns, rejecting a row with a missing customer', async () => {
     const s = transactions(await loadSource(orders(join(dir, 'orders.parquet'), { format: 'parquet' })));
     assert.deepEqual(s.log.customerIds, ['a', 'b']);

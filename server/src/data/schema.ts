@@ -10,7 +10,7 @@ import { CANDIDATE_DATE_FORMATS, dateParser, parseDateText, type DateParser } fr
 import { checkedFile, checkedFileSync, resolveSourcePath } from './engines/file-engine';
 import { arrowTable, arrowTableFromBytes } from './formats/arrow';
 import { delimitedLayout, isDelimited } from './formats/delimited';
-import { parseJsonRecords, recordsTable } from './formats/json';
+import { arrayRecords, parseJsonRecords, recordsTable } from './formats/json';
 import { parquetColumnsSync, parquetTable } from './formats/parquet';
 import type { DecodedTable } from './formats/value-columns';
 import { readHead, readHeadSync } from './file-chunks';
@@ -62,19 +62,16 @@ function delimitedSample(bytes: Buffer, complete: boolean, options: SchemaOption
 /** Objects of a JSON array cut after its last whole object, or of JSON lines. */
 function jsonSample(text: string, complete: boolean, path: string): DecodedTable {
   const body = text.replace(/^\uFEFF/, '').trim();
-  if (complete) {
-    const { records, lines } = parseJsonRecords(body, path);
-    return recordsTable(records, lines);
-  }
-  if (!body.startsWith('[')) return recordsTable(parseJsonRecords(body.slice(0, body.lastIndexOf('\n')), path).records, null);
+  if (complete) return recordsTable(parseJsonRecords(body, path));
+  if (!body.startsWith('[')) return recordsTable(parseJsonRecords(body.slice(0, body.lastIndexOf('\n')), path));
   for (let end = body.lastIndexOf('}'), tries = 0; end > 0 && tries < 50; end = body.lastIndexOf('}', end - 1), tries++) {
     try {
-      return recordsTable(JSON.parse(`${body.slice(0, end + 1)}]`), null);
+      return recordsTable(arrayRecords(JSON.parse(`${body.slice(0, end + 1)}]`)));
     } catch {
       // that `}` closed a nested object: try the one before
     }
   }
-  return recordsTable([], null);
+  return recordsTable(arrayRecords([]));
 }
 
 const cellText = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));

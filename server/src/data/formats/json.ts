@@ -1,6 +1,8 @@
 // JSON sources: an array of records, or newline-delimited JSON (one record per line). The
 // whole file is parsed (JSON has no cheap streaming form in Node); records become columns
-// by key, and the union of the first records' keys names the columns.
+// by key, and the union of the first records' keys names the columns. A line of JSON lines
+// that does not parse is a rejected row, counted and shown with its line like a junk row
+// of a CSV file; an array that does not parse fails the file, since no record can be told apart.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DataError } from '../errors';
@@ -8,45 +10,61 @@ import type { DecodedTable } from './value-columns';
 
 type Row = Record<string, unknown>;
 
-function parseLines(text: string, path: string): { records: Row[]; lines: number[] } {
+export interface JsonRecords {
+  records: Row[];
+  /** The file line of each record (JSON lines), or null for an array. */
+  lines: number[] | null;
+  /** Records (by index) whose line does not parse, with the line's text. */
+  invalid: Map<number, string>;
+}
+
+function parseLines(text: string): JsonRecords {
   const records: Row[] = [];
   const lines: number[] = [];
+  const invalid = new Map<number, string>();
   text.split('\n').forEach((raw, k) => {
     const line = raw.trim();
     if (line === '') return;
     try {
       records.push(JSON.parse(line));
-    } catch (err) {
-      throw new DataError(`"${basename(path)}" line ${k + 1} is not valid JSON: ${(err as Error).message}.`);
+    } catch {
+      invalid.set(records.length, line);
+      records.push({});
     }
     lines.push(k + 1);
   });
-  return { records, lines };
+  return { records, lines, invalid };
 }
 
-export function parseJsonRecords(text: string, path: string): { records: Row[]; lines: number[] | null } {
+/** The records of a JSON array (no lines, nothing invalid: an array parses whole or not at all). */
+export function arrayRecords(records: Row[]): JsonRecords {
+  return { records, lines: null, invalid: new Map() };
+}
+
+export function parseJsonRecords(text: string, path: string): JsonRecords {
   const body = text.replace(/^\uFEFF/, '').trim();
-  if (!body.startsWith('[')) return parseLines(body, path);
+  if (!body.startsWith('[')) return parseLines(body);
   try {
-    return { records: JSON.parse(body), lines: null };
+    return arrayRecords(JSON.parse(body));
   } catch (err) {
     throw new DataError(`"${basename(path)}" is not valid JSON (an array of objects, or one object per line): ${(err as Error).message}.`);
   }
 }
 
-export function recordsTable(records: Row[], lines: number[] | null): DecodedTable {
+export function recordsTable({ records, lines, invalid }: JsonRecords): DecodedTable {
   const names = [...new Set(records.slice(0, 100).flatMap((r) => (r && typeof r === 'object' ? Object.keys(r) : [])))];
   return {
     names,
     rows: records.length,
     column: (name) => records.map((r) => r?.[name]),
-    rowText: (i) => JSON.stringify(records[i]),
+    rowText: (i) => invalid.get(i) ?? JSON.stringify(records[i]),
     line: (i) => (lines ? lines[i] : i + 1),
+    problem: (i) => (invalid.has(i) ? 'not valid JSON' : null),
   };
 }
 
 export async function jsonTable(path: string): Promise<DecodedTable> {
-  const { records, lines } = parseJsonRecords(await readFile(path, 'utf8'), path);
-  if (!Array.isArray(records)) throw new DataError(`"${basename(path)}" is not an array of records.`);
-  return recordsTable(records, lines);
+  const parsed = parseJsonRecords(await readFile(path, 'utf8'), path);
+  if (!Array.isArray(parsed.records)) throw new DataError(`"${basename(path)}" is not an array of records.`);
+  return recordsTable(parsed);
 }

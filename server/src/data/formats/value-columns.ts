@@ -21,6 +21,8 @@ export interface DecodedTable {
   rowText(row: number): string;
   /** Line of the row in the file (JSON lines), else the 1-based row number. */
   line(row: number): number;
+  /** Why the row cannot be read at all (a JSON line that does not parse), or null. */
+  problem?(row: number): string | null;
 }
 
 type Cell = (value: unknown, row: number) => string | null;
@@ -88,8 +90,8 @@ export function decodedToColumnar(table: DecodedTable, requests: ColumnRequest[]
   const rejects = new Rejects();
   let rows = 0;
   for (let i = 0; i < table.rows; i++) {
-    let reason: string | null = null;
-    for (const r of readers) if ((reason = r.read(r.source[i], rows)) !== null) break;
+    let reason = table.problem?.(i) ?? null;
+    if (reason === null) for (const r of readers) if ((reason = r.read(r.source[i], rows)) !== null) break;
     if (reason === null) rows++;
     else if (onError === 'fail') throw new DataError(rejectMessage(path, reason, table.line(i), table.rowText(i)));
     else rejects.add(reason, table.line(i), () => table.rowText(i));
