@@ -136,5 +136,4 @@ function summaryCustomers(data: FitData, pAlive: Float64Array) {
     'weeks',
     'p_alive',
   );
-
 }
