@@ -39,7 +39,7 @@ describe('data: JSON, Parquet and Arrow', () => {
     const s = transactions(await loadSource(orders('orders.jsonl', { format: 'json' })));
     assert.equal(s.report.rowsRead, 3);
     assert.deepEqual(s.log.customerIds, ['a']);
-    assert.deepEqual(s.report.rejected, [{ reason: 'non-numeric amount', count: 1, lines: [3], examples: [{ line: 3, text: '{"customer":"b","date":"2020-01-06","amount":"n/a"}' }] }]);
+    assert.deepEqual(s.report.rejected, [{ reason: 'non-numeric amount', count: 1, lines: [3], examples: [{ line: 3, text: '{"customer": "b", "date": "2020-01-06", "amount": "n/a"}' }] }]);
   });
 
   it('rejects JSON lines that do not parse, with their lines, and reads the rest', async () => {

@@ -8,6 +8,7 @@ import { DataError, UnreadableFileError } from '../errors';
 import { delimitedLayout, isDelimited, loadDelimited, readDelimitedHeader } from '../formats/delimited';
 import { arrowTable } from '../formats/arrow';
 import { jsonTable } from '../formats/json';
+import { isJsonArray, loadJsonLines } from '../formats/json-lines';
 import { parquetColumnNames, parquetTable } from '../formats/parquet';
 import { decodedToColumnar, type DecodedTable } from '../formats/value-columns';
 import type { ColumnarResult, ColumnRequest, LoadOptions, SourceSpec } from '../types';
@@ -66,11 +67,16 @@ export const fileEngine: SourceEngine = {
     const path = resolveSourcePath(spec.path, spec.baseDir);
     const size = await checkedFile(path);
     const onError = spec.onError ?? 'skip';
-    if (isDelimited(spec.format)) {
-      const onChunk = (bytesRead: number, total: number) => options.onProgress?.(total ? bytesRead / total : 1, `read ${Math.round(bytesRead / 1e6)} of ${Math.round(total / 1e6)} MB`, bytesRead, total);
-      const result = await loadDelimited(path, { layout: layoutOf(spec), requests, onError }, { signal: options.signal, onChunk }, size);
-      options.onProgress?.(1, `read ${result.rowsRead.toLocaleString('en-US')} rows`, size, size);
-      return result;
+    const onChunk = (bytesRead: number, total: number) => options.onProgress?.(total ? bytesRead / total : 1, `read ${Math.round(bytesRead / 1e6)} of ${Math.round(total / 1e6)} MB`, bytesRead, total);
+    // Delimited text and JSON lines stream; the other formats decode whole.
+    const streamed = isDelimited(spec.format)
+      ? await loadDelimited(path, { layout: layoutOf(spec), requests, onError }, { signal: options.signal, onChunk }, size)
+      : spec.format === 'json' && !(await isJsonArray(path))
+        ? await loadJsonLines(path, requests, onError, { signal: options.signal, onChunk })
+        : undefined;
+    if (streamed) {
+      options.onProgress?.(1, `read ${streamed.rowsRead.toLocaleString('en-US')} rows`, size, size);
+      return streamed;
     }
     const table = await decoded(spec, path, requests.map((r) => r.name));
     if (options.signal?.aborted) throw new DataError('Reading was interrupted.');

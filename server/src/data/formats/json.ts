@@ -1,14 +1,33 @@
-// JSON sources: an array of records, or newline-delimited JSON (one record per line). The
-// whole file is parsed (JSON has no cheap streaming form in Node); records become columns
-// by key, and the union of the first records' keys names the columns. A line of JSON lines
-// that does not parse is a rejected row, counted and shown with its line like a junk row
-// of a CSV file; an array that does not parse fails the file, since no record can be told apart.
+// JSON sources: an array of records, or newline-delimited JSON (one record per line). An
+// array is parsed whole (JSON has no cheap streaming form in Node); a load of JSON lines
+// streams (json-lines.ts), and this whole-text reading serves samples and headers. Records
+// become columns by key, and the union of the first records' keys names the columns. A line
+// of JSON lines that does not parse is a rejected row, counted and shown with its line like a
+// junk row of a CSV file; an array that does not parse fails the file, since no record can be
+// told apart.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DataError } from '../errors';
 import type { DecodedTable } from './value-columns';
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** How many records' keys name the columns. */
+export const NAMES_FROM_RECORDS = 100;
+
+/** The record on one line of JSON lines, or undefined when the line does not parse. */
+export function recordOf(line: string): Row | undefined {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds a record's keys to `names` (a line may hold a value that is not an object). */
+export function addKeys(names: Set<string>, record: unknown): void {
+  if (record && typeof record === 'object') for (const key of Object.keys(record)) names.add(key);
+}
 
 export interface JsonRecords {
   records: Row[];
@@ -25,12 +44,9 @@ function parseLines(text: string): JsonRecords {
   text.split('\n').forEach((raw, k) => {
     const line = raw.trim();
     if (line === '') return;
-    try {
-      records.push(JSON.parse(line));
-    } catch {
-      invalid.set(records.length, line);
-      records.push({});
-    }
+    const record = recordOf(line);
+    if (record === undefined) invalid.set(records.length, line);
+    records.push(record ?? {});
     lines.push(k + 1);
   });
   return { records, lines, invalid };
@@ -52,9 +68,10 @@ export function parseJsonRecords(text: string, path: string): JsonRecords {
 }
 
 export function recordsTable({ records, lines, invalid }: JsonRecords): DecodedTable {
-  const names = [...new Set(records.slice(0, 100).flatMap((r) => (r && typeof r === 'object' ? Object.keys(r) : [])))];
+  const names = new Set<string>();
+  for (const record of records.slice(0, NAMES_FROM_RECORDS)) addKeys(names, record);
   return {
-    names,
+    names: [...names],
     rows: records.length,
     column: (name) => records.map((r) => r?.[name]),
     rowText: (i) => invalid.get(i) ?? JSON.stringify(records[i]),

@@ -84,17 +84,48 @@ function cellReader(request: ColumnRequest, rows: number): { read: Cell; result:
   };
 }
 
+/**
+ * The requested columns of records added one at a time (a decoded table's rows, or the
+ * records of a streamed file), with the same reject rules as the delimited engine.
+ */
+export class ColumnarBuilder {
+  private readonly readers: { read: Cell; result: (n: number) => ColumnValues }[];
+  private readonly rejects = new Rejects();
+  private rows = 0;
+  private rowsRead = 0;
+
+  constructor(
+    private readonly requests: ColumnRequest[],
+    private readonly onError: 'skip' | 'fail',
+    private readonly path: string,
+    expectedRows = 1024,
+  ) {
+    this.readers = requests.map((r) => cellReader(r, Math.max(1, expectedRows)));
+  }
+
+  /**
+   * Adds a record: `value(j)` is its value for the j-th request; `problem`, a reason the
+   * record cannot be read at all (a JSON line that does not parse).
+   */
+  add(value: (j: number) => unknown, line: number, text: () => string, problem: string | null = null): void {
+    this.rowsRead++;
+    let reason = problem;
+    for (let j = 0; reason === null && j < this.readers.length; j++) reason = this.readers[j].read(value(j), this.rows);
+    if (reason === null) this.rows++;
+    else if (this.onError === 'fail') throw new DataError(rejectMessage(this.path, reason, line, text()));
+    else this.rejects.add(reason, line, text);
+  }
+
+  result(names: string[]): ColumnarResult {
+    const columns = new Map(this.requests.map((r, j) => [r.name, this.readers[j].result(this.rows)]));
+    return { rowsRead: this.rowsRead, rows: this.rows, columns, rejected: this.rejects.list(), names };
+  }
+}
+
 export function decodedToColumnar(table: DecodedTable, requests: ColumnRequest[], onError: 'skip' | 'fail', path: string): ColumnarResult {
   for (const r of requests) if (!table.names.includes(r.name)) throw missingColumn(r.name, table.names);
-  const readers = requests.map((r) => ({ source: table.column(r.name), ...cellReader(r, table.rows) }));
-  const rejects = new Rejects();
-  let rows = 0;
-  for (let i = 0; i < table.rows; i++) {
-    let reason = table.problem?.(i) ?? null;
-    if (reason === null) for (const r of readers) if ((reason = r.read(r.source[i], rows)) !== null) break;
-    if (reason === null) rows++;
-    else if (onError === 'fail') throw new DataError(rejectMessage(path, reason, table.line(i), table.rowText(i)));
-    else rejects.add(reason, table.line(i), () => table.rowText(i));
-  }
-  return { rowsRead: table.rows, rows, columns: new Map(requests.map((r, j) => [r.name, readers[j].result(rows)])), rejected: rejects.list(), names: table.names };
+  const columns = requests.map((r) => table.column(r.name));
+  const builder = new ColumnarBuilder(requests, onError, path, table.rows);
+  for (let i = 0; i < table.rows; i++) builder.add((j) => columns[j][i], table.line(i), () => table.rowText(i), table.problem?.(i) ?? null);
+  return builder.result(table.names);
 }
