@@ -63,6 +63,28 @@ describe('data: JSON, Parquet and Arrow', () => {
     assert.deepEqual(s.report.rejected.map((g) => [g.reason, g.lines]), [['missing customer', [4]]]);
   });
 
+  it('reads Parquet one row group at a time: progress after each, and an interrupt stops between them', async () => {
+    const n = 5000;
+    const columnData = [
+      { name: 'customer', data: Array.from({ length: n }, (_, i) => `c${i % 700}`), type: 'STRING' as const },
+      { name: 'date', data: Array.from({ length: n }, (_, i) => `2020-01-${String((i % 28) + 1).padStart(2, '0')}`), type: 'STRING' as const },
+      { name: 'amount', data: Array.from({ length: n }, (_, i) => i % 50), type: 'DOUBLE' as const },
+    ];
+    const file = join(dir, 'groups.parquet');
+    writeFileSync(file, new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: 1000 })));
+    const fractions: number[] = [];
+    const s = transactions(await loadSource(orders(file, { format: 'parquet' }), { onProgress: (f) => fractions.push(f) }));
+    assert.equal(s.log.rows, n);
+    assert.equal(s.log.customerIds.length, 700);
+    assert.deepEqual(Array.from(s.log.amount!.subarray(4995)), [45, 46, 47, 48, 49]);
+    assert.deepEqual(fractions, [0.2, 0.4, 0.6, 0.8, 1, 1]);
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const stopping = loadSource(orders(file, { format: 'parquet' }), { signal: controller.signal, onProgress: (f) => (seen.push(f), f >= 0.4 && controller.abort()) });
+    await assert.rejects(stopping, /Reading was interrupted\./);
+    assert.deepEqual(seen, [0.2, 0.4], 'no group is decoded after the interrupt');
+  });
+
   it('reads Parquet timestamps and integer ids', async () => {
     const spec = orders(join(dir, 'stamped.parquet'), { format: 'parquet' });
     spec.mappings = [{ role: 'customer', columns: ['id'] }, { role: 'date', columns: ['day'] }];

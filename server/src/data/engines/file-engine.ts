@@ -9,7 +9,7 @@ import { delimitedLayout, isDelimited, loadDelimited, readDelimitedHeader } from
 import { arrowTable } from '../formats/arrow';
 import { jsonTable } from '../formats/json';
 import { isJsonArray, loadJsonLines } from '../formats/json-lines';
-import { parquetColumnNames, parquetTable } from '../formats/parquet';
+import { parquetColumnNames, parquetTable, type ParquetProgress } from '../formats/parquet';
 import { decodedToColumnar, type DecodedTable } from '../formats/value-columns';
 import type { ColumnarResult, ColumnRequest, LoadOptions, SourceSpec } from '../types';
 import type { SourceEngine } from './engine';
@@ -46,9 +46,9 @@ function layoutOf(spec: SourceSpec) {
   return delimitedLayout(spec.format, spec.delimiter, spec.header, spec.columns);
 }
 
-async function decoded(spec: SourceSpec, path: string, columns: string[]): Promise<DecodedTable> {
+async function decoded(spec: SourceSpec, path: string, columns: string[], progress?: ParquetProgress): Promise<DecodedTable> {
   if (spec.format === 'json') return jsonTable(path);
-  if (spec.format === 'parquet') return parquetTable(path, columns);
+  if (spec.format === 'parquet') return parquetTable(path, columns, undefined, progress);
   return arrowTable(path);
 }
 
@@ -78,7 +78,8 @@ export const fileEngine: SourceEngine = {
       options.onProgress?.(1, `read ${streamed.rowsRead.toLocaleString('en-US')} rows`, size, size);
       return streamed;
     }
-    const table = await decoded(spec, path, requests.map((r) => r.name));
+    const onGroup = (done: number, rows: number) => options.onProgress?.(rows ? done / rows : 1, `read ${done.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} rows`, Math.round((size * done) / Math.max(rows, 1)), size);
+    const table = await decoded(spec, path, requests.map((r) => r.name), { signal: options.signal, onGroup });
     if (options.signal?.aborted) throw new DataError('Reading was interrupted.');
     const result = decodedToColumnar(table, requests, onError, path);
     options.onProgress?.(1, `read ${result.rowsRead.toLocaleString('en-US')} rows`, size, size);

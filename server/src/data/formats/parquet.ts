@@ -1,8 +1,10 @@
 // Parquet through hyparquet: the footer gives the column names and row count; only the
-// requested columns are decoded, each as one column array (no row objects).
+// requested columns are decoded, each as one column array (no row objects), one row group at
+// a time so that a large file reports progress and stops on an interrupt between groups.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parquetMetadata, parquetRead, parquetSchema, type SchemaElement } from 'hyparquet';
+import { interrupted } from '../file-chunks';
 import type { DecodedTable } from './value-columns';
 
 async function fileBuffer(path: string): Promise<ArrayBuffer> {
@@ -15,26 +17,41 @@ export async function parquetColumnNames(path: string): Promise<string[]> {
   return parquetSchema(metadata).children.map((c) => c.element.name);
 }
 
+export interface ParquetProgress {
+  signal?: AbortSignal;
+  /** After each row group: rows decoded so far and rows in all. */
+  onGroup?: (rowsDone: number, rows: number) => void;
+}
+
 /** The named columns (all when `columns` is undefined), optionally only the first `rowEnd` rows. */
-export async function parquetTable(path: string, columns: string[] | undefined, rowEnd?: number): Promise<DecodedTable> {
+export async function parquetTable(path: string, columns: string[] | undefined, rowEnd?: number, progress: ParquetProgress = {}): Promise<DecodedTable> {
   const file = await fileBuffer(path);
   const metadata = parquetMetadata(file);
   const names = parquetSchema(metadata).children.map((c) => c.element.name);
   const wanted = columns ?? names;
   const rows = Math.min(Number(metadata.num_rows), rowEnd ?? Infinity);
   const data = new Map<string, unknown[]>(wanted.filter((n) => names.includes(n)).map((n) => [n, new Array<unknown>(rows)]));
-  // Column chunks (per row group) go straight into one array per column: no row objects.
-  await parquetRead({
-    file,
-    metadata,
-    columns: [...data.keys()],
-    rowEnd: rows,
-    onChunk: ({ columnName, columnData, rowStart }) => {
-      const out = data.get(columnName);
-      if (!out) return;
-      for (let i = 0; i < columnData.length && rowStart + i < rows; i++) out[rowStart + i] = columnData[i];
-    },
-  });
+  // Column chunks go straight into one array per column: no row objects.
+  let groupStart = 0;
+  for (const group of metadata.row_groups) {
+    if (groupStart >= rows) break;
+    if (progress.signal?.aborted) throw interrupted();
+    const groupEnd = Math.min(rows, groupStart + Number(group.num_rows));
+    await parquetRead({
+      file,
+      metadata,
+      columns: [...data.keys()],
+      rowStart: groupStart,
+      rowEnd: groupEnd,
+      onChunk: ({ columnName, columnData, rowStart }) => {
+        const out = data.get(columnName);
+        if (!out) return;
+        for (let i = 0; i < columnData.length && rowStart + i < groupEnd; i++) out[rowStart + i] = columnData[i];
+      },
+    });
+    groupStart = groupEnd;
+    progress.onGroup?.(groupStart, rows);
+  }
   return {
     names,
     rows,
