@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { DataError, UnreadableFileError } from '../errors';
+import { interrupted } from '../file-chunks';
 import { delimitedLayout, isDelimited, loadDelimited, readDelimitedHeader } from '../formats/delimited';
 import { arrowTable } from '../formats/arrow';
 import { jsonTable } from '../formats/json';
@@ -78,10 +79,15 @@ export const fileEngine: SourceEngine = {
       options.onProgress?.(1, `read ${streamed.rowsRead.toLocaleString('en-US')} rows`, size, size);
       return streamed;
     }
-    const onGroup = (done: number, rows: number) => options.onProgress?.(rows ? done / rows : 1, `read ${done.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} rows`, Math.round((size * done) / Math.max(rows, 1)), size);
-    const table = await decoded(spec, path, requests.map((r) => r.name), { signal: options.signal, onGroup });
-    if (options.signal?.aborted) throw new DataError('Reading was interrupted.');
-    const result = decodedToColumnar(table, requests, onError, path);
+    // Decoding (Parquet reports per row group) is the first half of the progress, turning the
+    // decoded values into typed columns the second.
+    const rowsProgress = (from: number, verb: string) => (done: number, rows: number) => {
+      const fraction = rows ? done / rows : 1;
+      options.onProgress?.(from + fraction / 2, `${verb} ${done.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} rows`, Math.round(size * (from + fraction / 2)), size);
+    };
+    const table = await decoded(spec, path, requests.map((r) => r.name), { signal: options.signal, onGroup: rowsProgress(0, 'decoded') });
+    if (options.signal?.aborted) throw interrupted();
+    const result = decodedToColumnar(table, requests, onError, path, { signal: options.signal, onRows: rowsProgress(0.5, 'read') });
     options.onProgress?.(1, `read ${result.rowsRead.toLocaleString('en-US')} rows`, size, size);
     return result;
   },

@@ -5,6 +5,7 @@
 import { requireDateParser, dateReason } from '../column-readers';
 import { parseDateText } from '../date-parser';
 import { DataError } from '../errors';
+import { interrupted } from '../file-chunks';
 import { GrowableFloat64, GrowableInt32 } from '../growable';
 import { IdInterner } from '../id-interner';
 import { Rejects, rejectMessage } from '../rejects';
@@ -122,10 +123,26 @@ export class ColumnarBuilder {
   }
 }
 
-export function decodedToColumnar(table: DecodedTable, requests: ColumnRequest[], onError: 'skip' | 'fail', path: string): ColumnarResult {
+/** How often (in rows) a conversion reports progress and looks for an interrupt. */
+const ROWS_PER_CHECK = 1 << 16;
+
+export function decodedToColumnar(
+  table: DecodedTable,
+  requests: ColumnRequest[],
+  onError: 'skip' | 'fail',
+  path: string,
+  progress: { signal?: AbortSignal; onRows?: (done: number, rows: number) => void } = {},
+): ColumnarResult {
   for (const r of requests) if (!table.names.includes(r.name)) throw missingColumn(r.name, table.names);
   const columns = requests.map((r) => table.column(r.name));
   const builder = new ColumnarBuilder(requests, onError, path, table.rows);
-  for (let i = 0; i < table.rows; i++) builder.add((j) => columns[j][i], table.line(i), () => table.rowText(i), table.problem?.(i) ?? null);
+  for (let i = 0; i < table.rows; i++) {
+    if (i % ROWS_PER_CHECK === ROWS_PER_CHECK - 1) {
+      // The callback is where a host that learns of interrupts synchronously sets the signal.
+      progress.onRows?.(i + 1, table.rows);
+      if (progress.signal?.aborted) throw interrupted();
+    }
+    builder.add((j) => columns[j][i], table.line(i), () => table.rowText(i), table.problem?.(i) ?? null);
+  }
   return builder.result(table.names);
 }
