@@ -1,19 +1,20 @@
 // Parquet through hyparquet: the footer gives the column names and row count; only the
-// requested columns are decoded, each as one column array (no row objects), one row group at
-// a time so that a large file reports progress and stops on an interrupt between groups.
+// requested columns are read from the file (byte ranges of their column chunks, not the whole
+// file) and decoded, each as one column array (no row objects), one row group at a time so
+// that a large file reports progress and stops on an interrupt between groups.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { parquetMetadata, parquetRead, parquetSchema, type SchemaElement } from 'hyparquet';
+import { asyncBufferFromFile, parquetMetadata, parquetMetadataAsync, parquetRead, parquetSchema, type SchemaElement } from 'hyparquet';
 import { interrupted } from '../file-chunks';
 import type { DecodedTable } from './value-columns';
 
-async function fileBuffer(path: string): Promise<ArrayBuffer> {
-  const bytes = await readFile(path);
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+/** The file, read in byte ranges on demand, and its footer. */
+async function openParquet(path: string) {
+  const file = await asyncBufferFromFile(path);
+  return { file, metadata: await parquetMetadataAsync(file) };
 }
 
 export async function parquetColumnNames(path: string): Promise<string[]> {
-  const metadata = parquetMetadata(await fileBuffer(path));
+  const { metadata } = await openParquet(path);
   return parquetSchema(metadata).children.map((c) => c.element.name);
 }
 
@@ -25,8 +26,7 @@ export interface ParquetProgress {
 
 /** The named columns (all when `columns` is undefined), optionally only the first `rowEnd` rows. */
 export async function parquetTable(path: string, columns: string[] | undefined, rowEnd?: number, progress: ParquetProgress = {}): Promise<DecodedTable> {
-  const file = await fileBuffer(path);
-  const metadata = parquetMetadata(file);
+  const { file, metadata } = await openParquet(path);
   const names = parquetSchema(metadata).children.map((c) => c.element.name);
   const wanted = columns ?? names;
   const rows = Math.min(Number(metadata.num_rows), rowEnd ?? Infinity);
