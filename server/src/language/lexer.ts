@@ -2,6 +2,7 @@
 // `Unknown` token that the parser reports. Newlines are tokens because they end statements
 // and block items; comments are returned apart so the parser never has to skip them.
 import type { Comment, Range } from './ast';
+import { interned } from './interned-text';
 
 export type TokenKind =
   | 'Ident'
@@ -104,28 +105,6 @@ function isIdentStart(c: number): boolean {
 
 function isIdentPart(c: number): boolean {
   return isIdentStart(c) || isDigit(c);
-}
-
-/**
- * Token texts repeat across a notebook's cells (`customer`, `clv`, `months`, `10%`): a small
- * direct-mapped table of recent texts gives each one string instead of one per occurrence,
- * found by hashing the characters in place. A collision only replaces the slot.
- */
-const INTERNED_SLOTS = 4096;
-const INTERNED_MAX_LENGTH = 32;
-const internedTexts: (string | undefined)[] = new Array(INTERNED_SLOTS).fill(undefined);
-
-function interned(source: string, start: number, end: number): string {
-  // One-character strings are shared by V8 already.
-  if (end - start < 2 || end - start > INTERNED_MAX_LENGTH) return source.slice(start, end);
-  let hash = 0x811c9dc5; // FNV-1a
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
-  const slot = (hash >>> 0) & (INTERNED_SLOTS - 1);
-  const found = internedTexts[slot];
-  if (found !== undefined && found.length === end - start && source.startsWith(found, start)) return found;
-  const text = source.slice(start, end);
-  internedTexts[slot] = text;
-  return text;
 }
 
 /** Where `lex` writes tokens before copying out exactly as many as it found (lexing is synchronous). */
