@@ -16,11 +16,14 @@ import { missingSetup, packageExtension, startCodeServer } from '../test/e2e/cod
 
 async function cdnowChart(): Promise<unknown> {
   const file = path.join(repoRoot, 'samples/cdnow/cdnow.clvnb');
-  const cells = parseNotebook(readFileSync(file, 'utf8')).cells.filter((c) => c.kind === 'code').map((c, i) => ({ id: String(i), text: c.source }));
+  const cells = parseNotebook(readFileSync(file, 'utf8'))
+    .cells.filter((c) => c.kind === 'code')
+    .map((c, i) => ({ id: String(i), text: c.source }));
   const kernel = createKernel({ notebookDir: path.dirname(file) });
   const results = await kernel.run(cells);
   await kernel.dispose();
-  for (const result of results.values()) for (const o of result.outputs) if (o.data[MIME.vegaLite]) return o.data[MIME.vegaLite];
+  for (const result of results.values())
+    for (const o of result.outputs) if (o.data[MIME.vegaLite]) return o.data[MIME.vegaLite];
   throw new Error('the CDNOW sample produced no chart');
 }
 
@@ -29,21 +32,34 @@ async function firstChartPaint() {
   const r = await openRendererPage();
   const samples: number[] = [];
   for (let i = 0; i < 8; i++) {
-    const ms = await r.page.evaluate(async ({ spec, id }) => {
-      const element = document.createElement('div');
-      document.body.append(element);
-      const w = window as unknown as { renderer: { renderOutputItem(item: unknown, el: HTMLElement): Promise<void> } };
-      const start = performance.now();
-      await w.renderer.renderOutputItem({ id, mime: 'application/vnd.vegalite.v5+json', json: () => spec }, element);
-      if (!element.querySelector('svg.marks path')) throw new Error('no marks drawn');
-      // The paint itself: wait for the next frame after the DOM is in place.
-      await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
-      return performance.now() - start;
-    }, { spec, id: `b${i}` });
+    const ms = await r.page.evaluate(
+      async ({ spec, id }) => {
+        const element = document.createElement('div');
+        document.body.append(element);
+        const w = window as unknown as {
+          renderer: { renderOutputItem(item: unknown, el: HTMLElement): Promise<void> };
+        };
+        const start = performance.now();
+        await w.renderer.renderOutputItem({ id, mime: 'application/vnd.vegalite.v5+json', json: () => spec }, element);
+        if (!element.querySelector('svg.marks path')) throw new Error('no marks drawn');
+        // The paint itself: wait for the next frame after the DOM is in place.
+        await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+        return performance.now() - start;
+      },
+      { spec, id: `b${i}` },
+    );
     if (i > 0) samples.push(ms); // the first includes compiling the renderer's code paths
   }
   await r.close();
-  report({ name: 'renderer: first chart painted (CDNOW chart, Chromium)', medianMs: median(samples), p95Ms: percentile(samples, 95), runs: samples.length }, '300 ms');
+  report(
+    {
+      name: 'renderer: first chart painted (CDNOW chart, Chromium)',
+      medianMs: median(samples),
+      p95Ms: percentile(samples, 95),
+      runs: samples.length,
+    },
+    '300 ms',
+  );
 }
 
 async function inEditor() {
@@ -54,7 +70,10 @@ async function inEditor() {
   }
   packageExtension();
   const results = path.join(os.tmpdir(), `clv-bench-${process.pid}.json`);
-  const server = await startCodeServer({ CLV_VSCODE_SUITE: await buildSuite('test/vscode/suite/bench.ts'), CLV_VSCODE_RESULTS: results });
+  const server = await startCodeServer({
+    CLV_VSCODE_SUITE: await buildSuite('test/vscode/suite/bench.ts'),
+    CLV_VSCODE_RESULTS: results,
+  });
   try {
     const started = Date.now();
     while (!existsSync(results)) {
@@ -64,8 +83,24 @@ async function inEditor() {
     const outcome = JSON.parse(readFileSync(results, 'utf8'));
     if (!outcome.ok) throw new Error(outcome.error);
     const { activationMs, runAllMs } = outcome.outcome as { activationMs: number; runAllMs: number[] };
-    report({ name: 'editor: extension activation (load + activate, 1 start)', medianMs: activationMs, p95Ms: activationMs, runs: 1 }, '150 ms');
-    report({ name: 'editor: CDNOW notebook Run All, fresh kernel (code-server)', medianMs: median(runAllMs), p95Ms: percentile(runAllMs, 95), runs: runAllMs.length }, '3 s');
+    report(
+      {
+        name: 'editor: extension activation (load + activate, 1 start)',
+        medianMs: activationMs,
+        p95Ms: activationMs,
+        runs: 1,
+      },
+      '150 ms',
+    );
+    report(
+      {
+        name: 'editor: CDNOW notebook Run All, fresh kernel (code-server)',
+        medianMs: median(runAllMs),
+        p95Ms: percentile(runAllMs, 95),
+        runs: runAllMs.length,
+      },
+      '3 s',
+    );
   } finally {
     await server.stop();
     rmSync(results, { force: true });

@@ -24,16 +24,21 @@ const POINTS = 9;
 async function runInterrupted(g: GeneratedCsv, interruptAtMs: number): Promise<number> {
   const controller = new AbortController();
   const started = performance.now();
-  const results = await createKernel({ notebookDir: g.dir }).run(generatedCells(g), {}, {
-    signal: controller.signal,
-    pollInterrupt() {
-      if (!controller.signal.aborted && performance.now() - started >= interruptAtMs) controller.abort();
+  const results = await createKernel({ notebookDir: g.dir }).run(
+    generatedCells(g),
+    {},
+    {
+      signal: controller.signal,
+      pollInterrupt() {
+        if (!controller.signal.aborted && performance.now() - started >= interruptAtMs) controller.abort();
+      },
     },
-  });
+  );
   const latency = performance.now() - started - interruptAtMs;
   if (latency < 0) throw new Error(`the run ended before the interrupt at ${interruptAtMs.toFixed(0)} ms`);
   // (A run may also end normally when the interrupt comes after its last checkpoint.)
-  if (!controller.signal.aborted && ![...results.values()].every((r) => r.status === 'ok')) throw new Error('the run failed');
+  if (!controller.signal.aborted && ![...results.values()].every((r) => r.status === 'ok'))
+    throw new Error('the run failed');
   return latency;
 }
 
@@ -71,12 +76,21 @@ function shuffled(g: GeneratedCsv): GeneratedCsv {
 
 function parent(rows: number, shuffle = false) {
   const g = shuffle ? shuffled(generatedCsv(rows)) : generatedCsv(rows);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', JSON.stringify(g)], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', JSON.stringify(g)],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
-  const { wholeMs, latencies } = JSON.parse(r.stdout.trim().split('\n').pop()!) as { wholeMs: number; latencies: number[] };
+  const { wholeMs, latencies } = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+    wholeMs: number;
+    latencies: number[];
+  };
   const label = `${(rows / 1e6).toFixed(0)}M rows${shuffle ? ' (shuffled)' : ''}: interrupt → run ended`;
   const max = Math.max(...latencies);
-  console.log(`${label.padEnd(58)} median ${median(latencies).toFixed(1).padStart(8)} ms   max ${max.toFixed(1).padStart(8)} ms   (${POINTS} points over a ${(wholeMs / 1000).toFixed(1)} s run)   target < 200 ms: ${max < 200 ? 'met' : 'MISSED'}`);
+  console.log(
+    `${label.padEnd(58)} median ${median(latencies).toFixed(1).padStart(8)} ms   max ${max.toFixed(1).padStart(8)} ms   (${POINTS} points over a ${(wholeMs / 1000).toFixed(1)} s run)   target < 200 ms: ${max < 200 ? 'met' : 'MISSED'}`,
+  );
 }
 
 if (process.argv[2] === '--child') {

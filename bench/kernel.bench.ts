@@ -29,7 +29,11 @@ function parent(rows: number, runs: number, target: { ms: number; mb: number }) 
   const g = generatedCsv(rows);
   const samples: { ms: number; rssMb: number }[] = [];
   for (let i = 0; i < runs; i++) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', JSON.stringify(g)], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', JSON.stringify(g)],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(r.stderr);
     samples.push(JSON.parse(r.stdout.trim().split('\n').pop()!));
   }
@@ -37,13 +41,24 @@ function parent(rows: number, runs: number, target: { ms: number; mb: number }) 
   const label = `${(rows / 1e6).toFixed(0)}M-row CSV, whole notebook`;
   report({ name: label, medianMs: median(ms), p95Ms: percentile(ms, 95), runs }, `< ${target.ms} ms`);
   const mb = samples.map((s) => s.rssMb);
-  console.log(`${`${(rows / 1e6).toFixed(0)}M-row CSV, peak RSS`.padEnd(58)} median ${median(mb).toFixed(0).padStart(8)} MB   max ${Math.max(...mb).toFixed(0).padStart(8)} MB   (${runs} runs)   target < ${target.mb} MB`);
+  console.log(
+    `${`${(rows / 1e6).toFixed(0)}M-row CSV, peak RSS`.padEnd(58)} median ${median(mb).toFixed(0).padStart(8)} MB   max ${Math.max(
+      ...mb,
+    )
+      .toFixed(0)
+      .padStart(8)} MB   (${runs} runs)   target < ${target.mb} MB`,
+  );
 }
 
 if (process.argv[2] === '--child') {
   await child(JSON.parse(process.argv[3]) as GeneratedCsv);
 } else {
-  await measure('CDNOW sample (2,357 customers), whole notebook, fresh kernel', () => runOnce(cdnowDir, cdnowCells()), 7, 1);
+  await measure(
+    'CDNOW sample (2,357 customers), whole notebook, fresh kernel',
+    () => runOnce(cdnowDir, cdnowCells()),
+    7,
+    1,
+  );
   parent(1_000_000, 5, { ms: 1500, mb: 500 });
   parent(10_000_000, 3, { ms: 10_000, mb: 2048 });
 }

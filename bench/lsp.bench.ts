@@ -37,14 +37,20 @@ async function startup(): Promise<void> {
 async function editToDiagnostics(delay: number | undefined): Promise<number[]> {
   const client = await TestClient.start(delay === undefined ? {} : { diagnosticsDelay: delay });
   const nb = notebookUriIn(fixtures, 'bench.clvnb');
-  const uris = await client.openNotebook(nb, Array.from({ length: CELLS }, (_, i) => cell(i)));
+  const uris = await client.openNotebook(
+    nb,
+    Array.from({ length: CELLS }, (_, i) => cell(i)),
+  );
   await client.published(uris);
   const target = uris[CELLS / 2];
   const samples: number[] = [];
   for (let i = 0; i < RUNS + 3; i++) {
     // Alternately type and delete a digit in a rule's threshold (100 → 1000 → 100).
     const position = { line: 16, character: 29 };
-    const change = i % 2 === 0 ? { range: { start: position, end: position }, text: '0' } : { range: { start: position, end: { line: 16, character: 30 } }, text: '' };
+    const change =
+      i % 2 === 0
+        ? { range: { start: position, end: position }, text: '0' }
+        : { range: { start: position, end: { line: 16, character: 30 } }, text: '' };
     const published = client.published([target]);
     const start = performance.now();
     await client.editCell(nb, target, [change]);
@@ -59,13 +65,18 @@ async function editToDiagnostics(delay: number | undefined): Promise<number[]> {
 async function completion(): Promise<void> {
   const client = await TestClient.start();
   const nb = notebookUriIn(fixtures, 'bench.clvnb');
-  const uris = await client.openNotebook(nb, Array.from({ length: CELLS }, (_, i) => cell(i)));
+  const uris = await client.openNotebook(
+    nb,
+    Array.from({ length: CELLS }, (_, i) => cell(i)),
+  );
   await client.published(uris);
   const target = uris[CELLS / 2];
-  const at = (uri: string, line: number, character: number) => client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+  const at = (uri: string, line: number, character: number) =>
+    client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } });
   // Measure real answers: the positions must yield the metrics and the columns.
   const sample = (await Promise.all([at(target, 15, 19), at(target, 3, 13)])) as { label: string }[][];
-  if (!sample[0].some((i) => i.label === 'p_alive') || !sample[1].some((i) => i.label === 'order_date')) throw new Error('completion positions give no metrics / columns');
+  if (!sample[0].some((i) => i.label === 'p_alive') || !sample[1].some((i) => i.label === 'order_date'))
+    throw new Error('completion positions give no metrics / columns');
   const steady: number[] = [];
   const afterEdit: number[] = [];
   for (let i = 0; i < RUNS + 3; i++) {
@@ -74,7 +85,11 @@ async function completion(): Promise<void> {
     if (i >= 3) steady.push(performance.now() - start);
     // Completion right after a keystroke: the request itself pays for the re-check.
     const position = { line: 16, character: 29 };
-    await client.editCell(nb, target, [i % 2 === 0 ? { range: { start: position, end: position }, text: '0' } : { range: { start: position, end: { line: 16, character: 30 } }, text: '' }]);
+    await client.editCell(nb, target, [
+      i % 2 === 0
+        ? { range: { start: position, end: position }, text: '0' }
+        : { range: { start: position, end: { line: 16, character: 30 } }, text: '' },
+    ]);
     start = performance.now();
     await at(target, 3, 13); // columns of the data file after `date =`
     if (i >= 3) afterEdit.push(performance.now() - start);
@@ -90,5 +105,9 @@ const immediate = await editToDiagnostics(0);
 timing(`edit → diagnostics, ${CELLS} cells, no debounce`, immediate, '< 30 ms');
 const debounced = await editToDiagnostics(undefined);
 timing(`edit → diagnostics, ${CELLS} cells, 50 ms debounce`, debounced, '—');
-timing(`  the same minus the 50 ms debounce`, debounced.map((ms) => ms - 50), '< 30 ms');
+timing(
+  `  the same minus the 50 ms debounce`,
+  debounced.map((ms) => ms - 50),
+  '< 30 ms',
+);
 await completion();

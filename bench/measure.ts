@@ -35,6 +35,8 @@ export async function measure(name: string, fn: () => unknown, runs = 7, warmup 
 /** Prints one benchmark line in the common format and returns the timing. */
 export function report(t: Timing, target?: string): Timing {
   const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
-  console.log(`${t.name.padEnd(58)} median ${fmt(t.medianMs).padStart(8)} ms   p95 ${fmt(t.p95Ms).padStart(8)} ms   (${t.runs} runs)${target ? '   target ' + target : ''}`);
+  console.log(
+    `${t.name.padEnd(58)} median ${fmt(t.medianMs).padStart(8)} ms   p95 ${fmt(t.p95Ms).padStart(8)} ms   (${t.runs} runs)${target ? '   target ' + target : ''}`,
+  );
   return t;
 }

@@ -7,19 +7,48 @@ const watch = process.argv.includes('--watch');
 
 // Bundled CommonJS dependencies call `require` for Node built-ins; an ESM bundle has no
 // `require`, so give it one.
-const nodeEsmBanner = "import { createRequire as __clvCreateRequire } from 'node:module'; const require = __clvCreateRequire(import.meta.url);";
+const nodeEsmBanner =
+  "import { createRequire as __clvCreateRequire } from 'node:module'; const require = __clvCreateRequire(import.meta.url);";
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 const nodeEsm = { ...common, platform: 'node', format: 'esm', target: 'node20', banner: { js: nodeEsmBanner } };
 
 const builds = [
-  { ...common, platform: 'node', format: 'cjs', target: 'node20', entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.cjs', external: ['vscode'] },
+  {
+    ...common,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/client/extension.cjs',
+    external: ['vscode'],
+  },
   // Loaded by the client just after activation (see client/src/extension.ts).
-  { ...common, platform: 'node', format: 'cjs', target: 'node20', entryPoints: ['client/src/language-client.ts'], outfile: 'dist/client/language-client.cjs', external: ['vscode'] },
+  {
+    ...common,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    entryPoints: ['client/src/language-client.ts'],
+    outfile: 'dist/client/language-client.cjs',
+    external: ['vscode'],
+  },
   { ...nodeEsm, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server/main.mjs' },
   { ...nodeEsm, entryPoints: ['server/src/kernel/worker.ts'], outfile: 'dist/kernel/worker.mjs' },
-  { ...nodeEsm, entryPoints: ['server/src/cli/clvnb.ts'], outfile: 'dist/cli/clvnb.mjs', banner: { js: '#!/usr/bin/env node\n' + nodeEsmBanner } },
-  { ...common, platform: 'browser', format: 'esm', target: 'es2022', entryPoints: ['notebook-renderer/src/index.ts'], outfile: 'dist/notebook-renderer/index.js' },
+  {
+    ...nodeEsm,
+    entryPoints: ['server/src/cli/clvnb.ts'],
+    outfile: 'dist/cli/clvnb.mjs',
+    banner: { js: '#!/usr/bin/env node\n' + nodeEsmBanner },
+  },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    entryPoints: ['notebook-renderer/src/index.ts'],
+    outfile: 'dist/notebook-renderer/index.js',
+  },
 ];
 
 if (watch) {

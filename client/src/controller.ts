@@ -8,7 +8,8 @@ import type { Kernels } from './kernels';
 import { cellOutputs, progressOutput } from './outputs';
 
 export const CONTROLLER_ID = 'clv-kernel';
-const UNTRUSTED = 'Cells do not run in an untrusted workspace: running reads and writes files named in the notebook. Trust the workspace (Manage Workspace Trust) to run it.';
+const UNTRUSTED =
+  'Cells do not run in an untrusted workspace: running reads and writes files named in the notebook. Trust the workspace (Manage Workspace Trust) to run it.';
 
 export class ClvController implements vscode.Disposable {
   private readonly controller: vscode.NotebookController;
@@ -16,7 +17,12 @@ export class ClvController implements vscode.Disposable {
   private running = new Map<string, AbortController>();
 
   constructor(private readonly kernels: Kernels) {
-    this.controller = vscode.notebooks.createNotebookController(CONTROLLER_ID, 'clv-notebook', 'CLV Kernel', (cells, nb) => this.execute(cells, nb));
+    this.controller = vscode.notebooks.createNotebookController(
+      CONTROLLER_ID,
+      'clv-notebook',
+      'CLV Kernel',
+      (cells, nb) => this.execute(cells, nb),
+    );
     this.controller.supportedLanguages = ['clv'];
     this.controller.supportsExecutionOrder = true;
     this.controller.description = 'Runs cells in a separate process';
@@ -102,7 +108,8 @@ export class ClvController implements vscode.Disposable {
     } catch (err) {
       this.kernels.log.appendLine(`run failed: ${(err as Error).stack ?? err}`);
       const message = `The kernel could not run: ${(err as Error).message}`;
-      for (const id of [...executions.keys()]) finish(id, { status: 'error', outputs: [], error: { message, cellId: id }, ms: 0, cached: false });
+      for (const id of [...executions.keys()])
+        finish(id, { status: 'error', outputs: [], error: { message, cellId: id }, ms: 0, cached: false });
     } finally {
       // Cells the kernel did not report (not runnable, e.g. empty) end without outputs.
       for (const [id, execution] of executions) {
@@ -117,7 +124,11 @@ export class ClvController implements vscode.Disposable {
     for (const cell of cells) {
       const execution = this.controller.createNotebookCellExecution(cell);
       execution.start(Date.now());
-      void execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name: 'Workspace not trusted', message: UNTRUSTED, stack: '' })]));
+      void execution.replaceOutput(
+        new vscode.NotebookCellOutput([
+          vscode.NotebookCellOutputItem.error({ name: 'Workspace not trusted', message: UNTRUSTED, stack: '' }),
+        ]),
+      );
       execution.end(false, Date.now());
     }
   }

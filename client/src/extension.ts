@@ -40,7 +40,9 @@ export function activate(context: vscode.ExtensionContext): ClvExtensionApi {
   // (dist/client/language-client.cjs), loaded just after activation: opening a notebook and
   // registering the controller and commands do not wait for it.
   setImmediate(() => {
-    const languageClient = require(path.join(__dirname, 'language-client.cjs')) as { startLanguageClient: typeof startLanguageClient };
+    const languageClient = require(path.join(__dirname, 'language-client.cjs')) as {
+      startLanguageClient: typeof startLanguageClient;
+    };
     client = languageClient.startLanguageClient(context);
   });
   runSuiteIfAsked();

@@ -56,7 +56,10 @@ export class KernelProcess extends KernelQueries {
   private start(): Promise<void> {
     if (this.ready) return this.ready;
     // stdio piped, not inherited: the extension host's stdout is not ours to write to.
-    const child = fork(this.options.workerPath, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], cwd: this.options.notebookDir });
+    const child = fork(this.options.workerPath, [], {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      cwd: this.options.notebookDir,
+    });
     this.child = child;
     child.stdout?.on('data', (d: Buffer) => this.options.log(d.toString().trimEnd()));
     child.stderr?.on('data', (d: Buffer) => this.options.log(d.toString().trimEnd()));
@@ -73,7 +76,9 @@ export class KernelProcess extends KernelQueries {
         const why = signal ? `signal ${signal}` : `exit code ${code}`;
         this.options.log(`kernel process stopped (${why})`);
         reject(new Error(`the kernel process stopped (${why}) before it was ready`));
-        this.pending.failAll(`The kernel stopped unexpectedly (${why}); cached results were lost. Run the cells again.`);
+        this.pending.failAll(
+          `The kernel stopped unexpectedly (${why}); cached results were lost. Run the cells again.`,
+        );
       });
     });
     this.send({ type: 'init', notebookDir: this.options.notebookDir });

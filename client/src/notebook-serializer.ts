@@ -14,7 +14,8 @@ export const clvNotebookContentOptions: vscode.NotebookDocumentContentOptions = 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
 
-const toVscodeKind = (kind: EditorCell['kind']) => (kind === 'code' ? vscode.NotebookCellKind.Code : vscode.NotebookCellKind.Markup);
+const toVscodeKind = (kind: EditorCell['kind']) =>
+  kind === 'code' ? vscode.NotebookCellKind.Code : vscode.NotebookCellKind.Markup;
 
 export class ClvNotebookSerializer implements vscode.NotebookSerializer {
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
@@ -31,14 +32,12 @@ export class ClvNotebookSerializer implements vscode.NotebookSerializer {
   }
 
   serializeNotebook(data: vscode.NotebookData): Uint8Array {
-    const cells = data.cells.map(
-      (cell): EditorCell => ({
-        kind: cell.kind === vscode.NotebookCellKind.Code ? 'code' : 'markup',
-        value: cell.value,
-        languageId: cell.languageId,
-        metadata: cell.metadata,
-      }),
-    );
+    const cells = data.cells.map((cell): EditorCell => ({
+      kind: cell.kind === vscode.NotebookCellKind.Code ? 'code' : 'markup',
+      value: cell.value,
+      languageId: cell.languageId,
+      metadata: cell.metadata,
+    }));
     return encoder.encode(fromEditorNotebook({ cells, metadata: data.metadata }));
   }
 }

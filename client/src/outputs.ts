@@ -25,7 +25,11 @@ export function cellOutputs(result: CellResult): vscode.NotebookCellOutput[] {
   const hasError = result.outputs.some((o) => o.data[MIME.error]);
   if (result.status !== 'ok' && result.error && !hasError) {
     const name = result.status === 'skipped' ? 'Skipped' : result.status === 'interrupted' ? 'Interrupted' : 'Error';
-    outputs.push(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name, message: result.error.message, stack: '' })]));
+    outputs.push(
+      new vscode.NotebookCellOutput([
+        vscode.NotebookCellOutputItem.error({ name, message: result.error.message, stack: '' }),
+      ]),
+    );
   }
   return outputs;
 }

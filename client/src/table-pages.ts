@@ -14,7 +14,11 @@ export function registerTablePages(kernels: Kernels): vscode.Disposable {
     try {
       const kernel = kernels.running(editor.notebook);
       if (!kernel) throw new Error('the kernel is not running; run the cell again');
-      reply = { type: 'clv.tablePage', requestId: request.requestId, page: await kernel.tablePage(request.source, request.offset, request.limit, request.sort) };
+      reply = {
+        type: 'clv.tablePage',
+        requestId: request.requestId,
+        page: await kernel.tablePage(request.source, request.offset, request.limit, request.sort),
+      };
     } catch (error) {
       reply = { type: 'clv.tablePage', requestId: request.requestId, error: (error as Error).message };
     }

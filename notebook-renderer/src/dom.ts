@@ -2,7 +2,11 @@
 // like `<img src=x onerror=alert(1)>` shows as text and never as markup.
 type Child = Node | string | null | undefined | false;
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: { class?: string; title?: string } = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: { class?: string; title?: string } = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (attrs.class) node.className = attrs.class;
   if (attrs.title) node.title = attrs.title;

@@ -15,7 +15,12 @@ export function drawModel(model: ModelPayload, element: HTMLElement): void {
   ].join(' · ');
   const parameters = textTable(
     ['Parameter', 'Estimate', 'Std. error', 'Meaning'],
-    model.parameters.map((p) => [p.name, estimate(p.estimate), p.standardError === null ? '—' : estimate(p.standardError), p.description ?? '']),
+    model.parameters.map((p) => [
+      p.name,
+      estimate(p.estimate),
+      p.standardError === null ? '—' : estimate(p.standardError),
+      p.description ?? '',
+    ]),
     [false, true, true, false],
   );
   const holdout = model.holdout;
@@ -24,18 +29,29 @@ export function drawModel(model: ModelPayload, element: HTMLElement): void {
     el(
       'div',
       {},
-    el('h3', {}, `${model.kind} model ${model.name} — ${model.converged ? 'converged' : 'did not converge'}`),
-    el('div', { class: 'muted' }, facts),
-    model.message ? el('div', { class: 'warn' }, model.message) : null,
-    parameters,
-    holdout ? el('h4', {}, `Holdout check: mean purchases per customer in the holdout (${holdout.unit}), by calibration frequency`) : null,
-    holdout
-      ? textTable(
-          ['Frequency', 'Customers', 'Actual', 'Expected'],
-          holdout.byFrequency.map((g) => [g.frequency, formatInteger(g.customers), g.actual.toFixed(3), g.expected.toFixed(3)]),
-          [true, true, true, true],
-        )
-      : null,
+      el('h3', {}, `${model.kind} model ${model.name} — ${model.converged ? 'converged' : 'did not converge'}`),
+      el('div', { class: 'muted' }, facts),
+      model.message ? el('div', { class: 'warn' }, model.message) : null,
+      parameters,
+      holdout
+        ? el(
+            'h4',
+            {},
+            `Holdout check: mean purchases per customer in the holdout (${holdout.unit}), by calibration frequency`,
+          )
+        : null,
+      holdout
+        ? textTable(
+            ['Frequency', 'Customers', 'Actual', 'Expected'],
+            holdout.byFrequency.map((g) => [
+              g.frequency,
+              formatInteger(g.customers),
+              g.actual.toFixed(3),
+              g.expected.toFixed(3),
+            ]),
+            [true, true, true, true],
+          )
+        : null,
     ),
   );
 }

@@ -11,7 +11,16 @@ function share(value: number): HTMLTableCellElement {
 
 export function drawSegments(segments: SegmentsPayload, element: HTMLElement): void {
   const metric = segments.valueMetric;
-  const head = ['Segment', 'Rule', 'Customers', 'Share', `Total ${metric}`, `Share of ${metric}`, `Mean ${metric}`, 'Mean P(alive)'];
+  const head = [
+    'Segment',
+    'Rule',
+    'Customers',
+    'Share',
+    `Total ${metric}`,
+    `Share of ${metric}`,
+    `Mean ${metric}`,
+    'Mean P(alive)',
+  ];
   const numeric = (i: number) => (i >= 2 ? 'num' : undefined);
   const rows = segments.segments.map((s) =>
     el(
@@ -27,9 +36,25 @@ export function drawSegments(segments: SegmentsPayload, element: HTMLElement): v
       el('td', { class: 'num' }, s.meanPAlive === null ? '—' : s.meanPAlive.toFixed(3)),
     ),
   );
-  const total = el('tr', {}, el('td', {}, el('strong', {}, 'Total')), el('td'), el('td', { class: 'num' }, formatInteger(segments.totalCustomers)), el('td'), el('td', { class: 'num' }, formatMoney(segments.totalValue)), el('td'), el('td'), el('td'));
+  const total = el(
+    'tr',
+    {},
+    el('td', {}, el('strong', {}, 'Total')),
+    el('td'),
+    el('td', { class: 'num' }, formatInteger(segments.totalCustomers)),
+    el('td'),
+    el('td', { class: 'num' }, formatMoney(segments.totalValue)),
+    el('td'),
+    el('td'),
+    el('td'),
+  );
   element.append(
     el('h3', {}, `Segments ${segments.name} on ${metric}`),
-    el('table', {}, el('thead', {}, el('tr', {}, ...head.map((h, i) => el('th', { class: numeric(i) }, h)))), el('tbody', {}, ...rows, total)),
+    el(
+      'table',
+      {},
+      el('thead', {}, el('tr', {}, ...head.map((h, i) => el('th', { class: numeric(i) }, h)))),
+      el('tbody', {}, ...rows, total),
+    ),
   );
 }

@@ -10,7 +10,12 @@ export interface RendererMessaging {
   onDidReceiveMessage?(listener: (message: unknown) => void): unknown;
 }
 
-export type PageSource = (request: { source: string; offset: number; limit: number; sort?: TableSort }) => Promise<TablePayload>;
+export type PageSource = (request: {
+  source: string;
+  offset: number;
+  limit: number;
+  sort?: TableSort;
+}) => Promise<TablePayload>;
 
 /** How long a page may take: sorting a million customers the first time takes a few seconds. */
 const ANSWER_MS = 60_000;

@@ -28,13 +28,18 @@ export function drawTable(table: TablePayload, element: HTMLElement, fetchPage?:
     fetched.clear();
     if (sort) return;
     // The output's rows are the table's first rows: every page they fill completely is known.
-    for (let p = 0; (p + 1) * PAGE_SIZE <= table.rows.length; p++) fetched.set(p, table.rows.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE));
+    for (let p = 0; (p + 1) * PAGE_SIZE <= table.rows.length; p++)
+      fetched.set(p, table.rows.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE));
   };
   resetFetched();
   let asked = 0; // the latest request: an answer to an older one is dropped
 
   const headers = table.columns.map((c, i) => {
-    const th = el('th', { class: ['sortable', cls(i)].filter(Boolean).join(' '), title: `Sort by ${c.name}` }, c.unit ? `${c.name} (${c.unit})` : c.name);
+    const th = el(
+      'th',
+      { class: ['sortable', cls(i)].filter(Boolean).join(' '), title: `Sort by ${c.name}` },
+      c.unit ? `${c.name} (${c.unit})` : c.name,
+    );
     th.addEventListener('click', () => {
       const descending = sort?.column === c.name ? !sort.descending : numeric[i];
       sort = { column: c.name, descending };
@@ -53,14 +58,26 @@ export function drawTable(table: TablePayload, element: HTMLElement, fetchPage?:
   next.addEventListener('click', () => ((page = Math.min(pages - 1, page + 1)), render()));
 
   const draw = (shown: Row[]) => {
-    tbody.replaceChildren(...shown.map((row) => el('tr', {}, ...row.map((v, i) => el('td', { class: cls(i) }, formatValue(v, table.columns[i].format))))));
+    tbody.replaceChildren(
+      ...shown.map((row) =>
+        el('tr', {}, ...row.map((v, i) => el('td', { class: cls(i) }, formatValue(v, table.columns[i].format)))),
+      ),
+    );
     const first = page * PAGE_SIZE;
-    const more = !source && table.totalRows > table.rows.length ? ` (${table.totalRows.toLocaleString('en-US')} in all; export the table for the rest)` : '';
+    const more =
+      !source && table.totalRows > table.rows.length
+        ? ` (${table.totalRows.toLocaleString('en-US')} in all; export the table for the rest)`
+        : '';
     status.textContent = `rows ${first + 1}–${first + shown.length} of ${total.toLocaleString('en-US')}${more}`;
   };
 
   function render() {
-    headers.forEach((th, i) => th.setAttribute('aria-sort', sort?.column === table.columns[i].name ? (sort.descending ? 'descending' : 'ascending') : 'none'));
+    headers.forEach((th, i) =>
+      th.setAttribute(
+        'aria-sort',
+        sort?.column === table.columns[i].name ? (sort.descending ? 'descending' : 'ascending') : 'none',
+      ),
+    );
     prev.disabled = page === 0;
     next.disabled = page >= pages - 1;
     if (!source) return draw(rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE));

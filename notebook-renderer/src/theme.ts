@@ -25,8 +25,17 @@ export function vegaThemeConfig(): Record<string, unknown> {
   const base = FALLBACK[kind];
   const fg = cssVar('--vscode-editor-foreground', base.fg);
   const grid = cssVar('--vscode-editorWidget-border', base.grid);
-  const palette = ['blue', 'orange', 'green', 'red', 'purple', 'yellow'].map((c, i) => cssVar(`--vscode-charts-${c}`, ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#bcbd22'][i]));
-  const axis = { labelColor: fg, titleColor: fg, domainColor: fg, tickColor: fg, gridColor: grid, gridOpacity: kind === 'high-contrast' ? 1 : 0.6 };
+  const palette = ['blue', 'orange', 'green', 'red', 'purple', 'yellow'].map((c, i) =>
+    cssVar(`--vscode-charts-${c}`, ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#bcbd22'][i]),
+  );
+  const axis = {
+    labelColor: fg,
+    titleColor: fg,
+    domainColor: fg,
+    tickColor: fg,
+    gridColor: grid,
+    gridOpacity: kind === 'high-contrast' ? 1 : 0.6,
+  };
   return {
     background: cssVar('--vscode-editor-background', base.bg),
     font: cssVar('--vscode-font-family', 'sans-serif'),

@@ -18,7 +18,10 @@ describe('clvnb check', function () {
 
   it('reports each error at its line and column in the notebook file, exit 1', async () => {
     const r = await clvnb(['check', 'errors.clvnb'], ws.dir);
-    assert.equal(r.stdout, 'errors.clvnb:17:21: error: unknown name `cla`; did you mean `cal`?\nerrors.clvnb:22:27: error: recency is a duration; write `4 weeks`\n');
+    assert.equal(
+      r.stdout,
+      'errors.clvnb:17:21: error: unknown name `cla`; did you mean `cal`?\nerrors.clvnb:22:27: error: recency is a duration; write `4 weeks`\n',
+    );
     assert.equal(r.stderr, '2 errors, 0 warnings in 1 notebook\n');
     assert.equal(r.code, 1);
   });
@@ -27,13 +30,18 @@ describe('clvnb check', function () {
     ws.add('warnings.clvnb');
     assert.deepEqual(await clvnb(['check', 'warnings.clvnb'], ws.dir), {
       code: 0,
-      stdout: 'warnings.clvnb:12:3: warning: this rule can never match: every customer it would take is already taken by the rule "Likely" above (`p_alive > 0.5`)\n',
+      stdout:
+        'warnings.clvnb:12:3: warning: this rule can never match: every customer it would take is already taken by the rule "Likely" above (`p_alive > 0.5`)\n',
       stderr: '0 errors, 1 warning in 1 notebook\n',
     });
   });
 
   it('passes a clean notebook with exit 0', async () => {
-    assert.deepEqual(await clvnb(['check', 'cdnow.clvnb'], ws.dir), { code: 0, stdout: '', stderr: '0 errors, 0 warnings in 1 notebook\n' });
+    assert.deepEqual(await clvnb(['check', 'cdnow.clvnb'], ws.dir), {
+      code: 0,
+      stdout: '',
+      stderr: '0 errors, 0 warnings in 1 notebook\n',
+    });
   });
 
   it('checks several notebooks and reports an unreadable one without stopping', async () => {
@@ -73,6 +81,9 @@ describe('clvnb check', function () {
     writeFileSync(notebook, readFileSync(notebook, 'utf8').replace('data/absent.csv', 'data/iso.csv'));
     const r = await clvnb(['check', 'files.clvnb'], ws.dir);
     assert.equal(r.code, 0);
-    assert.equal(r.stdout, 'files.clvnb:9:22: warning: the date format YYYYMMDD does not match the values of column `date` (e.g. "1997-01-01")\n');
+    assert.equal(
+      r.stdout,
+      'files.clvnb:9:22: warning: the date format YYYYMMDD does not match the values of column `date` (e.g. "1997-01-01")\n',
+    );
   });
 });

@@ -19,16 +19,27 @@ describe('clvnb columns', function () {
     assert.deepEqual(r, {
       code: 0,
       stderr: '',
-      stdout: 'column  type        first values\nId      integer     1, 1, 1\nDate    date (ISO)  2005-01-02, 2005-09-06, 2006-01-18\nPrice   number      230.3, 84.39, 131.07\n',
+      stdout:
+        'column  type        first values\nId      integer     1, 1, 1\nDate    date (ISO)  2005-01-02, 2005-09-06, 2006-01-18\nPrice   number      230.3, 84.39, 131.07\n',
     });
   });
 
   it('names the columns of a file without a header and recognises YYYYMMDD dates', async () => {
     const r = await clvnb(['columns', '--no-header', 'data/CDNOW_sample.txt'], ws.dir);
     assert.equal(r.code, 0);
-    assert.deepEqual(r.stdout.split('\n').slice(1, 6).map((l) => l.split(/ {2,}/).slice(0, 2)), [
-      ['column1', 'integer'], ['column2', 'integer'], ['column3', 'date (YYYYMMDD)'], ['column4', 'integer'], ['column5', 'number'],
-    ]);
+    assert.deepEqual(
+      r.stdout
+        .split('\n')
+        .slice(1, 6)
+        .map((l) => l.split(/ {2,}/).slice(0, 2)),
+      [
+        ['column1', 'integer'],
+        ['column2', 'integer'],
+        ['column3', 'date (YYYYMMDD)'],
+        ['column4', 'integer'],
+        ['column5', 'number'],
+      ],
+    );
   });
 
   it('prints JSON with the date format, honouring --delimiter', async () => {
@@ -42,10 +53,17 @@ describe('clvnb columns', function () {
   });
 
   it('says why a file cannot be read, and which extensions it knows', async () => {
-    assert.deepEqual(await clvnb(['columns', 'none.csv'], ws.dir), { code: 1, stdout: '', stderr: 'clvnb: none.csv: cannot read: no such file\n' });
+    assert.deepEqual(await clvnb(['columns', 'none.csv'], ws.dir), {
+      code: 1,
+      stdout: '',
+      stderr: 'clvnb: none.csv: cannot read: no such file\n',
+    });
     const unknown = await clvnb(['columns', 'orders.xlsx'], ws.dir);
     assert.equal(unknown.code, 1);
-    assert.match(unknown.stderr, /^clvnb: orders\.xlsx: cannot tell the file format from the extension; use one of \.csv .* \(or pass --format\)\n$/);
+    assert.match(
+      unknown.stderr,
+      /^clvnb: orders\.xlsx: cannot tell the file format from the extension; use one of \.csv .* \(or pass --format\)\n$/,
+    );
     const format = await clvnb(['columns', 'orders.csv', '--format', 'xlsx'], ws.dir);
     assert.equal(format.code, 2);
     assert.match(format.stderr, /^clvnb: --format must be one of csv, tsv, text, json, parquet, arrow, not 'xlsx'\n/);

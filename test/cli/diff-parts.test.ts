@@ -8,8 +8,18 @@ import { ruleChanges, segmentsBlocks } from '../../server/src/cli/diff/rule-chan
 
 describe('clvnb diff parts', () => {
   it('counts and sums customers moving between segments, matched by id', () => {
-    const before = { labels: ['A', 'B'], customer: ['1', '2', '3', '4'], segment: ['A', 'A', 'B', 'B'], value: [10, 20, 30, 40] };
-    const after = { labels: ['A', 'B', 'C'], customer: ['2', '1', '3', '5'], segment: ['B', 'A', 'C', 'C'], value: [21, 11, 31, 50] };
+    const before = {
+      labels: ['A', 'B'],
+      customer: ['1', '2', '3', '4'],
+      segment: ['A', 'A', 'B', 'B'],
+      value: [10, 20, 30, 40],
+    };
+    const after = {
+      labels: ['A', 'B', 'C'],
+      customer: ['2', '1', '3', '5'],
+      segment: ['B', 'A', 'C', 'C'],
+      value: [21, 11, 31, 50],
+    };
     const m = migrationMatrix(before, after);
     assert.deepEqual(m.from, ['A', 'B', ABSENT]);
     assert.deepEqual(m.to, ['A', 'B', 'C', ABSENT]);
@@ -30,8 +40,12 @@ describe('clvnb diff parts', () => {
   });
 
   it('lists changed, added, removed and moved rules by label', () => {
-    const old = segmentsBlocks(['segments tiers on clv {\n  "Top"  when clv in top 10%\n  "Mid"  when clv   >  100\n  "Gone" when p_alive < 0.1\n  "Rest" otherwise\n}\n']).get('tiers')!;
-    const now = segmentsBlocks(['segments tiers on clv {\n  "Mid"  when clv > 100\n  "Top"  when clv in top 20%\n  "New"  when frequency = 0\n  "Rest" otherwise\n}\n']).get('tiers')!;
+    const old = segmentsBlocks([
+      'segments tiers on clv {\n  "Top"  when clv in top 10%\n  "Mid"  when clv   >  100\n  "Gone" when p_alive < 0.1\n  "Rest" otherwise\n}\n',
+    ]).get('tiers')!;
+    const now = segmentsBlocks([
+      'segments tiers on clv {\n  "Mid"  when clv > 100\n  "Top"  when clv in top 20%\n  "New"  when frequency = 0\n  "Rest" otherwise\n}\n',
+    ]).get('tiers')!;
     assert.deepEqual(ruleChanges(old, now), [
       { kind: 'moved', label: 'Mid', from: 2, to: 1 },
       { kind: 'changed', label: 'Top', before: 'clv in top 10%', after: 'clv in top 20%' },
@@ -41,18 +55,40 @@ describe('clvnb diff parts', () => {
   });
 
   it('reports no changes when only layout differs', () => {
-    const a = segmentsBlocks(['segments s on clv {\n  "X" when clv > 1 and p_alive > 0.5\n  "Y" otherwise\n}']).get('s')!;
-    const b = segmentsBlocks(['segments s on clv {\n  "X"   when clv > 1  and  p_alive > 0.5 # why\n  "Y"   otherwise\n}']).get('s')!;
+    const a = segmentsBlocks(['segments s on clv {\n  "X" when clv > 1 and p_alive > 0.5\n  "Y" otherwise\n}']).get(
+      's',
+    )!;
+    const b = segmentsBlocks([
+      'segments s on clv {\n  "X"   when clv > 1  and  p_alive > 0.5 # why\n  "Y"   otherwise\n}',
+    ]).get('s')!;
     assert.deepEqual(ruleChanges(a, b), []);
   });
 
   describe('rendering', () => {
-    const before = { labels: ['A|B', 'Rest'], customer: ['1', '2', '3'], segment: ['A|B', 'Rest', 'Rest'], value: [1000, 2, 3] };
-    const after = { labels: ['A|B', 'Rest'], customer: ['1', '2', '3'], segment: ['A|B', 'A|B', 'Rest'], value: [1000, 2.5, 3] };
+    const before = {
+      labels: ['A|B', 'Rest'],
+      customer: ['1', '2', '3'],
+      segment: ['A|B', 'Rest', 'Rest'],
+      value: [1000, 2, 3],
+    };
+    const after = {
+      labels: ['A|B', 'Rest'],
+      customer: ['1', '2', '3'],
+      segment: ['A|B', 'A|B', 'Rest'],
+      value: [1000, 2.5, 3],
+    };
     const report = {
       revision: 'main',
       notebook: 'n.clvnb',
-      segments: [{ name: 'tiers', valueMetric: 'clv', status: 'compared' as const, rules: [{ kind: 'changed' as const, label: 'A|B', before: 'clv > 10', after: 'clv > 1' }], matrix: migrationMatrix(before, after) }],
+      segments: [
+        {
+          name: 'tiers',
+          valueMetric: 'clv',
+          status: 'compared' as const,
+          rules: [{ kind: 'changed' as const, label: 'A|B', before: 'clv > 10', after: 'clv > 1' }],
+          matrix: migrationMatrix(before, after),
+        },
+      ],
     };
 
     it('prints aligned plain-text matrices with totals', () => {
@@ -80,7 +116,12 @@ describe('clvnb diff parts', () => {
 
     it('escapes table-breaking characters in Markdown tables', () => {
       const markdown = renderDiffMarkdown(report);
-      assert.ok(markdown.includes('| at main ↓ / now → | A\\|B | Rest | Total |\n| --- | ---: | ---: | ---: |\n| A\\|B | 1 | 0 | 1 |'), markdown);
+      assert.ok(
+        markdown.includes(
+          '| at main ↓ / now → | A\\|B | Rest | Total |\n| --- | ---: | ---: | ---: |\n| A\\|B | 1 | 0 | 1 |',
+        ),
+        markdown,
+      );
       assert.ok(markdown.includes('```diff\n- "A|B" when clv > 10\n+ "A|B" when clv > 1\n```'));
     });
   });

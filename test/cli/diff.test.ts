@@ -12,7 +12,10 @@ const SEGMENTS = 'application/vnd.clv.segments+json';
 /** The rows of the Markdown table that follows `heading`, as numbers (label dropped). */
 function markdownMatrix(markdown: string, heading: string): Map<string, number[]> {
   const table = markdown.slice(markdown.indexOf(heading)).split('\n\n')[1];
-  const rows = table.split('\n').slice(2).map((line) => line.split(' | ').map((c) => c.replace(/^\| |\s\|$/g, '')));
+  const rows = table
+    .split('\n')
+    .slice(2)
+    .map((line) => line.split(' | ').map((c) => c.replace(/^\| |\s\|$/g, '')));
   return new Map(rows.map(([label, ...cells]) => [label, cells.map((c) => Number(c.replace(/,/g, '')))]));
 }
 
@@ -36,10 +39,18 @@ describe('clvnb diff', function () {
     writeFileSync(join(ws.dir, 'old.clvnb'), before);
     writeFileSync(notebook, before.replace('"Sleeping"  when p_alive < 0.3', '"Sleeping"  when p_alive < 0.5'));
     git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-am', 'raise the sleeping threshold');
-    for (const [side, file] of [['old', 'old.clvnb'], ['new', 'cdnow.clvnb']]) {
+    for (const [side, file] of [
+      ['old', 'old.clvnb'],
+      ['new', 'cdnow.clvnb'],
+    ]) {
       await clvnb(['run', file, '--json', `${side}.json`], ws.dir);
-      const payload = JSON.parse(readFileSync(join(ws.dir, `${side}.json`), 'utf8')).cells.flatMap((c: any) => c.outputs).map((o: any) => o.data[SEGMENTS]).find(Boolean);
-      sizes[side] = Object.fromEntries(payload.segments.map((s: any) => [s.name, { customers: s.customers, value: s.value }]));
+      const payload = JSON.parse(readFileSync(join(ws.dir, `${side}.json`), 'utf8'))
+        .cells.flatMap((c: any) => c.outputs)
+        .map((o: any) => o.data[SEGMENTS])
+        .find(Boolean);
+      sizes[side] = Object.fromEntries(
+        payload.segments.map((s: any) => [s.name, { customers: s.customers, value: s.value }]),
+      );
     }
     markdown = await clvnb(['diff', 'HEAD~1', 'cdnow.clvnb', '--markdown'], ws.dir);
     text = await clvnb(['diff', 'HEAD~1', 'cdnow.clvnb'], ws.dir);
@@ -48,7 +59,10 @@ describe('clvnb diff', function () {
 
   it('exits 0 and names the changed rule, old and new', () => {
     assert.equal(markdown.code, 0, markdown.stderr);
-    assert.ok(markdown.stdout.includes('```diff\n- "Sleeping" when p_alive < 0.3\n+ "Sleeping" when p_alive < 0.5\n```'), markdown.stdout);
+    assert.ok(
+      markdown.stdout.includes('```diff\n- "Sleeping" when p_alive < 0.3\n+ "Sleeping" when p_alive < 0.5\n```'),
+      markdown.stdout,
+    );
     assert.match(text.stdout, /^ {4}- "Sleeping" when p_alive < 0\.3\n {4}\+ "Sleeping" when p_alive < 0\.5$/m);
   });
 
@@ -60,7 +74,12 @@ describe('clvnb diff', function () {
     assert.deepEqual(counts.get('Champions'), [old.Champions.customers, 0, 0, old.Champions.customers]);
     assert.deepEqual(counts.get('Sleeping'), [0, old.Sleeping.customers, 0, old.Sleeping.customers]);
     assert.deepEqual(counts.get('Others'), [0, moved, now.Others.customers, old.Others.customers]);
-    assert.deepEqual(counts.get('Total'), [now.Champions.customers, now.Sleeping.customers, now.Others.customers, 2357]);
+    assert.deepEqual(counts.get('Total'), [
+      now.Champions.customers,
+      now.Sleeping.customers,
+      now.Others.customers,
+      2357,
+    ]);
     assert.match(markdown.stdout, new RegExp(`\\b${moved} of 2,357 customers \\(\\d+\\.\\d%\\) change segment`));
   });
 
@@ -68,7 +87,11 @@ describe('clvnb diff', function () {
     const { old, new: now } = sizes;
     const values = markdownMatrix(markdown.stdout, '**Predicted clv**');
     const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 0.01, `${a} vs ${b}`);
-    for (const [label, i] of [['Champions', 0], ['Sleeping', 1], ['Others', 2]] as const) {
+    for (const [label, i] of [
+      ['Champions', 0],
+      ['Sleeping', 1],
+      ['Others', 2],
+    ] as const) {
       close(values.get(label)![3], old[label].value);
       close(values.get('Total')![i], now[label].value);
     }
@@ -86,6 +109,9 @@ describe('clvnb diff', function () {
     } finally {
       outside.remove();
     }
-    assert.equal((await clvnb(['diff', '--', '--output=x', 'cdnow.clvnb'], ws.dir)).stderr, "clvnb: invalid revision '--output=x'\nRun 'clvnb diff --help' for usage.\n");
+    assert.equal(
+      (await clvnb(['diff', '--', '--output=x', 'cdnow.clvnb'], ws.dir)).stderr,
+      "clvnb: invalid revision '--output=x'\nRun 'clvnb diff --help' for usage.\n",
+    );
   });
 });

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { formatCell } from '../../server/src/language';
 import { buildOnce, clvnb, workspace, type Workspace } from './harness';
 
-const formattedByHand = (text: string) => text.replace(/```clv\n([\s\S]*?)```/g, (_, body: string) => '```clv\n' + formatCell(body) + '```');
+const formattedByHand = (text: string) =>
+  text.replace(/```clv\n([\s\S]*?)```/g, (_, body: string) => '```clv\n' + formatCell(body) + '```');
 
 describe('clvnb fmt', function () {
   this.timeout(120_000);
@@ -42,6 +43,10 @@ describe('clvnb fmt', function () {
   });
 
   it('reports a missing file with exit 1', async () => {
-    assert.deepEqual(await clvnb(['fmt', 'nope.clvnb'], ws.dir), { code: 1, stdout: '', stderr: 'clvnb: nope.clvnb: cannot read: no such file\n' });
+    assert.deepEqual(await clvnb(['fmt', 'nope.clvnb'], ws.dir), {
+      code: 1,
+      stdout: '',
+      stderr: 'clvnb: nope.clvnb: cannot read: no such file\n',
+    });
   });
 });

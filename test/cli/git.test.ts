@@ -9,7 +9,8 @@ import { readAtRevision } from '../../server/src/cli/git';
 
 describe('reading a file at a git revision', () => {
   let repo: string;
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'pipe' });
   before(() => {
     repo = mkdtempSync(join(tmpdir(), 'clv-git-'));
     mkdirSync(join(repo, 'notebooks'));
@@ -28,12 +29,21 @@ describe('reading a file at a git revision', () => {
   });
 
   it('says which file and revision could not be read', async () => {
-    await assert.rejects(readAtRevision(join(repo, 'notebooks', 'a.clvnb'), 'HEAD~5'), /^Error: cannot read notebooks\/a\.clvnb at revision HEAD~5: /);
+    await assert.rejects(
+      readAtRevision(join(repo, 'notebooks', 'a.clvnb'), 'HEAD~5'),
+      /^Error: cannot read notebooks\/a\.clvnb at revision HEAD~5: /,
+    );
     writeFileSync(join(repo, 'notebooks', 'new.clvnb'), 'x\n');
-    await assert.rejects(readAtRevision(join(repo, 'notebooks', 'new.clvnb'), 'HEAD'), /cannot read notebooks\/new\.clvnb at revision HEAD: .*new\.clvnb/);
+    await assert.rejects(
+      readAtRevision(join(repo, 'notebooks', 'new.clvnb'), 'HEAD'),
+      /cannot read notebooks\/new\.clvnb at revision HEAD: .*new\.clvnb/,
+    );
   });
 
   it('refuses a revision that git would take as an option', async () => {
-    await assert.rejects(readAtRevision(join(repo, 'notebooks', 'a.clvnb'), '--output=/tmp/x'), /invalid revision '--output=\/tmp\/x'/);
+    await assert.rejects(
+      readAtRevision(join(repo, 'notebooks', 'a.clvnb'), '--output=/tmp/x'),
+      /invalid revision '--output=\/tmp\/x'/,
+    );
   });
 });

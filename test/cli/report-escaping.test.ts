@@ -10,10 +10,13 @@ const HOSTILE_ID = '<img src=x onerror=alert(1)>';
 
 /** CDNOW as CSV, with customer 0001 renamed to an HTML snippet. */
 function hostileCsv(): string {
-  const rows = readFileSync(cdnowData, 'utf8').trim().split(/\r?\n/).map((line) => {
-    const [, id, date, , sales] = line.trim().split(/\s+/);
-    return `"${id === '0001' ? HOSTILE_ID : id}",${date},${sales}`;
-  });
+  const rows = readFileSync(cdnowData, 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => {
+      const [, id, date, , sales] = line.trim().split(/\s+/);
+      return `"${id === '0001' ? HOSTILE_ID : id}",${date},${sales}`;
+    });
   return ['customer,date,sales', ...rows].join('\n') + '\n';
 }
 
@@ -44,9 +47,16 @@ describe('clvnb run: hostile data in the report', function () {
 
   it('shows the customer id and the label as text', async () => {
     assert.equal(await page.page.locator('img, b').count(), 0);
-    const row = await page.page.$$eval('table:has(caption) tbody tr', (trs) => trs.filter((tr) => tr.closest('table')!.caption!.textContent === 'suspicious').map((tr) => tr.querySelector('td')!.textContent));
+    const row = await page.page.$$eval('table:has(caption) tbody tr', (trs) =>
+      trs
+        .filter((tr) => tr.closest('table')!.caption!.textContent === 'suspicious')
+        .map((tr) => tr.querySelector('td')!.textContent),
+    );
     assert.deepEqual(row, [HOSTILE_ID]);
-    assert.equal(await page.page.locator('section.segments tbody tr:first-child td strong').textContent(), '<b>VIP</b>');
+    assert.equal(
+      await page.page.locator('section.segments tbody tr:first-child td strong').textContent(),
+      '<b>VIP</b>',
+    );
     assert.equal(await page.page.locator('figure.chart svg', { hasText: '<b>VIP</b>' }).count(), 1);
   });
 

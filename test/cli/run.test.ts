@@ -23,7 +23,10 @@ describe('clvnb run (CDNOW)', function () {
     buildOnce();
     ws = workspace();
     ws.add('cdnow.clvnb');
-    run = await clvnb(['run', 'cdnow.clvnb', '--html', 'out/report.html', '--json', 'out/results.json', '--currency', 'USD'], ws.dir);
+    run = await clvnb(
+      ['run', 'cdnow.clvnb', '--html', 'out/report.html', '--json', 'out/results.json', '--currency', 'USD'],
+      ws.dir,
+    );
     results = JSON.parse(readFileSync(join(ws.dir, 'out', 'results.json'), 'utf8'));
     outputs = results.cells.flatMap((c: any) => c.outputs);
     page = await openInChromium(join(ws.dir, 'out', 'report.html'));
@@ -38,7 +41,13 @@ describe('clvnb run (CDNOW)', function () {
     const heads = run.stdout.split('\n').filter((l) => l.startsWith('cell '));
     assert.deepEqual(
       heads.map((h) => h.replace(/, (\d+ ms|cached)$/, '')),
-      ['cell 1 (line 9): ok', 'cell 2 (line 22): ok', 'cell 3 (line 27): ok', 'cell 4 (line 33): ok', 'cell 5 (line 47): ok'],
+      [
+        'cell 1 (line 9): ok',
+        'cell 2 (line 22): ok',
+        'cell 3 (line 27): ok',
+        'cell 4 (line 33): ok',
+        'cell 5 (line 47): ok',
+      ],
     );
     assert.equal(run.stderr, '5 cells ran\n');
     assert.equal(results.ok, true);
@@ -54,8 +63,14 @@ describe('clvnb run (CDNOW)', function () {
 
   it('puts every customer in exactly one segment', () => {
     const tiers = outputs.map((o) => o.data[SEGMENTS]).find(Boolean);
-    assert.deepEqual(tiers.segments.map((s: any) => s.name), ['Champions', 'Sleeping', 'Others']);
-    assert.equal(tiers.segments.reduce((n: number, s: any) => n + s.customers, 0), 2357);
+    assert.deepEqual(
+      tiers.segments.map((s: any) => s.name),
+      ['Champions', 'Sleeping', 'Others'],
+    );
+    assert.equal(
+      tiers.segments.reduce((n: number, s: any) => n + s.customers, 0),
+      2357,
+    );
     assert.equal(tiers.totalCustomers, 2357);
   });
 
@@ -68,7 +83,9 @@ describe('clvnb run (CDNOW)', function () {
     // The three chart statements, plus the charts the model outputs carry (holdout check, tracking).
     const charts = outputs.filter((o) => o.data[CHART]).length;
     assert.ok(charts >= 3, `${charts} charts`);
-    const marks = await page.page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => s.querySelectorAll('g.role-mark > *').length));
+    const marks = await page.page.$$eval('figure.chart svg', (svgs) =>
+      svgs.map((s) => s.querySelectorAll('g.role-mark > *').length),
+    );
     assert.equal(marks.length, charts);
     for (const count of marks) assert.ok(count > 0);
   });
@@ -76,7 +93,9 @@ describe('clvnb run (CDNOW)', function () {
   it('shows the prose, the model summary and the segments with formatted figures', async () => {
     assert.equal(await page.page.title(), 'CDNOW customer value');
     assert.equal(await page.page.locator('section.markdown strong').first().textContent(), 'BG/NBD');
-    const params = await page.page.$$eval('section.model table:first-of-type tbody tr', (rows) => rows.map((r) => r.querySelector('td')!.textContent));
+    const params = await page.page.$$eval('section.model table:first-of-type tbody tr', (rows) =>
+      rows.map((r) => r.querySelector('td')!.textContent),
+    );
     assert.ok(params.includes('r') && params.includes('alpha'));
     const total = await page.page.locator('section.segments tr.total td').nth(2).textContent();
     assert.equal(total, '2,357');

@@ -19,7 +19,9 @@ function scanInTwo(bytes: Buffer, cut: number): { fields: string[][]; lines: num
   const lines: number[] = [];
   let buffer = bytes.subarray(0, cut);
   const onRecord = (count: number, line: number) => {
-    fields.push(Array.from({ length: count }, (_, k) => fieldText(buffer, scanner.starts[k], scanner.ends[k], scanner.flags[k])));
+    fields.push(
+      Array.from({ length: count }, (_, k) => fieldText(buffer, scanner.starts[k], scanner.ends[k], scanner.flags[k])),
+    );
     lines.push(line);
   };
   const consumed = scanner.scan(buffer, 0, buffer.length, false, onRecord);
@@ -31,7 +33,11 @@ function scanInTwo(bytes: Buffer, cut: number): { fields: string[][]; lines: num
 describe('data: CSV scanner', () => {
   it('round-trips RFC 4180 tables in one or two chunks (property)', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r\n', 'é', '1'), maxLength: 8 });
-    const table = fc.integer({ min: 1, max: 4 }).chain((width) => fc.array(fc.array(text, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 8 }));
+    const table = fc
+      .integer({ min: 1, max: 4 })
+      .chain((width) =>
+        fc.array(fc.array(text, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 8 }),
+      );
     fc.assert(
       fc.property(table, fc.constantFrom('\n', '\r\n'), fc.nat(), (rows, eol, cutSeed) => {
         // A one-field row holding "" is written as `""`, which is not blank; every row survives.
@@ -54,7 +60,15 @@ describe('data: CSV scanner', () => {
     const scanner = new DelimitedScanner('whitespace');
     const bytes = Buffer.from(' 00001  19970101 1  11.77\r\n\r\n\t00002\t19970112 1 12.00');
     const rows: string[][] = [];
-    scanner.scan(bytes, 0, bytes.length, true, (count, line) => rows.push([String(line), ...Array.from({ length: count }, (_, k) => bytes.toString('utf8', scanner.starts[k], scanner.ends[k]))]));
-    assert.deepEqual(rows, [['1', '00001', '19970101', '1', '11.77'], ['3', '00002', '19970112', '1', '12.00']]);
+    scanner.scan(bytes, 0, bytes.length, true, (count, line) =>
+      rows.push([
+        String(line),
+        ...Array.from({ length: count }, (_, k) => bytes.toString('utf8', scanner.starts[k], scanner.ends[k])),
+      ]),
+    );
+    assert.deepEqual(rows, [
+      ['1', '00001', '19970101', '1', '11.77'],
+      ['3', '00002', '19970112', '1', '12.00'],
+    ]);
   });
 });

@@ -6,7 +6,9 @@ import { orders, transactions } from './helpers';
 
 describe('data: delimited text', () => {
   it('reads quoted fields: delimiters, escaped quotes and newlines inside quotes', async () => {
-    const s = transactions(await loadSource(orders('orders.csv', { filterColumns: [{ name: 'channel', kind: 'text' }] })));
+    const s = transactions(
+      await loadSource(orders('orders.csv', { filterColumns: [{ name: 'channel', kind: 'text' }] })),
+    );
     assert.equal(s.report.rowsRead, 6);
     assert.deepEqual(s.report.rejected, []);
     assert.deepEqual(s.log.customerIds, ['1001', '1002', '1003', 'Smith "Jr"']);
@@ -14,7 +16,14 @@ describe('data: delimited text', () => {
     assert.deepEqual([...s.log.amount!], [10.5, 20, 5.25, 7.5, 1, 3]);
     assert.equal(s.log.time[3], daysFromCivil(2020, 3, 1) + 0.5);
     const channel = s.extra.get('channel');
-    assert.deepEqual(channel?.kind === 'text' && channel.values, ['web', 'store', 'web', 'mail, phone', 'multi\nline', 'web']);
+    assert.deepEqual(channel?.kind === 'text' && channel.values, [
+      'web',
+      'store',
+      'web',
+      'mail, phone',
+      'multi\nline',
+      'web',
+    ]);
     assert.equal(s.report.customers, 4);
     assert.equal(s.report.minDate, daysFromCivil(2020, 1, 5));
     assert.equal(s.report.maxDate, daysFromCivil(2020, 3, 5));
@@ -27,36 +36,74 @@ describe('data: delimited text', () => {
     assert.deepEqual(s.log.customerIds, ['a', 'e']);
     // Most frequent reason first; ties in order of first appearance.
     assert.deepEqual(s.report.rejected, [
-      { reason: 'malformed date in date (expected ISO YYYY-MM-DD)', count: 2, lines: [3, 10], examples: [{ line: 3, text: 'b,2021-13-01,5' }, { line: 10, text: 'f,31/01/2021,1' }] },
-      { reason: 'non-numeric amount', count: 2, lines: [4, 11], examples: [{ line: 4, text: 'c,2021-01-02,abc' }, { line: 11, text: 'g,2021-01-06,' }] },
+      {
+        reason: 'malformed date in date (expected ISO YYYY-MM-DD)',
+        count: 2,
+        lines: [3, 10],
+        examples: [
+          { line: 3, text: 'b,2021-13-01,5' },
+          { line: 10, text: 'f,31/01/2021,1' },
+        ],
+      },
+      {
+        reason: 'non-numeric amount',
+        count: 2,
+        lines: [4, 11],
+        examples: [
+          { line: 4, text: 'c,2021-01-02,abc' },
+          { line: 11, text: 'g,2021-01-06,' },
+        ],
+      },
       { reason: 'missing customer', count: 1, lines: [5], examples: [{ line: 5, text: ',2021-01-03,4' }] },
       { reason: 'too few fields (2, need 3)', count: 1, lines: [7], examples: [{ line: 7, text: 'd,2021-01-04' }] },
-      { reason: 'too few fields (1, need 3)', count: 1, lines: [8], examples: [{ line: 8, text: '-- export paused --' }] },
+      {
+        reason: 'too few fields (1, need 3)',
+        count: 1,
+        lines: [8],
+        examples: [{ line: 8, text: '-- export paused --' }],
+      },
     ]);
   });
 
   it("stops at the first unreadable row with onError 'fail'", async () => {
-    await assert.rejects(loadSource(orders('junk.csv', { onError: 'fail' })), /junk\.csv, line 3: malformed date in date \(expected ISO YYYY-MM-DD\): "b,2021-13-01,5"\./);
+    await assert.rejects(
+      loadSource(orders('junk.csv', { onError: 'fail' })),
+      /junk\.csv, line 3: malformed date in date \(expected ISO YYYY-MM-DD\): "b,2021-13-01,5"\./,
+    );
   });
 
   it('reads a BOM, CRLF, a custom delimiter and DD/MM/YYYY dates', async () => {
     const spec = orders('bom-crlf-semicolon.csv', { delimiter: ';' }, 'DD/MM/YYYY');
-    spec.mappings = [{ role: 'customer', columns: ['customer'] }, { role: 'date', columns: ['day'], format: 'DD/MM/YYYY' }, { role: 'amount', columns: ['spend'] }];
+    spec.mappings = [
+      { role: 'customer', columns: ['customer'] },
+      { role: 'date', columns: ['day'], format: 'DD/MM/YYYY' },
+      { role: 'amount', columns: ['spend'] },
+    ];
     const s = transactions(await loadSource(spec));
     assert.equal(s.report.rowsRead, 3);
     assert.deepEqual(s.log.customerIds, ['7', '8']);
     assert.deepEqual([...s.log.customer], [1, 0]);
     assert.deepEqual([...s.log.time], [daysFromCivil(2019, 12, 31), daysFromCivil(2020, 2, 29)]);
-    assert.deepEqual(s.report.rejected.map((g) => [g.reason, g.lines]), [['non-numeric spend', [2]]]);
+    assert.deepEqual(
+      s.report.rejected.map((g) => [g.reason, g.lines]),
+      [['non-numeric spend', [2]]],
+    );
   });
 
   it('reads TSV with YYYYMMDD dates and patterns with a time of day', async () => {
     const tsv = transactions(await loadSource(orders('orders.tsv', { format: 'tsv' }, 'YYYYMMDD')));
     assert.deepEqual([...tsv.log.time], [daysFromCivil(2020, 1, 5), daysFromCivil(2020, 1, 6)]);
     const spec = orders('us-dates.csv');
-    spec.mappings = [{ role: 'customer', columns: ['id'] }, { role: 'date', columns: ['when'], format: 'M/D/YY H:mm' }, { role: 'amount', columns: ['total'] }];
+    spec.mappings = [
+      { role: 'customer', columns: ['id'] },
+      { role: 'date', columns: ['when'], format: 'M/D/YY H:mm' },
+      { role: 'amount', columns: ['total'] },
+    ];
     const us = transactions(await loadSource(spec));
-    assert.deepEqual([...us.log.time], [daysFromCivil(1998, 1, 31) + (14 * 60 + 30) / 1440, daysFromCivil(1997, 12, 1) + (9 * 60 + 5) / 1440]);
+    assert.deepEqual(
+      [...us.log.time],
+      [daysFromCivil(1998, 1, 31) + (14 * 60 + 30) / 1440, daysFromCivil(1997, 12, 1) + (9 * 60 + 5) / 1440],
+    );
   });
 
   it('trims spaces around unquoted fields and headers', async () => {
@@ -64,12 +111,22 @@ describe('data: delimited text', () => {
     assert.deepEqual(s.log.customerIds, ['a', 'b']);
     assert.deepEqual([...s.log.amount!], [2, 3]);
     // A line holding only a tab is a one-field row, not a blank line.
-    assert.deepEqual(s.report.rejected.map((g) => [g.reason, g.lines]), [['too few fields (1, need 3)', [3]]]);
+    assert.deepEqual(
+      s.report.rejected.map((g) => [g.reason, g.lines]),
+      [['too few fields (1, need 3)', [3]]],
+    );
   });
 
   it('applies simple filters (a conjunction) and re-indexes the customers left', async () => {
     const s = transactions(
-      await loadSource(orders('orders.csv', { filters: [{ column: 'amount', op: '>=', value: 5 }, { column: 'channel', op: '=', value: 'web' }] })),
+      await loadSource(
+        orders('orders.csv', {
+          filters: [
+            { column: 'amount', op: '>=', value: 5 },
+            { column: 'channel', op: '=', value: 'web' },
+          ],
+        }),
+      ),
     );
     assert.equal(s.report.filtered, 4);
     assert.deepEqual(s.log.customerIds, ['1001']);
@@ -78,9 +135,15 @@ describe('data: delimited text', () => {
   });
 
   it('names the missing file and lists the columns when a mapped column does not exist', async () => {
-    await assert.rejects(loadSource(orders('no-such.csv')), /Cannot read the data file ".*test\/fixtures\/data\/no-such\.csv": no such file\./);
+    await assert.rejects(
+      loadSource(orders('no-such.csv')),
+      /Cannot read the data file ".*test\/fixtures\/data\/no-such\.csv": no such file\./,
+    );
     const spec = orders('orders.csv');
     spec.mappings[2] = { role: 'amount', columns: ['amout'] };
-    await assert.rejects(loadSource(spec), /The column "amout" is not in the file; its columns are: customer, date, amount, channel\./);
+    await assert.rejects(
+      loadSource(spec),
+      /The column "amout" is not in the file; its columns are: customer, date, amount, channel\./,
+    );
   });
 });

@@ -10,7 +10,12 @@ describe('data: summary, cohorts and predicates', () => {
       path: join(sharedData, 'donations', 'donations.csv'),
       format: 'csv',
       kind: 'summary',
-      mappings: [{ role: 'frequency', columns: ['frequency'] }, { role: 'recency', columns: ['recency'] }, { role: 'T', columns: ['periods'] }, { role: 'weight', columns: ['weights'] }],
+      mappings: [
+        { role: 'frequency', columns: ['frequency'] },
+        { role: 'recency', columns: ['recency'] },
+        { role: 'T', columns: ['periods'] },
+        { role: 'weight', columns: ['weights'] },
+      ],
     });
     if (donations.kind !== 'summary') throw new Error(donations.kind);
     assert.equal(donations.customers, 11104);
@@ -19,14 +24,28 @@ describe('data: summary, cohorts and predicates', () => {
       path: join(sharedData, 'sbg', 'retention_1000.csv'),
       format: 'csv',
       kind: 'cohorts',
-      mappings: [{ role: 'period', columns: ['year'] }, { role: 'survivors', columns: ['regular', 'highend'] }],
+      mappings: [
+        { role: 'period', columns: ['year'] },
+        { role: 'survivors', columns: ['regular', 'highend'] },
+      ],
     });
     if (retention.kind !== 'cohorts') throw new Error(retention.kind);
-    assert.deepEqual(retention.cohorts.map((c) => [c.name, c.survivors[1]]), [['regular', 631], ['highend', 869]]);
+    assert.deepEqual(
+      retention.cohorts.map((c) => [c.name, c.survivors[1]]),
+      [
+        ['regular', 631],
+        ['highend', 869],
+      ],
+    );
   });
 
   it('says which roles a source is missing', async () => {
-    const spec: SourceSpec = { path: 'x.csv', format: 'csv', kind: 'summary', mappings: [{ role: 'frequency', columns: ['f'] }] };
+    const spec: SourceSpec = {
+      path: 'x.csv',
+      format: 'csv',
+      kind: 'summary',
+      mappings: [{ role: 'frequency', columns: ['f'] }],
+    };
     await assert.rejects(loadSource(spec), /A summary source needs `recency = column` and `age = column`\./);
   });
 
@@ -37,9 +56,13 @@ describe('data: summary, cohorts and predicates', () => {
       kind: 'transactions',
       header: false,
       columns: ['master_id', 'sample_id', 'date', 'cds', 'sales'],
-      mappings: [{ role: 'customer', columns: ['master_id'] }, { role: 'date', columns: ['date'], format: 'YYYYMMDD' }],
+      mappings: [
+        { role: 'customer', columns: ['master_id'] },
+        { role: 'date', columns: ['date'], format: 'YYYYMMDD' },
+      ],
       filterColumns: [{ name: 'cds', kind: 'number' }],
-      filter: (cols, rows) => Uint8Array.from({ length: rows }, (_, i) => ((cols.get('cds') as Float64Array)[i] > 2 ? 1 : 0)),
+      filter: (cols, rows) =>
+        Uint8Array.from({ length: rows }, (_, i) => ((cols.get('cds') as Float64Array)[i] > 2 ? 1 : 0)),
     };
     const s = transactions(await loadSource(spec));
     assert.ok(s.report.filtered > 0);
@@ -72,7 +95,14 @@ describe('data: dates', () => {
   });
 
   it('refuses impossible or malformed dates and bad formats', () => {
-    for (const [format, s] of [['ISO', '1997-02-29'], ['ISO', '1997-9-30'], ['ISO', '1997-09-30T25:00'], ['YYYYMMDD', '1997093'], ['DD/MM/YYYY', '31/04/2020'], ['DD/MM/YYYY', '30/09/1997x']]) {
+    for (const [format, s] of [
+      ['ISO', '1997-02-29'],
+      ['ISO', '1997-9-30'],
+      ['ISO', '1997-09-30T25:00'],
+      ['YYYYMMDD', '1997093'],
+      ['DD/MM/YYYY', '31/04/2020'],
+      ['DD/MM/YYYY', '30/09/1997x'],
+    ]) {
       assert.ok(Number.isNaN(parse(format, s)), `${format} ${s}`);
     }
     assert.equal(parse('ISO', '2000-02-29'), daysFromCivil(2000, 2, 29));

@@ -2,7 +2,14 @@
 // CDNOW files: the sample without a header, the master with one, both whitespace and CRLF.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { dateFormatMismatches, daysFromCivil, loadSource, readSchema, readSchemaSync, type SourceSpec } from '../../server/src/data';
+import {
+  dateFormatMismatches,
+  daysFromCivil,
+  loadSource,
+  readSchema,
+  readSchemaSync,
+  type SourceSpec,
+} from '../../server/src/data';
 import { fixtures, sharedData, transactions } from './helpers';
 
 const cdnow = (file: string, over: Partial<SourceSpec> = {}): SourceSpec => ({
@@ -33,11 +40,17 @@ describe('data: CDNOW', () => {
 
   it('reads CDNOW_master.txt by its header, keeping zero-padded ids', async () => {
     const s = transactions(
-      await loadSource(cdnow('CDNOW_master.txt', {
-        header: true,
-        columns: undefined,
-        mappings: [{ role: 'customer', columns: ['customer_id'] }, { role: 'date', columns: ['date'], format: 'YYYYMMDD' }, { role: 'amount', columns: ['dollar_value'] }],
-      })),
+      await loadSource(
+        cdnow('CDNOW_master.txt', {
+          header: true,
+          columns: undefined,
+          mappings: [
+            { role: 'customer', columns: ['customer_id'] },
+            { role: 'date', columns: ['date'], format: 'YYYYMMDD' },
+            { role: 'amount', columns: ['dollar_value'] },
+          ],
+        }),
+      ),
     );
     assert.equal(s.log.rows, 69659);
     assert.equal(s.log.customerIds.length, 23570);
@@ -50,26 +63,70 @@ describe('data: readSchema', () => {
   it('infers integer, number, date (with format) and string columns from the first rows', async () => {
     const schema = await readSchema('orders.csv', { format: 'csv', baseDir: fixtures });
     assert.equal(schema.path, join(fixtures, 'orders.csv'));
-    assert.deepEqual(schema.columns.map((c) => [c.name, c.type, c.dateFormat]), [['customer', 'string', undefined], ['date', 'date', 'ISO'], ['amount', 'number', undefined], ['channel', 'string', undefined]]);
+    assert.deepEqual(
+      schema.columns.map((c) => [c.name, c.type, c.dateFormat]),
+      [
+        ['customer', 'string', undefined],
+        ['date', 'date', 'ISO'],
+        ['amount', 'number', undefined],
+        ['channel', 'string', undefined],
+      ],
+    );
     assert.deepEqual(schema.columns[3].samples, ['web', 'store', 'web', 'mail, phone', 'multi\nline', 'web']);
   });
 
   it('detects YYYYMMDD and zero-padded integer ids in a headerless whitespace file', async () => {
-    const schema = await readSchema(join(sharedData, 'cdnow', 'CDNOW_sample.txt'), { format: 'text', header: false, columns: ['master_id', 'sample_id', 'date', 'cds', 'sales'] });
+    const schema = await readSchema(join(sharedData, 'cdnow', 'CDNOW_sample.txt'), {
+      format: 'text',
+      header: false,
+      columns: ['master_id', 'sample_id', 'date', 'cds', 'sales'],
+    });
     assert.equal(schema.sampledRows, 50);
-    assert.deepEqual(schema.columns.map((c) => [c.name, c.type, c.dateFormat]), [['master_id', 'integer', undefined], ['sample_id', 'integer', undefined], ['date', 'date', 'YYYYMMDD'], ['cds', 'integer', undefined], ['sales', 'number', undefined]]);
+    assert.deepEqual(
+      schema.columns.map((c) => [c.name, c.type, c.dateFormat]),
+      [
+        ['master_id', 'integer', undefined],
+        ['sample_id', 'integer', undefined],
+        ['date', 'date', 'YYYYMMDD'],
+        ['cds', 'integer', undefined],
+        ['sales', 'number', undefined],
+      ],
+    );
     assert.equal(schema.columns[0].samples[0], '00004');
     assert.deepEqual(dateFormatMismatches('ISO', schema.columns[2].samples.slice(0, 2)), ['19970101', '19970118']);
     assert.deepEqual(dateFormatMismatches('YYYYMMDD', schema.columns[2].samples), []);
-    assert.deepEqual(readSchemaSync(join(sharedData, 'cdnow', 'CDNOW_sample.txt'), { format: 'text', header: false, columns: ['master_id', 'sample_id', 'date', 'cds', 'sales'] }), schema);
+    assert.deepEqual(
+      readSchemaSync(join(sharedData, 'cdnow', 'CDNOW_sample.txt'), {
+        format: 'text',
+        header: false,
+        columns: ['master_id', 'sample_id', 'date', 'cds', 'sales'],
+      }),
+      schema,
+    );
   });
 
   it('infers DD/MM/YYYY, reads JSON lines, and names a missing file', async () => {
     const semi = await readSchema('bom-crlf-semicolon.csv', { format: 'csv', delimiter: ';', baseDir: fixtures });
-    assert.deepEqual(semi.columns.map((c) => [c.name, c.type, c.dateFormat]), [['customer', 'integer', undefined], ['day', 'date', 'DD/MM/YYYY'], ['spend', 'string', undefined]]);
+    assert.deepEqual(
+      semi.columns.map((c) => [c.name, c.type, c.dateFormat]),
+      [
+        ['customer', 'integer', undefined],
+        ['day', 'date', 'DD/MM/YYYY'],
+        ['spend', 'string', undefined],
+      ],
+    );
     const jsonl = await readSchema('orders.jsonl', { format: 'json', baseDir: fixtures });
-    assert.deepEqual(jsonl.columns.map((c) => c.name), ['customer', 'date', 'amount']);
-    assert.throws(() => readSchemaSync('gone.csv', { format: 'csv', baseDir: fixtures }), /Cannot read the data file ".*gone\.csv": no such file\./);
-    await assert.rejects(readSchema('gone.csv', { format: 'csv', baseDir: fixtures }), /Cannot read the data file ".*gone\.csv": no such file\./);
+    assert.deepEqual(
+      jsonl.columns.map((c) => c.name),
+      ['customer', 'date', 'amount'],
+    );
+    assert.throws(
+      () => readSchemaSync('gone.csv', { format: 'csv', baseDir: fixtures }),
+      /Cannot read the data file ".*gone\.csv": no such file\./,
+    );
+    await assert.rejects(
+      readSchema('gone.csv', { format: 'csv', baseDir: fixtures }),
+      /Cannot read the data file ".*gone\.csv": no such file\./,
+    );
   });
 });

@@ -30,7 +30,11 @@ describe('data: streaming large files', () => {
     path: file,
     format: 'csv',
     kind: 'transactions',
-    mappings: [{ role: 'customer', columns: ['customer'] }, { role: 'date', columns: ['date'] }, { role: 'amount', columns: ['amount'] }],
+    mappings: [
+      { role: 'customer', columns: ['customer'] },
+      { role: 'date', columns: ['date'] },
+      { role: 'amount', columns: ['amount'] },
+    ],
     filterColumns: [{ name: 'note', kind: 'text' }],
   });
 
@@ -42,7 +46,10 @@ describe('data: streaming large files', () => {
     assert.equal(s.log.customerIds.length, 5000);
     // Row i sits on line i + 2 plus one extra line per quoted note before it (rows 0, 1000, ...).
     const bad = ROWS - 10;
-    assert.deepEqual(s.report.rejected.map((g) => g.lines), [[bad + 2 + Math.ceil(bad / 1000)]]);
+    assert.deepEqual(
+      s.report.rejected.map((g) => g.lines),
+      [[bad + 2 + Math.ceil(bad / 1000)]],
+    );
     const notes = s.extra.get('note');
     assert.equal(notes?.kind === 'text' && notes.values.filter((v) => v === 'two\nlines, here').length, ROWS / 1000);
     assert.ok(progress.length > 2, 'progress after every chunk');
@@ -62,26 +69,59 @@ describe('data: streaming large files', () => {
     before(() => {
       jsonl = join(dir, 'big.jsonl');
       // CRLF lines after a BOM, one blank line, and a line that does not parse near the end.
-      const lines = Array.from({ length: ROWS }, (_, i) => (i === ROWS - 10 ? '{"customer": "c1", "date": ' : JSON.stringify({ customer: `c${i % 5000}`, date: `2020-01-${String((i % 28) + 1).padStart(2, '0')}`, amount: i % 100 })));
+      const lines = Array.from({ length: ROWS }, (_, i) =>
+        i === ROWS - 10
+          ? '{"customer": "c1", "date": '
+          : JSON.stringify({
+              customer: `c${i % 5000}`,
+              date: `2020-01-${String((i % 28) + 1).padStart(2, '0')}`,
+              amount: i % 100,
+            }),
+      );
       lines.splice(1, 0, '');
       writeFileSync(jsonl, '\uFEFF' + lines.join('\r\n') + '\r\n');
     });
-    const jsonSpec = (over: Partial<SourceSpec> = {}): SourceSpec => ({ ...spec(), path: jsonl, format: 'json', filterColumns: [], ...over });
+    const jsonSpec = (over: Partial<SourceSpec> = {}): SourceSpec => ({
+      ...spec(),
+      path: jsonl,
+      format: 'json',
+      filterColumns: [],
+      ...over,
+    });
 
     it('streams records across chunk boundaries, rejecting the line that does not parse by its number', async () => {
       const progress: number[] = [];
-      const s = transactions(await loadSource(jsonSpec(), { onProgress: (_f, _m, bytesRead) => progress.push(bytesRead) }));
+      const s = transactions(
+        await loadSource(jsonSpec(), { onProgress: (_f, _m, bytesRead) => progress.push(bytesRead) }),
+      );
       assert.equal(s.report.rowsRead, ROWS);
       assert.equal(s.log.rows, ROWS - 1);
       assert.equal(s.log.customerIds.length, 5000);
       // Record i sits on line i + 2 (the blank second line) from the second record on.
-      assert.deepEqual(s.report.rejected, [{ reason: 'not valid JSON', count: 1, lines: [ROWS - 10 + 2], examples: [{ line: ROWS - 10 + 2, text: '{"customer": "c1", "date":' }] }]);
+      assert.deepEqual(s.report.rejected, [
+        {
+          reason: 'not valid JSON',
+          count: 1,
+          lines: [ROWS - 10 + 2],
+          examples: [{ line: ROWS - 10 + 2, text: '{"customer": "c1", "date":' }],
+        },
+      ]);
       assert.ok(progress.length > 2, 'progress after every chunk');
       assert.equal(progress.at(-1), statSync(jsonl).size);
     });
 
     it('names the keys it found when a mapped one is missing, and stops on an interrupt', async () => {
-      await assert.rejects(loadSource(jsonSpec({ mappings: [{ role: 'customer', columns: ['client'] }, { role: 'date', columns: ['date'] }] })), /The column "client" is not in the file; its columns are: customer, date, amount\./);
+      await assert.rejects(
+        loadSource(
+          jsonSpec({
+            mappings: [
+              { role: 'customer', columns: ['client'] },
+              { role: 'date', columns: ['date'] },
+            ],
+          }),
+        ),
+        /The column "client" is not in the file; its columns are: customer, date, amount\./,
+      );
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 5);
       await assert.rejects(loadSource(jsonSpec(), { signal: controller.signal }), /Reading was interrupted\./);

@@ -19,7 +19,11 @@ export const SETUP_COMMAND = 'sh scripts/e2e/setup.sh';
 
 /** Why the end-to-end suite cannot run here, or null when it can. */
 export function missingSetup(): string | null {
-  for (const [file, what] of [[node24, 'Node 24'], [entry, 'code-server'], ['/usr/bin/chromium', 'chromium']] as const) {
+  for (const [file, what] of [
+    [node24, 'Node 24'],
+    [entry, 'code-server'],
+    ['/usr/bin/chromium', 'chromium'],
+  ] as const) {
     if (!existsSync(file)) return `${what} is not installed (${file}); run \`${SETUP_COMMAND}\` first`;
   }
   return null;
@@ -27,7 +31,21 @@ export function missingSetup(): string | null {
 
 /** Re-packages the extension so the run tests the current build (dist/ must be built). */
 export function packageExtension(): void {
-  const r = spawnSync('npx', ['@vscode/vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--baseContentUrl', 'https://example.invalid/clv-notebooks', '-o', vsix], { cwd: repoRoot, encoding: 'utf8' });
+  const r = spawnSync(
+    'npx',
+    [
+      '@vscode/vsce',
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--skip-license',
+      '--baseContentUrl',
+      'https://example.invalid/clv-notebooks',
+      '-o',
+      vsix,
+    ],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`vsce package failed: ${r.stderr || r.stdout}`);
 }
 
@@ -57,7 +75,10 @@ export async function startCodeServer(env: Record<string, string> = {}, untruste
   cpSync(path.join(repoRoot, 'test/fixtures/vscode/workspace'), workspace, { recursive: true });
   const dirs = ['--user-data-dir', path.join(tmp, 'user'), '--extensions-dir', path.join(tmp, 'extensions')];
   const xdg = { XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data') };
-  const install = spawnSync(node24, [entry, ...dirs, '--install-extension', vsix, '--force'], { env: { ...process.env, ...xdg }, encoding: 'utf8' });
+  const install = spawnSync(node24, [entry, ...dirs, '--install-extension', vsix, '--force'], {
+    env: { ...process.env, ...xdg },
+    encoding: 'utf8',
+  });
   if (install.status !== 0) throw new Error(`installing the extension failed: ${install.stderr || install.stdout}`);
 
   const port = await freePort();
@@ -65,7 +86,18 @@ export async function startCodeServer(env: Record<string, string> = {}, untruste
   // Its own process group, so stop() ends code-server and every child it started.
   const child: ChildProcess = spawn(
     node24,
-    [entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', ...(untrusted ? [] : ['--disable-workspace-trust']), ...dirs, workspace],
+    [
+      entry,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(untrusted ? [] : ['--disable-workspace-trust']),
+      ...dirs,
+      workspace,
+    ],
     { env: { ...process.env, ...xdg, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout!.on('data', (d) => (log += d));

@@ -55,7 +55,10 @@ describe('CLV notebooks in code-server (UI)', function () {
     await server.page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await server?.page.screenshot({ path: path.join(shots, `failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}.png`) });
+    if (this.currentTest?.state === 'failed')
+      await server?.page.screenshot({
+        path: path.join(shots, `failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}.png`),
+      });
   });
   after(async () => server?.stop());
 
@@ -66,7 +69,9 @@ describe('CLV notebooks in code-server (UI)', function () {
     await page.waitForSelector('.notebook-editor .code-cell-row >> visible=true', { timeout: 30_000 });
     await runCommand(page, 'Notebook: Run All');
     // With one matching controller VS Code may still ask which kernel to use.
-    const picker = await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="CLV Kernel"]', { timeout: 5_000 }).catch(() => null);
+    const picker = await page
+      .waitForSelector('.quick-input-list .monaco-list-row[aria-label*="CLV Kernel"]', { timeout: 5_000 })
+      .catch(() => null);
     if (picker) await picker.click();
     const frame = await frameWith(page, '.vega-embed svg.marks', 90_000);
     assert.ok((await frame.$$('.vega-embed svg.marks path')).length > 0, 'the chart has marks');
@@ -96,7 +101,6 @@ describe('CLV notebooks in code-server (UI)', function () {
       return table.querySelectorAll('tbody tr').length;
     });
     assert.equal(rows, 25);
-
   });
 
   it('shows a diagnostic from the language server in the Problems panel', async () => {

@@ -18,13 +18,20 @@ interface Outcome {
 async function runInExtensionHost(entry: string, untrusted: boolean): Promise<Outcome> {
   const results = path.join(os.tmpdir(), `clv-vscode-results-${process.pid}.json`);
   rmSync(results, { force: true });
-  const grep: Record<string, string> = process.env.CLV_VSCODE_GREP ? { CLV_VSCODE_GREP: process.env.CLV_VSCODE_GREP } : {};
-  const server = await startCodeServer({ CLV_VSCODE_SUITE: await buildSuite(entry), CLV_VSCODE_RESULTS: results, ...grep }, untrusted);
+  const grep: Record<string, string> = process.env.CLV_VSCODE_GREP
+    ? { CLV_VSCODE_GREP: process.env.CLV_VSCODE_GREP }
+    : {};
+  const server = await startCodeServer(
+    { CLV_VSCODE_SUITE: await buildSuite(entry), CLV_VSCODE_RESULTS: results, ...grep },
+    untrusted,
+  );
   try {
     const started = Date.now();
     while (!existsSync(results)) {
       if (Date.now() - started > 200_000) {
-        await server.page.screenshot({ path: path.join(repoRoot, 'test-results', 'e2e', `no-results-${path.basename(entry, '.ts')}.png`) });
+        await server.page.screenshot({
+          path: path.join(repoRoot, 'test-results', 'e2e', `no-results-${path.basename(entry, '.ts')}.png`),
+        });
         assert.fail(`no results after 200 s; code-server log:\n${server.log().slice(-3000)}`);
       }
       await new Promise((r) => setTimeout(r, 250));

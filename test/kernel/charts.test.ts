@@ -20,13 +20,16 @@ export function compiles(spec: VegaLiteSpec): object[] {
 }
 
 describe('kernel charts', () => {
-  const million = Float64Array.from({ length: 1_000_000 }, (_, i) => (i * 7919) % 1000 / 10);
+  const million = Float64Array.from({ length: 1_000_000 }, (_, i) => ((i * 7919) % 1000) / 10);
 
   it('histogram bins a million values into at most 40 bars', () => {
     const rows = compiles(histogramChart('clv', 'clv', million, 'USD'));
     assert.ok(rows.length <= 41 && rows.length > 5);
     const bins = binValues(million);
-    assert.equal(bins.reduce((s, b) => s + b.count, 0), 1_000_000);
+    assert.equal(
+      bins.reduce((s, b) => s + b.count, 0),
+      1_000_000,
+    );
   });
 
   it('histogram of a constant gets one bin', () => {
@@ -34,7 +37,11 @@ describe('kernel charts', () => {
   });
 
   it('scatter samples to at most 5,000 points, deterministically and without repeats', () => {
-    const spec = scatterChart('clv by frequency', { metric: 'frequency', values: million }, { metric: 'clv', values: million });
+    const spec = scatterChart(
+      'clv by frequency',
+      { metric: 'frequency', values: million },
+      { metric: 'clv', values: million },
+    );
     assert.equal(compiles(spec).length, MAX_CHART_POINTS);
     assert.match(String(spec.title), /sample of 5,000 of 1,000,000 customers/);
     const a = sampleIndices(1_000_000, 5000);
@@ -50,12 +57,19 @@ describe('kernel charts', () => {
       { x: 0, y: 3, customers: 2 },
       { x: 1, y: 2, customers: 3 },
     ]);
-    const rows = compiles(lineChart('clv by frequency', { metric: 'frequency' }, { metric: 'clv' }, meansByBin(million, million)));
+    const rows = compiles(
+      lineChart('clv by frequency', { metric: 'frequency' }, { metric: 'clv' }, meansByBin(million, million)),
+    );
     assert.ok(rows.length <= 41 && rows.length > 5);
   });
 
   it('bar, lorenz, matrix, tracking and survival specs compile', () => {
-    compiles(barChart('tiers', 'segment', 'clv', [{ category: 'A', value: 1 }, { category: 'B', value: 2 }]));
+    compiles(
+      barChart('tiers', 'segment', 'clv', [
+        { category: 'A', value: 1 },
+        { category: 'B', value: 2 },
+      ]),
+    );
     assert.equal(compiles(lorenzChart('lorenz', 'clv', lorenzCurve(sortedFinite(million)))).length, 103);
     compiles(matrixChart('m', 'p_alive', 'weeks', [{ frequency: 0, recency: 0, value: 0.5 }]));
     compiles(trackingChart('t', 'weeks', [{ period: 1, actual: 1, expected: 2 }], 39));

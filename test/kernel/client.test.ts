@@ -20,8 +20,15 @@ describe('kernel worker client', function () {
     try {
       const started: string[] = [];
       const done: string[] = [];
-      const results = await client.run(cdnowCells(), {}, { onCellStart: (id) => started.push(id), onCellDone: (id) => done.push(id) });
-      assert.deepEqual([...results.values()].map((r) => r.status), cdnowCells().map(() => 'ok'));
+      const results = await client.run(
+        cdnowCells(),
+        {},
+        { onCellStart: (id) => started.push(id), onCellDone: (id) => done.push(id) },
+      );
+      assert.deepEqual(
+        [...results.values()].map((r) => r.status),
+        cdnowCells().map(() => 'ok'),
+      );
       assert.deepEqual(new Set(done), new Set(results.keys()));
       assert.deepEqual(new Set(started), new Set(done));
       const model = results.get('models')!.outputs[0].data[MIME.model] as ModelPayload;
@@ -41,17 +48,21 @@ describe('kernel worker client', function () {
       const controller = new AbortController();
       const progress: string[] = [];
       let abortedAt = 0;
-      const run = client.run(generatedCells(big), {}, {
-        signal: controller.signal,
-        onProgress: (cellId, fraction, message) => {
-          progress.push(`${cellId} ${fraction.toFixed(2)} ${message}`);
-          // Interrupt in the middle of the load.
-          if (!abortedAt && cellId === 'source' && fraction > 0.2) {
-            abortedAt = performance.now();
-            controller.abort();
-          }
+      const run = client.run(
+        generatedCells(big),
+        {},
+        {
+          signal: controller.signal,
+          onProgress: (cellId, fraction, message) => {
+            progress.push(`${cellId} ${fraction.toFixed(2)} ${message}`);
+            // Interrupt in the middle of the load.
+            if (!abortedAt && cellId === 'source' && fraction > 0.2) {
+              abortedAt = performance.now();
+              controller.abort();
+            }
+          },
         },
-      });
+      );
       const results = await run;
       const stoppedMs = performance.now() - abortedAt;
       assert.ok(abortedAt > 0, `no progress before the end: ${progress.join('; ')}`);
@@ -73,12 +84,16 @@ describe('kernel worker client', function () {
       await client.run(generatedCells(big), { cellIds: ['split'] });
       const controller = new AbortController();
       let abortedAt = 0;
-      const results = await client.run(generatedCells(big), { cellIds: ['models'] }, {
-        signal: controller.signal,
-        onCellStart: (id) => {
-          if (id === 'models') setTimeout(() => ((abortedAt = performance.now()), controller.abort()), 50);
+      const results = await client.run(
+        generatedCells(big),
+        { cellIds: ['models'] },
+        {
+          signal: controller.signal,
+          onCellStart: (id) => {
+            if (id === 'models') setTimeout(() => ((abortedAt = performance.now()), controller.abort()), 50);
+          },
         },
-      });
+      );
       const stoppedMs = performance.now() - abortedAt;
       assert.equal(results.get('models')!.status, 'interrupted');
       assert.ok(stoppedMs < 1000, `took ${stoppedMs.toFixed(0)} ms to stop`);

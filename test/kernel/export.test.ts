@@ -16,7 +16,10 @@ describe('kernel exports', () => {
   });
 
   it('refuses a relative path that escapes with ..', () => {
-    assert.throws(() => resolveExportPath(dir, '../elsewhere.csv'), (e: Error) => e instanceof ExportPathError && /leaves the notebook's folder/.test(e.message));
+    assert.throws(
+      () => resolveExportPath(dir, '../elsewhere.csv'),
+      (e: Error) => e instanceof ExportPathError && /leaves the notebook's folder/.test(e.message),
+    );
     assert.throws(() => resolveExportPath(dir, 'out/../../x.csv'), ExportPathError);
   });
 
@@ -36,7 +39,9 @@ describe('kernel exports', () => {
     ]);
     writeTableAtomic(t, join(dir, 'x.parquet'), format);
     const buffer = readFileSync(join(dir, 'x.parquet'));
-    const rows = await parquetReadObjects({ file: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) });
+    const rows = await parquetReadObjects({
+      file: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength),
+    });
     assert.deepEqual(rows, [
       { customer: 'a', first: 'day 0', clv: 1.5 },
       { customer: 'b', first: 'day 10', clv: null },
@@ -49,7 +54,10 @@ describe('kernel exports', () => {
 
   it('writes CSV in chunks, atomically, leaving no temp file', () => {
     const n = 120_001; // spans three 50,000-row chunks
-    const t = aq.table({ customer: Array.from({ length: n }, (_, i) => `c${i}`), clv: Float64Array.from({ length: n }, (_, i) => i / 2) });
+    const t = aq.table({
+      customer: Array.from({ length: n }, (_, i) => `c${i}`),
+      clv: Float64Array.from({ length: n }, (_, i) => i / 2),
+    });
     const path = join(dir, 'sub', 'out.csv');
     assert.equal(writeTableAtomic(t, path), n);
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n');

@@ -58,10 +58,19 @@ export function generatedCsv(rows: number): GeneratedCsv {
 /** The CDNOW-style analysis on a generated CSV. */
 export function generatedCells(g: GeneratedCsv): { id: string; text: string }[] {
   return [
-    { id: 'source', text: `source orders = csv "${g.file}" {\n  customer = customer_id\n  date     = date\n  amount   = amount\n}` },
+    {
+      id: 'source',
+      text: `source orders = csv "${g.file}" {\n  customer = customer_id\n  date     = date\n  amount   = amount\n}`,
+    },
     { id: 'split', text: `split cal = orders until ${g.calibrationEnd}, holdout until ${g.holdoutEnd}, in weeks` },
     { id: 'models', text: 'model purchases = bgnbd(cal)\nmodel spend = gamma_gamma(cal)\nchart tracking of purchases' },
-    { id: 'value', text: 'value clv = lifetime_value(purchases, spend) {\n  horizon  12 months\n  discount 10% per year\n  margin   30%\n}\nchart lorenz of clv\nchart scatter of clv by frequency, clv' },
-    { id: 'segments', text: 'segments tiers on clv {\n  "Top"  when clv in top 10%\n  "Rest" otherwise\n}\nchart bar of tiers by clv\ntable top = tiers {\n  sort  clv desc\n  limit 20\n}' },
+    {
+      id: 'value',
+      text: 'value clv = lifetime_value(purchases, spend) {\n  horizon  12 months\n  discount 10% per year\n  margin   30%\n}\nchart lorenz of clv\nchart scatter of clv by frequency, clv',
+    },
+    {
+      id: 'segments',
+      text: 'segments tiers on clv {\n  "Top"  when clv in top 10%\n  "Rest" otherwise\n}\nchart bar of tiers by clv\ntable top = tiers {\n  sort  clv desc\n  limit 20\n}',
+    },
   ];
 }

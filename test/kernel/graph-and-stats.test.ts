@@ -20,7 +20,14 @@ describe('kernel execution order', () => {
 
   it('reports a cycle with its path', () => {
     assert.throws(
-      () => executionOrder([{ id: 'a', deps: ['b'] }, { id: 'b', deps: ['a'] }], ['a']),
+      () =>
+        executionOrder(
+          [
+            { id: 'a', deps: ['b'] },
+            { id: 'b', deps: ['a'] },
+          ],
+          ['a'],
+        ),
       (e: Error) => e instanceof CycleError && e.message.includes('a → b → a'),
     );
   });

@@ -7,11 +7,19 @@ import { join } from 'node:path';
 import { compile } from 'vega-lite';
 import type { CellResult } from '../../server/src/kernel/api';
 import { createKernel, type Kernel } from '../../server/src/kernel/kernel';
-import { MIME, type ModelPayload, type OutputItem, type SegmentsPayload, type TablePayload } from '../../server/src/kernel/output-types';
+import {
+  MIME,
+  type ModelPayload,
+  type OutputItem,
+  type SegmentsPayload,
+  type TablePayload,
+} from '../../server/src/kernel/output-types';
 import { CDNOW_SOURCE, cdnowCells, cdnowDir } from './notebooks';
 
 function payloads<T>(result: CellResult | undefined, mime: string): T[] {
-  return (result?.outputs ?? []).map((o: OutputItem) => (o.data as Record<string, unknown>)[mime] as T).filter((x) => x !== undefined);
+  return (result?.outputs ?? [])
+    .map((o: OutputItem) => (o.data as Record<string, unknown>)[mime] as T)
+    .filter((x) => x !== undefined);
 }
 
 /** A kernel whose log is kept, to count what it computed. */
@@ -71,10 +79,16 @@ describe('kernel on CDNOW', function () {
     const holdout = bgnbd.holdout!;
     assert.equal(holdout.unit, 'weeks');
     assert.equal(holdout.byFrequency[0].frequency, '0');
-    assert.equal(holdout.byFrequency.reduce((s, g) => s + g.customers, 0), 2357);
+    assert.equal(
+      holdout.byFrequency.reduce((s, g) => s + g.customers, 0),
+      2357,
+    );
     // BTYD walkthrough: cumulative repeat transactions at weeks 20-25, actual and BG/NBD expected.
     const at = (week: number) => holdout.cumulative.find((c) => c.period === week)!;
-    assert.deepEqual([20, 21, 22, 23, 24, 25].map((w) => at(w).actual), [1359, 1414, 1484, 1517, 1573, 1672]);
+    assert.deepEqual(
+      [20, 21, 22, 23, 24, 25].map((w) => at(w).actual),
+      [1359, 1414, 1484, 1517, 1573, 1672],
+    );
     assert.ok(Math.abs(at(20).expected - 1312.458) < 1, String(at(20).expected));
     assert.ok(Math.abs(at(25).expected - 1669.6) < 1, String(at(25).expected));
   });
@@ -94,10 +108,16 @@ describe('kernel on CDNOW', function () {
   it('segments every customer exactly once', () => {
     const [tiers] = payloads<SegmentsPayload>(results.get('segments'), MIME.segments);
     assert.equal(tiers.totalCustomers, 2357);
-    assert.equal(tiers.segments.reduce((s, x) => s + x.customers, 0), 2357);
+    assert.equal(
+      tiers.segments.reduce((s, x) => s + x.customers, 0),
+      2357,
+    );
     assert.ok(Math.abs(tiers.segments.reduce((s, x) => s + x.valueShare, 0) - 1) < 1e-9);
     assert.equal(tiers.segments[0].rule, 'clv in top 10% and p_alive > 0.7');
-    assert.ok(Math.abs(tiers.totalValue - kernel.customerTable('clv')!.table.rollup({ t: 'd => op.sum(d.clv)' }).get('t', 0)) < 1e-6);
+    assert.ok(
+      Math.abs(tiers.totalValue - kernel.customerTable('clv')!.table.rollup({ t: 'd => op.sum(d.clv)' }).get('t', 0)) <
+        1e-6,
+    );
   });
 
   it('emits Vega-Lite specs that compile and carry aggregates only', () => {
@@ -118,9 +138,15 @@ describe('kernel on CDNOW', function () {
     const [page] = payloads<TablePayload>(results.get('table'), MIME.table);
     assert.equal(page.totalRows, 60);
     assert.equal(page.rows.length, 50);
-    assert.deepEqual(page.columns.map((c) => c.name), ['customer', 'segment', 'clv', 'p_alive', 'holdout_purchases']);
+    assert.deepEqual(
+      page.columns.map((c) => c.name),
+      ['customer', 'segment', 'clv', 'p_alive', 'holdout_purchases'],
+    );
     const clv = page.rows.map((r) => r[2] as number);
-    assert.deepEqual(clv, [...clv].sort((a, b) => b - a));
+    assert.deepEqual(
+      clv,
+      [...clv].sort((a, b) => b - a),
+    );
     assert.equal(page.source, 'top', 'the output names what the renderer may ask more pages of');
     const rest = await kernel.tablePage('top', 50, 50);
     assert.equal(rest.rows.length, 10);
@@ -135,12 +161,18 @@ describe('kernel on CDNOW', function () {
       const second = await kernel.tablePage('top', 30, 30, sort);
       assert.deepEqual(first.sort, sort);
       const column = [...first.rows, ...second.rows].map((r) => r[4] as number | null);
-      const present = all.map((r) => r[4] as number | null).filter((v): v is number => v !== null).sort((a, b) => (descending ? b - a : a - b));
+      const present = all
+        .map((r) => r[4] as number | null)
+        .filter((v): v is number => v !== null)
+        .sort((a, b) => (descending ? b - a : a - b));
       assert.deepEqual(column.slice(0, present.length), present);
       assert.ok(column.slice(present.length).every((v) => v === null));
       assert.equal(column.length, 60);
     }
-    await assert.rejects(kernel.tablePage('top', 0, 10, { column: 'nope', descending: false }), /"top" has no column "nope" to sort by\./);
+    await assert.rejects(
+      kernel.tablePage('top', 0, 10, { column: 'nope', descending: false }),
+      /"top" has no column "nope" to sort by\./,
+    );
   });
 
   it('serves a re-run chart from the cache without reloading or refitting', async () => {
@@ -154,7 +186,11 @@ describe('kernel on CDNOW', function () {
 
   it('re-runs exactly the dependents of an edited source', async () => {
     const cells = cdnowCells(CDNOW_SOURCE.replace('  amount   = sales', '  amount   = sales\n  where sales > 0'));
-    const counts = () => ({ orders: computed(log, 'orders'), purchases: computed(log, 'purchases'), clv: computed(log, 'clv') });
+    const counts = () => ({
+      orders: computed(log, 'orders'),
+      purchases: computed(log, 'purchases'),
+      clv: computed(log, 'clv'),
+    });
     const before = counts();
     const rerun = await kernel.run(cells, { cellIds: ['lorenz'] });
     // The lorenz cell needs clv ← purchases, spend ← calibration ← orders: all stale now.
@@ -173,13 +209,20 @@ describe('kernel exports', function () {
 
   it('writes segment members inside the notebook folder and refuses a path that leaves it', async () => {
     // The notebook lives in a temp folder; its source points at the shared sample by absolute path.
-    const cells = cdnowCells(CDNOW_SOURCE.replace('"CDNOW_sample.txt"', JSON.stringify(join(cdnowDir, 'CDNOW_sample.txt'))));
-    cells.push({ id: 'export', text: 'export tiers to "out/tiers.csv"' }, { id: 'escape', text: 'export tiers to "../tiers.csv"' });
+    const cells = cdnowCells(
+      CDNOW_SOURCE.replace('"CDNOW_sample.txt"', JSON.stringify(join(cdnowDir, 'CDNOW_sample.txt'))),
+    );
+    cells.push(
+      { id: 'export', text: 'export tiers to "out/tiers.csv"' },
+      { id: 'escape', text: 'export tiers to "../tiers.csv"' },
+    );
     const kernel = createKernel({ notebookDir: dir });
     const results = await kernel.run(cells, { cellIds: ['export', 'escape'] });
     assert.equal(results.get('export')!.status, 'ok', results.get('export')!.error?.message);
     assert.match(results.get('export')!.outputs[0].data['text/plain'], /^Wrote 2,357 customers to .*out\/tiers\.csv$/);
-    const lines = readFileSync(join(dir, 'out', 'tiers.csv'), 'utf8').trimEnd().split('\n');
+    const lines = readFileSync(join(dir, 'out', 'tiers.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
     assert.equal(lines.length, 2358);
     const header = lines[0].split(',');
     assert.deepEqual([header[0], header.at(-1)], ['customer', 'segment']);
@@ -236,22 +279,36 @@ describe('kernel failures', function () {
     const source = results.get('source')!;
     assert.equal(source.status, 'error');
     assert.match(source.error!.message, /No usable rows in the data file/);
-    assert.match(source.error!.message, /6,919 × malformed date in date \(expected DD\/MM\/YYYY\) \(lines 1, 2, 3, 4, 5, …\)/);
+    assert.match(
+      source.error!.message,
+      /6,919 × malformed date in date \(expected DD\/MM\/YYYY\) \(lines 1, 2, 3, 4, 5, …\)/,
+    );
     assert.equal(results.get('split')!.status, 'skipped');
   });
 
   it('says why a model cannot be fitted when no customer repeats', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clv-kernel-'));
     try {
-      writeFileSync(join(dir, 'once.csv'), 'id,day\n' + Array.from({ length: 50 }, (_, i) => `c${i},2020-01-${String((i % 28) + 1).padStart(2, '0')}`).join('\n') + '\n');
+      writeFileSync(
+        join(dir, 'once.csv'),
+        'id,day\n' +
+          Array.from({ length: 50 }, (_, i) => `c${i},2020-01-${String((i % 28) + 1).padStart(2, '0')}`).join('\n') +
+          '\n',
+      );
       const cells = [
-        { id: 's', text: 'source once = csv "once.csv" {\n  customer = id\n  date     = day\n}\nsplit cal = once until 2020-03-31' },
+        {
+          id: 's',
+          text: 'source once = csv "once.csv" {\n  customer = id\n  date     = day\n}\nsplit cal = once until 2020-03-31',
+        },
         { id: 'm', text: 'model purchases = bgnbd(cal)' },
       ];
       const results = await createKernel({ notebookDir: dir }).run(cells);
       const m = results.get('m')!;
       assert.equal(m.status, 'error');
-      assert.match(m.error!.message, /^1:19 {2}The BG\/NBD model could not be fitted: no customer made a repeat purchase in calibration/);
+      assert.match(
+        m.error!.message,
+        /^1:19 {2}The BG\/NBD model could not be fitted: no customer made a repeat purchase in calibration/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -25,7 +25,10 @@ export function cdnowCells(source = CDNOW_SOURCE): CellInput[] {
     { id: 'split', text: 'split calibration = orders until 1997-09-30, holdout until 1998-06-30, in weeks' },
     { id: 'models', text: 'model purchases = bgnbd(calibration)\nmodel spend = gamma_gamma(calibration)' },
     { id: 'tracking', text: 'chart tracking of purchases\nchart matrix of purchases by p_alive' },
-    { id: 'value', text: 'value clv = lifetime_value(purchases, spend) {\n  horizon  12 months\n  discount 10% per year\n  margin   30%\n}' },
+    {
+      id: 'value',
+      text: 'value clv = lifetime_value(purchases, spend) {\n  horizon  12 months\n  discount 10% per year\n  margin   30%\n}',
+    },
     { id: 'lorenz', text: 'chart lorenz of clv\nchart histogram of clv\nchart scatter of clv by frequency, clv' },
     {
       id: 'segments',
@@ -38,6 +41,9 @@ export function cdnowCells(source = CDNOW_SOURCE): CellInput[] {
 }
 chart bar of tiers by clv`,
     },
-    { id: 'table', text: 'table top = tiers {\n  columns customer, segment, clv, p_alive, holdout_purchases\n  sort clv desc\n  limit 60\n}' },
+    {
+      id: 'table',
+      text: 'table top = tiers {\n  columns customer, segment, clv, p_alive, holdout_purchases\n  sort clv desc\n  limit 60\n}',
+    },
   ];
 }

@@ -41,13 +41,24 @@ describe('notebook runner', () => {
   it('runs every statement once, dependencies first', async () => {
     const { runner, rec } = recordingRunner();
     const results = await runner.run(cdnowCells());
-    assert.deepEqual([...results.values()].map((r) => r.status), cdnowCells().map(() => 'ok'));
+    assert.deepEqual(
+      [...results.values()].map((r) => r.status),
+      cdnowCells().map(() => 'ok'),
+    );
     const definitions = rec.calls.filter((c) => !c.includes('@'));
     assert.equal(new Set(definitions).size, definitions.length);
     assert.equal(rec.calls.length, 13);
     const at = (n: string) => rec.calls.indexOf(n);
-    assert.ok(at('orders') < at('calibration') && at('calibration') < at('purchases') && at('purchases') < at('clv') && at('clv') < at('tiers'));
-    assert.deepEqual(results.get('models')!.outputs.map((o) => o.data['text/plain']), ['purchases done', 'spend done']);
+    assert.ok(
+      at('orders') < at('calibration') &&
+        at('calibration') < at('purchases') &&
+        at('purchases') < at('clv') &&
+        at('clv') < at('tiers'),
+    );
+    assert.deepEqual(
+      results.get('models')!.outputs.map((o) => o.data['text/plain']),
+      ['purchases done', 'spend done'],
+    );
   });
 
   it('serves an unchanged notebook from the cache', async () => {
@@ -58,7 +69,10 @@ describe('notebook runner', () => {
     assert.deepEqual(rec.calls, []);
     assert.deepEqual([...again.keys()], ['lorenz']);
     assert.equal(again.get('lorenz')!.cached, true);
-    assert.deepEqual(again.get('lorenz')!.outputs.map((o) => o.data['text/plain']), ['chart@lorenz done', 'chart@lorenz done', 'chart@lorenz done']);
+    assert.deepEqual(
+      again.get('lorenz')!.outputs.map((o) => o.data['text/plain']),
+      ['chart@lorenz done', 'chart@lorenz done', 'chart@lorenz done'],
+    );
   });
 
   it('ignores edits that change only layout and comments', async () => {
@@ -66,7 +80,10 @@ describe('notebook runner', () => {
     await runner.run(cdnowCells());
     rec.calls.length = 0;
     const cells = cdnowCells();
-    cells[1] = { id: 'split', text: '# the split\nsplit   calibration = orders until 1997-09-30,  holdout until 1998-06-30, in weeks  # weeks' };
+    cells[1] = {
+      id: 'split',
+      text: '# the split\nsplit   calibration = orders until 1997-09-30,  holdout until 1998-06-30, in weeks  # weeks',
+    };
     await runner.run(cells);
     assert.deepEqual(rec.calls, []);
   });
@@ -77,7 +94,10 @@ describe('notebook runner', () => {
     rec.calls.length = 0;
     const edited = cdnowCells(CDNOW_SOURCE.replace('  amount   = sales', '  amount   = sales\n  where sales > 0'));
     const results = await runner.run(edited, { cellIds: ['lorenz'] });
-    assert.deepEqual(rec.calls.sort(), ['calibration', 'chart@lorenz', 'chart@lorenz', 'chart@lorenz', 'clv', 'orders', 'purchases', 'spend'].sort());
+    assert.deepEqual(
+      rec.calls.sort(),
+      ['calibration', 'chart@lorenz', 'chart@lorenz', 'chart@lorenz', 'clv', 'orders', 'purchases', 'spend'].sort(),
+    );
     assert.deepEqual([...results.keys()].sort(), ['lorenz', 'models', 'source', 'split', 'value']);
     // The stale cells that were not asked for run later, when asked, without recomputing upstream.
     rec.calls.length = 0;
@@ -123,13 +143,17 @@ describe('notebook runner', () => {
     const controller = new AbortController();
     const progress: number[] = [];
     const started = performance.now();
-    const results = await runner.run(cdnowCells(), {}, {
-      signal: controller.signal,
-      onProgress: (cellId, fraction) => {
-        progress.push(fraction);
-        if (cellId === 'models' && fraction >= 0.05) controller.abort();
+    const results = await runner.run(
+      cdnowCells(),
+      {},
+      {
+        signal: controller.signal,
+        onProgress: (cellId, fraction) => {
+          progress.push(fraction);
+          if (cellId === 'models' && fraction >= 0.05) controller.abort();
+        },
       },
-    });
+    );
     assert.ok(performance.now() - started < 2000);
     assert.ok(progress.length > 0);
     assert.equal(results.get('source')!.status, 'ok');

@@ -77,20 +77,38 @@ describe('kernel segment rules', () => {
   "Top" when clv in top 30%
   "Rest" otherwise
 }`);
-    const p = summariseSegments('t', 'clv', a, customers.table.column('clv') as Float64Array, customers.table.column('p_alive') as Float64Array);
+    const p = summariseSegments(
+      't',
+      'clv',
+      a,
+      customers.table.column('clv') as Float64Array,
+      customers.table.column('p_alive') as Float64Array,
+    );
     assert.equal(p.totalCustomers, 10);
     assert.equal(p.totalValue, 55);
-    assert.deepEqual(p.segments.map((s) => [s.name, s.customers, s.value]), [['Top', 3, 27], ['Rest', 7, 28]]);
+    assert.deepEqual(
+      p.segments.map((s) => [s.name, s.customers, s.value]),
+      [
+        ['Top', 3, 27],
+        ['Rest', 7, 28],
+      ],
+    );
     assert.equal(p.segments[0].meanValue, 9);
     assert.ok(Math.abs(p.segments[0].meanPAlive! - (0.05 + 0.6 + 0.75) / 3) < 1e-12);
-    assert.equal(p.segments.reduce((s, x) => s + x.share, 0), 1);
+    assert.equal(
+      p.segments.reduce((s, x) => s + x.share, 0),
+      1,
+    );
   });
 
   it('reports a metric nothing computes, with its place', () => {
     const text = `segments t on clv {\n  "X" when expected_spend > 3\n}`;
     assert.throws(
       () => assignSegments(parseCell(text).statements[0] as SegmentsStatement, text, metricFrame(customers)),
-      (e: Error) => e instanceof ConditionError && /expected_spend/.test(e.message) && text.slice(e.range.start, e.range.end) === 'expected_spend',
+      (e: Error) =>
+        e instanceof ConditionError &&
+        /expected_spend/.test(e.message) &&
+        text.slice(e.range.start, e.range.end) === 'expected_spend',
     );
   });
 });

@@ -25,10 +25,23 @@ describe('kernel worker protocol', function () {
     const k = client();
     try {
       const events: string[] = [];
-      const results = await k.run(cells('orders'), {}, { onCellStart: (id) => events.push(`start ${id}`), onCellDone: (id, r) => events.push(`done ${id} ${r.status}`) });
+      const results = await k.run(
+        cells('orders'),
+        {},
+        {
+          onCellStart: (id) => events.push(`start ${id}`),
+          onCellDone: (id, r) => events.push(`done ${id} ${r.status}`),
+        },
+      );
       assert.deepEqual(events, ['start a', 'done a ok', 'start b', 'done b ok']);
       assert.deepEqual(results.get('b')!.outputs[0].data['text/plain'], 'cal done');
-      assert.deepEqual((await k.definitions()).map((d) => [d.name, d.state]), [['orders', 'fresh'], ['cal', 'fresh']]);
+      assert.deepEqual(
+        (await k.definitions()).map((d) => [d.name, d.state]),
+        [
+          ['orders', 'fresh'],
+          ['cal', 'fresh'],
+        ],
+      );
       await assert.rejects(k.tablePage('orders', 0, 10), /no per-customer table/);
     } finally {
       await k.dispose();
@@ -40,15 +53,19 @@ describe('kernel worker protocol', function () {
     try {
       const controller = new AbortController();
       let abortedAt = 0;
-      const results = await k.run(cells('busy_orders'), {}, {
-        signal: controller.signal,
-        onProgress: () => {
-          if (!abortedAt) {
-            abortedAt = performance.now();
-            controller.abort();
-          }
+      const results = await k.run(
+        cells('busy_orders'),
+        {},
+        {
+          signal: controller.signal,
+          onProgress: () => {
+            if (!abortedAt) {
+              abortedAt = performance.now();
+              controller.abort();
+            }
+          },
         },
-      });
+      );
       const stopMs = performance.now() - abortedAt;
       assert.ok(stopMs < 200, `stopped after ${stopMs.toFixed(0)} ms`);
       assert.equal(results.get('a')!.status, 'interrupted');
@@ -68,10 +85,14 @@ describe('kernel worker protocol', function () {
       await k.run(cells('orders'));
       const controller = new AbortController();
       const started = performance.now();
-      const results = await k.run([{ id: 'x', text: source('stuck_orders') }], {}, {
-        signal: controller.signal,
-        onCellStart: () => setTimeout(() => controller.abort(), 20),
-      });
+      const results = await k.run(
+        [{ id: 'x', text: source('stuck_orders') }],
+        {},
+        {
+          signal: controller.signal,
+          onCellStart: () => setTimeout(() => controller.abort(), 20),
+        },
+      );
       assert.ok(performance.now() - started < 2000);
       const x = results.get('x')!;
       assert.equal(x.status, 'interrupted');
@@ -99,7 +120,10 @@ describe('kernel worker protocol', function () {
   });
 
   it('speaks the same protocol as a forked child process (init first, JSON over IPC)', async () => {
-    const child = fork(fileURLToPath(workerUrl), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(workerUrl), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     try {
       const messages: WorkerToHost[] = [];
       const done = new Promise<void>((resolve) =>
@@ -111,9 +135,18 @@ describe('kernel worker protocol', function () {
       );
       child.send({ type: 'init', notebookDir: '.' });
       await done;
-      assert.deepEqual(messages.filter((m) => m.type !== 'log').map((m) => m.type), ['ready', 'cellStart', 'cellDone', 'cellStart', 'cellDone', 'runDone']);
+      assert.deepEqual(
+        messages.filter((m) => m.type !== 'log').map((m) => m.type),
+        ['ready', 'cellStart', 'cellDone', 'cellStart', 'cellDone', 'runDone'],
+      );
       const last = messages.at(-1) as Extract<WorkerToHost, { type: 'runDone' }>;
-      assert.deepEqual(last.results.map(([id, r]) => [id, r.status]), [['a', 'ok'], ['b', 'ok']]);
+      assert.deepEqual(
+        last.results.map(([id, r]) => [id, r.status]),
+        [
+          ['a', 'ok'],
+          ['b', 'ok'],
+        ],
+      );
     } finally {
       child.kill();
     }

@@ -27,21 +27,63 @@ describe('language completion context', () => {
     ['chart scatter of clv by frequency, |', [{ kind: 'keywords', context: 'metric' }]],
     ['export |', [{ kind: 'definitions', kinds: ['segments', 'table', 'value', 'model'] }]],
     ['segments s on clv {\n  "A" |', [{ kind: 'keywords', context: 'segment-rule' }]],
-    ['segments s on clv {\n  "A" when |', [{ kind: 'keywords', context: 'metric' }, { kind: 'words', words: ['not', 'percentile'] }]],
+    [
+      'segments s on clv {\n  "A" when |',
+      [
+        { kind: 'keywords', context: 'metric' },
+        { kind: 'words', words: ['not', 'percentile'] },
+      ],
+    ],
     ['segments s on clv {\n  "A" when clv |', [{ kind: 'keywords', context: 'condition' }]],
     ['segments s on clv {\n  "A" when clv in |', [{ kind: 'words', words: ['top', 'bottom'] }]],
-    ['segments s on clv {\n  "A" when recency < 4 |', [{ kind: 'keywords', context: 'unit' }, { kind: 'words', words: ['and', 'or'] }]],
+    [
+      'segments s on clv {\n  "A" when recency < 4 |',
+      [
+        { kind: 'keywords', context: 'unit' },
+        { kind: 'words', words: ['and', 'or'] },
+      ],
+    ],
     ['value v = lifetime_value(p, s) {\n  |\n}', [{ kind: 'keywords', context: 'block:value' }]],
-    ['value v = lifetime_value(p, s) {\n  horizon 12 |', [{ kind: 'keywords', context: 'unit' }, { kind: 'keywords', context: 'block:value' }]],
-    ['value v = lifetime_value(p, s) {\n  discount 10% |', [{ kind: 'words', words: ['per'] }, { kind: 'keywords', context: 'block:value' }]],
+    [
+      'value v = lifetime_value(p, s) {\n  horizon 12 |',
+      [
+        { kind: 'keywords', context: 'unit' },
+        { kind: 'keywords', context: 'block:value' },
+      ],
+    ],
+    [
+      'value v = lifetime_value(p, s) {\n  discount 10% |',
+      [
+        { kind: 'words', words: ['per'] },
+        { kind: 'keywords', context: 'block:value' },
+      ],
+    ],
     ['value v = lifetime_value(p, s) {\n  discount 10% per |', [{ kind: 'keywords', context: 'unit' }]],
     ['model m = bgnbd(c) { penalty 1  max|', [{ kind: 'keywords', context: 'block:model' }]],
-    ['source s = csv "a.csv" {\n  |', [{ kind: 'keywords', context: 'block:source' }, { kind: 'keywords', context: 'role' }]],
+    [
+      'source s = csv "a.csv" {\n  |',
+      [
+        { kind: 'keywords', context: 'block:source' },
+        { kind: 'keywords', context: 'role' },
+      ],
+    ],
     ['source s = csv "a.csv" {\n  customer = |', [{ kind: 'columns', source: 's' }]],
     ['source s = csv "a.csv" {\n  date = day as |', [{ kind: 'words', words: ['ISO', 'YYYYMMDD'] }]],
-    ['source s = csv "a.csv" {\n  where |', [{ kind: 'columns', source: 's' }, { kind: 'words', words: ['not', 'percentile'] }]],
+    [
+      'source s = csv "a.csv" {\n  where |',
+      [
+        { kind: 'columns', source: 's' },
+        { kind: 'words', words: ['not', 'percentile'] },
+      ],
+    ],
     ['source s = csv "a.csv" {\n  header |', [{ kind: 'words', words: ['true', 'false'] }]],
-    ['table t = clv {\n  sort clv |', [{ kind: 'words', words: ['asc', 'desc'] }, { kind: 'keywords', context: 'block:table' }]],
+    [
+      'table t = clv {\n  sort clv |',
+      [
+        { kind: 'words', words: ['asc', 'desc'] },
+        { kind: 'keywords', context: 'block:table' },
+      ],
+    ],
     ['table t = clv {\n  columns customer, |', [{ kind: 'keywords', context: 'metric' }]],
     ['model m = bgnbd(c) {\n  penalty 1\n}\n|', [{ kind: 'keywords', context: 'statement' }]],
   ];

@@ -51,7 +51,9 @@ describe('language docs examples', () => {
           const program = checkProgram([...cells, { id: 'example', text: example.text }]);
           const cell = program.cell('example')!;
           const actual = cell.diagnostics.map((d) => `${cell.lines.positionAt(d.range.start).line + 1} ${d.code}`);
-          const expected = example.text.split('\n').flatMap((line, i) => [...line.matchAll(/# error: ([a-z-]+)/g)].map((m) => `${i + 1} ${m[1]}`));
+          const expected = example.text
+            .split('\n')
+            .flatMap((line, i) => [...line.matchAll(/# error: ([a-z-]+)/g)].map((m) => `${i + 1} ${m[1]}`));
           assert.ok(expected.length > 0, 'an error example must announce its diagnostics with `# error: CODE`');
           assert.deepEqual(actual, expected);
         });
@@ -59,26 +61,40 @@ describe('language docs examples', () => {
 
       if (page === 'language.md') {
         it('its table of metrics lists every metric with its type', () => {
-          const rows = readFileSync(join(docsDir, page), 'utf8').split('\n').filter((l) => l.startsWith('| `'));
+          const rows = readFileSync(join(docsDir, page), 'utf8')
+            .split('\n')
+            .filter((l) => l.startsWith('| `'));
           for (const metric of METRICS) {
             const name = metric.aliasOf ?? metric.name;
             const row = rows.find((r) => r.startsWith(`| \`${name}\``));
-            assert.ok(row?.includes(`\`${metric.name}\``) && row.includes(`| ${metric.type} |`), `metric ${metric.name} (${metric.type})`);
+            assert.ok(
+              row?.includes(`\`${metric.name}\``) && row.includes(`| ${metric.type} |`),
+              `metric ${metric.name} (${metric.type})`,
+            );
           }
         });
 
         it('its table of diagnostic codes lists exactly the codes the checker declares, with their severities', () => {
-          const table = [...readFileSync(join(docsDir, page), 'utf8').matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
-          assert.deepEqual(table.sort(), Object.entries(DIAGNOSTIC_CODES).map(([code, d]) => `${code} ${d.severity}`).sort());
+          const table = [
+            ...readFileSync(join(docsDir, page), 'utf8').matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \|/gm),
+          ].map((m) => `${m[1]} ${m[2]}`);
+          assert.deepEqual(
+            table.sort(),
+            Object.entries(DIAGNOSTIC_CODES)
+              .map(([code, d]) => `${code} ${d.severity}`)
+              .sort(),
+          );
         });
 
         it('its examples are laid out as the formatter lays them out (the reference shows the canonical style)', () => {
-          for (const example of all) assert.equal(formatCell(example.text), example.text, `example at line ${example.line}`);
+          for (const example of all)
+            assert.equal(formatCell(example.text), example.text, `example at line ${example.line}`);
         });
       }
 
       for (const example of all.filter((e) => e.info !== '' && e.info !== 'error')) {
-        it(`the example at line ${example.line} has a known info string`, () => assert.fail(`unknown info string \`clv ${example.info}\``));
+        it(`the example at line ${example.line} has a known info string`, () =>
+          assert.fail(`unknown info string \`clv ${example.info}\``));
       }
     });
   }

@@ -11,7 +11,10 @@ describe('language golden files', () => {
         const result = parseCell(f.text);
         const lines = new LineIndex(f.text);
         const errors = result.errors.map((d) => formatDiagnostic(d, lines)).join('\n');
-        assertGolden(f.path.replace(/\.clv$/, '.tree'), `${printTree(result.statements)}errors:${errors ? '\n' + errors : ' none'}\n`);
+        assertGolden(
+          f.path.replace(/\.clv$/, '.tree'),
+          `${printTree(result.statements)}errors:${errors ? '\n' + errors : ' none'}\n`,
+        );
       });
     }
   });
@@ -28,7 +31,11 @@ describe('language golden files', () => {
         const formatted = formatCell(f.text);
         assertGolden(f.path.replace(/\.clv$/, '.formatted'), formatted);
         assert.equal(formatCell(formatted), formatted, 'formatting is idempotent');
-        assert.equal(printTree(parseCell(formatted).statements, { ranges: false }), printTree(parseCell(f.text).statements, { ranges: false }), 'formatting keeps the meaning');
+        assert.equal(
+          printTree(parseCell(formatted).statements, { ranges: false }),
+          printTree(parseCell(f.text).statements, { ranges: false }),
+          'formatting keeps the meaning',
+        );
       });
     }
   });

@@ -5,7 +5,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkProgram, LineIndex, type CellInput, type ColumnInfo, type Diagnostic } from '../../server/src/language/index';
+import {
+  checkProgram,
+  LineIndex,
+  type CellInput,
+  type ColumnInfo,
+  type Diagnostic,
+} from '../../server/src/language/index';
 
 export const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'language');
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,7 +27,8 @@ export function fixtures(kind: 'parse' | 'check' | 'format'): { name: string; pa
 /** Compares `actual` with the expectation file, or writes it when UPDATE_GOLDEN=1. */
 export function assertGolden(expectedPath: string, actual: string): void {
   if (process.env.UPDATE_GOLDEN === '1' || !existsSync(expectedPath)) {
-    if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`missing ${expectedPath}; run with UPDATE_GOLDEN=1 to create it`);
+    if (process.env.UPDATE_GOLDEN !== '1')
+      throw new Error(`missing ${expectedPath}; run with UPDATE_GOLDEN=1 to create it`);
     writeFileSync(expectedPath, actual);
     return;
   }
@@ -62,7 +69,11 @@ export function splitCells(text: string): CheckFixture {
   });
   cells.push({ id: `cell${cells.length + 1}`, text: current.join('\n'), firstLine });
   const schema = new Map<string, ColumnInfo[]>();
-  for (const m of text.matchAll(/^# schema (\w+): (.*)$/gm)) schema.set(m[1], m[2].split(',').map((c) => ({ name: c.trim() })));
+  for (const m of text.matchAll(/^# schema (\w+): (.*)$/gm))
+    schema.set(
+      m[1],
+      m[2].split(',').map((c) => ({ name: c.trim() })),
+    );
   return { cells, schema };
 }
 

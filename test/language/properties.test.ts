@@ -4,17 +4,29 @@
 // and on generated programs; the checker never throws either.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkProgram, completionContext, formatCell, parseCell, printTree, type Range } from '../../server/src/language/index';
+import {
+  checkProgram,
+  completionContext,
+  formatCell,
+  parseCell,
+  printTree,
+  type Range,
+} from '../../server/src/language/index';
 import { applyMutations, mutations, program, randomText, randomTokens } from './arbitraries';
 import { fixtures, splitCells } from './golden';
 
-const goldenCells = [...fixtures('parse'), ...fixtures('check'), ...fixtures('format')].flatMap((f) => splitCells(f.text).cells.map((c) => c.text));
+const goldenCells = [...fixtures('parse'), ...fixtures('check'), ...fixtures('format')].flatMap((f) =>
+  splitCells(f.text).cells.map((c) => c.text),
+);
 
 /** Every range in the parse result is inside the text, and every node's children inside the node. */
 function assertRangesInside(text: string): void {
   const result = parseCell(text);
   const check = (r: Range, where: string) => {
-    assert.ok(Number.isInteger(r.start) && Number.isInteger(r.end) && 0 <= r.start && r.start <= r.end && r.end <= text.length, `${where} ${JSON.stringify(r)} outside 0..${text.length}`);
+    assert.ok(
+      Number.isInteger(r.start) && Number.isInteger(r.end) && 0 <= r.start && r.start <= r.end && r.end <= text.length,
+      `${where} ${JSON.stringify(r)} outside 0..${text.length}`,
+    );
   };
   const visit = (value: unknown, parent: Range | undefined): void => {
     if (Array.isArray(value)) return value.forEach((v) => visit(v, parent));
@@ -24,7 +36,11 @@ function assertRangesInside(text: string): void {
     if (node.kind && node.start !== undefined && node.end !== undefined) {
       const range = { start: node.start, end: node.end };
       check(range, node.kind);
-      if (parent) assert.ok(parent.start <= range.start && range.end <= parent.end, `${node.kind} ${JSON.stringify(range)} outside its parent ${JSON.stringify(parent)}`);
+      if (parent)
+        assert.ok(
+          parent.start <= range.start && range.end <= parent.end,
+          `${node.kind} ${JSON.stringify(range)} outside its parent ${JSON.stringify(parent)}`,
+        );
       inner = range;
     }
     for (const field of Object.values(node)) visit(field, inner);
@@ -36,7 +52,9 @@ function assertRangesInside(text: string): void {
 }
 
 function sameMeaning(a: string, b: string): boolean {
-  return printTree(parseCell(a).statements, { ranges: false }) === printTree(parseCell(b).statements, { ranges: false });
+  return (
+    printTree(parseCell(a).statements, { ranges: false }) === printTree(parseCell(b).statements, { ranges: false })
+  );
 }
 
 function assertFormatsWell(text: string): void {
@@ -53,16 +71,24 @@ function assertFormatsWell(text: string): void {
 
 describe('language properties', () => {
   it('parses random text without throwing, ranges inside the text (4,000 cases)', () => {
-    fc.assert(fc.property(randomText, (text) => assertRangesInside(text)), { numRuns: 4000 });
+    fc.assert(
+      fc.property(randomText, (text) => assertRangesInside(text)),
+      { numRuns: 4000 },
+    );
   });
 
   it('parses random token sequences without throwing, ranges inside the text (3,000 cases)', () => {
-    fc.assert(fc.property(randomTokens, (text) => assertRangesInside(text)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(randomTokens, (text) => assertRangesInside(text)),
+      { numRuns: 3000 },
+    );
   });
 
   it('parses mutated golden cells without throwing, ranges inside the text (4,000 cases)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...goldenCells), mutations, (text, ms) => assertRangesInside(applyMutations(text, ms))),
+      fc.property(fc.constantFrom(...goldenCells), mutations, (text, ms) =>
+        assertRangesInside(applyMutations(text, ms)),
+      ),
       { numRuns: 4000 },
     );
   });
@@ -86,7 +112,10 @@ describe('language properties', () => {
         const result = checkProgram(mutated);
         for (const d of result.diagnostics) {
           const text = mutated.find((c) => c.id === d.cellId)!.text;
-          assert.ok(0 <= d.range.start && d.range.start <= d.range.end && d.range.end <= text.length, `${d.code} ${JSON.stringify(d.range)}`);
+          assert.ok(
+            0 <= d.range.start && d.range.start <= d.range.end && d.range.end <= text.length,
+            `${d.code} ${JSON.stringify(d.range)}`,
+          );
         }
         assert.ok(result.runOrder.length + result.blocked.length >= 0);
       }),
@@ -101,7 +130,11 @@ describe('language properties', () => {
   it('formats generated programs idempotently and without changing their meaning (1,500 cases)', () => {
     fc.assert(
       fc.property(program, (text) => {
-        assert.equal(parseCell(text).errors.length, 0, `generated program parses:\n${text}\n${JSON.stringify(parseCell(text).errors)}`);
+        assert.equal(
+          parseCell(text).errors.length,
+          0,
+          `generated program parses:\n${text}\n${JSON.stringify(parseCell(text).errors)}`,
+        );
         assertFormatsWell(text);
       }),
       { numRuns: 1500 },
@@ -109,6 +142,11 @@ describe('language properties', () => {
   });
 
   it('formats mutated golden cells that still parse idempotently and without changing their meaning (1,500 cases)', () => {
-    fc.assert(fc.property(fc.constantFrom(...goldenCells), mutations, (text, ms) => assertFormatsWell(applyMutations(text, ms))), { numRuns: 1500 });
+    fc.assert(
+      fc.property(fc.constantFrom(...goldenCells), mutations, (text, ms) =>
+        assertFormatsWell(applyMutations(text, ms)),
+      ),
+      { numRuns: 1500 },
+    );
   });
 });

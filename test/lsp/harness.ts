@@ -74,7 +74,10 @@ export class TestClient {
   exited = false;
 
   private constructor(readonly process: ChildProcess) {
-    this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(process.stdout!),
+      new StreamMessageWriter(process.stdin!),
+    );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.diagnostics.set(p.uri, p.diagnostics);
       this.publications.set(p.uri, (this.publications.get(p.uri) ?? 0) + 1);
@@ -91,7 +94,12 @@ export class TestClient {
   static async start(initializationOptions: Record<string, unknown> = { diagnosticsDelay: 0 }): Promise<TestClient> {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const client = new TestClient(child);
-    await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
+    await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+      initializationOptions,
+    });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;
   }
@@ -99,7 +107,10 @@ export class TestClient {
   /** Resolves when every URI has had a diagnostics publication after this call. */
   published(uris: string[], timeoutMs = 5000): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${[...waiter.uris].join(', ')} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no diagnostics for ${[...waiter.uris].join(', ')} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const waiter = { uris: new Set(uris), resolve: () => (clearTimeout(timer), resolve()) };
       this.waiters.push(waiter);
     });
@@ -137,7 +148,10 @@ export class TestClient {
     const language = spec.language ?? 'clv';
     this.versions.set(uri, 1);
     return {
-      cell: { kind: language === 'markdown' ? NotebookCellKind.Markup : NotebookCellKind.Code, document: uri } satisfies NotebookCell,
+      cell: {
+        kind: language === 'markdown' ? NotebookCellKind.Markup : NotebookCellKind.Code,
+        document: uri,
+      } satisfies NotebookCell,
       document: { uri, languageId: language, version: 1, text: spec.text },
     };
   }
@@ -146,7 +160,10 @@ export class TestClient {
   async openNotebook(notebookUri: string, cells: (CellSpec | string)[]): Promise<string[]> {
     const made = cells.map((c) => this.cellOf(this.newCellUri(notebookUri), typeof c === 'string' ? { text: c } : c));
     this.versions.set(notebookUri, 1);
-    this.notebookCells.set(notebookUri, made.map((m) => m.cell));
+    this.notebookCells.set(
+      notebookUri,
+      made.map((m) => m.cell),
+    );
     await this.connection.sendNotification(DidOpenNotebookDocumentNotification.type, {
       notebookDocument: { uri: notebookUri, notebookType: 'clv-notebook', version: 1, cells: made.map((m) => m.cell) },
       cellTextDocuments: made.map((m) => m.document),
@@ -168,12 +185,28 @@ export class TestClient {
   }
 
   /** Replaces a range of cells: removes `deleteCount` at `start`, inserts new cells (or moved ones, with their text). */
-  async spliceCells(notebookUri: string, start: number, deleteCount: number, removed: string[], inserted: { uri?: string; spec: CellSpec | string }[]): Promise<string[]> {
-    const made = inserted.map((c) => this.cellOf(c.uri ?? this.newCellUri(notebookUri), typeof c.spec === 'string' ? { text: c.spec } : c.spec));
+  async spliceCells(
+    notebookUri: string,
+    start: number,
+    deleteCount: number,
+    removed: string[],
+    inserted: { uri?: string; spec: CellSpec | string }[],
+  ): Promise<string[]> {
+    const made = inserted.map((c) =>
+      this.cellOf(c.uri ?? this.newCellUri(notebookUri), typeof c.spec === 'string' ? { text: c.spec } : c.spec),
+    );
     this.notebookCells.get(notebookUri)?.splice(start, deleteCount, ...made.map((m) => m.cell));
     await this.connection.sendNotification(DidChangeNotebookDocumentNotification.type, {
       notebookDocument: { uri: notebookUri, version: this.nextVersion(notebookUri) },
-      change: { cells: { structure: { array: { start, deleteCount, cells: made.map((m) => m.cell) }, didOpen: made.map((m) => m.document), didClose: removed.map((uri) => ({ uri })) } } },
+      change: {
+        cells: {
+          structure: {
+            array: { start, deleteCount, cells: made.map((m) => m.cell) },
+            didOpen: made.map((m) => m.document),
+            didClose: removed.map((uri) => ({ uri })),
+          },
+        },
+      },
     });
     return made.map((m) => m.cell.document);
   }
@@ -187,7 +220,9 @@ export class TestClient {
     cells.splice(to, 0, moved);
     await this.connection.sendNotification(DidChangeNotebookDocumentNotification.type, {
       notebookDocument: { uri: notebookUri, version: this.nextVersion(notebookUri) },
-      change: { cells: { structure: { array: { start, deleteCount, cells: cells.slice(start, start + deleteCount) } } } },
+      change: {
+        cells: { structure: { array: { start, deleteCount, cells: cells.slice(start, start + deleteCount) } } },
+      },
     });
   }
 
@@ -205,5 +240,9 @@ export const notebookUriIn = (folder: string, name = 'analysis.clvnb') => pathTo
 
 /** Diagnostics of a URI reduced to what tests compare: code, severity, range as [line, char, line, char]. */
 export function brief(diagnostics: Diagnostic[] | undefined) {
-  return (diagnostics ?? []).map((d) => ({ code: d.code, severity: d.severity, range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character] }));
+  return (diagnostics ?? []).map((d) => ({
+    code: d.code,
+    severity: d.severity,
+    range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
+  }));
 }

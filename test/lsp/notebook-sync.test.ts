@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { brief, buildOnce, fixtures, notebookUriIn, TestClient } from './harness';
 
-const SOURCE = 'source orders = csv "data/orders.csv" {\n  customer = customer_id\n  date     = order_date\n  amount   = amount\n}';
+const SOURCE =
+  'source orders = csv "data/orders.csv" {\n  customer = customer_id\n  date     = order_date\n  amount   = amount\n}';
 const SPLIT = 'split cal = orders until 2024-02-01, holdout until 2024-03-31, in weeks';
 const MODELS = 'model purchases = bgnbd(cal)\nmodel spend = gamma_gamma(cal)';
 const VALUE = 'value clv = lifetime_value(purchases, spend) {\n  horizon 12 months\n}';
@@ -50,7 +51,13 @@ describe('LSP notebook sync (real server over stdio)', function () {
     const expected = [{ code: 'missing-unit', severity: 1, range: [1, 26, 1, 27] }];
     assert.deepEqual(brief(client.diagnostics.get(uris[4])), expected);
     let wait = client.published([uris[4]]);
-    await client.spliceCells(nb, 0, 0, [], [{ spec: '# a comment cell' }, { spec: { text: '# Notes', language: 'markdown' } }]);
+    await client.spliceCells(
+      nb,
+      0,
+      0,
+      [],
+      [{ spec: '# a comment cell' }, { spec: { text: '# Notes', language: 'markdown' } }],
+    );
     await wait;
     assert.deepEqual(brief(client.diagnostics.get(uris[4])), expected);
     wait = client.published([uris[4]]);
@@ -67,11 +74,17 @@ describe('LSP notebook sync (real server over stdio)', function () {
     assert.match(String(diagnostic.message), /did you mean `customer_id`/);
     assert.deepEqual(diagnostic.range, { start: { line: 1, character: 13 }, end: { line: 1, character: 25 } });
     let wait = client.published([uris[0]]);
-    await client.editCell(nb, uris[0], [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# orders\n' }]);
+    await client.editCell(nb, uris[0], [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# orders\n' },
+    ]);
     await wait;
-    assert.deepEqual(brief(client.diagnostics.get(uris[0])), [{ code: 'unknown-column', severity: 1, range: [2, 13, 2, 25] }]);
+    assert.deepEqual(brief(client.diagnostics.get(uris[0])), [
+      { code: 'unknown-column', severity: 1, range: [2, 13, 2, 25] },
+    ]);
     wait = client.published([uris[0]]);
-    await client.editCell(nb, uris[0], [{ range: { start: { line: 2, character: 24 }, end: { line: 2, character: 25 } }, text: '' }]);
+    await client.editCell(nb, uris[0], [
+      { range: { start: { line: 2, character: 24 }, end: { line: 2, character: 25 } }, text: '' },
+    ]);
     await wait;
     assert.deepEqual(brief(client.diagnostics.get(uris[0])), []);
   });
@@ -84,7 +97,9 @@ describe('LSP notebook sync (real server over stdio)', function () {
     const before = client.publications.get(uris[3]);
     const counted = client.published([uris[3]]);
     for (const ch of '# quick typing') {
-      await client.editCell(nb, uris[3], [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: ch }]);
+      await client.editCell(nb, uris[3], [
+        { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: ch },
+      ]);
     }
     const started = Date.now();
     await counted;
@@ -95,7 +110,9 @@ describe('LSP notebook sync (real server over stdio)', function () {
   });
 
   it('places diagnostics right in cells with \\r\\n line ends', async () => {
-    const [uri] = await client.openNotebook(nb, ['model m = bgnbd(nope)\r\nexport m to "out/m\r\nmodel n = bgnbd(nope2)']);
+    const [uri] = await client.openNotebook(nb, [
+      'model m = bgnbd(nope)\r\nexport m to "out/m\r\nmodel n = bgnbd(nope2)',
+    ]);
     await client.published([uri]);
     assert.deepEqual(brief(client.diagnostics.get(uri)), [
       { code: 'unknown-name', severity: 1, range: [0, 16, 0, 20] },
@@ -108,7 +125,9 @@ describe('LSP notebook sync (real server over stdio)', function () {
   it('checks a lone .clv text document as a one-cell program', async () => {
     const uri = notebookUriIn(fixtures, 'single.clv');
     const wait = client.published([uri]);
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'clv', version: 1, text: `${SOURCE}\nsplit cal = order until 2024-02-01` } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'clv', version: 1, text: `${SOURCE}\nsplit cal = order until 2024-02-01` },
+    });
     await wait;
     const [d] = client.diagnostics.get(uri)!;
     assert.equal(d.code, 'unknown-name');

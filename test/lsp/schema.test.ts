@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { brief, buildOnce, fixtures, notebookUriIn, TestClient } from './harness';
 
-const source = (path: string, dateLine = 'date     = order_date') => `source orders = csv "${path}" {\n  customer = customer_id\n  ${dateLine}\n  amount   = amount\n}`;
+const source = (path: string, dateLine = 'date     = order_date') =>
+  `source orders = csv "${path}" {\n  customer = customer_id\n  ${dateLine}\n  amount   = amount\n}`;
 
 describe('LSP schema-aware checks (real server over stdio)', function () {
   let client: TestClient;
@@ -36,11 +37,16 @@ describe('LSP schema-aware checks (real server over stdio)', function () {
   });
 
   it('warns when the date format does not match the sampled values', async () => {
-    const [uri] = await client.openNotebook(notebookUriIn(folder), [source('data/orders.csv', 'date     = order_date as "DD/MM/YYYY"')]);
+    const [uri] = await client.openNotebook(notebookUriIn(folder), [
+      source('data/orders.csv', 'date     = order_date as "DD/MM/YYYY"'),
+    ]);
     await client.published([uri]);
     const [d] = client.diagnostics.get(uri)!;
     assert.deepEqual(brief([d]), [{ code: 'date-format-mismatch', severity: 2, range: [2, 27, 2, 39] }]);
-    assert.equal(d.message, 'the date format DD/MM/YYYY does not match the values of column `order_date` (e.g. "2024-01-05")');
+    assert.equal(
+      d.message,
+      'the date format DD/MM/YYYY does not match the values of column `order_date` (e.g. "2024-01-05")',
+    );
   });
 
   it('reads the columns of a Parquet file from its footer: an unknown column gets a did-you-mean', async () => {
@@ -50,7 +56,8 @@ describe('LSP schema-aware checks (real server over stdio)', function () {
       { name: 'amount', data: [1.5, 2], type: 'DOUBLE' as const },
     ];
     writeFileSync(join(folder, 'data', 'orders.parquet'), new Uint8Array(parquetWriteBuffer({ columnData })));
-    const text = 'source orders = parquet "data/orders.parquet" {\n  customer = customer_id\n  date     = order_dat\n  amount   = amount\n}';
+    const text =
+      'source orders = parquet "data/orders.parquet" {\n  customer = customer_id\n  date     = order_dat\n  amount   = amount\n}';
     const [uri] = await client.openNotebook(notebookUriIn(folder), [text]);
     await client.published([uri]);
     const [d] = client.diagnostics.get(uri)!;
@@ -60,7 +67,8 @@ describe('LSP schema-aware checks (real server over stdio)', function () {
 
   it('a matching pattern on another file is clean', async () => {
     copyFileSync(join(fixtures, 'data', 'visits.csv'), join(folder, 'data', 'visits.csv'));
-    const text = 'source visits = csv "data/visits.csv" {\n  customer = visitor\n  date = day as "DD/MM/YYYY"\n  amount = spend\n}';
+    const text =
+      'source visits = csv "data/visits.csv" {\n  customer = visitor\n  date = day as "DD/MM/YYYY"\n  amount = spend\n}';
     const [uri] = await client.openNotebook(notebookUriIn(folder), [text]);
     await client.published([uri]);
     assert.deepEqual(client.diagnostics.get(uri), []);
@@ -70,17 +78,25 @@ describe('LSP schema-aware checks (real server over stdio)', function () {
     const [uri] = await client.openNotebook(notebookUriIn(folder), [source('data/orders.csv')]);
     await client.published([uri]);
     const wait = client.published([uri]);
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, 'data', 'orders.csv')).href, type: 2 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(join(folder, 'data', 'orders.csv')).href, type: 2 }],
+    });
     await wait;
     assert.deepEqual(client.diagnostics.get(uri), []);
   });
 
   it('editing the CSV header updates diagnostics; creating a missing file clears its error', async () => {
     const nb = notebookUriIn(folder);
-    const [uri, other] = await client.openNotebook(nb, [source('data/orders.csv'), source('data/later.csv').replace('orders', 'later')]);
+    const [uri, other] = await client.openNotebook(nb, [
+      source('data/orders.csv'),
+      source('data/later.csv').replace('orders', 'later'),
+    ]);
     await client.published([uri, other]);
     assert.deepEqual(brief(client.diagnostics.get(uri)), []);
-    assert.deepEqual(brief(client.diagnostics.get(other)).map((d) => d.code), ['missing-file']);
+    assert.deepEqual(
+      brief(client.diagnostics.get(other)).map((d) => d.code),
+      ['missing-file'],
+    );
 
     writeFileSync(join(folder, 'data', 'orders.csv'), 'customer,order_date,amount\nC001,2024-01-05,25.50\n');
     const [d] = await client.until(uri, (ds) => ds.length > 0);

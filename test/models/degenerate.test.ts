@@ -6,9 +6,13 @@ import * as M from '../../server/src/models';
 type Fit = M.FitResult;
 const finiteOrExplained = (fit: Fit, label: string) => {
   const values = [...Object.values(fit.params), fit.logLikelihood, fit.gradientNorm] as number[];
-  if (fit.converged) assert.ok(values.every(Number.isFinite), `${label}: converged with non-finite values ${JSON.stringify(fit)}`);
+  if (fit.converged)
+    assert.ok(values.every(Number.isFinite), `${label}: converged with non-finite values ${JSON.stringify(fit)}`);
   else assert.ok(fit.message && fit.message.length > 10, `${label}: not converged without a reason`);
-  assert.ok(Object.values(fit.params).every((v) => !Number.isNaN(v)), `${label}: NaN parameter`);
+  assert.ok(
+    Object.values(fit.params).every((v) => !Number.isNaN(v)),
+    `${label}: NaN parameter`,
+  );
 };
 const fitAll = (x: number[], tx: number[], T: number[]) => {
   const p = M.toPatterns(x, tx, T);
@@ -18,22 +22,42 @@ const fitAll = (x: number[], tx: number[], T: number[]) => {
 describe('models: degenerate data', () => {
   it('every customer with x = 0: no NaN, and a reason when the parameters run off', () => {
     const n = 200;
-    const fits = fitAll(new Array(n).fill(0), new Array(n).fill(0), Array.from({ length: n }, (_, i) => 10 + (i % 30)));
+    const fits = fitAll(
+      new Array(n).fill(0),
+      new Array(n).fill(0),
+      Array.from({ length: n }, (_, i) => 10 + (i % 30)),
+    );
     for (const [k, f] of Object.entries(fits)) finiteOrExplained(f, k);
     assert.ok(!fits.bgnbd.converged && /identify|converge/.test(fits.bgnbd.message!), fits.bgnbd.message);
   });
 
   it('one customer with x = 500 among ordinary ones; predictions stay finite', () => {
-    const x = [500, 0, 1, 2, 0, 3, 1, 0, 5, 0], tx = [38, 0, 5, 20, 0, 30, 2, 0, 35, 0], T = [39, 39, 39, 39, 30, 39, 20, 39, 39, 10];
+    const x = [500, 0, 1, 2, 0, 3, 1, 0, 5, 0],
+      tx = [38, 0, 5, 20, 0, 30, 2, 0, 35, 0],
+      T = [39, 39, 39, 39, 30, 39, 20, 39, 39, 10];
     const fits = fitAll(x, tx, T);
     for (const [k, f] of Object.entries(fits)) finiteOrExplained(f, k);
     const h = { frequency: x, recency: tx, T };
-    for (const model of [M.bgnbdModel(fits.bgnbd.params), M.paretoNbdModel(fits.pareto.params), M.mbgnbdModel(fits.mbgnbd.params)]) {
-      assert.ok(model.pAlive(h).every((v) => v >= 0 && v <= 1), model.kind);
-      assert.ok(model.conditionalExpected(52, h).every((v) => Number.isFinite(v) && v >= 0), model.kind);
+    for (const model of [
+      M.bgnbdModel(fits.bgnbd.params),
+      M.paretoNbdModel(fits.pareto.params),
+      M.mbgnbdModel(fits.mbgnbd.params),
+    ]) {
+      assert.ok(
+        model.pAlive(h).every((v) => v >= 0 && v <= 1),
+        model.kind,
+      );
+      assert.ok(
+        model.conditionalExpected(52, h).every((v) => Number.isFinite(v) && v >= 0),
+        model.kind,
+      );
     }
     // At the published CDNOW parameters, x = 500 gives a large finite forecast (no overflow).
-    const big = M.bgnbdConditionalExpected({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 52, { frequency: [500], recency: [39], T: [39] })[0];
+    const big = M.bgnbdConditionalExpected({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 52, {
+      frequency: [500],
+      recency: [39],
+      T: [39],
+    })[0];
     assert.ok(big > 100 && big < 1000, `${big}`);
   });
 
@@ -41,8 +65,14 @@ describe('models: degenerate data', () => {
     finiteOrExplained(M.fitBgNbd(M.toPatterns([0, 1, 0], [0, 2, 0], [0, 5, 0])), 'T=0');
     const one = fitAll([2], [5], [10]);
     for (const [k, f] of Object.entries(one)) finiteOrExplained(f, `one customer ${k}`);
-    const alive = M.bgnbdPAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { frequency: [0, 3], recency: [0, 0], T: [0, 0] });
-    assert.deepEqual(Array.from(alive).map((v) => Number.isFinite(v)), [true, true]);
+    const alive = M.bgnbdPAlive(
+      { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+      { frequency: [0, 3], recency: [0, 0], T: [0, 0] },
+    );
+    assert.deepEqual(
+      Array.from(alive).map((v) => Number.isFinite(v)),
+      [true, true],
+    );
   });
 
   it('huge amounts: Gamma-Gamma stays finite; no repeat buyer at all is a clear error', () => {
@@ -53,7 +83,10 @@ describe('models: degenerate data', () => {
   });
 
   it('an empty log gives an empty summary, not a crash', () => {
-    const s = M.summariseTransactions({ customerIds: [], customer: new Int32Array(0), time: new Float64Array(0), amount: null, rows: 0 }, { calibrationEnd: 10 });
+    const s = M.summariseTransactions(
+      { customerIds: [], customer: new Int32Array(0), time: new Float64Array(0), amount: null, rows: 0 },
+      { calibrationEnd: 10 },
+    );
     assert.equal(s.frequency.length, 0);
     assert.throws(() => M.fitBgNbd(M.toPatterns(s.frequency, s.recency, s.T)), /no customers/);
   });

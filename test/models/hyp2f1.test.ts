@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { hyp2f1 } from '../../server/src/models';
 
-const close = (a: number, b: number, rel = 1e-12) => assert.ok(Math.abs(a - b) <= rel * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
+const close = (a: number, b: number, rel = 1e-12) =>
+  assert.ok(Math.abs(a - b) <= rel * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
 const zs = [-50, -3, -0.9, -0.5, -1e-3, 1e-3, 0.3, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999];
 
 describe('models: hyp2f1', () => {
@@ -24,7 +25,8 @@ describe('models: hyp2f1', () => {
     close(hyp2f1(0.3, 0.4, 2.2, 1 - 1e-12), exact, 1e-9);
   });
   it('polynomial case: 2F1(-2,b;c;z) = 1 - 2bz/c + b(b+1)z²/(c(c+1))', () => {
-    for (const z of [-5, -0.5, 0.5, 0.95]) close(hyp2f1(-2, 1.3, 2.1, z), 1 - (2 * 1.3 * z) / 2.1 + (1.3 * 2.3 * z * z) / (2.1 * 3.1), 1e-12);
+    for (const z of [-5, -0.5, 0.5, 0.95])
+      close(hyp2f1(-2, 1.3, 2.1, z), 1 - (2 * 1.3 * z) / 2.1 + (1.3 * 2.3 * z * z) / (2.1 * 3.1), 1e-12);
   });
   it('rejects z >= 1 with a message', () => {
     assert.throws(() => hyp2f1(1, 1, 2, 1), /must be below 1/);
@@ -34,7 +36,17 @@ describe('models: hyp2f1', () => {
 // Lanczos-free reference: Stirling series with shift (accurate to ~1e-13 for x > 0).
 function lgamma(x: number): number {
   let shift = 0;
-  while (x < 10) { shift += Math.log(x); x += 1; }
-  const inv = 1 / x, inv2 = inv * inv;
-  return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 / 1680))) - shift;
+  while (x < 10) {
+    shift += Math.log(x);
+    x += 1;
+  }
+  const inv = 1 / x,
+    inv2 = inv * inv;
+  return (
+    (x - 0.5) * Math.log(x) -
+    x +
+    0.5 * Math.log(2 * Math.PI) +
+    inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 / 1680))) -
+    shift
+  );
 }

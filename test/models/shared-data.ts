@@ -12,10 +12,14 @@ export const published = JSON.parse(readFileSync(sharedPath('reference', 'publis
 
 /** Numeric CSV columns by header name (quotes stripped). */
 export function readNumericCsv(...parts: string[]): Record<string, Float64Array> {
-  const lines = readFileSync(sharedPath(...parts), 'utf8').trim().split(/\r?\n/);
+  const lines = readFileSync(sharedPath(...parts), 'utf8')
+    .trim()
+    .split(/\r?\n/);
   const header = lines[0].split(',').map((h) => h.replace(/"/g, ''));
   const cols: Record<string, Float64Array> = {};
-  header.forEach((h, j) => (cols[h] = Float64Array.from(lines.slice(1), (l) => Number(l.split(',')[j].replace(/"/g, '')))));
+  header.forEach(
+    (h, j) => (cols[h] = Float64Array.from(lines.slice(1), (l) => Number(l.split(',')[j].replace(/"/g, '')))),
+  );
   return cols;
 }
 
@@ -26,9 +30,13 @@ export function dayOf(yyyymmdd: string): number {
 
 /** CDNOW_sample.txt: whitespace-delimited, CRLF, `master_id sample_id YYYYMMDD cds dollars`. */
 export function readCdnowSample(): TransactionLog {
-  const lines = readFileSync(sharedPath('data', 'cdnow', 'CDNOW_sample.txt'), 'utf8').split(/\r?\n/).filter((l) => l.trim());
+  const lines = readFileSync(sharedPath('data', 'cdnow', 'CDNOW_sample.txt'), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
   const ids = new Map<string, number>();
-  const customer = new Int32Array(lines.length), time = new Float64Array(lines.length), amount = new Float64Array(lines.length);
+  const customer = new Int32Array(lines.length),
+    time = new Float64Array(lines.length),
+    amount = new Float64Array(lines.length);
   lines.forEach((line, i) => {
     const [, sample, date, , dollars] = line.trim().split(/\s+/);
     if (!ids.has(sample)) ids.set(sample, ids.size);

@@ -25,7 +25,9 @@ describe('models: Gamma-Gamma on CDNOW (Fader & Hardie note 025)', () => {
     const spend = M.gammaGammaExpectedSpend(fitRounded.params, z.x.subarray(0, 10), z.zbar.subarray(0, 10));
     // The spreadsheet values are quoted truncated (24.6586 → 24.65); lifetimes compares them with
     // decimal=2 (|diff| < 0.015), which we use too. All but the first also agree after rounding.
-    pub.cond_expected_avg_profit_first10.value.forEach((v: number, i: number) => assertPrinted(spend[i], v, `customer ${i + 1}`, 0.01));
+    pub.cond_expected_avg_profit_first10.value.forEach((v: number, i: number) =>
+      assertPrinted(spend[i], v, `customer ${i + 1}`, 0.01),
+    );
   });
 });
 
@@ -45,9 +47,15 @@ describe('models: BG/BB on the donations data (Fader, Hardie & Shang 2010)', () 
 
   it('reproduces P(alive) (table 6), the 5-period forecast and the expected counts in the first 6 periods', () => {
     const alive = M.bgbbPAlive(p, { frequency: [0, 2, 6], recency: [0, 4, 6], T: [6, 6, 6] });
-    pub['P_alive_2002_table6_(x,tx)=(0,0),(2,4),(6,6)'].forEach((v: number, i: number) => assertPrinted(alive[i], v, `P(alive) ${i}`));
+    pub['P_alive_2002_table6_(x,tx)=(0,0),(2,4),(6,6)'].forEach((v: number, i: number) =>
+      assertPrinted(alive[i], v, `P(alive) ${i}`),
+    );
     const next = M.bgbbConditionalExpected(p, 5, { frequency: d.frequency, recency: d.recency, T: d.periods });
-    assertPrinted(next.reduce((s, v, i) => s + v * d.weights[i], 0), pub.sum_cond_exp_5_periods, 'Σ E[X(6,11)]');
+    assertPrinted(
+      next.reduce((s, v, i) => s + v * d.weights[i], 0),
+      pub.sum_cond_exp_5_periods,
+      'Σ E[X(6,11)]',
+    );
     const [row0, row6] = pub.expected_in_first_6_periods_rows0_6;
     assertPrinted(11104 * M.bgbbProbability(p, 6, 0), row0, 'customers with 0 of 6');
     assertPrinted(11104 * M.bgbbProbability(p, 6, 6), row6, 'customers with 6 of 6');
@@ -80,7 +88,11 @@ describe('models: sBG retention (Fader & Hardie 2007)', () => {
       assertPrinted(fit.logLikelihood, pub.own_MLE_LL[cohort], 'LL');
       // The projection of years 8-12 stays within 5% of the observed survivors (the paper's point).
       const curve = M.sbgSurvival(fit.params, 12);
-      for (let t = 8; t <= 12; t++) assert.ok(Math.abs(1000 * curve[t] - pub[`${cohort}_survivors`][t]) / pub[`${cohort}_survivors`][t] < 0.05, `year ${t}`);
+      for (let t = 8; t <= 12; t++)
+        assert.ok(
+          Math.abs(1000 * curve[t] - pub[`${cohort}_survivors`][t]) / pub[`${cohort}_survivors`][t] < 0.05,
+          `year ${t}`,
+        );
     });
   }
 
@@ -91,8 +103,10 @@ describe('models: sBG retention (Fader & Hardie 2007)', () => {
 
   it('discounted lifetimes equal the explicit discounted sums of survival', () => {
     const p = { alpha: pub.regular.alpha, beta: pub.regular.beta };
-    const S = M.sbgSurvival(p, 4000), d = 0.1;
-    let del = 0, derl = 0;
+    const S = M.sbgSurvival(p, 4000),
+      d = 0.1;
+    let del = 0,
+      derl = 0;
     for (let t = 0; t <= 4000; t++) del += S[t] / Math.pow(1 + d, t);
     for (let t = 4; t <= 4000; t++) derl += S[t] / S[3] / Math.pow(1 + d, t - 4);
     assert.ok(Math.abs(M.sbgDiscountedLifetime(p, d) - del) < 1e-9);

@@ -18,7 +18,10 @@ export function decimalsOf(printed: number): number {
 export function assertPrinted(ours: number, published: number, label: string, extra = 0): void {
   const half = 0.5 * Math.pow(10, -decimalsOf(published));
   assert.ok(Number.isFinite(ours), `${label}: not finite (${ours})`);
-  assert.ok(Math.abs(ours - published) <= half * (1 + 1e-9) + extra, `${label}: ours ${ours} vs published ${published} (allowed ${half + extra})`);
+  assert.ok(
+    Math.abs(ours - published) <= half * (1 + 1e-9) + extra,
+    `${label}: ours ${ours} vs published ${published} (allowed ${half + extra})`,
+  );
 }
 
 /** Largest change of f over all parameter vectors that print like `printed`. */

@@ -2,10 +2,17 @@
 // and editing one cell of a read file rewrites only that cell's lines.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { notebookFromCells, parseNotebook, serializeNotebook, type CellData, type NotebookFile } from '../../server/src/notebook-file';
+import {
+  notebookFromCells,
+  parseNotebook,
+  serializeNotebook,
+  type CellData,
+  type NotebookFile,
+} from '../../server/src/notebook-file';
 import { cellSource, cells, metadata, notebookText } from './arbitraries';
 
-const plain = (nb: NotebookFile): CellData[] => nb.cells.map(({ kind, language, source }) => ({ kind, language, source }));
+const plain = (nb: NotebookFile): CellData[] =>
+  nb.cells.map(({ kind, language, source }) => ({ kind, language, source }));
 
 const readsBack = (list: CellData[], meta: Record<string, string> = {}) => {
   const text = serializeNotebook(notebookFromCells(list, meta));
@@ -36,7 +43,10 @@ describe('notebook file: cells read back as written', () => {
   for (const [name, list] of Object.entries(regressions)) it(name, () => readsBack(list));
 
   it('writes adjacent Markdown cells with a separator and awkward ones with a line count', () => {
-    assert.equal(serializeNotebook(notebookFromCells([md('a'), md('b'), code('x'), md('c\n')])), 'a\n\n<!-- cell -->\nb\n\n```clv\nx\n```\n\n<!-- cell lines=2 -->\nc\n\n');
+    assert.equal(
+      serializeNotebook(notebookFromCells([md('a'), md('b'), code('x'), md('c\n')])),
+      'a\n\n<!-- cell -->\nb\n\n```clv\nx\n```\n\n<!-- cell lines=2 -->\nc\n\n',
+    );
   });
 
   it('makes the fence longer than any fence-like line of the source', () => {
@@ -49,12 +59,18 @@ describe('notebook file: cells read back as written', () => {
   });
 
   it('holds for generated cell lists and metadata', () => {
-    fc.assert(fc.property(cells, metadata, (list, meta) => readsBack(list, meta)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(cells, metadata, (list, meta) => readsBack(list, meta)),
+      { numRuns: 3000 },
+    );
   });
 
   it('catches a serializer that always opens code cells with a three-backtick fence', () => {
     const broken = (list: CellData[]) => serializeNotebook(notebookFromCells(list)).replace(/^`{4,}clv$/gm, '```clv');
-    const result = fc.check(fc.property(cells, (list) => assert.deepEqual(plain(parseNotebook(broken(list))), list)), { numRuns: 3000 });
+    const result = fc.check(
+      fc.property(cells, (list) => assert.deepEqual(plain(parseNotebook(broken(list))), list)),
+      { numRuns: 3000 },
+    );
     assert.ok(result.failed, 'the property must fail for the broken serializer');
   });
 
@@ -78,9 +94,11 @@ describe('notebook file: cells read back as written', () => {
         const written = serializeNotebook(edited);
         assert.deepEqual(plain(parseNotebook(written)), plain(edited));
         // The text up to the cell and from the cell after it on stay as they were.
-        const upTo = (n: number) => serializeNotebook({ ...nb, cells: nb.cells.slice(0, n), layout: { ...nb.layout!, tail: '' } }).length;
+        const upTo = (n: number) =>
+          serializeNotebook({ ...nb, cells: nb.cells.slice(0, n), layout: { ...nb.layout!, tail: '' } }).length;
         assert.ok(written.startsWith(text.slice(0, upTo(index))), 'text before the edited cell changed');
-        if (!nb.cells[index].layout!.atEnd) assert.ok(written.endsWith(text.slice(upTo(index + 1))), 'text after the edited cell changed');
+        if (!nb.cells[index].layout!.atEnd)
+          assert.ok(written.endsWith(text.slice(upTo(index + 1))), 'text after the edited cell changed');
       }),
       { numRuns: 3000 },
     );

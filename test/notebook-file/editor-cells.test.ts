@@ -3,7 +3,12 @@
 // notebook saves byte for byte and an edit rewrites only the edited cell.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fromEditorNotebook, parseNotebook, toEditorNotebook, type EditorNotebook } from '../../server/src/notebook-file';
+import {
+  fromEditorNotebook,
+  parseNotebook,
+  toEditorNotebook,
+  type EditorNotebook,
+} from '../../server/src/notebook-file';
 import { notebookText } from './arbitraries';
 import { sampleNotebooks } from './samples';
 
@@ -17,7 +22,10 @@ describe('notebook file: editor round trip', () => {
   it('saves an unopened-then-unchanged notebook byte for byte, whatever the editor does to line breaks', () => {
     fc.assert(
       fc.property(notebookText, fc.constantFrom('\n', '\r\n'), (text, eol) => {
-        assert.equal(JSON.stringify(fromEditorNotebook(throughEditor(toEditorNotebook(text), eol))), JSON.stringify(text));
+        assert.equal(
+          JSON.stringify(fromEditorNotebook(throughEditor(toEditorNotebook(text), eol))),
+          JSON.stringify(text),
+        );
       }),
       { numRuns: 3000 },
     );
@@ -48,6 +56,11 @@ describe('notebook file: editor round trip', () => {
         ['code', 'clv', 'model m = bgnbd(cal)'],
       ],
     );
-    assert.deepEqual(parseNotebook(fromEditorNotebook({ cells: [{ kind: 'code', value: 'x', languageId: 'clv' }] })).cells.map((c) => c.source), ['x']);
+    assert.deepEqual(
+      parseNotebook(fromEditorNotebook({ cells: [{ kind: 'code', value: 'x', languageId: 'clv' }] })).cells.map(
+        (c) => c.source,
+      ),
+      ['x'],
+    );
   });
 });

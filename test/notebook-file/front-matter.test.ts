@@ -4,9 +4,14 @@ import { notebookFromCells, parseNotebook, serializeNotebook } from '../../serve
 
 describe('notebook file: front matter', () => {
   it('reads top-level key: value pairs, unquoting quoted values', () => {
-    const nb = parseNotebook('---\ntitle: CDNOW  \nnote: "a \\"b\\""\nwho: \'it\'\'s\'\n  nested: ignored\n- list\n---\n# Body\n');
+    const nb = parseNotebook(
+      '---\ntitle: CDNOW  \nnote: "a \\"b\\""\nwho: \'it\'\'s\'\n  nested: ignored\n- list\n---\n# Body\n',
+    );
     assert.deepEqual(nb.metadata, { title: 'CDNOW', note: 'a "b"', who: "it's" });
-    assert.deepEqual(nb.cells.map((c) => c.source), ['# Body']);
+    assert.deepEqual(
+      nb.cells.map((c) => c.source),
+      ['# Body'],
+    );
   });
 
   it('is only front matter at the very start and when closed', () => {
@@ -26,6 +31,9 @@ describe('notebook file: front matter', () => {
   it('quotes values that would not read back plainly and rejects keys it cannot write', () => {
     const metadata = { a: ' padded', b: 'two\nlines', c: '"quoted"', d: '' };
     assert.deepEqual(parseNotebook(serializeNotebook(notebookFromCells([], metadata))).metadata, metadata);
-    assert.throws(() => serializeNotebook(notebookFromCells([], { 'bad key': 'x' })), /front matter key "bad key" is not a plain name/);
+    assert.throws(
+      () => serializeNotebook(notebookFromCells([], { 'bad key': 'x' })),
+      /front matter key "bad key" is not a plain name/,
+    );
   });
 });

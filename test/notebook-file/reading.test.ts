@@ -9,7 +9,11 @@ const cellsOf = (text: string) => parseNotebook(text).cells.map((c) => `${c.kind
 
 describe('notebook file: reading', () => {
   it('splits prose and clv fences, trimming the blank lines between cells', () => {
-    assert.deepEqual(cellsOf('# T\n\nintro\n\n```clv\nmodel m = bgnbd(cal)\n```\n\nafter\n'), ['markup:# T\n\nintro', 'code:model m = bgnbd(cal)', 'markup:after']);
+    assert.deepEqual(cellsOf('# T\n\nintro\n\n```clv\nmodel m = bgnbd(cal)\n```\n\nafter\n'), [
+      'markup:# T\n\nintro',
+      'code:model m = bgnbd(cal)',
+      'markup:after',
+    ]);
   });
 
   it('reads tilde fences, longer fences and info strings after clv', () => {
@@ -21,7 +25,9 @@ describe('notebook file: reading', () => {
   });
 
   it('does not take indented code, list items or block quotes for fences', () => {
-    assert.deepEqual(cellsOf('    ```clv\n- ```clv\n> ```clv\n\t```clv\n'), ['markup:    ```clv\n- ```clv\n> ```clv\n\t```clv']);
+    assert.deepEqual(cellsOf('    ```clv\n- ```clv\n> ```clv\n\t```clv\n'), [
+      'markup:    ```clv\n- ```clv\n> ```clv\n\t```clv',
+    ]);
   });
 
   it('runs an unclosed clv fence to the end of the file, as CommonMark does', () => {
@@ -29,7 +35,12 @@ describe('notebook file: reading', () => {
   });
 
   it('splits Markdown at separators and reads counted cells without looking inside', () => {
-    assert.deepEqual(cellsOf('a\n<!-- cell -->\nb\n<!-- cell -->\n<!-- cell lines=2 -->\n```clv\n\n'), ['markup:a', 'markup:b', 'markup:', 'markup:```clv\n']);
+    assert.deepEqual(cellsOf('a\n<!-- cell -->\nb\n<!-- cell -->\n<!-- cell lines=2 -->\n```clv\n\n'), [
+      'markup:a',
+      'markup:b',
+      'markup:',
+      'markup:```clv\n',
+    ]);
   });
 
   it('keeps the line breaks inside sources and drops the one before the closing fence', () => {
@@ -38,7 +49,8 @@ describe('notebook file: reading', () => {
 
   it('imports nothing from vscode', () => {
     const folder = join(repoRoot, 'server', 'src', 'notebook-file');
-    for (const name of readdirSync(folder)) assert.doesNotMatch(readFileSync(join(folder, name), 'utf8'), /from ['"]vscode['"]/, name);
+    for (const name of readdirSync(folder))
+      assert.doesNotMatch(readFileSync(join(folder, name), 'utf8'), /from ['"]vscode['"]/, name);
   });
 });
 
@@ -49,7 +61,10 @@ describe('notebook file: the examples of docs/notebook-format.md', () => {
   it('reads the introductory example as front matter and three cells', () => {
     const nb = parseNotebook(examples[0]);
     assert.deepEqual(nb.metadata, { title: 'Retail repeat buying' });
-    assert.deepEqual(nb.cells.map((c) => c.kind), ['markup', 'code', 'markup']);
+    assert.deepEqual(
+      nb.cells.map((c) => c.kind),
+      ['markup', 'code', 'markup'],
+    );
   });
 
   it('reads the counted example as one Markdown cell of three lines', () => {

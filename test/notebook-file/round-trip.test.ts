@@ -46,7 +46,10 @@ describe('notebook file: byte-for-byte round trip', () => {
     assert.ok(samples.length >= 4);
     for (const { name, text } of samples) {
       roundTrips(serializeNotebook)(text);
-      assert.ok(parseNotebook(text).cells.some((c) => c.kind === 'code'), `${name} has code cells`);
+      assert.ok(
+        parseNotebook(text).cells.some((c) => c.kind === 'code'),
+        `${name} has code cells`,
+      );
     }
   });
 
@@ -55,7 +58,9 @@ describe('notebook file: byte-for-byte round trip', () => {
   });
 
   it('holds for arbitrary unicode strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), roundTrips(serializeNotebook)), { numRuns: 3000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), roundTrips(serializeNotebook)), {
+      numRuns: 3000,
+    });
   });
 
   it('catches a serializer that normalises CRLF to LF', () => {

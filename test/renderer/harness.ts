@@ -25,7 +25,16 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head><body clas
   window.rendererReady = true;
 </script></body></html>`;
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface RendererPage {
   page: Page;
@@ -53,7 +62,8 @@ export async function openRendererPage(messaging?: MessageHandler): Promise<Rend
   if (messaging) {
     await page.exposeFunction('clvPost', async (message: unknown) => {
       const answer = await messaging(message);
-      if (answer !== undefined) await page.evaluate((m) => (window as unknown as { clvDeliver(m: unknown): void }).clvDeliver(m), answer);
+      if (answer !== undefined)
+        await page.evaluate((m) => (window as unknown as { clvDeliver(m: unknown): void }).clvDeliver(m), answer);
     });
   }
   const foreignRequests: string[] = [];

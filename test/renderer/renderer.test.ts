@@ -16,14 +16,25 @@ const table: TablePayload = {
     { name: 'share', format: 'percent' },
   ],
   // 60 rows: customer c1..c60, clv rising with a twist so sorting is visible; one hostile id.
-  rows: Array.from({ length: 60 }, (_, i) => [i === 7 ? XSS : `c${i + 1}`, ((i * 37) % 60) * 10.5 + 1234.5, (i % 10) / 10, i / 100]),
+  rows: Array.from({ length: 60 }, (_, i) => [
+    i === 7 ? XSS : `c${i + 1}`,
+    ((i * 37) % 60) * 10.5 + 1234.5,
+    (i % 10) / 10,
+    i / 100,
+  ]),
   totalRows: 60,
   offset: 0,
 };
 
 const chart = {
   $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-  data: { values: [{ tier: 'Champions', clv: 120 }, { tier: XSS, clv: 40 }, { tier: 'Lapsed', clv: 5 }] },
+  data: {
+    values: [
+      { tier: 'Champions', clv: 120 },
+      { tier: XSS, clv: 40 },
+      { tier: 'Lapsed', clv: 5 },
+    ],
+  },
   mark: 'bar',
   encoding: { x: { field: 'tier', type: 'nominal' }, y: { field: 'clv', type: 'quantitative' } },
 };
@@ -41,15 +52,38 @@ const model: ModelPayload = {
   gradientNorm: 1.2e-6,
   fitMs: 42,
   customers: 2357,
-  holdout: { unit: 'weeks', byFrequency: [{ frequency: '0', customers: 1411, actual: 0.236, expected: 0.225 }], cumulative: [], calibrationEndPeriod: 39 },
+  holdout: {
+    unit: 'weeks',
+    byFrequency: [{ frequency: '0', customers: 1411, actual: 0.236, expected: 0.225 }],
+    cumulative: [],
+    calibrationEndPeriod: 39,
+  },
 };
 
 const segments: SegmentsPayload = {
   name: 'tiers',
   valueMetric: 'clv',
   segments: [
-    { name: 'Champions', rule: 'clv in top 10% and p_alive > 0.7', customers: 236, share: 0.1, value: 50000, valueShare: 0.6, meanValue: 211.86, meanPAlive: 0.85 },
-    { name: XSS, rule: 'otherwise', customers: 2121, share: 0.9, value: 33333, valueShare: 0.4, meanValue: 15.72, meanPAlive: null },
+    {
+      name: 'Champions',
+      rule: 'clv in top 10% and p_alive > 0.7',
+      customers: 236,
+      share: 0.1,
+      value: 50000,
+      valueShare: 0.6,
+      meanValue: 211.86,
+      meanPAlive: 0.85,
+    },
+    {
+      name: XSS,
+      rule: 'otherwise',
+      customers: 2121,
+      share: 0.9,
+      value: 33333,
+      valueShare: 0.4,
+      meanValue: 15.72,
+      meanPAlive: null,
+    },
   ],
   totalCustomers: 2357,
   totalValue: 83333,
@@ -65,7 +99,9 @@ describe('notebook renderer in Chromium', function () {
 
   it('draws a table with formatted money, probabilities and percentages, one page at a time', async () => {
     await render(r.page, 't1', MIME.table, table);
-    const rows = await r.page.$$eval('#t1 tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    const rows = await r.page.$$eval('#t1 tbody tr', (trs) =>
+      trs.map((tr) => [...tr.children].map((td) => td.textContent)),
+    );
     assert.equal(rows.length, 25, 'first page only');
     assert.deepEqual(rows[0], ['c1', '1,234.50', '0.000', '0.0%']);
     assert.deepEqual(rows[1], ['c2', '1,623.00', '0.100', '1.0%']);
@@ -78,14 +114,26 @@ describe('notebook renderer in Chromium', function () {
 
   it('sorts by a clicked header, numeric columns descending first, and reverses on a second click', async () => {
     await render(r.page, 't2', MIME.table, table);
-    const clv = () => r.page.$$eval('#t2 tbody tr td:nth-child(2)', (tds) => tds.map((td) => Number(td.textContent!.replace(/,/g, ''))));
+    const clv = () =>
+      r.page.$$eval('#t2 tbody tr td:nth-child(2)', (tds) =>
+        tds.map((td) => Number(td.textContent!.replace(/,/g, ''))),
+      );
     await r.page.click('#t2 th:has-text("clv")');
     const descending = await clv();
-    const expected = table.rows.map((row) => row[1] as number).sort((a, b) => b - a).slice(0, 25);
+    const expected = table.rows
+      .map((row) => row[1] as number)
+      .sort((a, b) => b - a)
+      .slice(0, 25);
     assert.deepEqual(descending, expected);
     await r.page.click('#t2 th:has-text("clv")');
     const ascending = await clv();
-    assert.deepEqual(ascending, table.rows.map((row) => row[1] as number).sort((a, b) => a - b).slice(0, 25));
+    assert.deepEqual(
+      ascending,
+      table.rows
+        .map((row) => row[1] as number)
+        .sort((a, b) => a - b)
+        .slice(0, 25),
+    );
     assert.equal(await r.page.getAttribute('#t2 th:has-text("clv")', 'aria-sort'), 'ascending');
   });
 
@@ -122,7 +170,9 @@ describe('notebook renderer in Chromium', function () {
       document.body.style.setProperty('--vscode-editor-background', '#1f1f1f');
       document.body.className = 'vscode-dark';
     });
-    await r.page.waitForFunction(() => document.querySelector('#c3 svg .role-axis-label text')?.getAttribute('fill') === '#cccccc');
+    await r.page.waitForFunction(
+      () => document.querySelector('#c3 svg .role-axis-label text')?.getAttribute('fill') === '#cccccc',
+    );
     assert.equal(await labelColour(), '#cccccc');
     assert.equal(await r.page.$eval('#c3 svg.marks', (e) => e.style.backgroundColor), 'rgb(31, 31, 31)');
     await r.page.evaluate(() => (document.body.className = 'vscode-light'));
@@ -131,16 +181,29 @@ describe('notebook renderer in Chromium', function () {
   it('draws a model summary and a segments summary', async () => {
     await render(r.page, 'm1', MIME.model, model);
     assert.match((await r.page.textContent('#m1 h3')) ?? '', /BG\/NBD model purchases — converged/);
-    const params = await r.page.$$eval('#m1 table:first-of-type tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    const params = await r.page.$$eval('#m1 table:first-of-type tbody tr', (trs) =>
+      trs.map((tr) => [...tr.children].map((td) => td.textContent)),
+    );
     assert.deepEqual(params[0], ['r', '0.2426', '0.0126', 'shape of the purchase-rate distribution']);
     assert.match((await r.page.textContent('#m1')) ?? '', /2,357 customers · log-likelihood -9,582.43/);
     await render(r.page, 's2', MIME.segments, segments);
     const first = await r.page.$$eval('#s2 tbody tr:first-child td', (tds) => tds.map((td) => td.textContent!.trim()));
-    assert.deepEqual(first, ['Champions', 'clv in top 10% and p_alive > 0.7', '236', '10.0%', '50,000.00', '60.0%', '211.86', '0.850']);
+    assert.deepEqual(first, [
+      'Champions',
+      'clv in top 10% and p_alive > 0.7',
+      '236',
+      '10.0%',
+      '50,000.00',
+      '60.0%',
+      '211.86',
+      '0.850',
+    ]);
   });
 
   it('finalizes charts on dispose and loads nothing from the network', async () => {
-    await r.page.evaluate(() => (window as unknown as { renderer: { disposeOutputItem(id?: string): void } }).renderer.disposeOutputItem());
+    await r.page.evaluate(() =>
+      (window as unknown as { renderer: { disposeOutputItem(id?: string): void } }).renderer.disposeOutputItem(),
+    );
     assert.deepEqual(r.foreignRequests, []);
   });
 });

@@ -19,7 +19,13 @@ const ok = (outputs: OutputItem[]): CellResult => ({ status: 'ok', outputs, ms: 
 
 const notebook: ReportNotebook = {
   cells: [
-    { id: 'm1', kind: 'markup', language: 'markdown', source: '# Retail CLV\n\nSee [docs](https://example.com) and [bad](javascript:alert(1)).\n\n<script>window.hacked = 1</script>\n\n![logo](https://example.com/logo.png)' },
+    {
+      id: 'm1',
+      kind: 'markup',
+      language: 'markdown',
+      source:
+        '# Retail CLV\n\nSee [docs](https://example.com) and [bad](javascript:alert(1)).\n\n<script>window.hacked = 1</script>\n\n![logo](https://example.com/logo.png)',
+    },
     { id: 'c1', kind: 'code', language: 'clv', source: 'chart bar of tiers by clv' },
     { id: 'c2', kind: 'code', language: 'clv', source: 'table top = clv { limit 2 }' },
     { id: 'c3', kind: 'code', language: 'clv', source: 'chart tracking of purchases' },
@@ -29,7 +35,20 @@ const notebook: ReportNotebook = {
 };
 
 const results = new Map<string, CellResult>([
-  ['c1', ok([{ data: { 'text/plain': 'bar chart', [MIME.vegaLite]: barChart('clv by tier', 'tier', 'clv', [{ category: HOSTILE, value: 10 }, { category: 'Rest', value: 4 }]) } }])],
+  [
+    'c1',
+    ok([
+      {
+        data: {
+          'text/plain': 'bar chart',
+          [MIME.vegaLite]: barChart('clv by tier', 'tier', 'clv', [
+            { category: HOSTILE, value: 10 },
+            { category: 'Rest', value: 4 },
+          ]),
+        },
+      },
+    ]),
+  ],
   [
     'c2',
     ok([
@@ -38,8 +57,15 @@ const results = new Map<string, CellResult>([
           'text/plain': 'table top',
           [MIME.table]: {
             title: 'top',
-            columns: [{ name: 'customer', format: 'string' }, { name: 'clv', format: 'money' }, { name: 'p_alive', format: 'probability' }],
-            rows: [[HOSTILE, 1234.5, 0.91234], ['c2', 10, 0.5]],
+            columns: [
+              { name: 'customer', format: 'string' },
+              { name: 'clv', format: 'money' },
+              { name: 'p_alive', format: 'probability' },
+            ],
+            rows: [
+              [HOSTILE, 1234.5, 0.91234],
+              ['c2', 10, 0.5],
+            ],
             totalRows: 2357,
             offset: 0,
           },
@@ -47,9 +73,49 @@ const results = new Map<string, CellResult>([
       },
     ]),
   ],
-  ['c3', ok([{ data: { 'text/plain': 'tracking', [MIME.vegaLite]: trackingChart('tracking', 'weeks', [1, 2, 3].map((p) => ({ period: p, actual: p * 10, expected: p * 9 })), 2) } }])],
-  ['c4', { status: 'error', outputs: [{ data: { 'text/plain': `1:22  unknown name ${HOSTILE}`, [MIME.error]: { name: 'Error', message: `1:22  unknown name ${HOSTILE}` } } }], error: { message: `unknown name ${HOSTILE}`, cellId: 'c4' }, ms: 0, cached: false }],
-  ['c5', { status: 'skipped', outputs: [], error: { message: 'depends on cell 5, which failed', cellId: 'c4' }, ms: 0, cached: false }],
+  [
+    'c3',
+    ok([
+      {
+        data: {
+          'text/plain': 'tracking',
+          [MIME.vegaLite]: trackingChart(
+            'tracking',
+            'weeks',
+            [1, 2, 3].map((p) => ({ period: p, actual: p * 10, expected: p * 9 })),
+            2,
+          ),
+        },
+      },
+    ]),
+  ],
+  [
+    'c4',
+    {
+      status: 'error',
+      outputs: [
+        {
+          data: {
+            'text/plain': `1:22  unknown name ${HOSTILE}`,
+            [MIME.error]: { name: 'Error', message: `1:22  unknown name ${HOSTILE}` },
+          },
+        },
+      ],
+      error: { message: `unknown name ${HOSTILE}`, cellId: 'c4' },
+      ms: 0,
+      cached: false,
+    },
+  ],
+  [
+    'c5',
+    {
+      status: 'skipped',
+      outputs: [],
+      error: { message: 'depends on cell 5, which failed', cellId: 'c4' },
+      ms: 0,
+      cached: false,
+    },
+  ],
 ]);
 
 describe('HTML report', function () {
@@ -60,7 +126,11 @@ describe('HTML report', function () {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clv-report-'));
-    html = await renderReport(notebook, results, { subtitle: 'unit.clvnb', generatedAt: new Date('2026-01-02T03:04:00Z'), generator: 'test' });
+    html = await renderReport(notebook, results, {
+      subtitle: 'unit.clvnb',
+      generatedAt: new Date('2026-01-02T03:04:00Z'),
+      generator: 'test',
+    });
     const file = join(dir, 'report.html');
     writeFileSync(file, html);
     opened = await openInChromium(file);
@@ -83,7 +153,9 @@ describe('HTML report', function () {
   });
 
   it('draws every chart with marks', async () => {
-    const marks = await opened.page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => s.querySelectorAll('g.role-mark > *').length));
+    const marks = await opened.page.$$eval('figure.chart svg', (svgs) =>
+      svgs.map((s) => s.querySelectorAll('g.role-mark > *').length),
+    );
     assert.equal(marks.length, 2);
     for (const count of marks) assert.ok(count > 0, `a chart drew ${count} marks`);
   });
@@ -113,7 +185,10 @@ describe('HTML report', function () {
 
   it('titles the report from the first heading and summarises the run', async () => {
     assert.equal(await opened.page.title(), 'Retail CLV');
-    assert.equal(await opened.page.locator('header.report p').textContent(), 'unit.clvnb · generated 2026-01-02 03:04 UTC · 5 code cells, 1 failed, 1 skipped');
+    assert.equal(
+      await opened.page.locator('header.report p').textContent(),
+      'unit.clvnb · generated 2026-01-02 03:04 UTC · 5 code cells, 1 failed, 1 skipped',
+    );
     assert.equal(await opened.page.locator('.skipped').textContent(), 'Not run: depends on cell 5, which failed');
   });
 

@@ -50,7 +50,10 @@ function assertClose(actual: Record<string, number>, expected: Record<string, nu
 function assertSegmentsComplete(segments: any): void {
   const sizes = segments.segments.map((s: any) => s.customers);
   for (const s of segments.segments) assert.ok(s.customers > 0, `segment "${s.name}" of ${segments.name} is empty`);
-  assert.equal(sizes.reduce((a: number, b: number) => a + b, 0), segments.totalCustomers);
+  assert.equal(
+    sizes.reduce((a: number, b: number) => a + b, 0),
+    segments.totalCustomers,
+  );
 }
 
 describe('samples', function () {
@@ -84,7 +87,10 @@ describe('samples', function () {
         const actual = spec.data.values.filter((v: any) => v.series === 'actual');
         assert.equal(actual.length, 78);
         // BTYD walkthrough: cumulative repeat transactions in weeks 20-25.
-        assert.deepEqual(actual.slice(19, 25).map((v: any) => Math.round(v.transactions)), [1359, 1414, 1484, 1517, 1573, 1672]);
+        assert.deepEqual(
+          actual.slice(19, 25).map((v: any) => Math.round(v.transactions)),
+          [1359, 1414, 1484, 1517, 1573, 1672],
+        );
       }
     });
 
@@ -102,7 +108,11 @@ describe('samples', function () {
     it('runs with exit 0 and reproduces the published sBG estimates per cohort (fitted on years 0-7)', () => {
       assert.equal(run.code, 0, run.stdout);
       const [churn] = run.payloads(MODEL);
-      assertClose(params(churn), { 'alpha (regular)': 0.704, 'beta (regular)': 1.182, 'alpha (highend)': 0.668, 'beta (highend)': 3.806 }, 3);
+      assertClose(
+        params(churn),
+        { 'alpha (regular)': 0.704, 'beta (regular)': 1.182, 'alpha (highend)': 0.668, 'beta (highend)': 3.806 },
+        3,
+      );
       assert.ok(Math.abs(churn.logLikelihood - (-1680.27 + -1611.16)) < 0.02);
     });
 

@@ -21,7 +21,10 @@ const markdownStandIn = JSON.stringify({ scopeName: 'text.html.markdown', patter
 async function registry(): Promise<textmate.Registry> {
   await oniguruma.loadWASM(readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer as ArrayBuffer);
   return new textmate.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (sources) => new oniguruma.OnigScanner(sources), createOnigString: (text) => new oniguruma.OnigString(text) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (sources) => new oniguruma.OnigScanner(sources),
+      createOnigString: (text) => new oniguruma.OnigString(text),
+    }),
     loadGrammar: async (scopeName) => {
       if (scopeName === 'text.html.markdown') return textmate.parseRawGrammar(markdownStandIn, 'markdown.json');
       const path = grammarFiles[scopeName];
@@ -48,7 +51,10 @@ function tokenize(grammar: textmate.IGrammar, text: string): Token[][] {
 /** The scopes of the token that is `text` (give or take spaces) on line `line`. */
 function scopesOf(lines: Token[][], line: number, text: string): string[] {
   const token = lines[line].find((t) => t.text.trim() === text);
-  assert.ok(token, `no token ${JSON.stringify(text)} on line ${line}: ${JSON.stringify(lines[line].map((t) => t.text))}`);
+  assert.ok(
+    token,
+    `no token ${JSON.stringify(text)} on line ${line}: ${JSON.stringify(lines[line].map((t) => t.text))}`,
+  );
   return token.scopes;
 }
 
@@ -104,7 +110,10 @@ describe('clv TextMate grammar', () => {
     const lines = tokenize(markdown, '# Title\n\n```clv\nmodel m = bgnbd(cal)\n```\n\n```python\nmodel = 1\n```');
     assert.ok(scopesOf(lines, 3, 'bgnbd').includes('meta.embedded.block.clv'));
     assert.ok(scopesOf(lines, 3, 'bgnbd').includes('support.function.model.clv'));
-    assert.ok(lines[7].every((t) => !t.scopes.some((s) => s.endsWith('.clv'))), 'python block must not be clv');
+    assert.ok(
+      lines[7].every((t) => !t.scopes.some((s) => s.endsWith('.clv'))),
+      'python block must not be clv',
+    );
   });
 });
 
@@ -123,7 +132,13 @@ describe('clv language configuration', () => {
 
   it('uses # comments and pairs braces, parentheses and quotes', () => {
     assert.equal(config.comments.lineComment, '#');
-    assert.deepEqual(config.brackets, [['{', '}'], ['(', ')']]);
-    assert.deepEqual(config.autoClosingPairs.map((p: { open: string }) => p.open), ['{', '(', '"']);
+    assert.deepEqual(config.brackets, [
+      ['{', '}'],
+      ['(', ')'],
+    ]);
+    assert.deepEqual(
+      config.autoClosingPairs.map((p: { open: string }) => p.open),
+      ['{', '(', '"'],
+    );
   });
 });

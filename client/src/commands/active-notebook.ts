@@ -11,6 +11,8 @@ export function activeClvNotebook(): vscode.NotebookDocument | undefined {
 /** Exports read data and write files: refused until the workspace is trusted. */
 export function trustedOrExplain(what: string): boolean {
   if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showWarningMessage(`${what} is disabled in an untrusted workspace: it runs the notebook, which reads the data files it names and writes files. Trust the workspace to use it.`);
+  void vscode.window.showWarningMessage(
+    `${what} is disabled in an untrusted workspace: it runs the notebook, which reads the data files it names and writes files. Trust the workspace to use it.`,
+  );
   return false;
 }

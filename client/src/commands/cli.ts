@@ -17,6 +17,10 @@ export function runClvnb(cli: string, args: string[], token?: vscode.Cancellatio
     child.stdout?.on('data', (d) => (out += d));
     child.stderr?.on('data', (d) => (out += d));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(Object.assign(new Error(out.trim() || `clvnb ${args[0]} exited with ${code}`), { code }))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(out)
+        : reject(Object.assign(new Error(out.trim() || `clvnb ${args[0]} exited with ${code}`), { code })),
+    );
   });
 }

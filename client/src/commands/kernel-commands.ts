@@ -12,7 +12,9 @@ export function registerKernelCommands(kernels: Kernels, controller: ClvControll
       controller.interrupt(notebook);
       kernels.for(notebook).restart('restart requested');
       controller.resetExecutionOrder(notebook);
-      void vscode.window.showInformationMessage('CLV kernel restarted: loaded data, fitted models and values were discarded.');
+      void vscode.window.showInformationMessage(
+        'CLV kernel restarted: loaded data, fitted models and values were discarded.',
+      );
     }),
     vscode.commands.registerCommand('clv.showKernelLog', () => kernels.log.show(true)),
   ];

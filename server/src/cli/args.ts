@@ -34,7 +34,9 @@ export interface ParsedArgs {
 }
 
 export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
-  const options = Object.fromEntries(Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]));
+  const options = Object.fromEntries(
+    Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
+  );
   options.help = { type: 'boolean', short: 'h' };
   let parsed;
   try {
@@ -47,7 +49,8 @@ export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedArgs 
   if (values.help) return { help: true, values, positionals: parsed.positionals };
   const count = parsed.positionals.length;
   if (count < spec.minPositionals) throw new UsageError(`missing argument: expected ${spec.positionals}`, spec.name);
-  if (count > spec.maxPositionals) throw new UsageError(`unexpected argument '${parsed.positionals[spec.maxPositionals]}'`, spec.name);
+  if (count > spec.maxPositionals)
+    throw new UsageError(`unexpected argument '${parsed.positionals[spec.maxPositionals]}'`, spec.name);
   return { help: false, values, positionals: parsed.positionals };
 }
 

@@ -52,7 +52,9 @@ function report(error: unknown): number {
     process.stderr.write(`clvnb: ${error.located}\n`);
     return EXIT.failed;
   }
-  process.stderr.write(`clvnb: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report this as a bug.\n`);
+  process.stderr.write(
+    `clvnb: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report this as a bug.\n`,
+  );
   return EXIT.internal;
 }
 

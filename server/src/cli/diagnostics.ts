@@ -18,8 +18,14 @@ export interface LocatedDiagnostic {
 /** Every diagnostic of the notebook, placed in the file, in file order. */
 export function checkNotebook(notebook: LoadedNotebook): LocatedDiagnostic[] {
   const data = dataFileChecks(notebook.dir);
-  const program = checkProgram(notebook.cells.filter(isClvCell).map((c) => ({ id: c.id, text: c.source })), { schema: data.schema });
-  const all: CellDiagnostic[] = [...program.diagnostics, ...program.cells.flatMap((c) => data.diagnostics(c.parse.statements).map((d) => ({ ...d, cellId: c.id })))];
+  const program = checkProgram(
+    notebook.cells.filter(isClvCell).map((c) => ({ id: c.id, text: c.source })),
+    { schema: data.schema },
+  );
+  const all: CellDiagnostic[] = [
+    ...program.diagnostics,
+    ...program.cells.flatMap((c) => data.diagnostics(c.parse.statements).map((d) => ({ ...d, cellId: c.id }))),
+  ];
   const byId = new Map(notebook.cells.map((c) => [c.id, c]));
   const located = all.map((d) => {
     const cell = byId.get(d.cellId)!;

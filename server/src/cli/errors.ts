@@ -14,14 +14,20 @@ export const EXIT = {
 
 /** The command line is malformed; the message says what and the help says how. */
 export class UsageError extends Error {
-  constructor(message: string, readonly command?: string) {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
     super(message);
   }
 }
 
 /** The input (a file, a column, a revision) is bad; the message says what, `file` where. */
 export class InputError extends Error {
-  constructor(message: string, readonly file?: string) {
+  constructor(
+    message: string,
+    readonly file?: string,
+  ) {
     super(message);
   }
 

@@ -16,7 +16,11 @@ async function git(cwd: string, args: string[]): Promise<string> {
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: string };
     if (e.code === 'ENOENT') throw new InputError('git is not installed or not on PATH');
-    throw new InputError(String(e.stderr ?? e.message).trim().split('\n')[0]);
+    throw new InputError(
+      String(e.stderr ?? e.message)
+        .trim()
+        .split('\n')[0],
+    );
   }
 }
 
@@ -27,14 +31,18 @@ export async function readAtRevision(file: string, rev: string): Promise<string>
   // git prints the root with symlinks resolved; resolve ours too so the relative path is right.
   const absolute = realpathSync(file);
   const folder = dirname(absolute);
-  const root = (await git(folder, ['rev-parse', '--show-toplevel']).catch(() => {
-    throw new InputError(`${file} is not inside a git repository`);
-  })).trim();
+  const root = (
+    await git(folder, ['rev-parse', '--show-toplevel']).catch(() => {
+      throw new InputError(`${file} is not inside a git repository`);
+    })
+  ).trim();
   // git wants forward slashes relative to the root, whatever the platform.
   const inRepo = relative(root, absolute).split(sep).join('/');
   try {
     return await git(root, ['show', `${rev}:${inRepo}`]);
   } catch (error) {
-    throw new InputError(`cannot read ${inRepo} at revision ${rev}: ${(error as Error).message.replace(/^fatal: /, '')}`);
+    throw new InputError(
+      `cannot read ${inRepo} at revision ${rev}: ${(error as Error).message.replace(/^fatal: /, '')}`,
+    );
   }
 }

@@ -28,7 +28,8 @@ export interface LoadedNotebook {
 }
 
 /** `clv` code cells only: other fenced languages are prose as far as the kernel is concerned. */
-export const isClvCell = (cell: Pick<ReportCell, 'kind' | 'language'>) => cell.kind === 'code' && cell.language === 'clv';
+export const isClvCell = (cell: Pick<ReportCell, 'kind' | 'language'>) =>
+  cell.kind === 'code' && cell.language === 'clv';
 
 export async function readText(path: string): Promise<string> {
   try {
@@ -66,7 +67,15 @@ export function loadNotebookText(path: string, text: string): LoadedNotebook {
   let codeNumber = 0;
   const cells = file.cells.map((c, index) => {
     const isCode = isClvCell(c);
-    return { id: `cell-${index + 1}`, kind: c.kind, language: c.language, source: c.source, index, codeNumber: isCode ? ++codeNumber : 0, firstLine: lines[index] };
+    return {
+      id: `cell-${index + 1}`,
+      kind: c.kind,
+      language: c.language,
+      source: c.source,
+      index,
+      codeNumber: isCode ? ++codeNumber : 0,
+      firstLine: lines[index],
+    };
   });
   return { path, dir: dirname(resolve(path)), text, file, cells };
 }
@@ -76,6 +85,10 @@ export async function loadNotebook(path: string): Promise<LoadedNotebook> {
 }
 
 /** `file:line:col` of an offset inside a cell (1-based, like compilers). */
-export function fileLocation(notebook: LoadedNotebook, cell: LoadedCell, position: { line: number; character: number }): string {
+export function fileLocation(
+  notebook: LoadedNotebook,
+  cell: LoadedCell,
+  position: { line: number; character: number },
+): string {
   return `${notebook.path}:${cell.firstLine + position.line + 1}:${position.character + 1}`;
 }

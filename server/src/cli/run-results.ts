@@ -29,7 +29,11 @@ export interface RunResults {
   cells: CellRecord[];
 }
 
-export function runResults(notebook: LoadedNotebook, results: ReadonlyMap<string, CellResult>, diagnostics: LocatedDiagnostic[]): RunResults {
+export function runResults(
+  notebook: LoadedNotebook,
+  results: ReadonlyMap<string, CellResult>,
+  diagnostics: LocatedDiagnostic[],
+): RunResults {
   const cells = notebook.cells.filter(isClvCell).map((cell): CellRecord => {
     const result = results.get(cell.id);
     const base = { cell: cell.codeNumber, line: cell.firstLine + 1 };

@@ -15,7 +15,12 @@ const indent = (text: string) => text.replace(/^/gm, '  ');
 const withoutCellPosition = (message: string) => message.replace(/^\d+:\d+\s+/, '');
 
 /** Where a cell's failure is, as lines: its own check errors, else the kernel's error. */
-export function errorLines(notebook: LoadedNotebook, cell: LoadedCell, result: CellResult, diagnostics: LocatedDiagnostic[]): string[] {
+export function errorLines(
+  notebook: LoadedNotebook,
+  cell: LoadedCell,
+  result: CellResult,
+  diagnostics: LocatedDiagnostic[],
+): string[] {
   const checkErrors = diagnostics.filter((d) => d.cellId === cell.id && d.severity === 'error');
   if (checkErrors.length) return checkErrors.map((d) => d.text);
   const error = result.error!;
@@ -23,15 +28,23 @@ export function errorLines(notebook: LoadedNotebook, cell: LoadedCell, result: C
   return [`${fileLocation(notebook, cell, position)}: error: ${withoutCellPosition(error.message)}`];
 }
 
-export function cellSummary(notebook: LoadedNotebook, cell: LoadedCell, result: CellResult | undefined, diagnostics: LocatedDiagnostic[]): string {
+export function cellSummary(
+  notebook: LoadedNotebook,
+  cell: LoadedCell,
+  result: CellResult | undefined,
+  diagnostics: LocatedDiagnostic[],
+): string {
   const head = `cell ${cell.codeNumber} (line ${cell.firstLine + 1})`;
   if (!result) return `${head}: not run`;
   const time = result.cached ? 'cached' : `${Math.round(result.ms)} ms`;
-  if (result.status === 'ok') return [`${head}: ok, ${time}`, ...result.outputs.map((o) => indent(o.data[MIME.text]))].join('\n');
+  if (result.status === 'ok')
+    return [`${head}: ok, ${time}`, ...result.outputs.map((o) => indent(o.data[MIME.text]))].join('\n');
   if (result.status === 'error') {
     // The error bundle's place among the outputs (statement order) gets the located error lines.
     const errors = errorLines(notebook, cell, result, diagnostics).map(indent);
-    const lines = result.outputs.flatMap((o) => (MIME.error in o.data ? errors.splice(0) : [indent(o.data[MIME.text])]));
+    const lines = result.outputs.flatMap((o) =>
+      MIME.error in o.data ? errors.splice(0) : [indent(o.data[MIME.text])],
+    );
     return [`${head}: error`, ...lines, ...errors].join('\n');
   }
   return `${head}: ${result.status}: ${result.error?.message ?? ''}`.trimEnd();

@@ -49,7 +49,10 @@ export function columnReader(request: ColumnRequest, index: number, capacity: nu
       read(bytes, s, e, flags, row) {
         if (s === e) return empty;
         current = bytes;
-        codes.set(row, flags & ESCAPED ? interner.codeOfText(fieldText(bytes, s, e, flags)) : interner.codeOf(bytes, s, e, decode));
+        codes.set(
+          row,
+          flags & ESCAPED ? interner.codeOfText(fieldText(bytes, s, e, flags)) : interner.codeOf(bytes, s, e, decode),
+        );
         return null;
       },
       result: (rows) => ({ kind, codes: codes.result(rows), ids: interner.ids }),

@@ -51,7 +51,9 @@ export class DelimitedScanner {
    */
   scan(bytes: Uint8Array, pos: number, end: number, final: boolean, onRecord: RecordHandler): number {
     while (pos < end) {
-      const next = this.whitespace ? this.splitWhitespace(bytes, pos, end, final) : this.splitDelimited(bytes, pos, end, final);
+      const next = this.whitespace
+        ? this.splitWhitespace(bytes, pos, end, final)
+        : this.splitDelimited(bytes, pos, end, final);
       if (next < 0) return pos; // incomplete record: wait for more bytes
       const count = this.fieldCount;
       let recordEnd = next > end ? end : next - 1;

@@ -61,7 +61,8 @@ function isoTime(bytes: Uint8Array, at: number, end: number): number {
       for (i++; i < end && bytes[i] >= 48 && bytes[i] <= 57; i++, scale /= 10) seconds += (bytes[i] - 48) * scale;
     }
   }
-  if (i < end && bytes[i] === 90) i++; // Z
+  if (i < end && bytes[i] === 90)
+    i++; // Z
   else if (i < end && (bytes[i] === 43 || bytes[i] === 45)) {
     const zh = fixedDigits(bytes, i + 1, 2);
     const colon = bytes[i + 3] === 58 ? 1 : 0;
@@ -96,13 +97,21 @@ interface Part {
 }
 
 const TOKENS: [string, Field, number, number][] = [
-  ['YYYY', 'Y', 4, 4], ['YY', 'Y', 2, 2], ['MM', 'M', 2, 2], ['M', 'M', 1, 2], ['DD', 'D', 2, 2], ['D', 'D', 1, 2],
-  ['HH', 'h', 2, 2], ['H', 'h', 1, 2], ['mm', 'm', 2, 2], ['ss', 's', 2, 2],
+  ['YYYY', 'Y', 4, 4],
+  ['YY', 'Y', 2, 2],
+  ['MM', 'M', 2, 2],
+  ['M', 'M', 1, 2],
+  ['DD', 'D', 2, 2],
+  ['D', 'D', 1, 2],
+  ['HH', 'h', 2, 2],
+  ['H', 'h', 1, 2],
+  ['mm', 'm', 2, 2],
+  ['ss', 's', 2, 2],
 ];
 
 function compilePattern(pattern: string): Part[] | string {
   const parts: Part[] = [];
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const token = TOKENS.find(([t]) => pattern.startsWith(t, i));
     if (token) {
       parts.push({ field: token[1], min: token[2], max: token[3] });
@@ -112,7 +121,8 @@ function compilePattern(pattern: string): Part[] | string {
     } else parts.push({ min: 0, max: 0, literal: pattern.charCodeAt(i++) });
   }
   for (const f of ['Y', 'M', 'D'] as Field[]) {
-    if (parts.filter((p) => p.field === f).length !== 1) return `the date format "${pattern}" needs a year, a month and a day once each`;
+    if (parts.filter((p) => p.field === f).length !== 1)
+      return `the date format "${pattern}" needs a year, a month and a day once each`;
   }
   return parts;
 }
@@ -159,4 +169,15 @@ export function parseDateText(parse: DateParser, text: string): number {
 }
 
 /** Formats tried, in order, when a column's date format is not declared (schema inference). */
-export const CANDIDATE_DATE_FORMATS = ['ISO', 'YYYYMMDD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'D/M/YYYY', 'M/D/YYYY', 'D/M/YY', 'M/D/YY', 'DD.MM.YYYY', 'YYYY/MM/DD'];
+export const CANDIDATE_DATE_FORMATS = [
+  'ISO',
+  'YYYYMMDD',
+  'DD/MM/YYYY',
+  'MM/DD/YYYY',
+  'D/M/YYYY',
+  'M/D/YYYY',
+  'D/M/YY',
+  'M/D/YY',
+  'DD.MM.YYYY',
+  'YYYY/MM/DD',
+];

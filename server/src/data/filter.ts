@@ -6,17 +6,28 @@ import type { ColumnValues, Filter, FilterColumns } from './types';
 
 function compare(op: Filter['op'], a: number | string, b: number | string): boolean {
   switch (op) {
-    case '<': return a < b;
-    case '<=': return a <= b;
-    case '>': return a > b;
-    case '>=': return a >= b;
-    case '=': return a === b;
-    case '!=': return a !== b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+    case '=':
+      return a === b;
+    case '!=':
+      return a !== b;
   }
 }
 
 /** Applies the filters to `mask` in place (mask[i] = 0 drops row i). */
-export function applyFilters(filters: Filter[], columns: Map<string, ColumnValues>, rows: number, mask: Uint8Array): void {
+export function applyFilters(
+  filters: Filter[],
+  columns: Map<string, ColumnValues>,
+  rows: number,
+  mask: Uint8Array,
+): void {
   for (const f of filters) {
     const c = columns.get(f.column);
     if (!c) throw new DataError(`The filter column "${f.column}" was not read.`);
@@ -38,7 +49,11 @@ export function predicateView(columns: Map<string, ColumnValues>): FilterColumns
 }
 
 /** Keeps the rows where mask is 1, in every column; the number kept. */
-export function compactColumns(columns: Map<string, ColumnValues>, mask: Uint8Array, rows: number): { columns: Map<string, ColumnValues>; kept: number } {
+export function compactColumns(
+  columns: Map<string, ColumnValues>,
+  mask: Uint8Array,
+  rows: number,
+): { columns: Map<string, ColumnValues>; kept: number } {
   let kept = 0;
   for (let i = 0; i < rows; i++) kept += mask[i];
   if (kept === rows) return { columns, kept };
@@ -51,7 +66,12 @@ export function compactColumns(columns: Map<string, ColumnValues>, mask: Uint8Ar
     const from = c.kind === 'id' ? c.codes : c.values;
     const to = c.kind === 'id' ? new Int32Array(kept) : new Float64Array(kept);
     for (let i = 0, k = 0; i < rows; i++) if (mask[i]) to[k++] = from[i];
-    out.set(name, c.kind === 'id' ? { kind: 'id', codes: to as Int32Array, ids: c.ids } : { kind: c.kind, values: to as Float64Array });
+    out.set(
+      name,
+      c.kind === 'id'
+        ? { kind: 'id', codes: to as Int32Array, ids: c.ids }
+        : { kind: c.kind, values: to as Float64Array },
+    );
   }
   return { columns: out, kept };
 }

@@ -58,15 +58,26 @@ export class IdInterner {
     return true;
   }
 
-  private insert(at: number, hash: number, w0: number, w1: number, bytes: Uint8Array, start: number, end: number, decode: (s: number, e: number) => string): number {
+  private insert(
+    at: number,
+    hash: number,
+    w0: number,
+    w1: number,
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    decode: (s: number, e: number) => string,
+  ): number {
     const code = this.ids.length;
     const length = end - start;
     this.ids.push(decode(start, end));
     this.byteLengths.push(length);
     if (length > MAX_PACKED) {
-      if (this.poolLength + length > this.pool.length) this.pool = grown(this.pool, Math.max(this.pool.length * 2, this.poolLength + length));
+      if (this.poolLength + length > this.pool.length)
+        this.pool = grown(this.pool, Math.max(this.pool.length * 2, this.poolLength + length));
       this.pool.set(bytes.subarray(start, end), this.poolLength);
-      if (code >= this.poolStart.length) this.poolStart = grown(this.poolStart, Math.max(this.poolStart.length * 2, code + 1));
+      if (code >= this.poolStart.length)
+        this.poolStart = grown(this.poolStart, Math.max(this.poolStart.length * 2, code + 1));
       this.poolStart[code] = this.poolLength;
       this.poolLength += length;
     }

@@ -6,7 +6,12 @@
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** The number in bytes[start, end), or NaN when it is not one (empty counts as not a number). */
-export function parseNumber(bytes: Uint8Array, start: number, end: number, text: (s: number, e: number) => string): number {
+export function parseNumber(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  text: (s: number, e: number) => string,
+): number {
   let i = start;
   while (i < end && bytes[i] === 32) i++;
   let e = end;
@@ -18,7 +23,8 @@ export function parseNumber(bytes: Uint8Array, start: number, end: number, text:
   let decimals = 0;
   for (; i < e && bytes[i] >= 48 && bytes[i] <= 57; i++, digits++) mantissa = mantissa * 10 + bytes[i] - 48;
   if (i < e && bytes[i] === 46) {
-    for (i++; i < e && bytes[i] >= 48 && bytes[i] <= 57; i++, digits++, decimals++) mantissa = mantissa * 10 + bytes[i] - 48;
+    for (i++; i < e && bytes[i] >= 48 && bytes[i] <= 57; i++, digits++, decimals++)
+      mantissa = mantissa * 10 + bytes[i] - 48;
   }
   if (i === e && digits > 0 && digits <= 15) {
     const value = decimals ? mantissa / POW10[decimals] : mantissa;

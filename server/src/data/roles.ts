@@ -1,7 +1,15 @@
 // From a source's role mappings to the columns to read, and from the read columns back to
 // what the models take: a TransactionLog, summary columns or cohort survivor counts.
 import { DataError } from './errors';
-import type { ColumnRequest, ColumnValues, LoadedSource, LoadReport, RoleMapping, SourceSpec, TransactionLog } from './types';
+import type {
+  ColumnRequest,
+  ColumnValues,
+  LoadedSource,
+  LoadReport,
+  RoleMapping,
+  SourceSpec,
+  TransactionLog,
+} from './types';
 
 function mapping(spec: SourceSpec, role: string): RoleMapping | undefined {
   return spec.mappings.find((m) => m.role === role || (role === 'age' && m.role === 'T'));
@@ -9,12 +17,17 @@ function mapping(spec: SourceSpec, role: string): RoleMapping | undefined {
 
 const column = (spec: SourceSpec, role: string) => mapping(spec, role)?.columns[0];
 
-const REQUIRED: Record<SourceSpec['kind'], string[]> = { transactions: ['customer', 'date'], summary: ['frequency', 'recency', 'age'], cohorts: ['period', 'survivors'] };
+const REQUIRED: Record<SourceSpec['kind'], string[]> = {
+  transactions: ['customer', 'date'],
+  summary: ['frequency', 'recency', 'age'],
+  cohorts: ['period', 'survivors'],
+};
 
 /** The columns to read, and how, for the source's kind (roles first, then filter columns). */
 export function roleRequests(spec: SourceSpec): ColumnRequest[] {
   const missing = REQUIRED[spec.kind].filter((role) => !column(spec, role));
-  if (missing.length) throw new DataError(`A ${spec.kind} source needs ${missing.map((r) => `\`${r} = column\``).join(' and ')}.`);
+  if (missing.length)
+    throw new DataError(`A ${spec.kind} source needs ${missing.map((r) => `\`${r} = column\``).join(' and ')}.`);
   const requests: ColumnRequest[] = [];
   const add = (name: string | undefined, kind: ColumnRequest['kind'], dateFormat?: string) => {
     const existing = requests.find((r) => r.name === name);
@@ -32,7 +45,8 @@ export function roleRequests(spec: SourceSpec): ColumnRequest[] {
     for (const name of mapping(spec, 'survivors')?.columns ?? []) add(name, 'number');
   }
   for (const r of spec.filterColumns ?? []) add(r.name, r.kind, r.dateFormat);
-  for (const f of spec.filters ?? []) add(f.column, f.date ? 'date' : typeof f.value === 'number' ? 'number' : 'text', f.dateFormat);
+  for (const f of spec.filters ?? [])
+    add(f.column, f.date ? 'date' : typeof f.value === 'number' ? 'number' : 'text', f.dateFormat);
   return requests;
 }
 
@@ -58,7 +72,13 @@ function transactionLog(columns: Map<string, ColumnValues>, spec: SourceSpec, ro
     for (let k = 0; k < remap.length; k++) if (remap[k] >= 0) customerIds[remap[k]] = customer.ids[k];
     for (let i = 0; i < rows; i++) codes[i] = remap[codes[i]];
   }
-  return { customerIds, customer: codes, time: numbers(columns, column(spec, 'date'))!, amount: numbers(columns, column(spec, 'amount')), rows };
+  return {
+    customerIds,
+    customer: codes,
+    time: numbers(columns, column(spec, 'date'))!,
+    amount: numbers(columns, column(spec, 'amount')),
+    rows,
+  };
 }
 
 function dateRange(time: Float64Array): [number, number] {
@@ -72,13 +92,23 @@ function dateRange(time: Float64Array): [number, number] {
 }
 
 /** Role columns out of the read columns; everything else read stays available as `extra`. */
-export function assemble(spec: SourceSpec, columns: Map<string, ColumnValues>, rows: number, report: Omit<LoadReport, 'customers' | 'minDate' | 'maxDate'>): LoadedSource {
+export function assemble(
+  spec: SourceSpec,
+  columns: Map<string, ColumnValues>,
+  rows: number,
+  report: Omit<LoadReport, 'customers' | 'minDate' | 'maxDate'>,
+): LoadedSource {
   const roleColumns = new Set(spec.mappings.flatMap((m) => m.columns));
   const extra = new Map([...columns].filter(([name]) => !roleColumns.has(name)));
   if (spec.kind === 'transactions') {
     const log = transactionLog(columns, spec, rows);
     const [minDate, maxDate] = dateRange(log.time);
-    return { kind: 'transactions', log, extra, report: { ...report, customers: log.customerIds.length, minDate, maxDate } };
+    return {
+      kind: 'transactions',
+      log,
+      extra,
+      report: { ...report, customers: log.customerIds.length, minDate, maxDate },
+    };
   }
   const full: LoadReport = { ...report, customers: 0, minDate: NaN, maxDate: NaN };
   if (spec.kind === 'summary') {
@@ -91,13 +121,23 @@ export function assemble(spec: SourceSpec, columns: Map<string, ColumnValues>, r
       for (let i = 0; i < rows; i++) customers += weight[i];
     }
     return {
-      kind: 'summary', rows, customers,
+      kind: 'summary',
+      rows,
+      customers,
       customerIds: ids?.kind === 'id' ? Array.from(ids.codes, (k) => ids.ids[k]) : null,
-      frequency: col('frequency')!, recency: col('recency')!, age: col('age')!, monetary: col('monetary'), weight, extra,
+      frequency: col('frequency')!,
+      recency: col('recency')!,
+      age: col('age')!,
+      monetary: col('monetary'),
+      weight,
+      extra,
       report: { ...full, customers },
     };
   }
   const periods = numbers(columns, column(spec, 'period'))!;
-  const cohorts = (mapping(spec, 'survivors')?.columns ?? []).map((name) => ({ name, survivors: numbers(columns, name)! }));
+  const cohorts = (mapping(spec, 'survivors')?.columns ?? []).map((name) => ({
+    name,
+    survivors: numbers(columns, name)!,
+  }));
   return { kind: 'cohorts', periods, cohorts, extra, report: full };
 }

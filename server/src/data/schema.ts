@@ -45,16 +45,27 @@ export interface SchemaOptions {
 
 const HEAD_BYTES = 1 << 16;
 
-function delimitedSample(bytes: Buffer, complete: boolean, options: SchemaOptions, limit: number): { names: string[]; rows: string[][] } {
+function delimitedSample(
+  bytes: Buffer,
+  complete: boolean,
+  options: SchemaOptions,
+  limit: number,
+): { names: string[]; rows: string[][] } {
   const layout = delimitedLayout(options.format, options.delimiter, options.header, options.columns);
   const scanner = new DelimitedScanner(layout.delimiter);
   const records: string[][] = [];
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   // A cut-off last record of a longer file is left unscanned (final = complete).
   scanner.scan(bytes, start, bytes.length, complete, (count) => {
-    if (records.length <= limit) records.push(Array.from({ length: count }, (_, k) => fieldText(bytes, scanner.starts[k], scanner.ends[k], scanner.flags[k]).trim()));
+    if (records.length <= limit)
+      records.push(
+        Array.from({ length: count }, (_, k) =>
+          fieldText(bytes, scanner.starts[k], scanner.ends[k], scanner.flags[k]).trim(),
+        ),
+      );
   });
-  if (!layout.header) return { names: layout.names ?? records[0]?.map((_, k) => `column${k + 1}`) ?? [], rows: records.slice(0, limit) };
+  if (!layout.header)
+    return { names: layout.names ?? records[0]?.map((_, k) => `column${k + 1}`) ?? [], rows: records.slice(0, limit) };
   const [header = [], ...rows] = records;
   return { names: layout.names ?? header, rows };
 }
@@ -64,7 +75,11 @@ function jsonSample(text: string, complete: boolean, path: string): DecodedTable
   const body = text.replace(/^\uFEFF/, '').trim();
   if (complete) return recordsTable(parseJsonRecords(body, path));
   if (!body.startsWith('[')) return recordsTable(parseJsonRecords(body.slice(0, body.lastIndexOf('\n')), path));
-  for (let end = body.lastIndexOf('}'), tries = 0; end > 0 && tries < 50; end = body.lastIndexOf('}', end - 1), tries++) {
+  for (
+    let end = body.lastIndexOf('}'), tries = 0;
+    end > 0 && tries < 50;
+    end = body.lastIndexOf('}', end - 1), tries++
+  ) {
     try {
       return recordsTable(arrayRecords(JSON.parse(`${body.slice(0, end + 1)}]`)));
     } catch {
@@ -74,7 +89,14 @@ function jsonSample(text: string, complete: boolean, path: string): DecodedTable
   return recordsTable(arrayRecords([]));
 }
 
-const cellText = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const cellText = (v: unknown) =>
+  v === null || v === undefined
+    ? ''
+    : v instanceof Date
+      ? v.toISOString()
+      : typeof v === 'object'
+        ? JSON.stringify(v)
+        : String(v);
 
 function tableSample(table: DecodedTable, limit: number): { names: string[]; rows: string[][] } {
   const n = Math.min(limit, table.rows);
@@ -88,7 +110,9 @@ const parsers = new Map(CANDIDATE_DATE_FORMATS.map((f) => [f, dateParser(f) as D
 export function inferColumn(name: string, samples: string[]): SchemaColumn {
   const present = samples.filter((s) => s !== '');
   if (present.length === 0) return { name, type: 'empty', samples };
-  const dateFormat = CANDIDATE_DATE_FORMATS.find((f) => present.every((s) => Number.isFinite(parseDateText(parsers.get(f)!, s))));
+  const dateFormat = CANDIDATE_DATE_FORMATS.find((f) =>
+    present.every((s) => Number.isFinite(parseDateText(parsers.get(f)!, s))),
+  );
   const plausible = dateFormat !== 'YYYYMMDD' || present.every((s) => s >= '19000101' && s <= '21001231');
   if (dateFormat && plausible) return { name, type: 'date', dateFormat, samples };
   if (present.every((s) => /^[+-]?\d+$/.test(s))) return { name, type: 'integer', samples };
@@ -104,7 +128,12 @@ export function dateFormatMismatches(format: string | undefined, samples: string
 }
 
 function schemaOf(file: string, sample: { names: string[]; rows: string[][] }): SourceSchema {
-  const columns = sample.names.map((name, k) => inferColumn(name, sample.rows.map((r) => r[k] ?? '')));
+  const columns = sample.names.map((name, k) =>
+    inferColumn(
+      name,
+      sample.rows.map((r) => r[k] ?? ''),
+    ),
+  );
   return { path: file, columns, sampledRows: sample.rows.length };
 }
 
@@ -140,6 +169,7 @@ export function readSchemaSync(path: string, options: SchemaOptions): SourceSche
     const { bytes, complete } = readHeadSync(file, HEAD_BYTES);
     return schemaOf(file, tableSample(jsonSample(bytes.toString('utf8'), complete, file), limit));
   }
-  if (options.format === 'parquet') return { path: file, columns: parquetColumnsSync(file).map((c) => ({ ...c, samples: [] })), sampledRows: 0 };
+  if (options.format === 'parquet')
+    return { path: file, columns: parquetColumnsSync(file).map((c) => ({ ...c, samples: [] })), sampledRows: 0 };
   return schemaOf(file, tableSample(arrowTableFromBytes(readFileSync(file)), limit));
 }

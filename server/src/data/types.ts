@@ -67,7 +67,13 @@ export type LoadedSource =
       extra: ExtraColumns;
       report: LoadReport;
     }
-  | { kind: 'cohorts'; periods: Float64Array; cohorts: { name: string; survivors: Float64Array }[]; extra: ExtraColumns; report: LoadReport };
+  | {
+      kind: 'cohorts';
+      periods: Float64Array;
+      cohorts: { name: string; survivors: Float64Array }[];
+      extra: ExtraColumns;
+      report: LoadReport;
+    };
 
 export interface RoleMapping {
   /** customer, date, amount | frequency, recency, age (or T), monetary, weight, customer | period, survivors. */

@@ -43,7 +43,11 @@ function defaultWorker(): URL {
 function runnable(url: URL): URL {
   if (!url.pathname.endsWith('.ts')) return url;
   // require.resolve finds the CommonJS build; its ES module twin sits beside it.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(url.href)});`;
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
@@ -85,7 +89,10 @@ export class KernelClient extends KernelQueries implements KernelApi {
     if (this.ready) return this.ready;
     const url = runnable(this.options.workerUrl ?? defaultWorker());
     Atomics.store(this.interruptFlag, 0, 0);
-    const workerData: KernelWorkerData = { notebookDir: this.options.notebookDir, interruptBuffer: this.interruptFlag.buffer as SharedArrayBuffer };
+    const workerData: KernelWorkerData = {
+      notebookDir: this.options.notebookDir,
+      interruptBuffer: this.interruptFlag.buffer as SharedArrayBuffer,
+    };
     const worker = new Worker(url, { workerData, execArgv: this.options.execArgv ?? [] });
     this.worker = worker;
     this.ready = new Promise<void>((resolve, reject) => {
@@ -99,7 +106,9 @@ export class KernelClient extends KernelQueries implements KernelApi {
         this.worker = null;
         this.ready = null;
         reject(new Error(`kernel worker exited with code ${code} before it was ready`));
-        this.pending.failAll(`The kernel stopped unexpectedly (exit code ${code}); cached results were lost. Run the cells again.`);
+        this.pending.failAll(
+          `The kernel stopped unexpectedly (exit code ${code}); cached results were lost. Run the cells again.`,
+        );
       });
     });
     return this.ready;
@@ -124,7 +133,9 @@ export class KernelClient extends KernelQueries implements KernelApi {
       const reason = `it did not stop within ${graceMs} ms of an interrupt`;
       this.options.onRestart?.(reason);
       this.log(`kernel restarted: ${reason}`);
-      void this.stopWorker(`Interrupted; the kernel did not stop within ${graceMs} ms and was restarted, so cached results were lost.`);
+      void this.stopWorker(
+        `Interrupted; the kernel did not stop within ${graceMs} ms and was restarted, so cached results were lost.`,
+      );
     }, graceMs).unref();
   }
 

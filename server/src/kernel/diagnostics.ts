@@ -15,7 +15,9 @@ function lineCol(range: CellRange): string {
 }
 
 export function errorOutput(error: CellError, name = 'Error'): OutputItem {
-  return { data: { 'text/plain': error.message, 'application/vnd.code.notebook.error': { name, message: error.message } } };
+  return {
+    data: { 'text/plain': error.message, 'application/vnd.code.notebook.error': { name, message: error.message } },
+  };
 }
 
 /** The error a cell with parse/check errors reports instead of running. */
@@ -27,7 +29,12 @@ export function diagnosticsError(cellId: string, text: string, diagnostics: Diag
 }
 
 /** An error raised while running a statement, placed at `range` (or the statement) in the cell. */
-export function evaluationError(cellId: string, text: string, message: string, range: { start: number; end: number }): CellError {
+export function evaluationError(
+  cellId: string,
+  text: string,
+  message: string,
+  range: { start: number; end: number },
+): CellError {
   const r = cellRange(text, range);
   return { message: `${lineCol(r)}  ${message}`, cellId, range: r };
 }

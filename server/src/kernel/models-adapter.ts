@@ -28,7 +28,15 @@ import {
 } from '../models';
 import type { TransactionLog } from '../data';
 import type { FitOptions as LibraryFitOptions } from '../models/optimize/mle';
-import type { CustomerSummary, FitData, FitOptions, FittedModel, History, ModelsPort, SummaryOptions } from './models-port';
+import type {
+  CustomerSummary,
+  FitData,
+  FitOptions,
+  FittedModel,
+  History,
+  ModelsPort,
+  SummaryOptions,
+} from './models-port';
 
 /** Thrown when the data cannot support the model; the message says why. */
 class NotFittable extends Error {}
@@ -44,7 +52,13 @@ interface SummaryColumns {
 function summaryColumns(data: FitData, kind: string): SummaryColumns {
   if (data.kind === 'cohorts') throw new NotFittable(`${kind} needs customer transactions or a summary, not cohorts.`);
   if ('summary' in data) return { ...data.summary, weight: null };
-  return { frequency: data.frequency, recency: data.recency, T: data.age, monetary: data.monetary, weight: data.weight };
+  return {
+    frequency: data.frequency,
+    recency: data.recency,
+    T: data.age,
+    monetary: data.monetary,
+    weight: data.weight,
+  };
 }
 
 /** A progress report that also stops the work (by throwing) once the run is interrupted. */
@@ -69,9 +83,14 @@ function libraryOptions(options: FitOptions): LibraryFitOptions {
 
 /** A library fit result in the port's shape (parameters in order, with standard errors and timing). */
 function fitSummary<P extends string>(fit: FitResult<P>, ms: number) {
-  if (!Number.isFinite(fit.logLikelihood)) throw new NotFittable(fit.message ?? 'the likelihood has no finite maximum on this data.');
+  if (!Number.isFinite(fit.logLikelihood))
+    throw new NotFittable(fit.message ?? 'the likelihood has no finite maximum on this data.');
   return {
-    parameters: (Object.keys(fit.params) as P[]).map((name) => ({ name, estimate: fit.params[name], standardError: fit.standardErrors[name] })),
+    parameters: (Object.keys(fit.params) as P[]).map((name) => ({
+      name,
+      estimate: fit.params[name],
+      standardError: fit.standardErrors[name],
+    })),
     logLikelihood: fit.logLikelihood,
     converged: fit.converged,
     message: fit.message,
@@ -98,15 +117,27 @@ const CHUNK = 20_000;
  * Applies `compute` once per unique (x, t_x, T) history, a chunk at a time with `checkpoint`
  * between chunks (so an interrupt lands within a chunk), and spreads the results to customers.
  */
-function perHistory(h: History, compute: (unique: History) => Float64Array, checkpoint?: (fraction: number) => void): Float64Array {
+function perHistory(
+  h: History,
+  compute: (unique: History) => Float64Array,
+  checkpoint?: (fraction: number) => void,
+): Float64Array {
   let unique = historyIndex.get(h.frequency);
-  if (!unique || unique.of.length !== h.frequency.length) historyIndex.set(h.frequency, (unique = uniqueRows([h.frequency, h.recency, h.T])));
+  if (!unique || unique.of.length !== h.frequency.length)
+    historyIndex.set(h.frequency, (unique = uniqueRows([h.frequency, h.recency, h.T])));
   const [frequency, recency, T] = unique.columns;
   const values = new Float64Array(frequency.length);
   for (let start = 0; start < frequency.length; start += CHUNK) {
     checkpoint?.(start / frequency.length);
     const end = Math.min(frequency.length, start + CHUNK);
-    values.set(compute({ frequency: frequency.subarray(start, end), recency: recency.subarray(start, end), T: T.subarray(start, end) }), start);
+    values.set(
+      compute({
+        frequency: frequency.subarray(start, end),
+        recency: recency.subarray(start, end),
+        T: T.subarray(start, end),
+      }),
+      start,
+    );
   }
   return Float64Array.from(unique.of, (k) => values[k]);
 }
@@ -135,11 +166,17 @@ interface PurchaseKind {
 
 async function fitPurchaseModel(kind: PurchaseKind, data: FitData, options: FitOptions): Promise<FittedModel> {
   const s = summaryColumns(data, kind.title);
-  if (!s.frequency.some((x) => x > 0)) throw new NotFittable('no customer made a repeat purchase in calibration, so purchase rates and drop-out cannot be estimated.');
+  if (!s.frequency.some((x) => x > 0))
+    throw new NotFittable(
+      'no customer made a repeat purchase in calibration, so purchase rates and drop-out cannot be estimated.',
+    );
   const grouping = checkpointOf(options);
-  const patterns = toPatterns(s.frequency, s.recency, s.T, s.weight, (fraction) => grouping(0, `grouping customer histories (${Math.round(fraction * 100)}%)`));
+  const patterns = toPatterns(s.frequency, s.recency, s.T, s.weight, (fraction) =>
+    grouping(0, `grouping customer histories (${Math.round(fraction * 100)}%)`),
+  );
   // The fit's patterns are the unique histories of the customers it was fitted on: scoring them later reuses the grouping.
-  if (!patterns.of.includes(-1)) historyIndex.set(s.frequency, { columns: [patterns.x, patterns.tx, patterns.T], of: patterns.of });
+  if (!patterns.of.includes(-1))
+    historyIndex.set(s.frequency, { columns: [patterns.x, patterns.tx, patterns.T], of: patterns.of });
   const { result: fit, ms } = timed(() => kind.fit(patterns, libraryOptions(options)));
   const model = kind.model(fit.params);
   return {
@@ -147,19 +184,47 @@ async function fitPurchaseModel(kind: PurchaseKind, data: FitData, options: FitO
     ...fitSummary(fit, ms),
     role: 'purchase',
     pAlive: (h, checkpoint) => perHistory(h, (u) => model.pAlive(u), checkpoint),
-    conditionalExpectedPurchases: (t, h, checkpoint) => perHistory(h, (u) => model.conditionalExpected(t, u), checkpoint),
+    conditionalExpectedPurchases: (t, h, checkpoint) =>
+      perHistory(h, (u) => model.conditionalExpected(t, u), checkpoint),
     expectedCumulativeRepeats: (T, periods) => expectedCumulativeTransactions(model, T, periods, periods),
     discountedExpectedPurchases: (horizon, ratePerUnit, h, period, checkpoint) =>
       // The library discounts per period from an annual rate and the unit's length in days;
       // with a one-day "unit" the annual rate is the per-unit rate compounded over 365.2425 units.
-      perHistory(h, (u) => discountedExpectedPurchases(model, u, { horizon, period, unitDays: 1, annualDiscount: Math.pow(1 + ratePerUnit, 365.2425) - 1, margin: 1 }), checkpoint),
+      perHistory(
+        h,
+        (u) =>
+          discountedExpectedPurchases(model, u, {
+            horizon,
+            period,
+            unitDays: 1,
+            annualDiscount: Math.pow(1 + ratePerUnit, 365.2425) - 1,
+            margin: 1,
+          }),
+        checkpoint,
+      ),
   };
 }
 
-const BG_NBD: PurchaseKind = { title: 'BG/NBD', fit: fitBgNbd, model: (p) => bgnbdModel({ r: p.r, alpha: p.alpha, a: p.a, b: p.b }) };
-const MBG_NBD: PurchaseKind = { title: 'MBG/NBD', fit: fitMbgNbd, model: (p) => mbgnbdModel({ r: p.r, alpha: p.alpha, a: p.a, b: p.b }) };
-const PARETO_NBD: PurchaseKind = { title: 'Pareto/NBD', fit: fitParetoNbd, model: (p) => paretoNbdModel({ r: p.r, alpha: p.alpha, s: p.s, beta: p.beta }) };
-const BG_BB: PurchaseKind = { title: 'BG/BB', fit: fitBgBb, model: (p) => bgbbModel({ alpha: p.alpha, beta: p.beta, gamma: p.gamma, delta: p.delta }) };
+const BG_NBD: PurchaseKind = {
+  title: 'BG/NBD',
+  fit: fitBgNbd,
+  model: (p) => bgnbdModel({ r: p.r, alpha: p.alpha, a: p.a, b: p.b }),
+};
+const MBG_NBD: PurchaseKind = {
+  title: 'MBG/NBD',
+  fit: fitMbgNbd,
+  model: (p) => mbgnbdModel({ r: p.r, alpha: p.alpha, a: p.a, b: p.b }),
+};
+const PARETO_NBD: PurchaseKind = {
+  title: 'Pareto/NBD',
+  fit: fitParetoNbd,
+  model: (p) => paretoNbdModel({ r: p.r, alpha: p.alpha, s: p.s, beta: p.beta }),
+};
+const BG_BB: PurchaseKind = {
+  title: 'BG/BB',
+  fit: fitBgBb,
+  model: (p) => bgbbModel({ alpha: p.alpha, beta: p.beta, gamma: p.gamma, delta: p.delta }),
+};
 
 async function fitGammaGammaModel(data: FitData, options: FitOptions): Promise<FittedModel> {
   const s = summaryColumns(data, 'Gamma-Gamma');
@@ -169,7 +234,10 @@ async function fitGammaGammaModel(data: FitData, options: FitOptions): Promise<F
   if (spend.count < 2) throw new NotFittable('fewer than two customers made a repeat purchase with a positive amount.');
   const { result: fit, ms } = timed(() => fitGammaGamma(spend, libraryOptions(options)));
   const params = { p: fit.params.p, q: fit.params.q, gamma: fit.params.gamma };
-  if (!(params.q > 1)) throw new NotFittable(`q = ${params.q.toPrecision(3)} ≤ 1 gives customers an infinite mean spend; the spend data do not support the model.`);
+  if (!(params.q > 1))
+    throw new NotFittable(
+      `q = ${params.q.toPrecision(3)} ≤ 1 gives customers an infinite mean spend; the spend data do not support the model.`,
+    );
   return {
     ...noPredictions,
     ...fitSummary(fit, ms),
@@ -190,7 +258,9 @@ async function fitSbgModel(data: FitData, options: FitOptions): Promise<FittedMo
   return {
     ...noPredictions,
     role: 'retention',
-    parameters: fits.flatMap(({ cohort, summary }) => summary.parameters.map((p) => ({ ...p, name: named ? `${p.name} (${cohort.name})` : p.name }))),
+    parameters: fits.flatMap(({ cohort, summary }) =>
+      summary.parameters.map((p) => ({ ...p, name: named ? `${p.name} (${cohort.name})` : p.name })),
+    ),
     logLikelihood: fits.reduce((s, f) => s + f.summary.logLikelihood, 0),
     converged: fits.every((f) => f.summary.converged),
     message: fits.find((f) => f.summary.message)?.summary.message,
@@ -201,7 +271,12 @@ async function fitSbgModel(data: FitData, options: FitOptions): Promise<FittedMo
     cohortValues: ({ payment, horizon, discount }) => ({
       names: fits.map((f) => f.cohort.name),
       // A payment at the start of each period the subscriber is still there, discounted.
-      values: Float64Array.from(fits, (f) => sbgSurvival(f.params, horizon - 1).reduce((v, alive, t) => v + (payment * alive) / Math.pow(1 + discount, t), 0)),
+      values: Float64Array.from(fits, (f) =>
+        sbgSurvival(f.params, horizon - 1).reduce(
+          (v, alive, t) => v + (payment * alive) / Math.pow(1 + discount, t),
+          0,
+        ),
+      ),
     }),
     survivalCurves: () =>
       fits.map((f) => ({
@@ -223,7 +298,13 @@ const FITTERS: Record<string, (data: FitData, options: FitOptions) => Promise<Fi
 
 /** The port's summary: the library's, with monetary undefined (NaN) where there is no repeat purchase to average. */
 function summariseTransactions(log: TransactionLog, options: SummaryOptions): CustomerSummary {
-  const summary = summarise(log, { calibrationEnd: options.calibrationEnd, holdoutEnd: options.holdoutEnd, unit: options.unitDays, checkpoint: options.checkpoint, repeatPurchaseDays: true });
+  const summary = summarise(log, {
+    calibrationEnd: options.calibrationEnd,
+    holdoutEnd: options.holdoutEnd,
+    unit: options.unitDays,
+    checkpoint: options.checkpoint,
+    repeatPurchaseDays: true,
+  });
   const monetary = summary.monetary && summary.monetary.map((m, i) => (summary.frequency[i] > 0 ? m : NaN));
   return { ...summary, monetary, repeatPurchaseDays: summary.repeatPurchaseDays! };
 }
@@ -232,7 +313,10 @@ export const modelsLibrary: ModelsPort = {
   summariseTransactions,
   async fitModel(kind, data, options) {
     const fitter = FITTERS[kind];
-    if (!fitter) throw new Error(`the ${kind} model is not implemented in this kernel yet (available: ${Object.keys(FITTERS).join(', ')}).`);
+    if (!fitter)
+      throw new Error(
+        `the ${kind} model is not implemented in this kernel yet (available: ${Object.keys(FITTERS).join(', ')}).`,
+      );
     return fitter(data, options);
   },
 };

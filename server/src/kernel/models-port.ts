@@ -30,7 +30,14 @@ export interface History {
 
 export type FitData =
   | { kind: 'summary'; summary: CustomerSummary }
-  | { kind: 'summary'; frequency: Float64Array; recency: Float64Array; age: Float64Array; monetary: Float64Array | null; weight: Float64Array | null }
+  | {
+      kind: 'summary';
+      frequency: Float64Array;
+      recency: Float64Array;
+      age: Float64Array;
+      monetary: Float64Array | null;
+      weight: Float64Array | null;
+    }
   | { kind: 'cohorts'; periods: Float64Array; cohorts: { name: string; survivors: Float64Array }[] };
 
 export interface FitOptions {
@@ -68,11 +75,20 @@ export interface FittedModel {
    * Expected purchases over `horizon` units, counted per `period` units (e.g. a month) and
    * discounted from each period's end at `ratePerUnit`.
    */
-  discountedExpectedPurchases(horizon: number, ratePerUnit: number, h: History, period: number, checkpoint?: (fraction: number) => void): Float64Array;
+  discountedExpectedPurchases(
+    horizon: number,
+    ratePerUnit: number,
+    h: History,
+    period: number,
+    checkpoint?: (fraction: number) => void,
+  ): Float64Array;
   // Spend models:
   expectedSpend(s: CustomerSummary): Float64Array;
   // Retention models:
-  cohortValues(terms: { payment: number; horizon: number; discount: number }): { names: string[]; values: Float64Array };
+  cohortValues(terms: { payment: number; horizon: number; discount: number }): {
+    names: string[];
+    values: Float64Array;
+  };
   survivalCurves(): { name: string; observed: Float64Array; fitted: Float64Array }[];
 }
 

@@ -27,7 +27,13 @@ export class PendingCalls {
    * Registers run `runId` and returns its results. `onAbort` is called when `hooks.signal`
    * aborts (at once if it already has) until the run settles.
    */
-  addRun(runId: number, cells: CellInput[], request: RunRequest, hooks: RunHooks, onAbort: () => void): Promise<Map<string, CellResult>> {
+  addRun(
+    runId: number,
+    cells: CellInput[],
+    request: RunRequest,
+    hooks: RunHooks,
+    onAbort: () => void,
+  ): Promise<Map<string, CellResult>> {
     return new Promise((resolve) => {
       const abort = () => onAbort();
       this.runs.set(runId, {
@@ -81,7 +87,13 @@ export class PendingCalls {
       this.runs.delete(runId);
       for (const cellId of run.cellIds) {
         if (run.seen.has(cellId)) continue;
-        const result: CellResult = { status: 'interrupted', outputs: [{ data: { 'text/plain': message } }], error: { message, cellId }, ms: 0, cached: false };
+        const result: CellResult = {
+          status: 'interrupted',
+          outputs: [{ data: { 'text/plain': message } }],
+          error: { message, cellId },
+          ms: 0,
+          cached: false,
+        };
         run.seen.set(cellId, result);
         run.hooks.onCellDone?.(cellId, result);
       }

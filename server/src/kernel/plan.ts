@@ -51,16 +51,31 @@ export function buildPlan(program: ProgramResult, notebookDir: string): Plan {
     const id = info.defines && firstDefinition ? info.defines : `${info.cellId}#${index}`;
     const file = sourceFile(notebookDir, info.statement);
     // runOrder lists dependencies first, so their keys are known when we get here.
-    const key = contentKey([fingerprint(info.statement), ...info.dependencies.map((d) => `${d}=${keyOf.get(d) ?? '?'}`), file ? fileFingerprint(file) : '']);
+    const key = contentKey([
+      fingerprint(info.statement),
+      ...info.dependencies.map((d) => `${d}=${keyOf.get(d) ?? '?'}`),
+      file ? fileFingerprint(file) : '',
+    ]);
     keyOf.set(id, key);
     // A blocked statement never runs: dropping its edges keeps cycles out of the graph.
-    const node: PlannedStatement = { id, deps: blocked ? [] : info.dependencies, info, cellId: info.cellId, cellNumber: cellNumber.get(info.cellId) ?? 0, key, blocked: blocked ?? cellErrors.get(info.cellId) };
+    const node: PlannedStatement = {
+      id,
+      deps: blocked ? [] : info.dependencies,
+      info,
+      cellId: info.cellId,
+      cellNumber: cellNumber.get(info.cellId) ?? 0,
+      key,
+      blocked: blocked ?? cellErrors.get(info.cellId),
+    };
     nodes.push(node);
     byId.set(id, node);
   };
   for (const info of program.runOrder) add(info);
   for (const info of program.blocked) {
-    add(info, { message: `Not run: "${info.defines ?? info.statement.kind.toLowerCase()}" is part of (or depends on) a cycle of definitions.`, cellId: info.cellId });
+    add(info, {
+      message: `Not run: "${info.defines ?? info.statement.kind.toLowerCase()}" is part of (or depends on) a cycle of definitions.`,
+      cellId: info.cellId,
+    });
   }
 
   const cellStatements = new Map<string, PlannedStatement[]>();
@@ -78,12 +93,18 @@ export function buildPlan(program: ProgramResult, notebookDir: string): Plan {
  * other cell with a statement that must be (re)computed joins the run whole, so its outputs
  * always match its text.
  */
-export function cellsToRun(plan: Plan, requested: string[], isCached: (key: string) => boolean): { cells: Set<string>; order: string[] } {
+export function cellsToRun(
+  plan: Plan,
+  requested: string[],
+  isCached: (key: string) => boolean,
+): { cells: Set<string>; order: string[] } {
   const cells = new Set(requested.filter((id) => plan.cellStatements.has(id)));
   for (;;) {
     const targets = [...cells].flatMap((c) => plan.cellStatements.get(c)!.map((n) => n.id));
     const order = executionOrder(plan.nodes, targets);
-    const joining = order.map((id) => plan.byId.get(id)!).filter((n) => !cells.has(n.cellId) && (!isCached(n.key) || n.blocked));
+    const joining = order
+      .map((id) => plan.byId.get(id)!)
+      .filter((n) => !cells.has(n.cellId) && (!isCached(n.key) || n.blocked));
     if (joining.length === 0) return { cells, order };
     for (const n of joining) cells.add(n.cellId);
   }

@@ -112,10 +112,4 @@ export interface LogMessage {
 }
 
 export type WorkerToHost =
-  | ReadyMessage
-  | CellStartMessage
-  | ProgressMessage
-  | CellDoneMessage
-  | RunDoneMessage
-  | ResponseMessage
-  | LogMessage;
+  ReadyMessage | CellStartMessage | ProgressMessage | CellDoneMessage | RunDoneMessage | ResponseMessage | LogMessage;

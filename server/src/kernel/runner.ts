@@ -5,10 +5,27 @@
 // is evaluated (kernel.ts plugs in the real evaluators), which keeps scheduling, caching
 // and failure handling testable on their own.
 import { checkProgram, type ProgramResult } from '../language';
-import type { CellError, CellInput, CellResult, DefinitionInfo, ExportResult, KernelApi, KernelOptions, RunHooks, RunRequest } from './api';
+import type {
+  CellError,
+  CellInput,
+  CellResult,
+  DefinitionInfo,
+  ExportResult,
+  KernelApi,
+  KernelOptions,
+  RunHooks,
+  RunRequest,
+} from './api';
 import { ResultCache } from './cache';
 import { errorOutput, evaluationError } from './diagnostics';
-import { customersOf, EvaluationError, type Computed, type CustomerTable, type EvalContext, type StatementOutcome } from './evaluate/context';
+import {
+  customersOf,
+  EvaluationError,
+  type Computed,
+  type CustomerTable,
+  type EvalContext,
+  type StatementOutcome,
+} from './evaluate/context';
 import { exportSegments } from './evaluate/export';
 import type { OutputItem, TablePayload, TableSort } from './output-types';
 import { buildPlan, cellsToRun, type Plan, type PlannedStatement } from './plan';
@@ -52,7 +69,11 @@ export class NotebookRunner implements Kernel {
     // Results of definitions that no longer exist (or changed) are dropped here.
     this.cache.retain(new Set(plan.nodes.map((n) => n.key)));
     const previous = this.states;
-    this.states = new Map([...previous].filter(([id, s]) => plan.byId.has(id) && s.state === 'ok' && this.cache.get(plan.byId.get(id)!.key) === s.outcome));
+    this.states = new Map(
+      [...previous].filter(
+        ([id, s]) => plan.byId.has(id) && s.state === 'ok' && this.cache.get(plan.byId.get(id)!.key) === s.outcome,
+      ),
+    );
 
     const requested = request.cellIds ?? cells.map((c) => c.id);
     const { cells: runCells, order } = cellsToRun(plan, requested, (key) => this.cache.get(key) !== undefined);
@@ -99,7 +120,8 @@ export class NotebookRunner implements Kernel {
   }
 
   private async runStatement(node: PlannedStatement, plan: Plan, hooks: RunHooks): Promise<NodeState> {
-    if (node.blocked) return { state: 'failed', error: node.blocked, outputs: [errorOutput(node.blocked, 'CheckError')], ms: 0 };
+    if (node.blocked)
+      return { state: 'failed', error: node.blocked, outputs: [errorOutput(node.blocked, 'CheckError')], ms: 0 };
     const upstream = this.failedUpstream(node, plan);
     if (upstream) return upstream;
     if (hooks.signal?.aborted) return interrupted(node.cellId, 'Not run: the run was interrupted.');
@@ -143,8 +165,9 @@ export class NotebookRunner implements Kernel {
     } catch (err) {
       const ms = performance.now() - start;
       if (signal.aborted) return interrupted(node.cellId, 'Interrupted.', ms);
-      const range = err instanceof EvaluationError ? err.range ?? node.info.statement : node.info.statement;
-      const message = err instanceof EvaluationError ? err.message : `Internal error in the kernel: ${(err as Error).message}`;
+      const range = err instanceof EvaluationError ? (err.range ?? node.info.statement) : node.info.statement;
+      const message =
+        err instanceof EvaluationError ? err.message : `Internal error in the kernel: ${(err as Error).message}`;
       if (!(err instanceof EvaluationError)) this.options.log?.(`${node.id}: ${(err as Error).stack ?? err}`);
       const error = evaluationError(node.cellId, cellText, message, range);
       return { state: 'failed', error, outputs: [errorOutput(error)], ms };
@@ -160,7 +183,12 @@ export class NotebookRunner implements Kernel {
       // A skipped input passes on its own message, so the root failure is named, not the nearest link.
       const upstream = plan.byId.get(dep)!;
       const error: CellError =
-        s.state === 'skipped' ? s.error : { message: `Not run: it needs "${dep}" (cell ${upstream.cellNumber}), which failed.`, cellId: upstream.cellId };
+        s.state === 'skipped'
+          ? s.error
+          : {
+              message: `Not run: it needs "${dep}" (cell ${upstream.cellNumber}), which failed.`,
+              cellId: upstream.cellId,
+            };
       const message = error.message;
       return { state: 'skipped', error, outputs: [{ data: { 'text/plain': message } }], ms: 0 };
     }
@@ -171,15 +199,26 @@ export class NotebookRunner implements Kernel {
     const plan = this.plan!;
     const cellError = plan.cellErrors.get(cellId);
     const nodes = plan.cellStatements.get(cellId)!;
-    if (cellError && nodes.length === 0) return { status: 'error', outputs: [errorOutput(cellError, 'CheckError')], error: cellError, ms: 0, cached: false };
+    if (cellError && nodes.length === 0)
+      return {
+        status: 'error',
+        outputs: [errorOutput(cellError, 'CheckError')],
+        error: cellError,
+        ms: 0,
+        cached: false,
+      };
     const states = nodes.map((n) => this.states.get(n.id)!);
     const outputs = states.flatMap((s) => (s.state === 'ok' ? s.outcome.outputs : s.outputs));
     const ms = states.reduce((t, s) => t + s.ms, 0);
     const cached = states.every((s) => s.state === 'ok' && s.cached);
-    const bad = states.find((s) => s.state === 'failed') ?? states.find((s) => s.state === 'interrupted') ?? states.find((s) => s.state === 'skipped');
+    const bad =
+      states.find((s) => s.state === 'failed') ??
+      states.find((s) => s.state === 'interrupted') ??
+      states.find((s) => s.state === 'skipped');
     if (!bad || bad.state === 'ok') return { status: 'ok', outputs, ms, cached };
     // A cell with check errors shows its diagnostics once, not once per statement.
-    if (cellError) return { status: 'error', outputs: [errorOutput(cellError, 'CheckError')], error: cellError, ms, cached: false };
+    if (cellError)
+      return { status: 'error', outputs: [errorOutput(cellError, 'CheckError')], error: cellError, ms, cached: false };
     const status = bad.state === 'failed' ? 'error' : bad.state;
     return { status, outputs, error: bad.error, ms, cached: false };
   }
@@ -191,7 +230,8 @@ export class NotebookRunner implements Kernel {
       const def = defs[0];
       const node = this.plan.byId.get(name);
       const s = this.states.get(name);
-      const state = s?.state === 'ok' && node && this.cache.get(node.key) ? 'fresh' : s && s.state !== 'ok' ? 'failed' : 'stale';
+      const state =
+        s?.state === 'ok' && node && this.cache.get(node.key) ? 'fresh' : s && s.state !== 'ok' ? 'failed' : 'stale';
       out.push({ name, kind: def.kind, cellId: def.cellId, dependsOn: def.dependencies, state });
     }
     return out;
@@ -212,14 +252,16 @@ export class NotebookRunner implements Kernel {
     if (!customers) throw new Error(`"${name}" has no per-customer table; run its cell first.`);
     const columns = value?.kind === 'table' ? value.columns : [...customers.columns.values()];
     const title = value?.kind === 'table' ? value.title : name;
-    if (sort && !columns.some((c) => c.name === sort.column)) throw new Error(`"${name}" has no column "${sort.column}" to sort by.`);
+    if (sort && !columns.some((c) => c.name === sort.column))
+      throw new Error(`"${name}" has no column "${sort.column}" to sort by.`);
     const table = sort ? this.sortedViews.get(customers.table, sort) : customers.table;
     return { ...tablePage(table, columns, offset, limit, title), source: name, ...(sort ? { sort } : {}) };
   }
 
   async exportSegments(name: string, path: string): Promise<ExportResult> {
     const value = this.computed(name);
-    if (value?.kind !== 'segments') throw new Error(`"${name}" is not a computed segments definition; run its cell first.`);
+    if (value?.kind !== 'segments')
+      throw new Error(`"${name}" is not a computed segments definition; run its cell first.`);
     return exportSegments(value.customers, this.options.notebookDir, path);
   }
 

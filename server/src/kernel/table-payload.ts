@@ -25,7 +25,13 @@ function cellValue(value: unknown, format: ColumnFormat): string | number | bool
 }
 
 /** Rows [offset, offset + limit) of `table` in the columns given (in that order). */
-export function tablePage(table: ColumnTable, columns: TableColumn[], offset: number, limit: number, title?: string): TablePayload {
+export function tablePage(
+  table: ColumnTable,
+  columns: TableColumn[],
+  offset: number,
+  limit: number,
+  title?: string,
+): TablePayload {
   const total = table.numRows();
   const start = Math.max(0, Math.min(offset, total));
   const end = Math.min(total, start + Math.max(0, limit));
@@ -62,7 +68,11 @@ export function tableText(page: TablePayload): string {
   const body = page.rows.map((row) => row.map((v, j) => formatCell(v, page.columns[j].format)));
   const widths = header.map((h, j) => Math.max(h.length, ...body.map((r) => r[j].length)));
   const numeric = page.columns.map((c) => !['string', 'date', 'boolean'].includes(c.format));
-  const line = (cells: string[]) => cells.map((s, j) => (numeric[j] ? s.padStart(widths[j]) : s.padEnd(widths[j]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((s, j) => (numeric[j] ? s.padStart(widths[j]) : s.padEnd(widths[j])))
+      .join('  ')
+      .trimEnd();
   const lines = [line(header), ...body.map(line)];
   const shown = page.rows.length;
   if (shown < page.totalRows) {

@@ -83,13 +83,7 @@ export interface RateLiteral extends Node {
 }
 
 export type Literal =
-  | NumberLiteral
-  | PercentLiteral
-  | StringLiteral
-  | DateLiteral
-  | BooleanLiteral
-  | DurationLiteral
-  | RateLiteral;
+  NumberLiteral | PercentLiteral | StringLiteral | DateLiteral | BooleanLiteral | DurationLiteral | RateLiteral;
 
 // ---------------------------------------------------------------- conditions
 
@@ -144,15 +138,7 @@ export interface ParenExpr extends Node {
 }
 
 export type Expression =
-  | Identifier
-  | Literal
-  | PercentileExpr
-  | CompareExpr
-  | RankExpr
-  | BetweenExpr
-  | LogicalExpr
-  | NotExpr
-  | ParenExpr;
+  Identifier | Literal | PercentileExpr | CompareExpr | RankExpr | BetweenExpr | LogicalExpr | NotExpr | ParenExpr;
 
 // ---------------------------------------------------------------- blocks
 
@@ -292,12 +278,7 @@ export type Statement =
 
 /** Statements that define a name other cells can refer to. */
 export type Definition =
-  | SourceStatement
-  | SplitStatement
-  | ModelStatement
-  | ValueStatement
-  | SegmentsStatement
-  | TableStatement;
+  SourceStatement | SplitStatement | ModelStatement | ValueStatement | SegmentsStatement | TableStatement;
 
 export type DefinitionKind = 'source' | 'split' | 'model' | 'value' | 'segments' | 'table';
 
@@ -307,4 +288,5 @@ export interface Comment {
   text: string;
 }
 
-export type AnyNode = Statement | Expression | Block | BlockItem | OptionValue | Call | SegmentRule | ColumnName | UnitName;
+export type AnyNode =
+  Statement | Expression | Block | BlockItem | OptionValue | Call | SegmentRule | ColumnName | UnitName;

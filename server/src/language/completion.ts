@@ -38,8 +38,12 @@ export function completionContext(text: string, offset: number): CompletionConte
   // The word being typed ends at the cursor; everything before it is context.
   let end = all.findIndex((t) => t.end >= offset || t.kind === 'EOF');
   const typing = all[end];
-  const replace = typing.kind === 'Ident' && typing.start < offset ? { start: typing.start, end: offset } : { start: offset, end: offset };
-  if (typing.kind !== 'Ident' || typing.start >= offset) end = all.findIndex((t) => t.start >= offset || t.kind === 'EOF');
+  const replace =
+    typing.kind === 'Ident' && typing.start < offset
+      ? { start: typing.start, end: offset }
+      : { start: offset, end: offset };
+  if (typing.kind !== 'Ident' || typing.start >= offset)
+    end = all.findIndex((t) => t.start >= offset || t.kind === 'EOF');
   const before = all.slice(0, end);
   const open = enclosingBrace(before);
   // The current item: tokens since the last newline, or since the `{` of a one-line block.
@@ -75,7 +79,11 @@ function lineStart(tokens: Token[], i: number): number {
 function sameLineItem(item: Token[]): Token[] {
   for (let i = item.length - 1; i > 0; i--) {
     const previous = item[i - 1];
-    if (item[i].kind === 'Ident' && (previous.kind === 'Number' || previous.kind === 'Percent' || previous.kind === 'String') && !['per', 'days', 'weeks', 'months', 'years', 'day', 'week', 'month', 'year'].includes(item[i].text)) {
+    if (
+      item[i].kind === 'Ident' &&
+      (previous.kind === 'Number' || previous.kind === 'Percent' || previous.kind === 'String') &&
+      !['per', 'days', 'weeks', 'months', 'years', 'day', 'week', 'month', 'year'].includes(item[i].text)
+    ) {
       return item.slice(i);
     }
   }
@@ -93,7 +101,8 @@ function statementExpectations(item: Token[]): Expectation[] {
       return n === 3 && last === '=' ? [{ kind: 'keywords', context: 'format' }] : [];
     case 'model':
       if (n === 3 && last === '=') return [{ kind: 'keywords', context: 'model-kind' }];
-      if (n >= 5 && (last === '(' || last === ',')) return [modelKindInfo(texts[3])?.input === 'cohorts' ? definitions('source') : definitions('split', 'source')];
+      if (n >= 5 && (last === '(' || last === ','))
+        return [modelKindInfo(texts[3])?.input === 'cohorts' ? definitions('source') : definitions('split', 'source')];
       return [];
     case 'value':
       if (n === 3 && last === '=') return [{ kind: 'keywords', context: 'value-function' }];
@@ -112,7 +121,8 @@ function statementExpectations(item: Token[]): Expectation[] {
     case 'chart':
       if (n === 1) return [{ kind: 'keywords', context: 'chart-kind' }];
       if (n === 2) return [words('of')];
-      if (n === 3 && last === 'of') return [definitions(...(chartKindInfo(texts[1])?.of ?? ['value', 'model', 'segments', 'table']))];
+      if (n === 3 && last === 'of')
+        return [definitions(...(chartKindInfo(texts[1])?.of ?? ['value', 'model', 'segments', 'table']))];
       if (n === 4) return [words('by')];
       return last === 'by' || last === ',' ? [METRICS] : [];
     case 'export':
@@ -136,7 +146,8 @@ function blockExpectations(block: BlockContext, item: Token[], source: string | 
   if (item.length === 0) return atItemStart;
   const [first] = item;
   const last = item[item.length - 1];
-  if (first.text === 'where') return conditionExpectations(item.slice(1), block === 'source' ? { kind: 'columns', source } : METRICS);
+  if (first.text === 'where')
+    return conditionExpectations(item.slice(1), block === 'source' ? { kind: 'columns', source } : METRICS);
   if (item[1]?.text === '=') {
     if (last.text === 'as') return [words(...DATE_FORMAT_WORDS)];
     return last.text === '=' || last.kind === 'Comma' ? [{ kind: 'columns', source }] : [];
@@ -172,13 +183,24 @@ function firstValue(shape: OptionShape, source: string | null): Expectation[] {
 /** After `when` / `where`: names where an operand goes, operators and connectives after one. */
 function conditionExpectations(condition: Token[], names: Expectation): Expectation[] {
   const last = condition[condition.length - 1];
-  if (!last || last.kind === 'Op' || last.kind === 'LParen' || ['and', 'or', 'not', 'between', 'of'].includes(last.text)) {
+  if (
+    !last ||
+    last.kind === 'Op' ||
+    last.kind === 'LParen' ||
+    ['and', 'or', 'not', 'between', 'of'].includes(last.text)
+  ) {
     return last?.text === 'of' ? [METRICS] : [names, words('not', 'percentile')];
   }
   if (last.text === 'in') return [words('top', 'bottom')];
   if (last.text === 'top' || last.text === 'bottom' || last.text === 'percentile') return [];
   if (last.kind === 'Number') return [UNITS, words('and', 'or')];
-  if (last.kind === 'Ident' || last.kind === 'RParen' || last.kind === 'Percent' || last.kind === 'String' || last.kind === 'Date') {
+  if (
+    last.kind === 'Ident' ||
+    last.kind === 'RParen' ||
+    last.kind === 'Percent' ||
+    last.kind === 'String' ||
+    last.kind === 'Date'
+  ) {
     return [{ kind: 'keywords', context: 'condition' }];
   }
   return [];

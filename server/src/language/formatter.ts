@@ -5,7 +5,17 @@
 // code stays after the printed line that holds that code, a comment on its own line stays on
 // its own line before what follows it. At most one blank line is kept where the source had
 // any. Text with parse errors is returned unchanged, since its meaning is not known.
-import type { Block, BlockItem, Comment, Expression, MappingItem, OptionValue, Range, SegmentRule, Statement } from './ast';
+import type {
+  Block,
+  BlockItem,
+  Comment,
+  Expression,
+  MappingItem,
+  OptionValue,
+  Range,
+  SegmentRule,
+  Statement,
+} from './ast';
 import { literalText } from './checker/describe';
 import { parseCell } from './parser/parse-cell';
 import { LineIndex } from './text';
@@ -78,7 +88,13 @@ function layout(text: string, lines: PrintedLine[], comments: Comment[], index: 
     const comment = trailing.get(i);
     const closing = line.text === '}';
     const last = Math.max(codeLines[i].last, comment ? lineOf(comment.range.start) : 0);
-    emit(line.depth, comment ? `${line.text} ${comment.text}` : line.text, codeLines[i].first, last, afterOpen || closing);
+    emit(
+      line.depth,
+      comment ? `${line.text} ${comment.text}` : line.text,
+      codeLines[i].first,
+      last,
+      afterOpen || closing,
+    );
     afterOpen = line.text.endsWith('{');
   });
   while (next < ownLine.length) {
@@ -98,7 +114,13 @@ function printStatement(s: Statement, lines: PrintedLine[], commentInside: (r: R
   };
   switch (s.kind) {
     case 'Source':
-      return printWithBlock(`source ${s.name!.name} = ${s.format!.name} ${s.path!.raw}`, s, s.block, lines, commentInside);
+      return printWithBlock(
+        `source ${s.name!.name} = ${s.format!.name} ${s.path!.raw}`,
+        s,
+        s.block,
+        lines,
+        commentInside,
+      );
     case 'Split': {
       let text = `split ${s.name!.name} = ${s.source!.name} until ${s.calibrationEnd!.value}`;
       if (s.holdoutEnd) text += `, holdout until ${s.holdoutEnd.value}`;
@@ -130,7 +152,13 @@ function printStatement(s: Statement, lines: PrintedLine[], commentInside: (r: R
   }
 }
 
-function printWithBlock(header: string, range: Range, block: Block | null, lines: PrintedLine[], commentInside: (r: Range) => boolean): void {
+function printWithBlock(
+  header: string,
+  range: Range,
+  block: Block | null,
+  lines: PrintedLine[],
+  commentInside: (r: Range) => boolean,
+): void {
   // An empty block stays on the header's line as `{}`.
   if (!block || (!block.items.length && !commentInside(block))) {
     lines.push({ depth: 0, text: block ? `${header} {}` : header, source: range, commentDepth: 0 });
@@ -138,7 +166,9 @@ function printWithBlock(header: string, range: Range, block: Block | null, lines
   }
   lines.push({ depth: 0, text: `${header} {`, source: { start: range.start, end: block.start + 1 }, commentDepth: 0 });
   const widths = mappingWidths(block.items);
-  block.items.forEach((item, i) => lines.push({ depth: 1, text: printItem(item, widths[i]), source: item, commentDepth: 1 }));
+  block.items.forEach((item, i) =>
+    lines.push({ depth: 1, text: printItem(item, widths[i]), source: item, commentDepth: 1 }),
+  );
   lines.push({ depth: 0, text: '}', source: { start: block.end - 1, end: block.end }, commentDepth: 1 });
 }
 

@@ -43,8 +43,21 @@ export { DIAGNOSTIC_CODES } from './checker/codes';
 
 export { METRICS, metricInfo, type MetricInfo, type ValueType, type MetricRequirement } from './catalog/metrics';
 export { MODEL_KINDS, modelKindInfo, type ModelKindInfo, type ModelParameterInfo } from './catalog/models';
-export { BLOCK_OPTIONS, optionInfo, DELIMITER_WORDS, type BlockContext, type OptionInfo, type OptionShape } from './catalog/options';
+export {
+  BLOCK_OPTIONS,
+  optionInfo,
+  DELIMITER_WORDS,
+  type BlockContext,
+  type OptionInfo,
+  type OptionShape,
+} from './catalog/options';
 export { ROLES, roleInfo, SOURCE_FORMATS, DATE_FORMAT_WORDS, type RoleInfo, type SourceKind } from './catalog/sources';
 export { CHART_KINDS, chartKindInfo, type ChartKindInfo } from './catalog/charts';
-export { keywordsFor, STATEMENT_KEYWORDS, CONDITION_KEYWORDS, UNIT_WORDS, type KeywordContext } from './catalog/keywords';
+export {
+  keywordsFor,
+  STATEMENT_KEYWORDS,
+  CONDITION_KEYWORDS,
+  UNIT_WORDS,
+  type KeywordContext,
+} from './catalog/keywords';
 export { sourceKindOf, definitionName } from './checker/facts';

@@ -36,7 +36,22 @@ export class Token {
   }
 }
 
-const KINDS: readonly TokenKind[] = ['Ident', 'Number', 'Percent', 'Date', 'String', 'LBrace', 'RBrace', 'LParen', 'RParen', 'Comma', 'Op', 'Newline', 'Unknown', 'EOF'];
+const KINDS: readonly TokenKind[] = [
+  'Ident',
+  'Number',
+  'Percent',
+  'Date',
+  'String',
+  'LBrace',
+  'RBrace',
+  'LParen',
+  'RParen',
+  'Comma',
+  'Op',
+  'Newline',
+  'Unknown',
+  'EOF',
+];
 /** Each kind's code: its index in KINDS. (The lexer passes codes, not names: looking a name up per token is slow.) */
 const CODE = Object.fromEntries(KINDS.map((kind, code) => [kind, code])) as Record<TokenKind, number>;
 /** Set on a String token's kind code when its closing quote is missing. */
@@ -74,12 +89,22 @@ export class TokenStream {
   /** Whether token i is the identifier `word` (compared in place, without making a string). */
   isWord(i: number, word: string): boolean {
     const start = this.data[3 * i + 1];
-    return this.data[3 * i] === CODE.Ident && this.data[3 * i + 2] - start === word.length && this.source.startsWith(word, start);
+    return (
+      this.data[3 * i] === CODE.Ident &&
+      this.data[3 * i + 2] - start === word.length &&
+      this.source.startsWith(word, start)
+    );
   }
 
   token(i: number): Token {
     const code = this.data[3 * i];
-    return new Token(KINDS[code & ~UNTERMINATED], this.text(i), this.start(i), this.end(i), (code & UNTERMINATED) === 0);
+    return new Token(
+      KINDS[code & ~UNTERMINATED],
+      this.text(i),
+      this.start(i),
+      this.end(i),
+      (code & UNTERMINATED) === 0,
+    );
   }
 
   /** Every token as an object, newlines and the final EOF included. */
@@ -93,7 +118,13 @@ export interface LexResult {
   comments: Comment[];
 }
 
-const PUNCTUATION: Record<string, number> = { '{': CODE.LBrace, '}': CODE.RBrace, '(': CODE.LParen, ')': CODE.RParen, ',': CODE.Comma };
+const PUNCTUATION: Record<string, number> = {
+  '{': CODE.LBrace,
+  '}': CODE.RBrace,
+  '(': CODE.LParen,
+  ')': CODE.RParen,
+  ',': CODE.Comma,
+};
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -215,7 +246,11 @@ function scanNumberOrDate(text: string, i: number): number {
 /** `-MM-DD` follows at `i` (and no further digit, so 1997-09-301 is not a date). */
 function isDateRest(text: string, i: number): boolean {
   return (
-    isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 45 &&
-    isDigit(text.charCodeAt(i + 4)) && isDigit(text.charCodeAt(i + 5)) && !isIdentPart(text.charCodeAt(i + 6))
+    isDigit(text.charCodeAt(i + 1)) &&
+    isDigit(text.charCodeAt(i + 2)) &&
+    text.charCodeAt(i + 3) === 45 &&
+    isDigit(text.charCodeAt(i + 4)) &&
+    isDigit(text.charCodeAt(i + 5)) &&
+    !isIdentPart(text.charCodeAt(i + 6))
   );
 }

@@ -43,7 +43,14 @@ export function printTree(statements: Statement[], options: PrintOptions = {}): 
 }
 
 function isRange(value: unknown): value is { start: number; end: number } {
-  return typeof value === 'object' && value !== null && !('kind' in value) && 'start' in value && 'end' in value && Object.keys(value).length === 2;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !('kind' in value) &&
+    'start' in value &&
+    'end' in value &&
+    Object.keys(value).length === 2
+  );
 }
 
 /**

@@ -83,7 +83,10 @@ export interface ProgramResult {
   /** Every reference to a definition (not the definition itself). */
   referencesTo(name: string): ReferenceInfo[];
   /** The definition or reference under `offset` in a cell (for hover, go-to-definition, rename). */
-  symbolAt(cellId: string, offset: number): { name: string; range: Range; role: ReferenceRole | 'declaration'; definition?: DefinitionInfo } | undefined;
+  symbolAt(
+    cellId: string,
+    offset: number,
+  ): { name: string; range: Range; role: ReferenceRole | 'declaration'; definition?: DefinitionInfo } | undefined;
   /**
    * Every statement in an order where each comes after the definitions it depends on
    * (notebook order among independent ones). Statements on a cycle, or depending on one,

@@ -1,7 +1,12 @@
 // Between the core's offsets-in-a-cell and LSP's line/character positions. The core's
 // LineIndex counts lines by `\n` only; LSP also ends lines at `\r\n` and a lone `\r`, so
 // positions are computed with the LSP text document's own rules, one index per cell text.
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Position, type Range as LspRange } from 'vscode-languageserver/node';
+import {
+  DiagnosticSeverity,
+  type Diagnostic as LspDiagnostic,
+  type Position,
+  type Range as LspRange,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from '../language';
 
@@ -33,9 +38,20 @@ export function toLspRange(cell: CellText, range: Range): LspRange {
   return { start: toLspPosition(cell, range.start), end: toLspPosition(cell, range.end) };
 }
 
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+} as const;
 
 export function toLspDiagnostic(cell: CellText, d: Diagnostic): LspDiagnostic {
   // `data` travels back with code action requests: it carries the did-you-mean replacement.
-  return { range: toLspRange(cell, d.range), severity: SEVERITY[d.severity], code: d.code, source: 'clv', message: d.message, data: d.data };
+  return {
+    range: toLspRange(cell, d.range),
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: 'clv',
+    message: d.message,
+    data: d.data,
+  };
 }

@@ -3,7 +3,12 @@
 // result instead. Expected refusals (ResponseError, e.g. "cannot rename here") pass through.
 import { ResponseError, type Connection } from 'vscode-languageserver/node';
 
-export function safe<P, R>(connection: Connection, name: string, empty: R, handler: (params: P) => R): (params: P) => R {
+export function safe<P, R>(
+  connection: Connection,
+  name: string,
+  empty: R,
+  handler: (params: P) => R,
+): (params: P) => R {
   return (params) => {
     try {
       return handler(params);

@@ -22,7 +22,9 @@ export const NOTEBOOK_TYPE = 'clv-notebook';
 function capabilities(): InitializeResult['capabilities'] {
   return {
     textDocumentSync: TextDocumentSyncKind.Incremental,
-    notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: NOTEBOOK_TYPE }, cells: [{ language: CLV_LANGUAGE }] }] },
+    notebookDocumentSync: {
+      notebookSelector: [{ notebook: { notebookType: NOTEBOOK_TYPE }, cells: [{ language: CLV_LANGUAGE }] }],
+    },
     completionProvider: { triggerCharacters: [' ', '(', ',', '"', '/', '='] },
     hoverProvider: true,
     definitionProvider: true,
@@ -43,7 +45,10 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params) => {
     const delay = (params.initializationOptions as { diagnosticsDelay?: unknown } | undefined)?.diagnosticsDelay;
-    publisher = new DiagnosticsPublisher(connection, typeof delay === 'number' && delay >= 0 ? delay : DEFAULT_DIAGNOSTICS_DELAY_MS);
+    publisher = new DiagnosticsPublisher(
+      connection,
+      typeof delay === 'number' && delay >= 0 ? delay : DEFAULT_DIAGNOSTICS_DELAY_MS,
+    );
     return { capabilities: capabilities(), serverInfo: { name: 'clv-language-server', version: '0.1.0' } };
   });
   workspace.onDidChange((program) => publisher?.schedule(program));
@@ -56,13 +61,16 @@ export function startServer(connection: Connection): void {
   connection.onPrepareRename(safe(connection, 'prepareRename', null, (p) => prepareRename(workspace, p)));
   connection.onRenameRequest(safe(connection, 'rename', null, (p) => rename(workspace, p)));
   connection.onDocumentSymbol(safe(connection, 'documentSymbol', [], (p) => documentSymbols(workspace, p)));
-  connection.languages.semanticTokens.on(safe(connection, 'semanticTokens', { data: [] }, (p) => semanticTokens(workspace, p)));
+  connection.languages.semanticTokens.on(
+    safe(connection, 'semanticTokens', { data: [] }, (p) => semanticTokens(workspace, p)),
+  );
   connection.onDocumentFormatting(safe(connection, 'formatting', [], (p) => formatDocument(workspace, p)));
   connection.onCodeAction(safe(connection, 'codeAction', [], (p) => codeActions(workspace, p)));
   connection.onSignatureHelp(safe(connection, 'signatureHelp', null, (p) => signatureHelp(workspace, p)));
   connection.onDidChangeWatchedFiles(
     safe(connection, 'didChangeWatchedFiles', undefined, (p) => {
-      for (const change of p.changes) if (change.uri.startsWith('file:')) schemas.fileChanged(fileURLToPath(change.uri));
+      for (const change of p.changes)
+        if (change.uri.startsWith('file:')) schemas.fileChanged(fileURLToPath(change.uri));
     }),
   );
   connection.onShutdown(() => schemas.dispose());

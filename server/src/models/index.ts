@@ -18,8 +18,22 @@ export { fitBgNbd, bgnbdLogLik, type BgNbdParams } from './bgnbd/likelihood';
 export { fitMbgNbd, mbgnbdLogLik, type MbgNbdParams } from './mbgnbd/likelihood';
 export { fitParetoNbd, paretoNbdLogLik, type ParetoNbdParams } from './pnbd/likelihood';
 export { fitBgBb, bgbbLogLik, type BgBbParams } from './bgbb/likelihood';
-export { fitGammaGamma, gammaGammaLogLik, gammaGammaExpectedSpend, spendData, type GammaGammaParams, type SpendData } from './gammagamma/model';
-export { fitSbg, sbgLogLik, sbgSurvival, sbgDiscountedLifetime, sbgDiscountedResidualLifetime, type SbgParams } from './sbg/model';
+export {
+  fitGammaGamma,
+  gammaGammaLogLik,
+  gammaGammaExpectedSpend,
+  spendData,
+  type GammaGammaParams,
+  type SpendData,
+} from './gammagamma/model';
+export {
+  fitSbg,
+  sbgLogLik,
+  sbgSurvival,
+  sbgDiscountedLifetime,
+  sbgDiscountedResidualLifetime,
+  type SbgParams,
+} from './sbg/model';
 
 // Predictions, per model and through the common PurchaseModel interface
 export { bgnbdPAlive, bgnbdConditionalExpected, bgnbdExpected, bgnbdProbability } from './bgnbd/predict';

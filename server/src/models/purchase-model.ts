@@ -22,15 +22,27 @@ export interface PurchaseModel {
 }
 
 export const bgnbdModel = (p: BgNbdParams): PurchaseModel => ({
-  kind: 'bgnbd', pAlive: (h) => bgnbdPAlive(p, h), conditionalExpected: (t, h) => bgnbdConditionalExpected(p, t, h), expected: (t) => bgnbdExpected(p, t),
+  kind: 'bgnbd',
+  pAlive: (h) => bgnbdPAlive(p, h),
+  conditionalExpected: (t, h) => bgnbdConditionalExpected(p, t, h),
+  expected: (t) => bgnbdExpected(p, t),
 });
 export const mbgnbdModel = (p: MbgNbdParams): PurchaseModel => ({
-  kind: 'mbgnbd', pAlive: (h) => mbgnbdPAlive(p, h), conditionalExpected: (t, h) => mbgnbdConditionalExpected(p, t, h), expected: (t) => mbgnbdExpected(p, t),
+  kind: 'mbgnbd',
+  pAlive: (h) => mbgnbdPAlive(p, h),
+  conditionalExpected: (t, h) => mbgnbdConditionalExpected(p, t, h),
+  expected: (t) => mbgnbdExpected(p, t),
 });
 export const paretoNbdModel = (p: ParetoNbdParams): PurchaseModel => ({
-  kind: 'pareto_nbd', pAlive: (h) => paretoPAlive(p, h), conditionalExpected: (t, h) => paretoConditionalExpected(p, t, h), expected: (t) => paretoExpected(p, t),
+  kind: 'pareto_nbd',
+  pAlive: (h) => paretoPAlive(p, h),
+  conditionalExpected: (t, h) => paretoConditionalExpected(p, t, h),
+  expected: (t) => paretoExpected(p, t),
 });
 /** BG/BB: history recency = t_x and T = n in opportunities; `t` counts future opportunities (whole numbers). */
 export const bgbbModel = (p: BgBbParams): PurchaseModel => ({
-  kind: 'bgbb', pAlive: (h) => bgbbPAlive(p, h), conditionalExpected: (t, h) => bgbbConditionalExpected(p, t, h), expected: (t) => bgbbExpected(p, t),
+  kind: 'bgbb',
+  pAlive: (h) => bgbbPAlive(p, h),
+  conditionalExpected: (t, h) => bgbbConditionalExpected(p, t, h),
+  expected: (t) => bgbbExpected(p, t),
 });

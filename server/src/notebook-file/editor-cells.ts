@@ -32,7 +32,12 @@ function sourceOf(cell: EditorCell): string {
 export function toEditorNotebook(text: string): EditorNotebook {
   const file = parseNotebook(text);
   return {
-    cells: file.cells.map((cell) => ({ kind: cell.kind, value: cell.source, languageId: cell.language, metadata: { layout: cell.layout } })),
+    cells: file.cells.map((cell) => ({
+      kind: cell.kind,
+      value: cell.source,
+      languageId: cell.language,
+      metadata: { layout: cell.layout },
+    })),
     metadata: { frontMatter: file.metadata, layout: file.layout },
   };
 }

@@ -32,7 +32,11 @@ function matchLayouts(cells: CellData[], previous: NotebookCell[]): (CellLayout 
   });
 }
 
-export function notebookFromCells(cells: CellData[], metadata?: Record<string, string>, previous?: NotebookFile): NotebookFile {
+export function notebookFromCells(
+  cells: CellData[],
+  metadata?: Record<string, string>,
+  previous?: NotebookFile,
+): NotebookFile {
   const layouts = previous ? matchLayouts(cells, previous.cells) : [];
   return {
     cells: cells.map((cell, index) => {

@@ -36,7 +36,8 @@ function unquote(value: string): string {
       return value;
     }
   }
-  if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) return value.slice(1, -1).replaceAll("''", "'");
+  if (value.length >= 2 && value.startsWith("'") && value.endsWith("'"))
+    return value.slice(1, -1).replaceAll("''", "'");
   return value;
 }
 
@@ -46,7 +47,13 @@ export function frontMatterEntries(frontMatter: string): Record<string, string> 
   for (const line of splitLines(frontMatter).slice(1, -1)) {
     const match = ENTRY.exec(line.text);
     // defineProperty, so that a `__proto__` key is an entry like any other.
-    if (match) Object.defineProperty(entries, match[1], { value: unquote(match[2]), enumerable: true, writable: true, configurable: true });
+    if (match)
+      Object.defineProperty(entries, match[1], {
+        value: unquote(match[2]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return entries;
 }
@@ -54,7 +61,10 @@ export function frontMatterEntries(frontMatter: string): Record<string, string> 
 /** New front matter for `metadata`; values that would not read back plainly are JSON-quoted. */
 export function writeFrontMatter(metadata: Record<string, string>, eol: string): string {
   const lines = Object.entries(metadata).map(([key, value]) => {
-    if (!KEY.test(key)) throw new Error(`front matter key ${JSON.stringify(key)} is not a plain name (letters, digits, _ . -, not starting with a digit)`);
+    if (!KEY.test(key))
+      throw new Error(
+        `front matter key ${JSON.stringify(key)} is not a plain name (letters, digits, _ . -, not starting with a digit)`,
+      );
     return `${key}: ${PLAIN_VALUE.test(value) ? value : JSON.stringify(value)}${eol}`;
   });
   return `---${eol}${lines.join('')}---${eol}`;

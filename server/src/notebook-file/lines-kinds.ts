@@ -66,4 +66,5 @@ export function lineKind(text: string): LineKind {
 }
 
 /** A line that ends a run of Markdown: the start of a code cell or of another Markdown cell. */
-export const isCellBoundary = (kind: LineKind) => kind.kind === 'separator' || kind.kind === 'counted' || kind.kind === 'clv';
+export const isCellBoundary = (kind: LineKind) =>
+  kind.kind === 'separator' || kind.kind === 'counted' || kind.kind === 'clv';

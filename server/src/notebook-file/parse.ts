@@ -30,7 +30,12 @@ function readCode(lines: Line[], open: number, fence: Fence, lead: string): Read
   const close = lines[end] as Line | undefined;
   const { source, bodyEnd } = withoutLastBreak(lines.slice(open + 1, end));
   const layout = { ...fence, openEol: lines[open].eol, close: close?.text ?? null, closeEol: close?.eol ?? '' };
-  const cell: NotebookCell = { kind: 'code', language: 'clv', source, layout: { kind: 'code', source, lead, form: 'fenced', fence: layout, bodyEnd, atEnd: !close?.eol } };
+  const cell: NotebookCell = {
+    kind: 'code',
+    language: 'clv',
+    source,
+    layout: { kind: 'code', source, lead, form: 'fenced', fence: layout, bodyEnd, atEnd: !close?.eol },
+  };
   return { cell, next: end + 1, rest: '' };
 }
 
@@ -40,7 +45,11 @@ function readCounted(lines: Line[], at: number, count: number, lead: string): Re
   const body = lines.slice(at + 1, at + 1 + count);
   const { source, bodyEnd } = withoutLastBreak(body);
   const atEnd = !marker.eol || body.length < count || (body.length > 0 && !bodyEnd);
-  return { cell: markdownCell(source, { lead, form: 'counted', marker: marker.text + marker.eol, bodyEnd, atEnd }), next: at + 1 + body.length, rest: '' };
+  return {
+    cell: markdownCell(source, { lead, form: 'counted', marker: marker.text + marker.eol, bodyEnd, atEnd }),
+    next: at + 1 + body.length,
+    rest: '',
+  };
 }
 
 /** Plain Markdown from `start` to the next cell boundary, its trailing blank lines left over. */
@@ -83,7 +92,12 @@ function readCells(lines: Line[]): { cells: NotebookCell[]; tail: string } {
     if (kind.kind === 'clv' || kind.kind === 'counted') flushEmpty();
     // Plain Markdown after a separator is the cell that separator started.
     afterSeparator = false;
-    const read = kind.kind === 'clv' ? readCode(lines, i, kind.fence, lead) : kind.kind === 'counted' ? readCounted(lines, i, kind.lines, lead) : readPlain(lines, i, lead);
+    const read =
+      kind.kind === 'clv'
+        ? readCode(lines, i, kind.fence, lead)
+        : kind.kind === 'counted'
+          ? readCounted(lines, i, kind.lines, lead)
+          : readPlain(lines, i, lead);
     cells.push(read.cell);
     lead = read.rest;
     i = read.next;

@@ -48,7 +48,12 @@ function write(nb: NotebookFile, forceCountedFirst: boolean): { text: string; bo
   let before: Before = frontMatter ? 'closed' : 'start';
   nb.cells.forEach((cell, index) => {
     const last = index === nb.cells.length - 1;
-    const written = writeCell(cell, { eol, before, mayEndFile: last && tail === '', forceCounted: forceCountedFirst && index === 0 });
+    const written = writeCell(cell, {
+      eol,
+      before,
+      mayEndFile: last && tail === '',
+      forceCounted: forceCountedFirst && index === 0,
+    });
     text += written.text;
     before = written.leaves;
   });

@@ -13,7 +13,10 @@ export function writeCode(cell: NotebookCell, context: WriteContext): Written {
   const lead = blankLead(layout?.lead, context);
   if (layout && fence && layout.source === cell.source && (!layout.atEnd || context.mayEndFile)) {
     const open = fence.indent + fence.char.repeat(fence.length) + fence.info;
-    return { text: lead + open + fence.openEol + cell.source + layout.bodyEnd + (fence.close ?? '') + fence.closeEol, leaves: 'closed' };
+    return {
+      text: lead + open + fence.openEol + cell.source + layout.bodyEnd + (fence.close ?? '') + fence.closeEol,
+      leaves: 'closed',
+    };
   }
   const char = fence?.char ?? '`';
   const length = Math.max(fence?.length ?? 3, longestClosingRun(splitLines(cell.source), char) + 1);
@@ -22,6 +25,12 @@ export function writeCode(cell: NotebookCell, context: WriteContext): Written {
   const keptClose = fence?.close != null && closesFence(fence.close, { char, length }) ? fence.close : undefined;
   const close = keptClose ?? indent + char.repeat(length);
   const body = cell.source === '' ? '' : cell.source + breakAfter(cell.source, layout?.bodyEnd || context.eol);
-  const text = lead + open + breakBefore(cell.source, fence?.openEol || context.eol) + body + close + (fence?.closeEol || context.eol);
+  const text =
+    lead +
+    open +
+    breakBefore(cell.source, fence?.openEol || context.eol) +
+    body +
+    close +
+    (fence?.closeEol || context.eol);
   return { text, leaves: 'closed' };
 }

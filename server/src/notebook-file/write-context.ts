@@ -31,7 +31,8 @@ export const canonicalLead = (context: WriteContext) => (context.before === 'sta
 export const isBlankLead = (lead: string) => lead === '' || (isBlankText(lead) && /[\r\n]$/.test(lead));
 
 /** `lead` if it is usable blank lines, else the canonical lead. */
-export const blankLead = (lead: string | undefined, context: WriteContext) => (lead !== undefined && isBlankLead(lead) ? lead : canonicalLead(context));
+export const blankLead = (lead: string | undefined, context: WriteContext) =>
+  lead !== undefined && isBlankLead(lead) ? lead : canonicalLead(context);
 
 /**
  * The line break to write before `source`: a lone CR followed by a source starting with LF

@@ -39,7 +39,8 @@ function leadFits(lead: string, before: Before, source: string): boolean {
 
 export function writeMarkdown(cell: NotebookCell, context: WriteContext): Written {
   const layout = cell.layout?.kind === 'markup' ? cell.layout : undefined;
-  const unchanged = layout && layout.source === cell.source && (!layout.atEnd || context.mayEndFile) && !context.forceCounted;
+  const unchanged =
+    layout && layout.source === cell.source && (!layout.atEnd || context.mayEndFile) && !context.forceCounted;
   if (unchanged && layout.form === 'counted' && layout.marker && isBlankLead(layout.lead)) {
     return { text: layout.lead + layout.marker + cell.source + layout.bodyEnd, leaves: 'closed' };
   }

@@ -5,7 +5,11 @@ import type { ColumnFormat } from '../kernel/output-types';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat('en-US', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 const fourSignificant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 
 /** Money with the currency's symbol when one is configured, else plain with two decimals. */

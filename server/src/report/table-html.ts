@@ -7,10 +7,15 @@ import { formatInteger, formatValue, isNumericFormat } from './format';
 export function renderTable(table: TablePayload, currency?: string): string {
   const numeric = table.columns.map((c) => isNumericFormat(c.format));
   const head = table.columns
-    .map((c, j) => `<th${numeric[j] ? ' class="num"' : ''}>${escapeHtml(c.unit ? `${c.name} (${c.unit})` : c.name)}</th>`)
+    .map(
+      (c, j) => `<th${numeric[j] ? ' class="num"' : ''}>${escapeHtml(c.unit ? `${c.name} (${c.unit})` : c.name)}</th>`,
+    )
     .join('');
   const body = table.rows
-    .map((row) => `<tr>${row.map((v, j) => `<td${numeric[j] ? ' class="num"' : ''}>${escapeHtml(formatValue(v, table.columns[j].format, currency))}</td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${row.map((v, j) => `<td${numeric[j] ? ' class="num"' : ''}>${escapeHtml(formatValue(v, table.columns[j].format, currency))}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   const shown = table.rows.length;
   const note =

@@ -14,7 +14,9 @@ export async function run(): Promise<{ activationMs: number; runAllMs: number[] 
     await vscode.commands.executeCommand('clv.restartKernel');
     const started = Date.now();
     await vscode.commands.executeCommand('notebook.execute');
-    await waitFor('every cell to finish', () => cells.every((c) => finished(c) && c.executionSummary!.timing!.startTime >= started));
+    await waitFor('every cell to finish', () =>
+      cells.every((c) => finished(c) && c.executionSummary!.timing!.startTime >= started),
+    );
     runAllMs.push(Date.now() - started);
   }
   return { activationMs, runAllMs };

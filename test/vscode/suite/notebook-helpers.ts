@@ -38,7 +38,9 @@ export function mimesOf(cell: vscode.NotebookCell): string[] {
 }
 
 export function jsonOf<T>(cell: vscode.NotebookCell, mime: string): T[] {
-  return cell.outputs.flatMap((o) => o.items.filter((i) => i.mime === mime).map((i) => JSON.parse(new TextDecoder().decode(i.data)) as T));
+  return cell.outputs.flatMap((o) =>
+    o.items.filter((i) => i.mime === mime).map((i) => JSON.parse(new TextDecoder().decode(i.data)) as T),
+  );
 }
 
 /** Every text and error output of the cell, for assertions and failure messages. */

@@ -33,20 +33,35 @@ describe('CLV notebook in VS Code', () => {
     await vscode.commands.executeCommand('notebook.execute');
     const cells = codeCells(notebook);
     await waitFor('every code cell to finish', () => cells.every(finished));
-    for (const cell of cells) assert.equal(cell.executionSummary?.success, true, `cell ${cell.index} succeeded: ${JSON.stringify(mimesOf(cell))}`);
+    for (const cell of cells)
+      assert.equal(
+        cell.executionSummary?.success,
+        true,
+        `cell ${cell.index} succeeded: ${JSON.stringify(mimesOf(cell))}`,
+      );
     const models = jsonOf<{ kind: string; parameters: { name: string; estimate: number }[] }>(cells[1], MIME.model);
-    assert.deepEqual(models.map((m) => m.kind), ['BG/NBD', 'Gamma-Gamma']);
+    assert.deepEqual(
+      models.map((m) => m.kind),
+      ['BG/NBD', 'Gamma-Gamma'],
+    );
     // Fader, Hardie & Lee (2005): r = 0.243 on this data.
     assert.equal(models[0].parameters[0].estimate.toFixed(3), '0.243');
     assert.ok(mimesOf(cells[2]).includes(MIME.vegaLite), 'the Lorenz chart');
     const [segments] = jsonOf<{ totalCustomers: number; segments: { name: string }[] }>(cells[3], MIME.segments);
     assert.equal(segments.totalCustomers, 2357);
-    assert.deepEqual(segments.segments.map((s) => s.name), ['Champions', 'One-off', 'Everyone else']);
+    assert.deepEqual(
+      segments.segments.map((s) => s.name),
+      ['Champions', 'One-off', 'Everyone else'],
+    );
     // Every customer: the output holds the first 50 rows, the renderer asks the kernel for more.
     const [table] = jsonOf<{ rows: unknown[][]; totalRows: number; source: string }>(cells[3], MIME.table);
     assert.deepEqual([table.rows.length, table.totalRows, table.source], [50, 2357, 'top']);
     const orders = cells.map((c) => c.executionSummary!.executionOrder!);
-    assert.deepEqual([...orders].sort((a, b) => a - b), orders, 'execution order follows the dependency order');
+    assert.deepEqual(
+      [...orders].sort((a, b) => a - b),
+      orders,
+      'execution order follows the dependency order',
+    );
     assert.equal(new Set(orders).size, orders.length);
   });
 
@@ -54,10 +69,19 @@ describe('CLV notebook in VS Code', () => {
     const cells = codeCells(notebook);
     const restartedAt = Date.now();
     await vscode.commands.executeCommand('clv.restartKernel');
-    await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: cells[3].index, end: cells[3].index + 1 }], document: notebook.uri });
-    await waitFor('the upstream cells to run again', () => cells.every((c) => (c.executionSummary?.timing?.startTime ?? 0) >= restartedAt && finished(c)));
+    await vscode.commands.executeCommand('notebook.cell.execute', {
+      ranges: [{ start: cells[3].index, end: cells[3].index + 1 }],
+      document: notebook.uri,
+    });
+    await waitFor('the upstream cells to run again', () =>
+      cells.every((c) => (c.executionSummary?.timing?.startTime ?? 0) >= restartedAt && finished(c)),
+    );
     assert.ok(cells.every((c) => c.executionSummary?.success === true));
-    assert.deepEqual(cells.map((c) => c.executionSummary!.executionOrder), [1, 2, 3, 4], 'numbering restarted with the kernel');
+    assert.deepEqual(
+      cells.map((c) => c.executionSummary!.executionOrder),
+      [1, 2, 3, 4],
+      'numbering restarted with the kernel',
+    );
   });
 
   it('exports the notebook as an HTML report and a segment as CSV', async () => {
@@ -77,18 +101,28 @@ describe('CLV notebook in VS Code', () => {
   it('shows the language server diagnostics on the cell with the mistake', async () => {
     const broken = (await openNotebook('broken.clvnb')).notebook;
     const cell = codeCells(broken)[1];
-    await waitFor('diagnostics on the split cell', () => vscode.languages.getDiagnostics(cell.document.uri).length > 0, 30_000);
+    await waitFor(
+      'diagnostics on the split cell',
+      () => vscode.languages.getDiagnostics(cell.document.uri).length > 0,
+      30_000,
+    );
     const [diagnostic] = vscode.languages.getDiagnostics(cell.document.uri);
     assert.match(diagnostic.message, /unknown name `ordres`; did you mean `orders`\?/);
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
-    assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.character], [0, 12, 18]);
+    assert.deepEqual(
+      [diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.character],
+      [0, 12, 18],
+    );
     assert.equal(vscode.languages.getDiagnostics(codeCells(broken)[0].document.uri).length, 0);
   });
 
   it('shows a run error as an error output on the failing cell', async () => {
     const editor = await openNotebook('broken.clvnb');
     const cell = codeCells(editor.notebook)[1];
-    await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: cell.index, end: cell.index + 1 }], document: editor.notebook.uri });
+    await vscode.commands.executeCommand('notebook.cell.execute', {
+      ranges: [{ start: cell.index, end: cell.index + 1 }],
+      document: editor.notebook.uri,
+    });
     await waitFor('the failing cell to finish', () => finished(cell));
     assert.equal(cell.executionSummary?.success, false);
     const [error] = jsonOf<{ message: string }>(cell, MIME.error);
@@ -100,9 +134,23 @@ describe('CLV notebook in VS Code', () => {
     const [first, second] = codeCells(editor.notebook);
     const text = first.document.getText();
     const at = first.document.positionAt(text.indexOf('split calibration') + 'split '.length);
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', first.document.uri, at, 'cal');
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      first.document.uri,
+      at,
+      'cal',
+    );
     assert.ok(edit, 'a rename edit');
-    assert.deepEqual(edit.entries().map(([uri, edits]) => [uri.toString(), edits.length]).sort(), [[first.document.uri.toString(), 1], [second.document.uri.toString(), 2]].sort());
+    assert.deepEqual(
+      edit
+        .entries()
+        .map(([uri, edits]) => [uri.toString(), edits.length])
+        .sort(),
+      [
+        [first.document.uri.toString(), 1],
+        [second.document.uri.toString(), 2],
+      ].sort(),
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.match(first.document.getText(), /split cal = orders/);
     assert.match(second.document.getText(), /bgnbd\(cal\)[\s\S]*gamma_gamma\(cal\)/);
@@ -114,7 +162,10 @@ describe('CLV notebook in VS Code', () => {
     const editor = await openNotebook('slow.clvnb');
     const [cell] = codeCells(editor.notebook);
     // Not awaited: the command resolves only when the execution ends.
-    const execution = vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: cell.index, end: cell.index + 1 }], document: editor.notebook.uri });
+    const execution = vscode.commands.executeCommand('notebook.cell.execute', {
+      ranges: [{ start: cell.index, end: cell.index + 1 }],
+      document: editor.notebook.uri,
+    });
     await waitFor('progress of the load in the cell', () => /\(\d+%\)/.test(textOf(cell)), 20_000);
     assert.ok(!finished(cell), `still running before the interrupt; it ended with: ${textOf(cell)}`);
     const interruptedAt = Date.now();

@@ -40,7 +40,9 @@ Exit code: 0 when no notebook has an error (warnings allowed), 1 otherwise.`,
       }
     }
     const files = args.positionals.length === 1 ? '1 notebook' : `${args.positionals.length} notebooks`;
-    process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files}\n`);
+    process.stderr.write(
+      `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files}\n`,
+    );
     return errors ? EXIT.failed : EXIT.ok;
   },
 };

@@ -19,9 +19,20 @@ export const columnsCommand: Command = {
     minPositionals: 1,
     maxPositionals: 1,
     options: {
-      format: { type: 'string', valueName: 'FORMAT', description: `${FORMATS.join(', ')} (default: from the extension)` },
-      delimiter: { type: 'string', valueName: 'CHAR', description: "field separator of csv/tsv/text files (default: the format's)" },
-      'no-header': { type: 'boolean', description: 'the file has no header line: its columns are named column1, column2, ...' },
+      format: {
+        type: 'string',
+        valueName: 'FORMAT',
+        description: `${FORMATS.join(', ')} (default: from the extension)`,
+      },
+      delimiter: {
+        type: 'string',
+        valueName: 'CHAR',
+        description: "field separator of csv/tsv/text files (default: the format's)",
+      },
+      'no-header': {
+        type: 'boolean',
+        description: 'the file has no header line: its columns are named column1, column2, ...',
+      },
       json: { type: 'boolean', description: 'print a JSON array of { name, type, dateFormat?, samples }' },
     },
     details: `
@@ -35,14 +46,30 @@ Exit code: 0 when the columns were read, 1 when the file cannot be read.`,
   async run(args) {
     const [file] = args.positionals;
     const format = stringOption(args, 'format') ?? formatOf(file);
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'`, 'columns');
-    const columns = readColumns(file, format, { delimiter: stringOption(args, 'delimiter'), header: args.values['no-header'] !== true });
+    if (!FORMATS.includes(format))
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'`, 'columns');
+    const columns = readColumns(file, format, {
+      delimiter: stringOption(args, 'delimiter'),
+      header: args.values['no-header'] !== true,
+    });
     if (args.values.json === true) {
-      const json = columns.map((c) => ({ name: c.name, type: c.inferred, ...(c.dateFormat ? { dateFormat: c.dateFormat } : {}), samples: c.samples }));
+      const json = columns.map((c) => ({
+        name: c.name,
+        type: c.inferred,
+        ...(c.dateFormat ? { dateFormat: c.dateFormat } : {}),
+        samples: c.samples,
+      }));
       process.stdout.write(JSON.stringify(json, null, 2) + '\n');
       return EXIT.ok;
     }
-    const rows = columns.map((c) => [c.name, describeColumnType(c), c.samples.filter((s) => s !== '').slice(0, SHOWN_SAMPLES).join(', ')]);
+    const rows = columns.map((c) => [
+      c.name,
+      describeColumnType(c),
+      c.samples
+        .filter((s) => s !== '')
+        .slice(0, SHOWN_SAMPLES)
+        .join(', '),
+    ]);
     process.stdout.write(textTable(['column', 'type', 'first values'], rows, '', true) + '\n');
     return EXIT.ok;
   },

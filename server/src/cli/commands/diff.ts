@@ -20,7 +20,12 @@ const clvSources = (notebook: LoadedNotebook) => notebook.cells.filter(isClvCell
  * The membership of a segments block on one side. Only what the block needs must compute: a
  * broken chart elsewhere in the old revision does not stop the review of a rule change.
  */
-async function membershipOf(notebook: LoadedNotebook, run: Execution, name: string, side: string): Promise<SegmentsRun> {
+async function membershipOf(
+  notebook: LoadedNotebook,
+  run: Execution,
+  name: string,
+  side: string,
+): Promise<SegmentsRun> {
   const found = segmentsRun(run.kernel, name);
   if (found) return found;
   const definition = (await run.kernel.definitions()).find((d) => d.name === name);
@@ -67,9 +72,16 @@ block (or what it depends on) fails to run in either version.`,
       }
       const before = await membershipOf(then, runThen, name, `at ${revision}`);
       const after = await membershipOf(now, runNow, name, 'now');
-      segments.push({ name, valueMetric: after.valueMetric, status: 'compared', rules: ruleChanges(old, block), matrix: migrationMatrix(before.membership, after.membership) });
+      segments.push({
+        name,
+        valueMetric: after.valueMetric,
+        status: 'compared',
+        rules: ruleChanges(old, block),
+        matrix: migrationMatrix(before.membership, after.membership),
+      });
     }
-    for (const [name, block] of oldBlocks) if (!newBlocks.has(name)) segments.push({ name, valueMetric: block.on, status: 'removed', rules: [] });
+    for (const [name, block] of oldBlocks)
+      if (!newBlocks.has(name)) segments.push({ name, valueMetric: block.on, status: 'removed', rules: [] });
 
     const report: DiffReport = { revision, notebook: path, segments };
     process.stdout.write(args.values.markdown ? renderDiffMarkdown(report) : renderDiffText(report));

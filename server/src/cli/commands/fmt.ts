@@ -11,7 +11,9 @@ import { writeOutputFile } from '../output-file';
 /** The formatted file text, or undefined when the file is already formatted. */
 async function formatted(path: string): Promise<string | undefined> {
   const notebook = await loadNotebook(path);
-  const cells = notebook.file.cells.map((cell) => (isClvCell(cell) ? { ...cell, source: formatCell(cell.source) } : cell));
+  const cells = notebook.file.cells.map((cell) =>
+    isClvCell(cell) ? { ...cell, source: formatCell(cell.source) } : cell,
+  );
   const text = serializeNotebook({ ...notebook.file, cells });
   return text === notebook.text ? undefined : text;
 }
@@ -51,7 +53,8 @@ cannot be read or written.`,
         unreadable++;
       }
     }
-    if (check && changed) process.stderr.write(`${changed} of ${args.positionals.length} notebooks would be reformatted\n`);
+    if (check && changed)
+      process.stderr.write(`${changed} of ${args.positionals.length} notebooks would be reformatted\n`);
     return unreadable || (check && changed) ? EXIT.failed : EXIT.ok;
   },
 };

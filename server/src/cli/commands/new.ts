@@ -20,7 +20,10 @@ import { writeOutputFile } from '../output-file';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A path from the new notebook's folder, with forward slashes (notebooks are shared across platforms). */
-const fromNotebook = (out: string, target: string) => relative(dirname(resolve(out)), resolve(target)).split(sep).join('/');
+const fromNotebook = (out: string, target: string) =>
+  relative(dirname(resolve(out)), resolve(target))
+    .split(sep)
+    .join('/');
 
 function required(args: ParsedArgs, name: string): string {
   const value = stringOption(args, name);
@@ -29,11 +32,20 @@ function required(args: ParsedArgs, name: string): string {
 }
 
 /** The user's column for a role: the option if given, else the sample's column; it must exist in the file. */
-function chooseColumn(columns: SampledColumn[], file: string, role: string, given: string | undefined, sampleColumn: string | undefined): string | undefined {
+function chooseColumn(
+  columns: SampledColumn[],
+  file: string,
+  role: string,
+  given: string | undefined,
+  sampleColumn: string | undefined,
+): string | undefined {
   const column = given ?? sampleColumn;
   if (column === undefined || columns.some((c) => c.name === column)) return column;
   const how = given ? `--${role} ${given}` : `the sample's ${role} column '${column}' (pass --${role} COL)`;
-  throw new InputError(`no column '${column}' for ${how}; the file's columns are: ${columns.map((c) => c.name).join(', ')}`, file);
+  throw new InputError(
+    `no column '${column}' for ${how}; the file's columns are: ${columns.map((c) => c.name).join(', ')}`,
+    file,
+  );
 }
 
 /** YYYYMMDD and ISO are recognised from the first values; anything else must be given. */
@@ -41,13 +53,18 @@ function sniffDateFormat(columns: SampledColumn[], file: string, column: string)
   const values = columns.find((c) => c.name === column)!.samples.filter((v) => v !== '');
   if (values.length && values.every((v) => DATE.test(v))) return undefined;
   if (values.length && values.every((v) => /^\d{8}$/.test(v))) return 'YYYYMMDD';
-  throw new InputError(`cannot tell the date format of column '${column}' (first value '${values[0] ?? ''}'); pass --date-format, e.g. "DD/MM/YYYY"`, file);
+  throw new InputError(
+    `cannot tell the date format of column '${column}' (first value '${values[0] ?? ''}'); pass --date-format, e.g. "DD/MM/YYYY"`,
+    file,
+  );
 }
 
 function checkDate(option: string, value: string | undefined): string | undefined {
   // Date.parse accepts 1997-02-30 (it rolls over to March); a real date prints back unchanged.
-  const real = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-  if (value !== undefined && !real(value)) throw new UsageError(`--${option} must be a date like 2024-06-30, not '${value}'`, 'new');
+  const real = (v: string) =>
+    DATE.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+  if (value !== undefined && !real(value))
+    throw new UsageError(`--${option} must be a date like 2024-06-30, not '${value}'`, 'new');
   return value;
 }
 
@@ -60,13 +77,25 @@ export const newCommand: Command = {
     minPositionals: 0,
     maxPositionals: 0,
     options: {
-      from: { type: 'string', valueName: 'SAMPLE', description: 'sample name (a folder of samples/), or a .clvnb file or folder' },
-      data: { type: 'string', valueName: 'FILE', description: 'your transaction file (.csv, .tsv, .txt, .json, .parquet, .arrow)' },
+      from: {
+        type: 'string',
+        valueName: 'SAMPLE',
+        description: 'sample name (a folder of samples/), or a .clvnb file or folder',
+      },
+      data: {
+        type: 'string',
+        valueName: 'FILE',
+        description: 'your transaction file (.csv, .tsv, .txt, .json, .parquet, .arrow)',
+      },
       out: { type: 'string', valueName: 'NOTEBOOK', description: 'the notebook to create' },
       customer: { type: 'string', valueName: 'COL', description: "customer id column (default: the sample's)" },
       date: { type: 'string', valueName: 'COL', description: "transaction date column (default: the sample's)" },
       amount: { type: 'string', valueName: 'COL', description: "spend column (default: the sample's, if it uses one)" },
-      'date-format': { type: 'string', valueName: 'FMT', description: 'ISO, YYYYMMDD or a pattern like DD/MM/YYYY (default: recognised)' },
+      'date-format': {
+        type: 'string',
+        valueName: 'FMT',
+        description: 'ISO, YYYYMMDD or a pattern like DD/MM/YYYY (default: recognised)',
+      },
       'calibration-end': { type: 'string', valueName: 'DATE', description: "move the split's calibration end to DATE" },
       'holdout-end': { type: 'string', valueName: 'DATE', description: "move the split's holdout end to DATE" },
       force: { type: 'boolean', description: 'overwrite NOTEBOOK if it exists' },
@@ -92,44 +121,92 @@ column is wrong.`,
     const texts = sample.cells.map((c) => (isClvCell(c) ? c.source : null));
     const statements = statementsOf(texts);
     const found = statements.find((s) => s.statement.kind === 'Source' && sourceKindOf(s.statement) === 'transactions');
-    if (!found) throw new InputError('the sample has no transaction source (a source mapping customer and date) to rewrite', samplePath);
+    if (!found)
+      throw new InputError(
+        'the sample has no transaction source (a source mapping customer and date) to rewrite',
+        samplePath,
+      );
     const source = found.statement as SourceStatement;
 
     const columns = readColumns(data, format);
-    const customer = chooseColumn(columns, data, 'customer', stringOption(args, 'customer'), mappedColumn(source, 'customer'))!;
+    const customer = chooseColumn(
+      columns,
+      data,
+      'customer',
+      stringOption(args, 'customer'),
+      mappedColumn(source, 'customer'),
+    )!;
     const date = chooseColumn(columns, data, 'date', stringOption(args, 'date'), mappedColumn(source, 'date'))!;
     const sampleAmount = mappedColumn(source, 'amount');
     const amount = chooseColumn(columns, data, 'amount', stringOption(args, 'amount'), sampleAmount);
     const dateFormat = stringOption(args, 'date-format') ?? sniffDateFormat(columns, data, date);
 
     const edits: TextEdit[] = [
-      { cellIndex: found.cellIndex, ...source, text: sourceText({ name: source.name?.name ?? 'orders', format, path: fromNotebook(out, data), customer, date, dateFormat, amount }) },
+      {
+        cellIndex: found.cellIndex,
+        ...source,
+        text: sourceText({
+          name: source.name?.name ?? 'orders',
+          format,
+          path: fromNotebook(out, data),
+          customer,
+          date,
+          dateFormat,
+          amount,
+        }),
+      },
     ];
     for (const { cellIndex, statement } of statements) {
       // The sample's other data files stay where they are; point at them from the new notebook.
       if (statement.kind === 'Source' && statement !== source && statement.path) {
-        edits.push({ cellIndex, ...statement.path, text: JSON.stringify(fromNotebook(out, resolve(sample.dir, statement.path.value))) });
+        edits.push({
+          cellIndex,
+          ...statement.path,
+          text: JSON.stringify(fromNotebook(out, resolve(sample.dir, statement.path.value))),
+        });
       }
-      if (statement.kind === 'Split' && statement.source?.name === source.name?.name) edits.push(...splitEdits(cellIndex, statement, calibrationEnd, holdoutEnd));
+      if (statement.kind === 'Split' && statement.source?.name === source.name?.name)
+        edits.push(...splitEdits(cellIndex, statement, calibrationEnd, holdoutEnd));
     }
     const edited = applyEdits(texts, edits);
-    const cells = sample.file.cells.map((cell, i) => (edited[i] !== null && edited[i] !== texts[i] ? { ...cell, source: formatCell(edited[i]!) } : cell));
+    const cells = sample.file.cells.map((cell, i) =>
+      edited[i] !== null && edited[i] !== texts[i] ? { ...cell, source: formatCell(edited[i]!) } : cell,
+    );
     await writeOutputFile(out, serializeNotebook({ ...sample.file, cells }));
-    process.stdout.write(`created ${out} from ${relative(process.cwd(), samplePath)}; source \`${source.name?.name}\` reads ${fromNotebook(out, data)}\n`);
-    if (!calibrationEnd) process.stdout.write(`note: check the split dates against your data's date range (--calibration-end, --holdout-end)\n`);
+    process.stdout.write(
+      `created ${out} from ${relative(process.cwd(), samplePath)}; source \`${source.name?.name}\` reads ${fromNotebook(out, data)}\n`,
+    );
+    if (!calibrationEnd)
+      process.stdout.write(
+        `note: check the split dates against your data's date range (--calibration-end, --holdout-end)\n`,
+      );
     for (const item of source.block?.items ?? []) {
-      if (item.kind === 'Where') process.stdout.write(`note: dropped the sample's filter \`${sample.cells[found.cellIndex].source.slice(item.start, item.end)}\`; add filters for your data in the source block\n`);
+      if (item.kind === 'Where')
+        process.stdout.write(
+          `note: dropped the sample's filter \`${sample.cells[found.cellIndex].source.slice(item.start, item.end)}\`; add filters for your data in the source block\n`,
+        );
     }
     process.stdout.write(`next: clvnb run ${out} --html report.html\n`);
     return EXIT.ok;
   },
 };
 
-function splitEdits(cellIndex: number, split: SplitStatement, calibrationEnd: string | undefined, holdoutEnd: string | undefined): TextEdit[] {
+function splitEdits(
+  cellIndex: number,
+  split: SplitStatement,
+  calibrationEnd: string | undefined,
+  holdoutEnd: string | undefined,
+): TextEdit[] {
   const edits: TextEdit[] = [];
   if (calibrationEnd && split.calibrationEnd) edits.push({ cellIndex, ...split.calibrationEnd, text: calibrationEnd });
   if (holdoutEnd && split.holdoutEnd) edits.push({ cellIndex, ...split.holdoutEnd, text: holdoutEnd });
   // A sample without a holdout gets one after its calibration end.
-  else if (holdoutEnd && split.calibrationEnd) edits.push({ cellIndex, start: split.calibrationEnd.end, end: split.calibrationEnd.end, text: `, holdout until ${holdoutEnd}` });
+  else if (holdoutEnd && split.calibrationEnd)
+    edits.push({
+      cellIndex,
+      start: split.calibrationEnd.end,
+      end: split.calibrationEnd.end,
+      text: `, holdout until ${holdoutEnd}`,
+    });
   return edits;
 }

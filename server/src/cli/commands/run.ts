@@ -20,9 +20,17 @@ export const runCommand: Command = {
     minPositionals: 1,
     maxPositionals: 1,
     options: {
-      html: { type: 'string', valueName: 'REPORT', description: 'write a self-contained HTML report (opens offline, prints well)' },
+      html: {
+        type: 'string',
+        valueName: 'REPORT',
+        description: 'write a self-contained HTML report (opens offline, prints well)',
+      },
       json: { type: 'string', valueName: 'RESULTS', description: "write every cell's status and outputs as JSON" },
-      currency: { type: 'string', valueName: 'CODE', description: 'show money in the report with this ISO 4217 currency, e.g. USD' },
+      currency: {
+        type: 'string',
+        valueName: 'CODE',
+        description: 'show money in the report with this ISO 4217 currency, e.g. USD',
+      },
       'hide-code': { type: 'boolean', description: "leave the cells' code out of the HTML report" },
     },
     details: `
@@ -34,12 +42,14 @@ Exit code: 0 when every cell ran, 1 when any cell failed or was not run.`,
   },
   async run(args) {
     const currency = stringOption(args, 'currency');
-    if (currency !== undefined && !Intl.supportedValuesOf('currency').includes(currency)) throw new UsageError(`unknown currency code '${currency}'`, 'run');
+    if (currency !== undefined && !Intl.supportedValuesOf('currency').includes(currency))
+      throw new UsageError(`unknown currency code '${currency}'`, 'run');
     const notebook = await loadNotebook(args.positionals[0]);
     const diagnostics = checkNotebook(notebook);
     for (const d of diagnostics) if (d.severity !== 'error') process.stdout.write(d.text + '\n');
     const { results } = await executeNotebook(notebook);
-    for (const cell of notebook.cells.filter(isClvCell)) process.stdout.write(cellSummary(notebook, cell, results.get(cell.id), diagnostics) + '\n');
+    for (const cell of notebook.cells.filter(isClvCell))
+      process.stdout.write(cellSummary(notebook, cell, results.get(cell.id), diagnostics) + '\n');
 
     const summary = runResults(notebook, results, diagnostics);
     const jsonPath = stringOption(args, 'json');
@@ -55,7 +65,11 @@ Exit code: 0 when every cell ran, 1 when any cell failed or was not run.`,
       await writeOutputFile(htmlPath, html);
     }
     const failed = summary.cells.filter((c) => c.status !== 'ok').length;
-    process.stderr.write(failed ? `${failed} of ${summary.cells.length} cells failed or did not run\n` : `${summary.cells.length} cells ran\n`);
+    process.stderr.write(
+      failed
+        ? `${failed} of ${summary.cells.length} cells failed or did not run\n`
+        : `${summary.cells.length} cells ran\n`,
+    );
     return failed ? EXIT.failed : EXIT.ok;
   },
 };

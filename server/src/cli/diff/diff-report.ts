@@ -42,7 +42,8 @@ export function headline(diff: SegmentsDiff): string {
 
 /** One rule change as "before" and "after" rule lines (either may be absent). */
 export function ruleLines(change: RuleChange): { before?: string; after?: string; note?: string } {
-  const rule = (condition: string) => `"${change.label}" ${condition === 'otherwise' ? 'otherwise' : `when ${condition}`}`;
+  const rule = (condition: string) =>
+    `"${change.label}" ${condition === 'otherwise' ? 'otherwise' : `when ${condition}`}`;
   switch (change.kind) {
     case 'changed':
       return { before: rule(change.before), after: rule(change.after) };

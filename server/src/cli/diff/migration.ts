@@ -48,8 +48,14 @@ export function migrationMatrix(before: Membership, after: Membership): Migratio
   // Customers that left the segmentation keep their last known value, so the row still sums.
   for (const [id, from] of oldSegment) if (!newSegment.has(id)) pairs.push([from, ABSENT, oldValue.get(id)!]);
 
-  const from = orderedLabels(before.labels, pairs.map((p) => p[0]));
-  const to = orderedLabels(after.labels, pairs.map((p) => p[1]));
+  const from = orderedLabels(
+    before.labels,
+    pairs.map((p) => p[0]),
+  );
+  const to = orderedLabels(
+    after.labels,
+    pairs.map((p) => p[1]),
+  );
   const row = new Map(from.map((l, i) => [l, i]));
   const column = new Map(to.map((l, i) => [l, i]));
   const counts = from.map(() => to.map(() => 0));

@@ -4,7 +4,8 @@
 import { formatInteger, formatMoney } from '../../report/format';
 import { headline, matrixRows, ruleLines, type DiffReport, type SegmentsDiff } from './diff-report';
 
-const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/`/g, '\\`');
+const cell = (text: string) =>
+  text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/`/g, '\\`');
 
 function table(header: string[], rows: string[][]): string {
   const align = header.map((_, j) => (j === 0 ? '---' : '---:'));
@@ -22,14 +23,32 @@ function renderBlock(diff: SegmentsDiff, revision: string): string {
       if (note && !(before && after)) lines.push(`# ${note}`);
     }
     // A fence longer than any backtick run in the rules, so a label cannot close it.
-    const fence = '`'.repeat(Math.max(3, ...lines.map((l) => (l.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length + 1), 0))));
+    const fence = '`'.repeat(
+      Math.max(3, ...lines.map((l) => (l.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length + 1), 0))),
+    );
     parts.push('', '**Rules changed**', '', fence + 'diff', ...lines, fence);
   }
   const m = diff.matrix;
   if (m) {
     const header = [`at ${revision} ↓ / now →`, ...m.to, 'Total'];
-    parts.push('', `**Customers** (rows: segment at \`${revision}\`, columns: segment now)`, '', table(header, matrixRows(m.from, m.counts, (v) => formatInteger(v))));
-    parts.push('', `**Predicted ${diff.valueMetric}**`, '', table(header, matrixRows(m.from, m.values, (v) => formatMoney(v))));
+    parts.push(
+      '',
+      `**Customers** (rows: segment at \`${revision}\`, columns: segment now)`,
+      '',
+      table(
+        header,
+        matrixRows(m.from, m.counts, (v) => formatInteger(v)),
+      ),
+    );
+    parts.push(
+      '',
+      `**Predicted ${diff.valueMetric}**`,
+      '',
+      table(
+        header,
+        matrixRows(m.from, m.values, (v) => formatMoney(v)),
+      ),
+    );
   }
   return parts.join('\n');
 }

@@ -21,9 +21,21 @@ function renderBlock(diff: SegmentsDiff, revision: string): string {
   if (m) {
     const header = [`${revision} \\ now`, ...m.to, 'Total'];
     parts.push('  customers (rows: segment at ' + revision + ', columns: segment now):');
-    parts.push(textTable(header, matrixRows(m.from, m.counts, (v) => formatInteger(v)), '    '));
+    parts.push(
+      textTable(
+        header,
+        matrixRows(m.from, m.counts, (v) => formatInteger(v)),
+        '    ',
+      ),
+    );
     parts.push(`  predicted ${diff.valueMetric}:`);
-    parts.push(textTable(header, matrixRows(m.from, m.values, (v) => formatMoney(v)), '    '));
+    parts.push(
+      textTable(
+        header,
+        matrixRows(m.from, m.values, (v) => formatMoney(v)),
+        '    ',
+      ),
+    );
   }
   return parts.join('\n');
 }

@@ -27,7 +27,9 @@ function blockOf(statement: SegmentsStatement, text: string): SegmentsBlock {
     on: statement.on?.name ?? '',
     rules: statement.rules.map((rule) => ({
       label: rule.label.value,
-      condition: rule.condition ? text.slice(rule.condition.start, rule.condition.end).replace(/\s+/g, ' ') : 'otherwise',
+      condition: rule.condition
+        ? text.slice(rule.condition.start, rule.condition.end).replace(/\s+/g, ' ')
+        : 'otherwise',
     })),
   };
 }
@@ -52,11 +54,13 @@ export function ruleChanges(before: SegmentsBlock, after: SegmentsBlock): RuleCh
   for (const [position, rule] of after.rules.entries()) {
     const old = oldByLabel.get(rule.label);
     if (!old) changes.push({ kind: 'added', label: rule.label, after: rule.condition, position: position + 1 });
-    else if (old.condition !== rule.condition) changes.push({ kind: 'changed', label: rule.label, before: old.condition, after: rule.condition });
+    else if (old.condition !== rule.condition)
+      changes.push({ kind: 'changed', label: rule.label, before: old.condition, after: rule.condition });
     else if (keptOld.indexOf(rule.label) !== keptNew.indexOf(rule.label)) {
       changes.push({ kind: 'moved', label: rule.label, from: before.rules.indexOf(old) + 1, to: position + 1 });
     }
   }
-  for (const rule of before.rules) if (!newByLabel.has(rule.label)) changes.push({ kind: 'removed', label: rule.label, before: rule.condition });
+  for (const rule of before.rules)
+    if (!newByLabel.has(rule.label)) changes.push({ kind: 'removed', label: rule.label, before: rule.condition });
   return changes;
 }

@@ -9,7 +9,9 @@ export interface LocatedStatement {
 
 /** Every statement of the clv cells (cell texts index-aligned with the notebook, null for other cells). */
 export function statementsOf(cellTexts: (string | null)[]): LocatedStatement[] {
-  return cellTexts.flatMap((text, cellIndex) => (text === null ? [] : parseCell(text).statements.map((statement) => ({ cellIndex, statement }))));
+  return cellTexts.flatMap((text, cellIndex) =>
+    text === null ? [] : parseCell(text).statements.map((statement) => ({ cellIndex, statement })),
+  );
 }
 
 export interface TextEdit {

@@ -38,5 +38,7 @@ export function resolveSample(from: string): string {
   const notebook = shipped && existsSync(shipped) && notebookIn(shipped);
   if (notebook) return notebook;
   const names = shippedSamples(root);
-  throw new InputError(`unknown sample '${from}'; ${names.length ? `samples: ${names.join(', ')}` : 'no samples are installed'} (or give a path to a .clvnb file)`);
+  throw new InputError(
+    `unknown sample '${from}'; ${names.length ? `samples: ${names.join(', ')}` : 'no samples are installed'} (or give a path to a .clvnb file)`,
+  );
 }

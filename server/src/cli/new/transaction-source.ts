@@ -27,7 +27,10 @@ const dateFormat = (format: string) => (format === 'ISO' || format === 'YYYYMMDD
 
 /** The statement text; the caller runs the formatter over the cell for the final layout. */
 export function sourceText(s: NewSource): string {
-  const mappings = [`customer = ${column(s.customer)}`, `date = ${column(s.date)}${s.dateFormat ? ` as ${dateFormat(s.dateFormat)}` : ''}`];
+  const mappings = [
+    `customer = ${column(s.customer)}`,
+    `date = ${column(s.date)}${s.dateFormat ? ` as ${dateFormat(s.dateFormat)}` : ''}`,
+  ];
   if (s.amount) mappings.push(`amount = ${column(s.amount)}`);
   return `source ${s.name} = ${s.format} ${quote(s.path)} {\n${mappings.map((m) => '  ' + m).join('\n')}\n}`;
 }

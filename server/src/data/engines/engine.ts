@@ -23,6 +23,9 @@ export function registerEngine(engine: SourceEngine): void {
 
 export function engineFor(format: string): SourceEngine {
   const engine = engines.find((e) => e.formats.includes(format));
-  if (!engine) throw new DataError(`Unknown data format "${format}"; known formats: ${[...new Set(engines.flatMap((e) => e.formats))].join(', ')}.`);
+  if (!engine)
+    throw new DataError(
+      `Unknown data format "${format}"; known formats: ${[...new Set(engines.flatMap((e) => e.formats))].join(', ')}.`,
+    );
   return engine;
 }

@@ -22,7 +22,10 @@ export function resolveSourcePath(path: string, baseDir?: string): string {
 
 function unreadable(path: string, err: unknown): DataError {
   const code = (err as NodeJS.ErrnoException).code;
-  return new UnreadableFileError(path, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message);
+  return new UnreadableFileError(
+    path,
+    code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message,
+  );
 }
 
 function sizeOf(s: { isDirectory(): boolean; size: number }, path: string): number {
@@ -47,7 +50,12 @@ function layoutOf(spec: SourceSpec) {
   return delimitedLayout(spec.format, spec.delimiter, spec.header, spec.columns);
 }
 
-async function decoded(spec: SourceSpec, path: string, columns: string[], progress?: ParquetProgress): Promise<DecodedTable> {
+async function decoded(
+  spec: SourceSpec,
+  path: string,
+  columns: string[],
+  progress?: ParquetProgress,
+): Promise<DecodedTable> {
   if (spec.format === 'json') return jsonTable(path);
   if (spec.format === 'parquet') return parquetTable(path, columns, undefined, progress);
   return arrowTable(path);
@@ -68,10 +76,21 @@ export const fileEngine: SourceEngine = {
     const path = resolveSourcePath(spec.path, spec.baseDir);
     const size = await checkedFile(path);
     const onError = spec.onError ?? 'skip';
-    const onChunk = (bytesRead: number, total: number) => options.onProgress?.(total ? bytesRead / total : 1, `read ${Math.round(bytesRead / 1e6)} of ${Math.round(total / 1e6)} MB`, bytesRead, total);
+    const onChunk = (bytesRead: number, total: number) =>
+      options.onProgress?.(
+        total ? bytesRead / total : 1,
+        `read ${Math.round(bytesRead / 1e6)} of ${Math.round(total / 1e6)} MB`,
+        bytesRead,
+        total,
+      );
     // Delimited text and JSON lines stream; the other formats decode whole.
     const streamed = isDelimited(spec.format)
-      ? await loadDelimited(path, { layout: layoutOf(spec), requests, onError }, { signal: options.signal, onChunk }, size)
+      ? await loadDelimited(
+          path,
+          { layout: layoutOf(spec), requests, onError },
+          { signal: options.signal, onChunk },
+          size,
+        )
       : spec.format === 'json' && !(await isJsonArray(path))
         ? await loadJsonLines(path, requests, onError, { signal: options.signal, onChunk })
         : undefined;
@@ -83,11 +102,24 @@ export const fileEngine: SourceEngine = {
     // decoded values into typed columns the second.
     const rowsProgress = (from: number, verb: string) => (done: number, rows: number) => {
       const fraction = rows ? done / rows : 1;
-      options.onProgress?.(from + fraction / 2, `${verb} ${done.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} rows`, Math.round(size * (from + fraction / 2)), size);
+      options.onProgress?.(
+        from + fraction / 2,
+        `${verb} ${done.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} rows`,
+        Math.round(size * (from + fraction / 2)),
+        size,
+      );
     };
-    const table = await decoded(spec, path, requests.map((r) => r.name), { signal: options.signal, onGroup: rowsProgress(0, 'decoded') });
+    const table = await decoded(
+      spec,
+      path,
+      requests.map((r) => r.name),
+      { signal: options.signal, onGroup: rowsProgress(0, 'decoded') },
+    );
     if (options.signal?.aborted) throw interrupted();
-    const result = decodedToColumnar(table, requests, onError, path, { signal: options.signal, onRows: rowsProgress(0.5, 'read') });
+    const result = decodedToColumnar(table, requests, onError, path, {
+      signal: options.signal,
+      onRows: rowsProgress(0.5, 'read'),
+    });
     options.onProgress?.(1, `read ${result.rowsRead.toLocaleString('en-US')} rows`, size, size);
     return result;
   },

@@ -23,8 +23,18 @@ export function isDelimited(format: string): boolean {
 }
 
 /** The layout for a format and the notebook's `delimiter`/`header`/`columns` options. */
-export function delimitedLayout(format: string, delimiter: string | undefined, header: boolean | undefined, names: string[] | undefined): DelimitedLayout {
-  const d = delimiter === undefined ? DEFAULT_DELIMITERS[format] : delimiter === ' ' || delimiter === 'whitespace' ? 'whitespace' : delimiter.charCodeAt(0);
+export function delimitedLayout(
+  format: string,
+  delimiter: string | undefined,
+  header: boolean | undefined,
+  names: string[] | undefined,
+): DelimitedLayout {
+  const d =
+    delimiter === undefined
+      ? DEFAULT_DELIMITERS[format]
+      : delimiter === ' ' || delimiter === 'whitespace'
+        ? 'whitespace'
+        : delimiter.charCodeAt(0);
   return { delimiter: d, header: header ?? true, names };
 }
 
@@ -45,7 +55,9 @@ export async function readDelimitedHeader(path: string, layout: DelimitedLayout)
   scanner.scan(bytes, hasBom(bytes, 0) ? 3 : 0, bytes.length, complete, (count) => {
     if (done) return;
     done = true;
-    names = Array.from({ length: count }, (_, k) => fieldText(bytes, scanner.starts[k], scanner.ends[k], scanner.flags[k]).trim());
+    names = Array.from({ length: count }, (_, k) =>
+      fieldText(bytes, scanner.starts[k], scanner.ends[k], scanner.flags[k]).trim(),
+    );
   });
   return layout.names ?? names;
 }
@@ -58,7 +70,12 @@ export interface ScanRequest {
   maxRows?: number;
 }
 
-export async function loadDelimited(path: string, scan: ScanRequest, options: ChunkOptions, sizeHint: number): Promise<ColumnarResult> {
+export async function loadDelimited(
+  path: string,
+  scan: ScanRequest,
+  options: ChunkOptions,
+  sizeHint: number,
+): Promise<ColumnarResult> {
   const { layout, requests } = scan;
   const scanner = new DelimitedScanner(layout.delimiter);
   const rejects = new Rejects();
@@ -90,7 +107,9 @@ export async function loadDelimited(path: string, scan: ScanRequest, options: Ch
   };
   const onRecord = (count: number, line: number, s: number, e: number) => {
     if (readers === null) {
-      const header = Array.from({ length: count }, (_, k) => fieldText(buffer, scanner.starts[k], scanner.ends[k], scanner.flags[k]).trim());
+      const header = Array.from({ length: count }, (_, k) =>
+        fieldText(buffer, scanner.starts[k], scanner.ends[k], scanner.flags[k]).trim(),
+      );
       names = layout.names ?? header;
       prepare();
       return;
@@ -118,5 +137,11 @@ export async function loadDelimited(path: string, scan: ScanRequest, options: Ch
   );
   if (scanner.unterminatedQuoteLine) reject('unterminated quoted field', scanner.unterminatedQuoteLine, 0, 0);
   if (readers === null) prepare(); // an empty file: still say which columns are missing
-  return { rowsRead, rows, columns: new Map(readers!.map((r: ColumnReader) => [r.request.name, r.result(rows)])), rejected: rejects.list(), names };
+  return {
+    rowsRead,
+    rows,
+    columns: new Map(readers!.map((r: ColumnReader) => [r.request.name, r.result(rows)])),
+    rejected: rejects.list(),
+    names,
+  };
 }

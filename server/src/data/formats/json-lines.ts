@@ -13,10 +13,19 @@ const NEWLINE = 10;
 /** Whether a JSON file holds one array (its first character after a BOM and blanks is `[`) rather than lines. */
 export async function isJsonArray(path: string): Promise<boolean> {
   const { bytes } = await readHead(path, 4096);
-  return bytes.toString('utf8').replace(/^\uFEFF/, '').trimStart().startsWith('[');
+  return bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('[');
 }
 
-export async function loadJsonLines(path: string, requests: ColumnRequest[], onError: 'skip' | 'fail', options: ChunkOptions): Promise<ColumnarResult> {
+export async function loadJsonLines(
+  path: string,
+  requests: ColumnRequest[],
+  onError: 'skip' | 'fail',
+  options: ChunkOptions,
+): Promise<ColumnarResult> {
   const builder = new ColumnarBuilder(requests, onError, path);
   const names = new Set<string>();
   const checkColumns = () => {
@@ -38,7 +47,12 @@ export async function loadJsonLines(path: string, requests: ColumnRequest[], onE
         const record = recordOf(text);
         if (records < NAMES_FROM_RECORDS) addKeys(names, record);
         if (++records === NAMES_FROM_RECORDS) checkColumns();
-        builder.add((j) => record?.[requests[j].name], line, () => text, record === undefined ? 'not valid JSON' : null);
+        builder.add(
+          (j) => record?.[requests[j].name],
+          line,
+          () => text,
+          record === undefined ? 'not valid JSON' : null,
+        );
       }
       return stop;
     },

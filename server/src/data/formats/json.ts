@@ -63,7 +63,9 @@ export function parseJsonRecords(text: string, path: string): JsonRecords {
   try {
     return arrayRecords(JSON.parse(body));
   } catch (err) {
-    throw new DataError(`"${basename(path)}" is not valid JSON (an array of objects, or one object per line): ${(err as Error).message}.`);
+    throw new DataError(
+      `"${basename(path)}" is not valid JSON (an array of objects, or one object per line): ${(err as Error).message}.`,
+    );
   }
 }
 

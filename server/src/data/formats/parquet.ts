@@ -3,7 +3,14 @@
 // file) and decoded, each as one column array (no row objects), one row group at a time so
 // that a large file reports progress and stops on an interrupt between groups.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { asyncBufferFromFile, parquetMetadata, parquetMetadataAsync, parquetRead, parquetSchema, type SchemaElement } from 'hyparquet';
+import {
+  asyncBufferFromFile,
+  parquetMetadata,
+  parquetMetadataAsync,
+  parquetRead,
+  parquetSchema,
+  type SchemaElement,
+} from 'hyparquet';
 import { interrupted } from '../file-chunks';
 import type { DecodedTable } from './value-columns';
 
@@ -25,12 +32,19 @@ export interface ParquetProgress {
 }
 
 /** The named columns (all when `columns` is undefined), optionally only the first `rowEnd` rows. */
-export async function parquetTable(path: string, columns: string[] | undefined, rowEnd?: number, progress: ParquetProgress = {}): Promise<DecodedTable> {
+export async function parquetTable(
+  path: string,
+  columns: string[] | undefined,
+  rowEnd?: number,
+  progress: ParquetProgress = {},
+): Promise<DecodedTable> {
   const { file, metadata } = await openParquet(path);
   const names = parquetSchema(metadata).children.map((c) => c.element.name);
   const wanted = columns ?? names;
   const rows = Math.min(Number(metadata.num_rows), rowEnd ?? Infinity);
-  const data = new Map<string, unknown[]>(wanted.filter((n) => names.includes(n)).map((n) => [n, new Array<unknown>(rows)]));
+  const data = new Map<string, unknown[]>(
+    wanted.filter((n) => names.includes(n)).map((n) => [n, new Array<unknown>(rows)]),
+  );
   // Column chunks go straight into one array per column: no row objects.
   let groupStart = 0;
   for (const group of metadata.row_groups) {
@@ -74,7 +88,9 @@ export function parquetColumnsSync(path: string): { name: string; type: 'integer
     const footerLength = tail.readUInt32LE(0) + 8;
     const footer = Buffer.alloc(Math.min(size, footerLength));
     readSync(fd, footer, 0, footer.length, size - footer.length);
-    const metadata = parquetMetadata(footer.buffer.slice(footer.byteOffset, footer.byteOffset + footer.length) as ArrayBuffer);
+    const metadata = parquetMetadata(
+      footer.buffer.slice(footer.byteOffset, footer.byteOffset + footer.length) as ArrayBuffer,
+    );
     return parquetSchema(metadata).children.map((c) => ({ name: c.element.name, type: parquetType(c.element) }));
   } finally {
     closeSync(fd);
@@ -83,7 +99,13 @@ export function parquetColumnsSync(path: string): { name: string; type: 'integer
 
 function parquetType(e: SchemaElement): 'integer' | 'number' | 'date' | 'string' {
   const logical = e.logical_type?.type;
-  if (logical === 'DATE' || logical === 'TIMESTAMP' || e.converted_type === 'DATE' || e.converted_type?.startsWith('TIMESTAMP')) return 'date';
+  if (
+    logical === 'DATE' ||
+    logical === 'TIMESTAMP' ||
+    e.converted_type === 'DATE' ||
+    e.converted_type?.startsWith('TIMESTAMP')
+  )
+    return 'date';
   if (e.type === 'INT32' || e.type === 'INT64') return 'integer';
   if (e.type === 'FLOAT' || e.type === 'DOUBLE') return 'number';
   return 'string';

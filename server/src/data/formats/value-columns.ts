@@ -56,7 +56,10 @@ function cellReader(request: ColumnRequest, rows: number): { read: Cell; result:
   }
   if (kind === 'text') {
     const values: string[] = [];
-    return { read: (v, row) => ((values[row] = textOf(v)), null), result: (n) => ({ kind, values: values.slice(0, n) }) };
+    return {
+      read: (v, row) => ((values[row] = textOf(v)), null),
+      result: (n) => ({ kind, values: values.slice(0, n) }),
+    };
   }
   const values = new GrowableFloat64(rows);
   const result = (n: number): ColumnValues => ({ kind, values: values.result(n) });
@@ -65,7 +68,14 @@ function cellReader(request: ColumnRequest, rows: number): { read: Cell; result:
     const reason = dateReason(name, request.dateFormat);
     return {
       read: (v, row) => {
-        const d = v instanceof Date ? v.getTime() / MS_PER_DAY : typeof v === 'number' || typeof v === 'bigint' ? Number(v) / MS_PER_DAY : typeof v === 'string' ? parseDateText(parse, v) : NaN;
+        const d =
+          v instanceof Date
+            ? v.getTime() / MS_PER_DAY
+            : typeof v === 'number' || typeof v === 'bigint'
+              ? Number(v) / MS_PER_DAY
+              : typeof v === 'string'
+                ? parseDateText(parse, v)
+                : NaN;
         if (!Number.isFinite(d)) return reason;
         values.set(row, d);
         return null;
@@ -142,7 +152,12 @@ export function decodedToColumnar(
       progress.onRows?.(i + 1, table.rows);
       if (progress.signal?.aborted) throw interrupted();
     }
-    builder.add((j) => columns[j][i], table.line(i), () => table.rowText(i), table.problem?.(i) ?? null);
+    builder.add(
+      (j) => columns[j][i],
+      table.line(i),
+      () => table.rowText(i),
+      table.problem?.(i) ?? null,
+    );
   }
   return builder.result(table.names);
 }

@@ -12,7 +12,13 @@ export function barChart(title: string, categoryTitle: string, valueTitle: strin
   return chartSpec(title, bars, {
     mark: { type: 'bar', tooltip: true },
     encoding: {
-      x: { field: 'category', type: 'nominal', sort: bars.map((b) => b.category), title: categoryTitle, axis: { labelAngle: -30 } },
+      x: {
+        field: 'category',
+        type: 'nominal',
+        sort: bars.map((b) => b.category),
+        title: categoryTitle,
+        axis: { labelAngle: -30 },
+      },
       y: { field: 'value', type: 'quantitative', title: valueTitle },
     },
   });

@@ -54,7 +54,11 @@ export function binValues(values: ArrayLike<number>, maxBins = 40): Bin[] {
     const v = values[i];
     if (Number.isFinite(v)) counts[binOf(grid, v)]++;
   }
-  return Array.from(counts, (c, i) => ({ start: grid.first + i * grid.step, end: grid.first + (i + 1) * grid.step, count: c }));
+  return Array.from(counts, (c, i) => ({
+    start: grid.first + i * grid.step,
+    end: grid.first + (i + 1) * grid.step,
+    count: c,
+  }));
 }
 
 export function histogramChart(title: string, metric: string, values: ArrayLike<number>, unit?: string): VegaLiteSpec {

@@ -28,11 +28,17 @@ export function meansByBin(xs: ArrayLike<number>, ys: ArrayLike<number>, maxBins
     n[k]++;
   }
   const points: LinePoint[] = [];
-  for (let k = 0; k < grid.count; k++) if (n[k] > 0) points.push({ x: sumX[k] / n[k], y: sumY[k] / n[k], customers: n[k] });
+  for (let k = 0; k < grid.count; k++)
+    if (n[k] > 0) points.push({ x: sumX[k] / n[k], y: sumY[k] / n[k], customers: n[k] });
   return points;
 }
 
-export function lineChart(title: string, x: { metric: string; unit?: string }, y: { metric: string; unit?: string }, points: LinePoint[]): VegaLiteSpec {
+export function lineChart(
+  title: string,
+  x: { metric: string; unit?: string },
+  y: { metric: string; unit?: string },
+  points: LinePoint[],
+): VegaLiteSpec {
   return chartSpec(title, points, {
     mark: { type: 'line', point: true, tooltip: true },
     encoding: {

@@ -15,7 +15,13 @@ export function matrixChart(title: string, metric: string, unit: string, cells: 
     mark: { type: 'rect', tooltip: true },
     encoding: {
       x: { field: 'recency', type: 'ordinal', title: axisTitle('recency', unit), axis: { labelOverlap: true } },
-      y: { field: 'frequency', type: 'ordinal', title: 'frequency (repeat purchases)', sort: 'descending', axis: { labelOverlap: true } },
+      y: {
+        field: 'frequency',
+        type: 'ordinal',
+        title: 'frequency (repeat purchases)',
+        sort: 'descending',
+        axis: { labelOverlap: true },
+      },
       color: { field: 'value', type: 'quantitative', title: metric, scale: { scheme: 'viridis' } },
     },
   });

@@ -40,7 +40,10 @@ export function scatterChart(title: string, x: ScatterAxis, y: ScatterAxis): Veg
   for (const i of picked) {
     if (Number.isFinite(x.values[i]) && Number.isFinite(y.values[i])) points.push({ x: x.values[i], y: y.values[i] });
   }
-  const shown = n > picked.length ? `${title} (sample of ${picked.length.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} customers)` : title;
+  const shown =
+    n > picked.length
+      ? `${title} (sample of ${picked.length.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} customers)`
+      : title;
   return chartSpec(shown, points, {
     mark: { type: 'point', filled: true, opacity: 0.4, size: 12, tooltip: true },
     encoding: {

@@ -14,7 +14,13 @@ export function survivalChart(title: string, unit: string, points: SurvivalPoint
     mark: { type: 'line', point: true, tooltip: true },
     encoding: {
       x: { field: 'period', type: 'quantitative', title: unit },
-      y: { field: 'survival', type: 'quantitative', title: 'share surviving', axis: { format: '%' }, scale: { domain: [0, 1] } },
+      y: {
+        field: 'survival',
+        type: 'quantitative',
+        title: 'share surviving',
+        axis: { format: '%' },
+        scale: { domain: [0, 1] },
+      },
       color: { field: 'series', type: 'nominal', title: null },
     },
   });

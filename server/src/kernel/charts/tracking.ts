@@ -9,7 +9,12 @@ export interface TrackingPoint {
   expected: number;
 }
 
-export function trackingChart(title: string, unit: string, points: TrackingPoint[], calibrationEnd: number): VegaLiteSpec {
+export function trackingChart(
+  title: string,
+  unit: string,
+  points: TrackingPoint[],
+  calibrationEnd: number,
+): VegaLiteSpec {
   const values = points.flatMap((p) => [
     { period: p.period, series: 'actual', transactions: p.actual },
     { period: p.period, series: 'expected', transactions: p.expected },

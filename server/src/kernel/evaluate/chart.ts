@@ -18,7 +18,12 @@ function numericColumn(customers: CustomerTable, metric: string, range: Range): 
   const name = metricInfo(metric)?.aliasOf ?? metric;
   const column = columnValues(customers.table, name);
   if (!(column instanceof Float64Array)) {
-    throw new EvaluationError(column ? `"${metric}" is not a number; this chart needs numbers.` : `"${metric}" is not available for this chart (nothing upstream computes it).`, range);
+    throw new EvaluationError(
+      column
+        ? `"${metric}" is not a number; this chart needs numbers.`
+        : `"${metric}" is not available for this chart (nothing upstream computes it).`,
+      range,
+    );
   }
   return column;
 }
@@ -27,7 +32,13 @@ function unitOf(customers: CustomerTable, metric: string): string | undefined {
   return customers.columns.get(metricInfo(metric)?.aliasOf ?? metric)?.unit;
 }
 
-function customerChart(kind: string, statement: ChartStatement, customers: CustomerTable, title: string, segmentOrder?: string[]): { spec: VegaLiteSpec; summary: string } {
+function customerChart(
+  kind: string,
+  statement: ChartStatement,
+  customers: CustomerTable,
+  title: string,
+  segmentOrder?: string[],
+): { spec: VegaLiteSpec; summary: string } {
   const by = statement.by.map((b) => b.name);
   const range = statement.by[0] ?? statement;
   switch (kind) {
@@ -35,27 +46,45 @@ function customerChart(kind: string, statement: ChartStatement, customers: Custo
       const metric = by[0] ?? customers.valueMetric;
       const sorted = sortedFinite(numericColumn(customers, metric, range));
       const share = topShare(sorted, 0.2);
-      return { spec: lorenzChart(title, metric, lorenzCurve(sorted)), summary: `Lorenz curve of ${metric}: the top 20% of customers hold ${(share * 100).toFixed(1)}% of it.` };
+      return {
+        spec: lorenzChart(title, metric, lorenzCurve(sorted)),
+        summary: `Lorenz curve of ${metric}: the top 20% of customers hold ${(share * 100).toFixed(1)}% of it.`,
+      };
     }
     case 'histogram': {
       const metric = by[0] ?? customers.valueMetric;
       const values = numericColumn(customers, metric, range);
-      return { spec: histogramChart(title, metric, values, unitOf(customers, metric)), summary: `Histogram of ${metric} over ${values.length.toLocaleString('en-US')} customers.` };
+      return {
+        spec: histogramChart(title, metric, values, unitOf(customers, metric)),
+        summary: `Histogram of ${metric} over ${values.length.toLocaleString('en-US')} customers.`,
+      };
     }
     case 'scatter': {
       const [x, y] = by;
       const xs = numericColumn(customers, x, statement.by[0]);
       const ys = numericColumn(customers, y, statement.by[1]);
       return {
-        spec: scatterChart(title, { metric: x, values: xs, unit: unitOf(customers, x) }, { metric: y, values: ys, unit: unitOf(customers, y) }),
+        spec: scatterChart(
+          title,
+          { metric: x, values: xs, unit: unitOf(customers, x) },
+          { metric: y, values: ys, unit: unitOf(customers, y) },
+        ),
         summary: `Scatter of ${y} against ${x}.`,
       };
     }
     case 'line': {
       const [x, y] = by;
-      const points = meansByBin(numericColumn(customers, x, statement.by[0]), numericColumn(customers, y, statement.by[1]));
+      const points = meansByBin(
+        numericColumn(customers, x, statement.by[0]),
+        numericColumn(customers, y, statement.by[1]),
+      );
       return {
-        spec: lineChart(title, { metric: x, unit: unitOf(customers, x) }, { metric: y, unit: unitOf(customers, y) }, points),
+        spec: lineChart(
+          title,
+          { metric: x, unit: unitOf(customers, x) },
+          { metric: y, unit: unitOf(customers, y) },
+          points,
+        ),
         summary: `Mean ${y} by ${x}, ${points.length} bins.`,
       };
     }
@@ -71,9 +100,14 @@ function customerChart(kind: string, statement: ChartStatement, customers: Custo
       }
       // In rule order (first-match-wins order), not in the order customers happen to come.
       const order = segmentOrder ?? [...totals.keys()];
-      const bars = order.filter((label) => totals.has(label)).map((category) => ({ category, value: totals.get(category)! }));
+      const bars = order
+        .filter((label) => totals.has(label))
+        .map((category) => ({ category, value: totals.get(category)! }));
       const valueTitle = metric ? `total ${metric}` : 'customers';
-      return { spec: barChart(title, 'segment', valueTitle, bars), summary: `${valueTitle} per segment: ${bars.map((b) => `${b.category} ${Math.round(b.value).toLocaleString('en-US')}`).join(', ')}.` };
+      return {
+        spec: barChart(title, 'segment', valueTitle, bars),
+        summary: `${valueTitle} per segment: ${bars.map((b) => `${b.category} ${Math.round(b.value).toLocaleString('en-US')}`).join(', ')}.`,
+      };
     }
   }
   throw new EvaluationError(`A ${kind} chart cannot be drawn of "${statement.target?.name}".`, statement.chartType);
@@ -81,7 +115,8 @@ function customerChart(kind: string, statement: ChartStatement, customers: Custo
 
 export function evaluateChart(ctx: EvalContext): StatementOutcome {
   const statement = ctx.statement;
-  if (statement.kind !== 'Chart' || !statement.chartType || !statement.target) throw new EvaluationError('Incomplete chart statement.');
+  if (statement.kind !== 'Chart' || !statement.chartType || !statement.target)
+    throw new EvaluationError('Incomplete chart statement.');
   const kind = statement.chartType.name;
   const target = statement.target.name;
   const input = ctx.input(target);
@@ -94,7 +129,13 @@ export function evaluateChart(ctx: EvalContext): StatementOutcome {
   } else {
     const customers = customersOf(input);
     if (!customers) throw new EvaluationError(`"${target}" has no per-customer values to chart.`, statement.target);
-    chart = customerChart(kind, statement, customers, title, input.kind === 'segments' ? input.payload.segments.map((x) => x.name) : undefined);
+    chart = customerChart(
+      kind,
+      statement,
+      customers,
+      title,
+      input.kind === 'segments' ? input.payload.segments.map((x) => x.name) : undefined,
+    );
   }
   const output: OutputItem = { data: { 'text/plain': chart.summary, [MIME.vegaLite]: chart.spec } };
   return { value: { kind: 'none' }, outputs: [output] };

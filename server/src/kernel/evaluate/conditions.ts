@@ -25,12 +25,17 @@ export class ConditionError extends Error {
   }
 }
 
-type Operand = { kind: 'number'; value: number } | { kind: 'string'; value: string } | { kind: 'numbers'; values: Float64Array } | { kind: 'strings'; values: string[] };
+type Operand =
+  | { kind: 'number'; value: number }
+  | { kind: 'string'; value: string }
+  | { kind: 'numbers'; values: Float64Array }
+  | { kind: 'strings'; values: string[] };
 
 function metricColumn(frame: MetricFrame, name: string, range: { start: number; end: number }): Operand {
   const canonical = metricInfo(name)?.aliasOf ?? name;
   const col = frame.column(canonical);
-  if (!col) throw new ConditionError(`The metric "${name}" is not available here (nothing upstream computes it).`, range);
+  if (!col)
+    throw new ConditionError(`The metric "${name}" is not available here (nothing upstream computes it).`, range);
   return col instanceof Float64Array ? { kind: 'numbers', values: col } : { kind: 'strings', values: col };
 }
 
@@ -56,7 +61,8 @@ function operand(expr: Expression, frame: MetricFrame): Operand {
     case 'Percentile': {
       if (!expr.rank || !expr.metric) break;
       const col = metricColumn(frame, expr.metric.name, expr.metric);
-      if (col.kind !== 'numbers') throw new ConditionError(`"percentile" needs a numeric metric; "${expr.metric.name}" is text.`, expr);
+      if (col.kind !== 'numbers')
+        throw new ConditionError(`"percentile" needs a numeric metric; "${expr.metric.name}" is text.`, expr);
       return { kind: 'number', value: quantile(sortedFinite(col.values), expr.rank.value / 100) };
     }
   }
@@ -92,10 +98,14 @@ function compare(op: keyof typeof numberTests, left: Operand, right: Operand, ro
  */
 function rank(expr: RankExpr, frame: MetricFrame): Uint8Array {
   const subject = operand(expr.subject, frame);
-  if (subject.kind !== 'numbers') throw new ConditionError('"in top"/"in bottom" needs a numeric metric.', expr.subject);
+  if (subject.kind !== 'numbers')
+    throw new ConditionError('"in top"/"in bottom" needs a numeric metric.', expr.subject);
   if (!expr.amount) throw new ConditionError('How many? Write e.g. "in top 10%".', expr);
   const sorted = sortedFinite(subject.values);
-  const k = expr.amount.kind === 'Percent' ? Math.round((sorted.length * expr.amount.value) / 100) : Math.min(sorted.length, Math.round(expr.amount.value));
+  const k =
+    expr.amount.kind === 'Percent'
+      ? Math.round((sorted.length * expr.amount.value) / 100)
+      : Math.min(sorted.length, Math.round(expr.amount.value));
   const mask = new Uint8Array(frame.rows);
   if (k <= 0) return mask;
   const top = expr.direction === 'top';

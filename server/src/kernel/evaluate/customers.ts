@@ -36,7 +36,11 @@ function columnInfo(name: string, unit: TimeUnit): TableColumn {
 }
 
 /** Builds a CustomerTable from named columns (all of one length); undefined columns are left out. */
-export function customerTable(columns: Record<string, Float64Array | string[] | undefined>, unit: TimeUnit, valueMetric: string): CustomerTable {
+export function customerTable(
+  columns: Record<string, Float64Array | string[] | undefined>,
+  unit: TimeUnit,
+  valueMetric: string,
+): CustomerTable {
   const present = Object.entries(columns).filter((e): e is [string, Float64Array | string[]] => e[1] !== undefined);
   return {
     table: aq.table(Object.fromEntries(present)),
@@ -47,7 +51,11 @@ export function customerTable(columns: Record<string, Float64Array | string[] | 
 }
 
 /** The same table with more (or replaced) columns. */
-export function withColumns(base: CustomerTable, columns: Record<string, Float64Array | undefined>, valueMetric = base.valueMetric): CustomerTable {
+export function withColumns(
+  base: CustomerTable,
+  columns: Record<string, Float64Array | undefined>,
+  valueMetric = base.valueMetric,
+): CustomerTable {
   const present = Object.entries(columns).filter((e): e is [string, Float64Array] => e[1] !== undefined);
   const next = new Map(base.columns);
   for (const [name] of present) next.set(name, columnInfo(name, base.unit));

@@ -20,10 +20,14 @@ export function exportSegments(customers: CustomerTable, notebookDir: string, ta
 
 export function evaluateExport(ctx: EvalContext): StatementOutcome {
   const statement = ctx.statement;
-  if (statement.kind !== 'Export' || !statement.target || !statement.path) throw new EvaluationError('Incomplete export statement.');
+  if (statement.kind !== 'Export' || !statement.target || !statement.path)
+    throw new EvaluationError('Incomplete export statement.');
   const customers = customersOf(ctx.input(statement.target.name));
   if (!customers) {
-    throw new EvaluationError(`"${statement.target.name}" has no per-customer rows to export; export a value, segments or table.`, statement.target);
+    throw new EvaluationError(
+      `"${statement.target.name}" has no per-customer rows to export; export a value, segments or table.`,
+      statement.target,
+    );
   }
   try {
     const result = exportSegments(customers, ctx.notebookDir, statement.path.value);

@@ -10,7 +10,8 @@ export function columnValues(table: ColumnTable, name: string): Float64Array | s
   const column = table.column(name) as unknown;
   if (!column) return undefined;
   const numeric = column instanceof Float64Array;
-  if (table.isFiltered() || table.isOrdered()) return table.array(name, numeric ? Float64Array : Array) as Float64Array | string[];
+  if (table.isFiltered() || table.isOrdered())
+    return table.array(name, numeric ? Float64Array : Array) as Float64Array | string[];
   if (numeric || Array.isArray(column)) return column as Float64Array | string[];
   return table.array(name) as string[];
 }

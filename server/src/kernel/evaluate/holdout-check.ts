@@ -27,7 +27,12 @@ export function holdoutByFrequency(
   const out: ByFrequency[] = [];
   for (let g = 0; g < n; g++) {
     if (count[g] === 0) continue;
-    out.push({ frequency: g === TOP_GROUP ? `${TOP_GROUP}+` : String(g), customers: count[g], actual: sumActual[g] / count[g], expected: sumExpected[g] / count[g] });
+    out.push({
+      frequency: g === TOP_GROUP ? `${TOP_GROUP}+` : String(g),
+      customers: count[g],
+      actual: sumActual[g] / count[g],
+      expected: sumExpected[g] / count[g],
+    });
   }
   return out;
 }

@@ -17,12 +17,24 @@ const GRID = 40;
 function modelOf(input: Computed, statement: ChartStatement, what: string): ModelData {
   if (input.kind === 'model') return input.model as ModelData;
   if (input.kind === 'value' && input.purchaseModel) return input.purchaseModel as ModelData;
-  throw new EvaluationError(`A ${what} chart is drawn of a model; "${statement.target?.name}" is not one.`, statement.target);
+  throw new EvaluationError(
+    `A ${what} chart is drawn of a model; "${statement.target?.name}" is not one.`,
+    statement.target,
+  );
 }
 
-export function trackingSpec(input: Computed, title: string, _metric: string | undefined, statement: ChartStatement): Chart {
+export function trackingSpec(
+  input: Computed,
+  title: string,
+  _metric: string | undefined,
+  statement: ChartStatement,
+): Chart {
   const model = modelOf(input, statement, 'tracking');
-  if (!model.tracking) throw new EvaluationError('A tracking chart needs a purchase model fitted on a split of transactions.', statement.target);
+  if (!model.tracking)
+    throw new EvaluationError(
+      'A tracking chart needs a purchase model fitted on a split of transactions.',
+      statement.target,
+    );
   const t = model.tracking;
   const last = t.cumulative.at(-1);
   return {
@@ -31,9 +43,15 @@ export function trackingSpec(input: Computed, title: string, _metric: string | u
   };
 }
 
-export function matrixSpec(input: Computed, title: string, metric: string | undefined, statement: ChartStatement): Chart {
+export function matrixSpec(
+  input: Computed,
+  title: string,
+  metric: string | undefined,
+  statement: ChartStatement,
+): Chart {
   const model = modelOf(input, statement, 'matrix');
-  if (!model.history || model.fitted.role !== 'purchase') throw new EvaluationError('A matrix chart needs a purchase model.', statement.target);
+  if (!model.history || model.fitted.role !== 'purchase')
+    throw new EvaluationError('A matrix chart needs a purchase model.', statement.target);
   const s = model.history;
   let maxF = 0;
   let maxT = 0;
@@ -47,7 +65,9 @@ export function matrixSpec(input: Computed, title: string, metric: string | unde
   const fSteps = Math.min(GRID, maxF);
   const frequencies = Array.from({ length: fSteps + 1 }, (_, i) => Math.round((i * maxF) / Math.max(1, fSteps)));
   const rSteps = discrete ? Math.min(GRID, maxT) : GRID;
-  const recencies = Array.from({ length: rSteps + 1 }, (_, i) => (discrete ? Math.round((i * maxT) / Math.max(1, rSteps)) : (i * maxT) / GRID));
+  const recencies = Array.from({ length: rSteps + 1 }, (_, i) =>
+    discrete ? Math.round((i * maxT) / Math.max(1, rSteps)) : (i * maxT) / GRID,
+  );
   const n = frequencies.length * recencies.length;
   const grid = { frequency: new Float64Array(n), recency: new Float64Array(n), T: new Float64Array(n).fill(maxT) };
   let k = 0;
@@ -61,20 +81,42 @@ export function matrixSpec(input: Computed, title: string, metric: string | unde
   }
   const shown = metric ?? 'p_alive';
   const values =
-    shown === 'p_alive' ? model.fitted.pAlive(grid) : shown === 'expected_purchases' ? model.fitted.conditionalExpectedPurchases(1, grid) : undefined;
-  if (!values) throw new EvaluationError(`A matrix chart shows p_alive or expected_purchases, not "${shown}".`, statement.by[0]);
-  const cells: MatrixCell[] = Array.from(values, (value, i) => ({ frequency: grid.frequency[i], recency: Number(grid.recency[i].toFixed(1)), value }));
-  const label = shown === 'expected_purchases' ? `expected purchases in the next ${model.unit.replace(/s$/, '')}` : 'P(alive)';
-  return { spec: matrixChart(title, label, model.unit, cells), summary: `${label} by frequency and recency (customers with T = ${maxT.toFixed(1)} ${model.unit}).` };
+    shown === 'p_alive'
+      ? model.fitted.pAlive(grid)
+      : shown === 'expected_purchases'
+        ? model.fitted.conditionalExpectedPurchases(1, grid)
+        : undefined;
+  if (!values)
+    throw new EvaluationError(`A matrix chart shows p_alive or expected_purchases, not "${shown}".`, statement.by[0]);
+  const cells: MatrixCell[] = Array.from(values, (value, i) => ({
+    frequency: grid.frequency[i],
+    recency: Number(grid.recency[i].toFixed(1)),
+    value,
+  }));
+  const label =
+    shown === 'expected_purchases' ? `expected purchases in the next ${model.unit.replace(/s$/, '')}` : 'P(alive)';
+  return {
+    spec: matrixChart(title, label, model.unit, cells),
+    summary: `${label} by frequency and recency (customers with T = ${maxT.toFixed(1)} ${model.unit}).`,
+  };
 }
 
-export function survivalSpec(input: Computed, title: string, _metric: string | undefined, statement: ChartStatement): Chart {
+export function survivalSpec(
+  input: Computed,
+  title: string,
+  _metric: string | undefined,
+  statement: ChartStatement,
+): Chart {
   const model = modelOf(input, statement, 'survival');
-  if (model.fitted.role !== 'retention') throw new EvaluationError('A survival chart needs an sBG retention model.', statement.target);
+  if (model.fitted.role !== 'retention')
+    throw new EvaluationError('A survival chart needs an sBG retention model.', statement.target);
   const curves = model.fitted.survivalCurves();
   const points: SurvivalPoint[] = curves.flatMap((c) => [
     ...Array.from(c.observed, (survival, period) => ({ period, series: `${c.name} actual`, survival })),
     ...Array.from(c.fitted, (survival, period) => ({ period, series: `${c.name} fitted`, survival })),
   ]);
-  return { spec: survivalChart(title, 'periods', points), summary: `Share surviving per period, actual vs fitted, for ${curves.map((c) => c.name).join(', ')}.` };
+  return {
+    spec: survivalChart(title, 'periods', points),
+    summary: `Share surviving per period, actual vs fitted, for ${curves.map((c) => c.name).join(', ')}.`,
+  };
 }

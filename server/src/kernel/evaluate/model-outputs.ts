@@ -7,7 +7,10 @@ const num = (x: number, digits = 4) => (Number.isFinite(x) ? x.toPrecision(digit
 
 export function modelText(p: ModelPayload): string {
   const width = Math.max(...p.parameters.map((q) => q.name.length));
-  const params = p.parameters.map((q) => `  ${q.name.padEnd(width)}  ${num(q.estimate, 5).padStart(10)}  ${q.standardError === null ? '' : `(SE ${num(q.standardError, 3)})`}`);
+  const params = p.parameters.map(
+    (q) =>
+      `  ${q.name.padEnd(width)}  ${num(q.estimate, 5).padStart(10)}  ${q.standardError === null ? '' : `(SE ${num(q.standardError, 3)})`}`,
+  );
   const status = p.converged
     ? `converged in ${p.iterations} iterations`
     : `DID NOT CONVERGE after ${p.iterations} iterations${p.message ? ': ' + p.message : ''}`;
@@ -20,10 +23,15 @@ export function modelText(p: ModelPayload): string {
     lines.push(`Holdout check (${p.holdout.unit}): mean purchases in the holdout by calibration frequency`);
     lines.push('  frequency  customers    actual  expected');
     for (const g of p.holdout.byFrequency) {
-      lines.push(`  ${g.frequency.padStart(9)}  ${String(g.customers).padStart(9)}  ${g.actual.toFixed(3).padStart(8)}  ${g.expected.toFixed(3).padStart(8)}`);
+      lines.push(
+        `  ${g.frequency.padStart(9)}  ${String(g.customers).padStart(9)}  ${g.actual.toFixed(3).padStart(8)}  ${g.expected.toFixed(3).padStart(8)}`,
+      );
     }
     const last = p.holdout.cumulative.at(-1);
-    if (last) lines.push(`  cumulative repeat purchases at ${p.holdout.unit} ${last.period}: actual ${Math.round(last.actual)}, expected ${last.expected.toFixed(1)}`);
+    if (last)
+      lines.push(
+        `  cumulative repeat purchases at ${p.holdout.unit} ${last.period}: actual ${Math.round(last.actual)}, expected ${last.expected.toFixed(1)}`,
+      );
   }
   return lines.join('\n');
 }

@@ -42,12 +42,22 @@ function fitData(input: Computed, argument: string): { data: FitData; split: Spl
   throw new EvaluationError(`"${argument}" is not data a model can be fitted on.`);
 }
 
-function payload(name: string, kind: string, fitted: FittedModel, split: SplitData | null, tracking: Tracking | undefined, checkpoint: (fraction: number) => void): ModelPayload {
+function payload(
+  name: string,
+  kind: string,
+  fitted: FittedModel,
+  split: SplitData | null,
+  tracking: Tracking | undefined,
+  checkpoint: (fraction: number) => void,
+): ModelPayload {
   const info = modelKindInfo(kind)!;
   const p: ModelPayload = {
     name,
     kind: info.title,
-    parameters: fitted.parameters.map((q) => ({ ...q, description: info.parameters.find((d) => d.name === q.name)?.description })),
+    parameters: fitted.parameters.map((q) => ({
+      ...q,
+      description: info.parameters.find((d) => d.name === q.name)?.description,
+    })),
     logLikelihood: fitted.logLikelihood,
     converged: fitted.converged,
     message: fitted.message,
@@ -87,7 +97,11 @@ export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promi
   const kind = call.callee.name;
   const { data, split } = fitData(ctx.input(call.args[0].name), call.args[0].name);
   const fitPeriods = statement.block?.items.find((item) => item.kind === 'Option' && item.name.name === 'fit_periods');
-  if (fitPeriods && kind !== 'sbg') throw new EvaluationError('`fit_periods` applies to sbg models only; purchase models are calibrated with a split.', fitPeriods);
+  if (fitPeriods && kind !== 'sbg')
+    throw new EvaluationError(
+      '`fit_periods` applies to sbg models only; purchase models are calibrated with a split.',
+      fitPeriods,
+    );
   let fitted: FittedModel;
   try {
     fitted = await models.fitModel(kind, data, {
@@ -100,16 +114,27 @@ export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promi
     });
   } catch (err) {
     if (ctx.signal.aborted) throw err;
-    throw new EvaluationError(`The ${modelKindInfo(kind)?.title ?? kind} model could not be fitted: ${(err as Error).message}`, call);
+    throw new EvaluationError(
+      `The ${modelKindInfo(kind)?.title ?? kind} model could not be fitted: ${(err as Error).message}`,
+      call,
+    );
   }
   const purchase = split !== null && fitted.role === 'purchase';
   const track = purchase ? tracking(fitted, split) : undefined;
   const scoring = (fraction: number) => ctx.checkpoint(fraction, 'scoring customers');
   const p = payload(statement.name.name, kind, fitted, split, track, scoring);
   // Per-customer view of the model (for charts, tables and segments on the model itself).
-  const history: History | null = split ? split.summary : data.kind === 'summary' && !('summary' in data) ? { frequency: data.frequency, recency: data.recency, T: data.age } : null;
+  const history: History | null = split
+    ? split.summary
+    : data.kind === 'summary' && !('summary' in data)
+      ? { frequency: data.frequency, recency: data.recency, T: data.age }
+      : null;
   const customers =
-    fitted.role !== 'purchase' || !history ? undefined : split ? withColumns(splitCustomers(split), { p_alive: fitted.pAlive(split.summary, scoring) }, 'p_alive') : summaryCustomers(data, fitted.pAlive(history, scoring));
+    fitted.role !== 'purchase' || !history
+      ? undefined
+      : split
+        ? withColumns(splitCustomers(split), { p_alive: fitted.pAlive(split.summary, scoring) }, 'p_alive')
+        : summaryCustomers(data, fitted.pAlive(history, scoring));
   const model: ModelData = { fitted, split, data, tracking: track, history, unit: split?.unit ?? 'periods' };
   return { value: { kind: 'model', model, customers }, outputs: modelOutputs(p) };
 }
@@ -132,7 +157,14 @@ function summaryCustomers(data: FitData, pAlive: Float64Array) {
   }
   const spread = (values: Float64Array | null) => (values ? Float64Array.from(index, (r) => values[r]) : undefined);
   return customerTable(
-    { customer: ids, frequency: spread(data.frequency), recency: spread(data.recency), age: spread(data.age), monetary: spread(data.monetary), p_alive: spread(pAlive) },
+    {
+      customer: ids,
+      frequency: spread(data.frequency),
+      recency: spread(data.recency),
+      age: spread(data.age),
+      monetary: spread(data.monetary),
+      p_alive: spread(pAlive),
+    },
     'weeks',
     'p_alive',
   );

@@ -51,7 +51,9 @@ export function rateOption(block: Block | null, name: string): { amount: number;
 export function namesOption(block: Block | null, name: string): string[] | undefined {
   const o = option(block, name);
   if (!o) return undefined;
-  return o.values.map((v) => (v.value.kind === 'Identifier' ? v.value.name : v.value.kind === 'String' ? v.value.value : ''));
+  return o.values.map((v) =>
+    v.value.kind === 'Identifier' ? v.value.name : v.value.kind === 'String' ? v.value.value : '',
+  );
 }
 
 /** `sort clv desc` → the metric and direction (ascending unless `desc`). */

@@ -53,7 +53,13 @@ export function assignSegments(statement: SegmentsStatement, cellText: string, f
  * Per-segment counts and value shares. `value` is the metric the segments are measured on
  * (usually clv); `pAlive` is optional (absent for summary-free values such as sBG cohorts).
  */
-export function summariseSegments(name: string, valueMetric: string, a: SegmentAssignment, value: Float64Array, pAlive?: Float64Array): SegmentsPayload {
+export function summariseSegments(
+  name: string,
+  valueMetric: string,
+  a: SegmentAssignment,
+  value: Float64Array,
+  pAlive?: Float64Array,
+): SegmentsPayload {
   const k = a.labels.length;
   const count = new Float64Array(k);
   const valueSum = new Float64Array(k);

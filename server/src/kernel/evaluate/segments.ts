@@ -11,16 +11,19 @@ function segmentsText(p: SegmentsPayload): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const width = Math.max(...p.segments.map((s) => s.name.length));
   const lines = p.segments.map(
-    (s) => `  ${s.name.padEnd(width)}  ${String(s.customers).padStart(7)} customers (${pct(s.share).padStart(6)})  ${pct(s.valueShare).padStart(6)} of ${p.valueMetric}`,
+    (s) =>
+      `  ${s.name.padEnd(width)}  ${String(s.customers).padStart(7)} customers (${pct(s.share).padStart(6)})  ${pct(s.valueShare).padStart(6)} of ${p.valueMetric}`,
   );
   return `Segments ${p.name} on ${p.valueMetric}: ${p.totalCustomers.toLocaleString('en-US')} customers\n${lines.join('\n')}`;
 }
 
 export function evaluateSegments(ctx: EvalContext): StatementOutcome {
   const statement = ctx.statement;
-  if (statement.kind !== 'Segments' || !statement.name || !statement.on) throw new EvaluationError('Incomplete segments statement.');
+  if (statement.kind !== 'Segments' || !statement.name || !statement.on)
+    throw new EvaluationError('Incomplete segments statement.');
   const base = customersOf(ctx.input(statement.on.name));
-  if (!base) throw new EvaluationError(`Segments need per-customer values; "${statement.on.name}" has none.`, statement.on);
+  if (!base)
+    throw new EvaluationError(`Segments need per-customer values; "${statement.on.name}" has none.`, statement.on);
   let assignment;
   try {
     assignment = assignSegments(statement, ctx.cellText, metricFrame(base));

@@ -22,7 +22,9 @@ const n = (x: number) => x.toLocaleString('en-US');
 
 export function loadCountLines(c: LoadCounts): string[] {
   const rejected = c.rejected.reduce((s, g) => s + g.count, 0);
-  const lines = [`${n(c.rowsRead)} rows read from ${c.file}, ${n(rejected)} rejected${c.filtered ? `, ${n(c.filtered)} filtered out by where` : ''}.`];
+  const lines = [
+    `${n(c.rowsRead)} rows read from ${c.file}, ${n(rejected)} rejected${c.filtered ? `, ${n(c.filtered)} filtered out by where` : ''}.`,
+  ];
   for (const g of c.rejected) {
     const more = g.count > g.lines.length ? ', …' : '';
     lines.push(`  ${n(g.count)} × ${g.reason} (line${g.lines.length > 1 ? 's' : ''} ${g.lines.join(', ')}${more})`);

@@ -18,7 +18,8 @@ function filterColumns(conditions: Expression[]): ColumnRequest[] {
     switch (e.kind) {
       case 'Identifier': {
         const kind = other?.kind === 'String' ? 'text' : other?.kind === 'Date' ? 'date' : 'number';
-        if (!out.has(e.name) || kind !== 'number') out.set(e.name, { name: e.name, kind, dateFormat: kind === 'date' ? 'ISO' : undefined });
+        if (!out.has(e.name) || kind !== 'number')
+          out.set(e.name, { name: e.name, kind, dateFormat: kind === 'date' ? 'ISO' : undefined });
         return;
       }
       case 'Compare':
@@ -50,7 +51,12 @@ function filterColumns(conditions: Expression[]): ColumnRequest[] {
 /** The loader's request, from the statement: format, layout, role mappings, row filter. */
 export function sourceSpec(statement: SourceStatement, notebookDir: string): SourceSpec {
   const delimiter = option(statement.block, 'delimiter')?.values[0]?.value;
-  const delimiterText = delimiter?.kind === 'Identifier' ? DELIMITER_WORDS[delimiter.name] : delimiter?.kind === 'String' ? delimiter.value : undefined;
+  const delimiterText =
+    delimiter?.kind === 'Identifier'
+      ? DELIMITER_WORDS[delimiter.name]
+      : delimiter?.kind === 'String'
+        ? delimiter.value
+        : undefined;
   const conditions = wheres(statement.block).flatMap((w) => (w.condition ? [w.condition] : []));
   return {
     path: sourceFile(notebookDir, statement)!,
@@ -77,19 +83,30 @@ export function sourceSpec(statement: SourceStatement, notebookDir: string): Sou
 
 function describe(name: string, loaded: LoadedSource): string {
   const lines = [`${name}: ${loadCountLines({ ...loaded.report, file: basename(loaded.report.file) }).join('\n')}`];
-  if (loaded.kind === 'transactions') lines.push(...transactionLines(loaded.log.customerIds.length, loaded.log.time, loaded.log.amount));
-  else if (loaded.kind === 'summary') lines.push(`${loaded.rows.toLocaleString('en-US')} summary rows for ${loaded.customers.toLocaleString('en-US')} customers.`);
-  else lines.push(`${loaded.cohorts.length} cohort${loaded.cohorts.length === 1 ? '' : 's'} (${loaded.cohorts.map((c) => c.name).join(', ')}) over ${loaded.periods.length} periods.`);
+  if (loaded.kind === 'transactions')
+    lines.push(...transactionLines(loaded.log.customerIds.length, loaded.log.time, loaded.log.amount));
+  else if (loaded.kind === 'summary')
+    lines.push(
+      `${loaded.rows.toLocaleString('en-US')} summary rows for ${loaded.customers.toLocaleString('en-US')} customers.`,
+    );
+  else
+    lines.push(
+      `${loaded.cohorts.length} cohort${loaded.cohorts.length === 1 ? '' : 's'} (${loaded.cohorts.map((c) => c.name).join(', ')}) over ${loaded.periods.length} periods.`,
+    );
   return lines.join('\n');
 }
 
 export async function evaluateSource(ctx: EvalContext): Promise<StatementOutcome> {
   const statement = ctx.statement as SourceStatement;
-  if (!statement.name || !statement.format || !statement.path) throw new EvaluationError('Incomplete source statement.');
+  if (!statement.name || !statement.format || !statement.path)
+    throw new EvaluationError('Incomplete source statement.');
   const spec = sourceSpec(statement, ctx.notebookDir);
   let loaded: LoadedSource;
   try {
-    loaded = await loadSource(spec, { signal: ctx.signal, onProgress: (fraction, message) => ctx.progress(fraction, message) });
+    loaded = await loadSource(spec, {
+      signal: ctx.signal,
+      onProgress: (fraction, message) => ctx.progress(fraction, message),
+    });
   } catch (err) {
     if (ctx.signal.aborted) throw err;
     if (err instanceof ConditionError) throw new EvaluationError(err.message, err.range);
@@ -98,7 +115,8 @@ export async function evaluateSource(ctx: EvalContext): Promise<StatementOutcome
     throw new EvaluationError(err.message, statement.path);
   }
   const text = describe(statement.name.name, loaded);
-  const rows = loaded.kind === 'transactions' ? loaded.log.rows : loaded.kind === 'summary' ? loaded.rows : loaded.periods.length;
+  const rows =
+    loaded.kind === 'transactions' ? loaded.log.rows : loaded.kind === 'summary' ? loaded.rows : loaded.periods.length;
   // Nothing to analyse is an error here, where the reasons are known, not a puzzle downstream.
   if (rows === 0) throw new EvaluationError(`No usable rows in the data file.\n${text}`, statement.path);
   return { value: { kind: 'source', source: loaded }, outputs: [{ data: { 'text/plain': text } }] };

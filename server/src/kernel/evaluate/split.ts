@@ -42,25 +42,39 @@ export function splitCustomers(split: SplitData) {
 
 export function evaluateSplit(ctx: EvalContext, models: ModelsPort): StatementOutcome {
   const statement = ctx.statement as SplitStatement;
-  if (!statement.name || !statement.source || !statement.calibrationEnd) throw new EvaluationError('Incomplete split statement.');
+  if (!statement.name || !statement.source || !statement.calibrationEnd)
+    throw new EvaluationError('Incomplete split statement.');
   const input = ctx.input(statement.source.name);
   const source = input.kind === 'source' ? (input.source as LoadedSource) : undefined;
   if (source?.kind !== 'transactions') {
-    throw new EvaluationError(`Only a transaction source can be split; "${statement.source.name}" is not one.`, statement.source);
+    throw new EvaluationError(
+      `Only a transaction source can be split; "${statement.source.name}" is not one.`,
+      statement.source,
+    );
   }
   const unit = statement.unit?.unit ?? 'weeks';
   const calibrationEnd = isoToDays(statement.calibrationEnd.value);
   const holdoutEnd = statement.holdoutEnd ? isoToDays(statement.holdoutEnd.value) : null;
-  const summary = models.summariseTransactions(source.log, { calibrationEnd, holdoutEnd, unitDays: UNIT_DAYS[unit], checkpoint: (f) => ctx.checkpoint(f, 'summarising customers') });
+  const summary = models.summariseTransactions(source.log, {
+    calibrationEnd,
+    holdoutEnd,
+    unitDays: UNIT_DAYS[unit],
+    checkpoint: (f) => ctx.checkpoint(f, 'summarising customers'),
+  });
   if (summary.customerIds.length === 0) {
-    throw new EvaluationError(`No customer made a first purchase by ${statement.calibrationEnd.value}: the calibration period is empty.`, statement.calibrationEnd);
+    throw new EvaluationError(
+      `No customer made a first purchase by ${statement.calibrationEnd.value}: the calibration period is empty.`,
+      statement.calibrationEnd,
+    );
   }
   const split: SplitData = { unit, calibrationEnd, holdoutEnd, summary };
   const start = summary.firstPurchase.reduce((m, d) => Math.min(m, d), Infinity);
   const length = (from: number, to: number) => `${((to - from) / UNIT_DAYS[unit]).toFixed(1)} ${unit}`;
   const lines = [
     `${statement.name.name}: calibration ${isoDate(start)} to ${statement.calibrationEnd.value} (${length(start, calibrationEnd)})` +
-      (holdoutEnd === null ? ', no holdout.' : `, holdout to ${statement.holdoutEnd!.value} (${length(calibrationEnd, holdoutEnd)}).`),
+      (holdoutEnd === null
+        ? ', no holdout.'
+        : `, holdout to ${statement.holdoutEnd!.value} (${length(calibrationEnd, holdoutEnd)}).`),
     `${n(summary.customerIds.length)} customers in calibration; ${n(summary.excludedCustomers)} excluded (first purchase after the calibration end).`,
   ];
   return { value: { kind: 'split', split }, outputs: [{ data: { 'text/plain': lines.join('\n') } }] };

@@ -13,9 +13,11 @@ import { metricInfo } from '../../language';
 
 export function evaluateTable(ctx: EvalContext): StatementOutcome {
   const statement = ctx.statement;
-  if (statement.kind !== 'Table' || !statement.name || !statement.target) throw new EvaluationError('Incomplete table statement.');
+  if (statement.kind !== 'Table' || !statement.name || !statement.target)
+    throw new EvaluationError('Incomplete table statement.');
   const base = customersOf(ctx.input(statement.target.name));
-  if (!base) throw new EvaluationError(`"${statement.target.name}" has no per-customer rows to tabulate.`, statement.target);
+  if (!base)
+    throw new EvaluationError(`"${statement.target.name}" has no per-customer rows to tabulate.`, statement.target);
   const block = statement.block;
 
   let table = base.table;
@@ -38,7 +40,8 @@ export function evaluateTable(ctx: EvalContext): StatementOutcome {
     const values = columnValues(table, sort.metric);
     if (!values) throw new EvaluationError(`Cannot sort by "${sort.metric}": no such column here.`, block);
     // "The top 20 of a million" needs no full sort: select, then order the few selected.
-    if (limit !== undefined && values instanceof Float64Array) table = table.reify(topRows(values, limit, sort.descending));
+    if (limit !== undefined && values instanceof Float64Array)
+      table = table.reify(topRows(values, limit, sort.descending));
     else table = table.orderby(sort.descending ? desc(sort.metric) : sort.metric).reify();
   }
   if (limit !== undefined) table = table.slice(0, limit).reify();
@@ -46,7 +49,8 @@ export function evaluateTable(ctx: EvalContext): StatementOutcome {
   const names = namesOption(block, 'columns')?.map((n) => metricInfo(n)?.aliasOf ?? n) ?? [...base.columns.keys()];
   const columns: TableColumn[] = names.map((n) => {
     const column = base.columns.get(n);
-    if (!column) throw new EvaluationError(`The column "${n}" is not available from "${statement.target!.name}".`, block);
+    if (!column)
+      throw new EvaluationError(`The column "${n}" is not available from "${statement.target!.name}".`, block);
     return column;
   });
   table = table.select(names);
@@ -67,7 +71,8 @@ export function topRows(values: Float64Array, limit: number, descending: boolean
   const picked: number[] = [];
   if (k > 0) {
     const threshold = descending ? sorted[sorted.length - k] : sorted[k - 1];
-    for (let i = 0; i < values.length; i++) if (descending ? values[i] >= threshold : values[i] <= threshold) picked.push(i);
+    for (let i = 0; i < values.length; i++)
+      if (descending ? values[i] >= threshold : values[i] <= threshold) picked.push(i);
   }
   picked.sort((a, b) => (descending ? values[b] - values[a] : values[a] - values[b]) || a - b);
   for (let i = 0; picked.length < limit && i < values.length; i++) if (Number.isNaN(values[i])) picked.push(i);

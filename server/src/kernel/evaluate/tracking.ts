@@ -5,7 +5,12 @@
 // made before the end of period k.
 
 /** Actual cumulative repeat transactions at the end of periods 1..`periods`. */
-export function actualCumulative(repeatDays: Float64Array, startDay: number, unitDays: number, periods: number): Float64Array {
+export function actualCumulative(
+  repeatDays: Float64Array,
+  startDay: number,
+  unitDays: number,
+  periods: number,
+): Float64Array {
   const perPeriod = new Float64Array(periods);
   for (const d of repeatDays) {
     const k = Math.floor((d - startDay) / unitDays);

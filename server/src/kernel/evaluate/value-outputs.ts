@@ -16,7 +16,11 @@ export interface ValueSummary {
   gini: number;
 }
 
-export function valueOutputs(name: string, metric: string, values: Float64Array): { outputs: OutputItem[]; summary: ValueSummary } {
+export function valueOutputs(
+  name: string,
+  metric: string,
+  values: Float64Array,
+): { outputs: OutputItem[]; summary: ValueSummary } {
   const sorted = sortedFinite(values);
   const total = sum(sorted);
   const curve = lorenzCurve(sorted);
@@ -43,11 +47,18 @@ export function valueOutputs(name: string, metric: string, values: Float64Array)
     totalRows: QUANTILES.length,
     offset: 0,
   };
-  const quantileText = QUANTILES.map((p) => `  ${`${Math.round(p * 100)}%`.padStart(4)}  ${money(quantile(sorted, p))}`).join('\n');
+  const quantileText = QUANTILES.map(
+    (p) => `  ${`${Math.round(p * 100)}%`.padStart(4)}  ${money(quantile(sorted, p))}`,
+  ).join('\n');
   return {
     summary,
     outputs: [
-      { data: { 'text/plain': text, [MIME.markdown]: `**${name}**: total ${metric} **${money(total)}** over ${sorted.length.toLocaleString('en-US')} customers. ${statement}` } },
+      {
+        data: {
+          'text/plain': text,
+          [MIME.markdown]: `**${name}**: total ${metric} **${money(total)}** over ${sorted.length.toLocaleString('en-US')} customers. ${statement}`,
+        },
+      },
       { data: { 'text/plain': `Quantiles of ${metric}:\n${quantileText}`, [MIME.table]: distribution } },
       {
         data: {
@@ -64,7 +75,12 @@ export function valueOutputs(name: string, metric: string, values: Float64Array)
  * A cohort is not a customer base, so no distribution, quantiles or Lorenz curve: with two
  * cohorts those would only mislead.
  */
-export function cohortValueOutputs(name: string, cohorts: string[], values: Float64Array, horizon: string): OutputItem[] {
+export function cohortValueOutputs(
+  name: string,
+  cohorts: string[],
+  values: Float64Array,
+  horizon: string,
+): OutputItem[] {
   const page: TablePayload = {
     title: `${name}: value of a new subscriber over ${horizon}`,
     columns: [
@@ -75,6 +91,9 @@ export function cohortValueOutputs(name: string, cohorts: string[], values: Floa
     totalRows: cohorts.length,
     offset: 0,
   };
-  const text = [page.title, ...cohorts.map((cohort, i) => `  ${cohort.padEnd(Math.max(...cohorts.map((c) => c.length)))}  ${money(values[i])}`)].join('\n');
+  const text = [
+    page.title,
+    ...cohorts.map((cohort, i) => `  ${cohort.padEnd(Math.max(...cohorts.map((c) => c.length)))}  ${money(values[i])}`),
+  ].join('\n');
   return [{ data: { 'text/plain': text, [MIME.table]: page } }];
 }

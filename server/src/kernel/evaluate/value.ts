@@ -36,24 +36,41 @@ function modelArgument(ctx: EvalContext, index: number): ModelData {
 
 export function evaluateValue(ctx: EvalContext): StatementOutcome {
   const statement = ctx.statement as ValueStatement;
-  if (!statement.name || !statement.call || statement.call.args.length === 0) throw new EvaluationError('Incomplete value statement.');
+  if (!statement.name || !statement.call || statement.call.args.length === 0)
+    throw new EvaluationError('Incomplete value statement.');
   const name = statement.name.name;
   const first = modelArgument(ctx, 0);
 
   if (first.fitted.role === 'retention') {
     const payment = rateOption(statement.block, 'payment');
-    if (!payment) throw new EvaluationError('A value on a retention model needs `payment` (e.g. `payment 100 per year`).', statement);
+    if (!payment)
+      throw new EvaluationError(
+        'A value on a retention model needs `payment` (e.g. `payment 100 per year`).',
+        statement,
+      );
     // Cohort periods are the payment's period: one payment per period survived.
     const t = terms(statement, payment.per);
-    const cohorts = first.fitted.cohortValues({ payment: payment.amount * t.margin, horizon: t.horizon, discount: t.discountPerUnit });
+    const cohorts = first.fitted.cohortValues({
+      payment: payment.amount * t.margin,
+      horizon: t.horizon,
+      discount: t.discountPerUnit,
+    });
     const customers = customerTable({ customer: cohorts.names, clv: cohorts.values }, payment.per, 'clv');
     const outputs = cohortValueOutputs(name, cohorts.names, cohorts.values, `${t.horizon} ${payment.per}`);
     return { value: { kind: 'value', customers }, outputs };
   }
 
-  if (!first.split) throw new EvaluationError('Lifetime value needs a model fitted on a split of transactions.', statement.call.args[0]);
+  if (!first.split)
+    throw new EvaluationError(
+      'Lifetime value needs a model fitted on a split of transactions.',
+      statement.call.args[0],
+    );
   const spendArg = statement.call.args[1];
-  if (!spendArg) throw new EvaluationError('Lifetime value of a purchase model needs a spend model as its second argument.', statement.call);
+  if (!spendArg)
+    throw new EvaluationError(
+      'Lifetime value of a purchase model needs a spend model as its second argument.',
+      statement.call,
+    );
   const spend = modelArgument(ctx, 1);
   const split = first.split;
   const t = terms(statement, split.unit);
@@ -63,13 +80,21 @@ export function evaluateValue(ctx: EvalContext): StatementOutcome {
   const expectedPurchases = first.fitted.conditionalExpectedPurchases(t.horizon, summary, scoring);
   // Month by month (or per unit, when the unit is longer than a month).
   const period = Math.max(1, UNIT_DAYS.months / UNIT_DAYS[split.unit]);
-  const discounted = first.fitted.discountedExpectedPurchases(t.horizon, t.discountPerUnit, summary, Math.min(period, t.horizon), (f) =>
-    ctx.checkpoint(f, 'discounting expected purchases'),
+  const discounted = first.fitted.discountedExpectedPurchases(
+    t.horizon,
+    t.discountPerUnit,
+    summary,
+    Math.min(period, t.horizon),
+    (f) => ctx.checkpoint(f, 'discounting expected purchases'),
   );
   const expectedSpend = spend.fitted.expectedSpend(summary);
   const clv = new Float64Array(discounted.length);
   for (let i = 0; i < clv.length; i++) clv[i] = t.margin * expectedSpend[i] * discounted[i];
-  const customers = withColumns(splitCustomers(split), { p_alive: pAlive, expected_purchases: expectedPurchases, expected_spend: expectedSpend, clv }, 'clv');
+  const customers = withColumns(
+    splitCustomers(split),
+    { p_alive: pAlive, expected_purchases: expectedPurchases, expected_spend: expectedSpend, clv },
+    'clv',
+  );
   const { outputs } = valueOutputs(name, 'clv', clv);
   return { value: { kind: 'value', customers, purchaseModel: first }, outputs };
 }

@@ -32,18 +32,33 @@ const BG_NBD_PARAMETERS: ModelParameterInfo[] = [
 
 export const MODEL_KINDS: readonly ModelKindInfo[] = [
   {
-    name: 'bgnbd', title: 'BG/NBD', role: 'purchase', input: 'transactions', time: 'continuous',
-    description: 'Beta-geometric/NBD (Fader, Hardie & Lee 2005): Poisson purchases while alive, a chance of dropping out after each purchase.',
+    name: 'bgnbd',
+    title: 'BG/NBD',
+    role: 'purchase',
+    input: 'transactions',
+    time: 'continuous',
+    description:
+      'Beta-geometric/NBD (Fader, Hardie & Lee 2005): Poisson purchases while alive, a chance of dropping out after each purchase.',
     parameters: BG_NBD_PARAMETERS,
   },
   {
-    name: 'mbgnbd', title: 'MBG/NBD', role: 'purchase', input: 'transactions', time: 'continuous',
-    description: 'Modified BG/NBD (Batislam et al. 2007): like BG/NBD, but customers may also drop out right after their first purchase.',
+    name: 'mbgnbd',
+    title: 'MBG/NBD',
+    role: 'purchase',
+    input: 'transactions',
+    time: 'continuous',
+    description:
+      'Modified BG/NBD (Batislam et al. 2007): like BG/NBD, but customers may also drop out right after their first purchase.',
     parameters: BG_NBD_PARAMETERS,
   },
   {
-    name: 'pareto_nbd', title: 'Pareto/NBD', role: 'purchase', input: 'transactions', time: 'continuous',
-    description: 'Pareto/NBD (Schmittlein, Morrison & Colombo 1987): Poisson purchases and exponential lifetimes, both gamma-heterogeneous.',
+    name: 'pareto_nbd',
+    title: 'Pareto/NBD',
+    role: 'purchase',
+    input: 'transactions',
+    time: 'continuous',
+    description:
+      'Pareto/NBD (Schmittlein, Morrison & Colombo 1987): Poisson purchases and exponential lifetimes, both gamma-heterogeneous.',
     parameters: [
       { name: 'r', description: 'Shape of the gamma distribution of purchase rates.' },
       { name: 'alpha', description: 'Scale of the gamma distribution of purchase rates.' },
@@ -52,8 +67,13 @@ export const MODEL_KINDS: readonly ModelKindInfo[] = [
     ],
   },
   {
-    name: 'bgbb', title: 'BG/BB', role: 'purchase', input: 'transactions', time: 'discrete',
-    description: 'Beta-geometric/beta-Bernoulli (Fader, Hardie & Shang 2010) for discrete purchase opportunities (e.g. yearly donations).',
+    name: 'bgbb',
+    title: 'BG/BB',
+    role: 'purchase',
+    input: 'transactions',
+    time: 'discrete',
+    description:
+      'Beta-geometric/beta-Bernoulli (Fader, Hardie & Shang 2010) for discrete purchase opportunities (e.g. yearly donations).',
     parameters: [
       { name: 'alpha', description: 'First shape of the beta distribution of the transaction probability.' },
       { name: 'beta', description: 'Second shape of the beta distribution of the transaction probability.' },
@@ -62,8 +82,13 @@ export const MODEL_KINDS: readonly ModelKindInfo[] = [
     ],
   },
   {
-    name: 'gamma_gamma', title: 'Gamma-Gamma', role: 'spend', input: 'transactions', time: 'continuous',
-    description: 'Gamma-Gamma spend model (Fader, Hardie & Lee 2005): mean spend per customer, independent of purchase frequency.',
+    name: 'gamma_gamma',
+    title: 'Gamma-Gamma',
+    role: 'spend',
+    input: 'transactions',
+    time: 'continuous',
+    description:
+      'Gamma-Gamma spend model (Fader, Hardie & Lee 2005): mean spend per customer, independent of purchase frequency.',
     parameters: [
       { name: 'p', description: 'Shape of the gamma distribution of spend per transaction.' },
       { name: 'q', description: 'Shape of the gamma distribution of the scale of spend across customers.' },
@@ -71,7 +96,11 @@ export const MODEL_KINDS: readonly ModelKindInfo[] = [
     ],
   },
   {
-    name: 'sbg', title: 'sBG', role: 'retention', input: 'cohorts', time: 'discrete',
+    name: 'sbg',
+    title: 'sBG',
+    role: 'retention',
+    input: 'cohorts',
+    time: 'discrete',
     description: 'Shifted beta-geometric (Fader & Hardie 2007): contractual retention from cohort survivor counts.',
     parameters: [
       { name: 'alpha', description: 'First shape of the beta distribution of the churn probability.' },

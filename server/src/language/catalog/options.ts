@@ -31,37 +31,116 @@ export interface OptionInfo {
   default?: string;
 }
 
-export const DELIMITER_WORDS: Record<string, string> = { whitespace: ' ', comma: ',', tab: '\t', semicolon: ';', pipe: '|' };
+export const DELIMITER_WORDS: Record<string, string> = {
+  whitespace: ' ',
+  comma: ',',
+  tab: '\t',
+  semicolon: ';',
+  pipe: '|',
+};
 
 export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
   source: [
-    { name: 'delimiter', shape: 'delimiter', description: 'Field separator: whitespace, comma, tab, semicolon, pipe, or a one-character string.', default: 'comma for csv, tab for tsv, whitespace for text' },
+    {
+      name: 'delimiter',
+      shape: 'delimiter',
+      description: 'Field separator: whitespace, comma, tab, semicolon, pipe, or a one-character string.',
+      default: 'comma for csv, tab for tsv, whitespace for text',
+    },
     { name: 'header', shape: 'boolean', description: 'Whether the first line names the columns.', default: 'true' },
     { name: 'columns', shape: 'column-list', description: 'Column names, in order, for files without a header line.' },
   ],
   model: [
-    { name: 'penalty', shape: 'number', min: 0, description: 'L2 penalty on the log-parameters, to keep a fit on small data away from extreme values.', default: '0' },
-    { name: 'max_iterations', shape: 'integer', min: 1, max: 100000, description: 'Most optimizer iterations before the fit gives up.', default: '1000' },
-    { name: 'tolerance', shape: 'number', min: 0, minExclusive: true, max: 1, description: 'Gradient-norm tolerance at which the optimizer stops.', default: '1e-7' },
-    { name: 'fit_periods', shape: 'integer', min: 1, description: 'sbg only: fit on the first N periods after acquisition and show the later ones against the projection.', default: 'all periods' },
+    {
+      name: 'penalty',
+      shape: 'number',
+      min: 0,
+      description: 'L2 penalty on the log-parameters, to keep a fit on small data away from extreme values.',
+      default: '0',
+    },
+    {
+      name: 'max_iterations',
+      shape: 'integer',
+      min: 1,
+      max: 100000,
+      description: 'Most optimizer iterations before the fit gives up.',
+      default: '1000',
+    },
+    {
+      name: 'tolerance',
+      shape: 'number',
+      min: 0,
+      minExclusive: true,
+      max: 1,
+      description: 'Gradient-norm tolerance at which the optimizer stops.',
+      default: '1e-7',
+    },
+    {
+      name: 'fit_periods',
+      shape: 'integer',
+      min: 1,
+      description:
+        'sbg only: fit on the first N periods after acquisition and show the later ones against the projection.',
+      default: 'all periods',
+    },
   ],
   value: [
-    { name: 'horizon', shape: 'duration', min: 0, minExclusive: true, description: 'How far ahead lifetime value is counted.', default: '12 months' },
-    { name: 'discount', shape: 'percent-rate', min: 0, max: 100, maxExclusive: true, description: 'Discount rate per period applied to future cash flows.', default: '0% per year' },
-    { name: 'margin', shape: 'percent', min: 0, minExclusive: true, max: 100, description: 'Share of spend that is profit.', default: '100%' },
-    { name: 'payment', shape: 'amount-rate', min: 0, description: 'Payment per period of a subscriber (contractual values on an sbg model).' },
+    {
+      name: 'horizon',
+      shape: 'duration',
+      min: 0,
+      minExclusive: true,
+      description: 'How far ahead lifetime value is counted.',
+      default: '12 months',
+    },
+    {
+      name: 'discount',
+      shape: 'percent-rate',
+      min: 0,
+      max: 100,
+      maxExclusive: true,
+      description: 'Discount rate per period applied to future cash flows.',
+      default: '0% per year',
+    },
+    {
+      name: 'margin',
+      shape: 'percent',
+      min: 0,
+      minExclusive: true,
+      max: 100,
+      description: 'Share of spend that is profit.',
+      default: '100%',
+    },
+    {
+      name: 'payment',
+      shape: 'amount-rate',
+      min: 0,
+      description: 'Payment per period of a subscriber (contractual values on an sbg model).',
+    },
   ],
   table: [
-    { name: 'columns', shape: 'metric-list', description: 'Metrics shown, in order.', default: 'customer and the metrics of the target' },
+    {
+      name: 'columns',
+      shape: 'metric-list',
+      description: 'Metrics shown, in order.',
+      default: 'customer and the metrics of the target',
+    },
     { name: 'sort', shape: 'sort', description: 'Metric to sort by, then asc or desc.', default: 'no sorting' },
     { name: 'limit', shape: 'integer', min: 1, description: 'Most rows shown.', default: 'all rows' },
   ],
 };
 
 /** Whether `where` filters are allowed in the block. */
-export const BLOCK_ALLOWS_WHERE: Record<BlockContext, boolean> = { source: true, model: false, value: false, table: true };
+export const BLOCK_ALLOWS_WHERE: Record<BlockContext, boolean> = {
+  source: true,
+  model: false,
+  value: false,
+  table: true,
+};
 
-const byContext = new Map(Object.entries(BLOCK_OPTIONS).map(([context, options]) => [context, new Map(options.map((o) => [o.name, o]))]));
+const byContext = new Map(
+  Object.entries(BLOCK_OPTIONS).map(([context, options]) => [context, new Map(options.map((o) => [o.name, o]))]),
+);
 
 export function optionInfo(context: BlockContext, name: string): OptionInfo | undefined {
   return byContext.get(context)!.get(name);

@@ -27,16 +27,48 @@ export interface RoleInfo {
 
 export const ROLES: readonly RoleInfo[] = [
   { name: 'customer', kind: 'transactions', required: true, description: 'Customer identifier of each transaction.' },
-  { name: 'date', kind: 'transactions', required: true, dated: true, description: 'Date of each transaction; `as "YYYYMMDD"`, `as ISO` (default) or a pattern like "DD/MM/YYYY".' },
-  { name: 'amount', kind: 'transactions', required: false, description: 'Spend of each transaction (needed by spend models).' },
+  {
+    name: 'date',
+    kind: 'transactions',
+    required: true,
+    dated: true,
+    description: 'Date of each transaction; `as "YYYYMMDD"`, `as ISO` (default) or a pattern like "DD/MM/YYYY".',
+  },
+  {
+    name: 'amount',
+    kind: 'transactions',
+    required: false,
+    description: 'Spend of each transaction (needed by spend models).',
+  },
   { name: 'frequency', kind: 'summary', required: true, description: 'Repeat purchases per customer (or pattern).' },
   { name: 'recency', kind: 'summary', required: true, description: 'Time of the last purchase since the first.' },
-  { name: 'age', kind: 'summary', required: true, description: 'Time from the first purchase to the end of calibration (T), or the number of opportunities.' },
+  {
+    name: 'age',
+    kind: 'summary',
+    required: true,
+    description: 'Time from the first purchase to the end of calibration (T), or the number of opportunities.',
+  },
   { name: 'T', kind: 'summary', required: false, description: 'Same as `age`.', aliasOf: 'age' },
   { name: 'monetary', kind: 'summary', required: false, description: 'Mean repeat spend (needed by spend models).' },
-  { name: 'weight', kind: 'summary', required: false, description: 'How many customers share this row (pattern counts).' },
-  { name: 'period', kind: 'cohorts', required: true, description: 'Period number of each row (0 = start of the contract).' },
-  { name: 'survivors', kind: 'cohorts', required: true, multiple: true, description: 'Customers still subscribed at each period; one column per cohort.' },
+  {
+    name: 'weight',
+    kind: 'summary',
+    required: false,
+    description: 'How many customers share this row (pattern counts).',
+  },
+  {
+    name: 'period',
+    kind: 'cohorts',
+    required: true,
+    description: 'Period number of each row (0 = start of the contract).',
+  },
+  {
+    name: 'survivors',
+    kind: 'cohorts',
+    required: true,
+    multiple: true,
+    description: 'Customers still subscribed at each period; one column per cohort.',
+  },
 ];
 
 const byName = new Map(ROLES.map((r) => [r.name, r]));

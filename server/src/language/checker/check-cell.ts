@@ -12,14 +12,30 @@ export function checkCell(statements: Statement[], env: Environment): CheckConte
   const ctx = new CheckContext(env);
   for (const s of statements) {
     switch (s.kind) {
-      case 'Source': checkSource(ctx, s); break;
-      case 'Split': checkSplit(ctx, s); break;
-      case 'Model': checkModel(ctx, s); break;
-      case 'Value': checkValue(ctx, s); break;
-      case 'Segments': checkSegments(ctx, s); break;
-      case 'Chart': checkChart(ctx, s); break;
-      case 'Table': checkTable(ctx, s); break;
-      case 'Export': checkExport(ctx, s); break;
+      case 'Source':
+        checkSource(ctx, s);
+        break;
+      case 'Split':
+        checkSplit(ctx, s);
+        break;
+      case 'Model':
+        checkModel(ctx, s);
+        break;
+      case 'Value':
+        checkValue(ctx, s);
+        break;
+      case 'Segments':
+        checkSegments(ctx, s);
+        break;
+      case 'Chart':
+        checkChart(ctx, s);
+        break;
+      case 'Table':
+        checkTable(ctx, s);
+        break;
+      case 'Export':
+        checkExport(ctx, s);
+        break;
     }
   }
   return ctx;

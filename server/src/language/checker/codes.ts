@@ -11,11 +11,17 @@ export const DIAGNOSTIC_CODES: Record<string, { severity: Severity; description:
   'unclosed-block': { severity: 'error', description: 'A `{` without its `}`.' },
   // names
   'unknown-name': { severity: 'error', description: 'A reference to a name no cell defines.' },
-  'wrong-kind': { severity: 'error', description: 'A reference to a definition of the wrong kind (e.g. a model where a source is needed).' },
+  'wrong-kind': {
+    severity: 'error',
+    description: 'A reference to a definition of the wrong kind (e.g. a model where a source is needed).',
+  },
   'duplicate-definition': { severity: 'error', description: 'A name defined twice.' },
   'cyclic-definition': { severity: 'error', description: 'A definition that depends on itself.' },
   // sources
-  'unknown-format': { severity: 'error', description: 'A file format other than csv, tsv, text, json, parquet or arrow.' },
+  'unknown-format': {
+    severity: 'error',
+    description: 'A file format other than csv, tsv, text, json, parquet or arrow.',
+  },
   'unknown-role': { severity: 'error', description: 'A mapping to a role that does not exist.' },
   'duplicate-mapping': { severity: 'error', description: 'A role mapped twice.' },
   'mixed-roles': { severity: 'error', description: 'Roles of different kinds of source in one source.' },
@@ -23,7 +29,10 @@ export const DIAGNOSTIC_CODES: Record<string, { severity: Severity; description:
   'too-many-columns': { severity: 'error', description: 'Several columns mapped to a one-column role.' },
   'format-not-allowed': { severity: 'error', description: '`as FORMAT` on a role that is not a date.' },
   'invalid-date-format': { severity: 'error', description: 'A date format that cannot be read.' },
-  'unknown-column': { severity: 'error', description: 'A column the data file (or the `columns` option) does not have.' },
+  'unknown-column': {
+    severity: 'error',
+    description: 'A column the data file (or the `columns` option) does not have.',
+  },
   // splits, models, values
   'invalid-date': { severity: 'error', description: 'A date that does not exist.' },
   'invalid-split': { severity: 'error', description: 'A holdout that ends before the calibration period does.' },
@@ -43,7 +52,10 @@ export const DIAGNOSTIC_CODES: Record<string, { severity: Severity; description:
   'where-not-allowed': { severity: 'error', description: 'A `where` filter in a model or value block.' },
   // conditions
   'unknown-metric': { severity: 'error', description: 'A metric that does not exist.' },
-  'metric-unavailable': { severity: 'error', description: 'A metric that the target cannot provide (e.g. `clv` on a model).' },
+  'metric-unavailable': {
+    severity: 'error',
+    description: 'A metric that the target cannot provide (e.g. `clv` on a model).',
+  },
   'type-mismatch': { severity: 'error', description: 'Values of types that cannot be compared or ranked.' },
   'missing-unit': { severity: 'error', description: 'A duration compared with a bare number.' },
   'out-of-range': { severity: 'error', description: 'A probability, share or percentile outside its range.' },

@@ -27,7 +27,11 @@ export function checkCondition(ctx: CheckContext, condition: Expression | null, 
 function requireCondition(ctx: CheckContext, e: Expression, type: Type): void {
   if (type === 'boolean' || type === 'any') return;
   const text = expressionText(e);
-  ctx.error(e, 'not-a-condition', `\`${text}\` is ${typeName(type)}, not a condition; compare it, e.g. \`${text} > 0\``);
+  ctx.error(
+    e,
+    'not-a-condition',
+    `\`${text}\` is ${typeName(type)}, not a condition; compare it, e.g. \`${text} > 0\``,
+  );
 }
 
 function typeOf(ctx: CheckContext, e: Expression, scope: ConditionScope): Type {
@@ -51,7 +55,8 @@ function typeOf(ctx: CheckContext, e: Expression, scope: ConditionScope): Type {
       ctx.error(e, 'type-mismatch', 'a rate (`… per …`) cannot appear in a condition');
       return 'any';
     case 'Percentile':
-      if (e.rank && (e.rank.value < 0 || e.rank.value > 100)) ctx.error(e.rank, 'out-of-range', `a percentile is between 0 and 100, found ${e.rank.raw}`);
+      if (e.rank && (e.rank.value < 0 || e.rank.value > 100))
+        ctx.error(e.rank, 'out-of-range', `a percentile is between 0 and 100, found ${e.rank.raw}`);
       return e.metric ? rankable(ctx, e.metric, nameType(ctx, e.metric, scope), 'percentile') : 'any';
     case 'Paren':
       return e.inner ? typeOf(ctx, e.inner, scope) : 'any';
@@ -66,8 +71,17 @@ function typeOf(ctx: CheckContext, e: Expression, scope: ConditionScope): Type {
       const left = typeOf(ctx, e.left, scope);
       if (!e.right) return 'boolean';
       const right = typeOf(ctx, e.right, scope);
-      if (compatible(ctx, e.left, left, e.right, right, scope) && e.op !== '=' && e.op !== '!=' && (left === 'string' || left === 'boolean')) {
-        ctx.error(e.opRange, 'type-mismatch', `\`${e.op}\` orders numbers, dates and durations; ${typeName(left)} can only be compared with = or !=`);
+      if (
+        compatible(ctx, e.left, left, e.right, right, scope) &&
+        e.op !== '=' &&
+        e.op !== '!=' &&
+        (left === 'string' || left === 'boolean')
+      ) {
+        ctx.error(
+          e.opRange,
+          'type-mismatch',
+          `\`${e.op}\` orders numbers, dates and durations; ${typeName(left)} can only be compared with = or !=`,
+        );
       }
       return 'boolean';
     }
@@ -75,9 +89,17 @@ function typeOf(ctx: CheckContext, e: Expression, scope: ConditionScope): Type {
       rankable(ctx, e.subject, typeOf(ctx, e.subject, scope), `in ${e.direction}`);
       const amount = e.amount;
       if (amount?.kind === 'Percent' && (amount.value <= 0 || amount.value > 100)) {
-        ctx.error(amount, 'out-of-range', `a share of customers is greater than 0% and at most 100%, found ${amount.raw}%`);
+        ctx.error(
+          amount,
+          'out-of-range',
+          `a share of customers is greater than 0% and at most 100%, found ${amount.raw}%`,
+        );
       } else if (amount?.kind === 'Number' && (amount.value < 1 || !Number.isInteger(amount.value))) {
-        ctx.error(amount, 'out-of-range', `a count of customers is a whole number of at least 1, found ${amount.raw}; for a share write \`${amount.raw}%\``);
+        ctx.error(
+          amount,
+          'out-of-range',
+          `a count of customers is a whole number of at least 1, found ${amount.raw}; for a share write \`${amount.raw}%\``,
+        );
       }
       return 'boolean';
     }
@@ -85,8 +107,18 @@ function typeOf(ctx: CheckContext, e: Expression, scope: ConditionScope): Type {
       const subject = typeOf(ctx, e.subject, scope);
       if (e.low) compatible(ctx, e.subject, subject, e.low, typeOf(ctx, e.low, scope), scope);
       if (e.high) compatible(ctx, e.subject, subject, e.high, typeOf(ctx, e.high, scope), scope);
-      if (e.low && e.high && numeric(e.low) !== undefined && numeric(e.high) !== undefined && numeric(e.low)! > numeric(e.high)!) {
-        ctx.warning(e, 'empty-range', `this range is empty: ${expressionText(e.low)} is greater than ${expressionText(e.high)}`);
+      if (
+        e.low &&
+        e.high &&
+        numeric(e.low) !== undefined &&
+        numeric(e.high) !== undefined &&
+        numeric(e.low)! > numeric(e.high)!
+      ) {
+        ctx.warning(
+          e,
+          'empty-range',
+          `this range is empty: ${expressionText(e.low)} is greater than ${expressionText(e.high)}`,
+        );
       }
       return 'boolean';
     }
@@ -100,7 +132,12 @@ function numeric(e: Expression): number | undefined {
 const ORDERED: Type[] = ['number', 'money', 'percent', 'probability', 'date', 'duration', 'any'];
 
 function rankable(ctx: CheckContext, subject: Expression, type: Type, what: string): Type {
-  if (!ORDERED.includes(type)) ctx.error(subject, 'type-mismatch', `\`${what}\` ranks customers by an ordered metric; \`${expressionText(subject)}\` is ${typeName(type as ValueType)}`);
+  if (!ORDERED.includes(type))
+    ctx.error(
+      subject,
+      'type-mismatch',
+      `\`${what}\` ranks customers by an ordered metric; \`${expressionText(subject)}\` is ${typeName(type as ValueType)}`,
+    );
   return type;
 }
 
@@ -110,7 +147,14 @@ const NUMERIC: Type[] = ['number', 'money'];
  * Whether two operands can be compared; reports why not (with the unit to add when a
  * duration meets a bare number). Returns false after reporting.
  */
-function compatible(ctx: CheckContext, a: Expression, ta: Type, b: Expression, tb: Type, scope: ConditionScope): boolean {
+function compatible(
+  ctx: CheckContext,
+  a: Expression,
+  ta: Type,
+  b: Expression,
+  tb: Type,
+  scope: ConditionScope,
+): boolean {
   if (ta === 'any' || tb === 'any') return true;
   if (ta === tb && ta !== 'probability') return true;
   if (NUMERIC.includes(ta) && NUMERIC.includes(tb)) return true;
@@ -122,22 +166,36 @@ function compatible(ctx: CheckContext, a: Expression, ta: Type, b: Expression, t
   }
   if (ta === 'duration' && b.kind === 'Number') return missingUnit(ctx, a, b, scope);
   if (tb === 'duration' && a.kind === 'Number') return missingUnit(ctx, b, a, scope);
-  ctx.error(spanOf(a, b), 'type-mismatch', `cannot compare \`${expressionText(a)}\` (${typeName(ta)}) with \`${expressionText(b)}\` (${typeName(tb)})`);
+  ctx.error(
+    spanOf(a, b),
+    'type-mismatch',
+    `cannot compare \`${expressionText(a)}\` (${typeName(ta)}) with \`${expressionText(b)}\` (${typeName(tb)})`,
+  );
   return false;
 }
 
 function checkProbability(ctx: CheckContext, p: Expression, value: NumberLiteral | PercentLiteral): boolean {
   const x = value.kind === 'Percent' ? value.value / 100 : value.value;
   if (x >= 0 && x <= 1) return true;
-  const hint = value.kind === 'Number' && value.value > 1 && value.value <= 100 ? `; write \`${value.raw}%\` or \`${+(value.value / 100).toPrecision(12)}\`` : '';
-  ctx.error(value, 'out-of-range', `\`${expressionText(p)}\` is a probability between 0 and 1; ${value.kind === 'Percent' ? value.raw + '%' : value.raw} is out of range${hint}`, hint ? { replacement: `${value.raw}%` } : undefined);
+  const hint =
+    value.kind === 'Number' && value.value > 1 && value.value <= 100
+      ? `; write \`${value.raw}%\` or \`${+(value.value / 100).toPrecision(12)}\``
+      : '';
+  ctx.error(
+    value,
+    'out-of-range',
+    `\`${expressionText(p)}\` is a probability between 0 and 1; ${value.kind === 'Percent' ? value.raw + '%' : value.raw} is out of range${hint}`,
+    hint ? { replacement: `${value.raw}%` } : undefined,
+  );
   return false;
 }
 
 function missingUnit(ctx: CheckContext, duration: Expression, number: NumberLiteral, scope: ConditionScope): boolean {
-  const unit = scope.kind === 'metrics' ? scope.facts?.unit ?? 'weeks' : 'weeks';
+  const unit = scope.kind === 'metrics' ? (scope.facts?.unit ?? 'weeks') : 'weeks';
   const replacement = `${number.raw} ${unit}`;
-  ctx.error(number, 'missing-unit', `${expressionText(duration)} is a duration; write \`${replacement}\``, { replacement });
+  ctx.error(number, 'missing-unit', `${expressionText(duration)} is a duration; write \`${replacement}\``, {
+    replacement,
+  });
   return false;
 }
 
@@ -173,21 +231,38 @@ export function nameType(ctx: CheckContext, name: Identifier, scope: ConditionSc
     ctx.reference(name.name, name, 'column');
     if (scope.columns && !scope.columns.has(name.name)) {
       const suggestions = suggest(name.name, scope.columns);
-      ctx.error(name, 'unknown-column', `no column \`${name.name}\` in source \`${scope.source.name?.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
+      ctx.error(
+        name,
+        'unknown-column',
+        `no column \`${name.name}\` in source \`${scope.source.name?.name}\`${didYouMean(suggestions)}`,
+        suggestionData(suggestions),
+      );
     }
     return 'any';
   }
   const metric = metricInfo(name.name);
   if (!metric) {
-    const suggestions = suggest(name.name, METRICS.map((m) => m.name));
-    ctx.error(name, 'unknown-metric', `unknown metric \`${name.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
+    const suggestions = suggest(
+      name.name,
+      METRICS.map((m) => m.name),
+    );
+    ctx.error(
+      name,
+      'unknown-metric',
+      `unknown metric \`${name.name}\`${didYouMean(suggestions)}`,
+      suggestionData(suggestions),
+    );
     return 'any';
   }
   ctx.reference(name.name, name, 'metric');
   const facts = scope.facts;
   const missing = facts ? metric.requires.find((r) => !REQUIREMENTS[r](facts)) : undefined;
   if (missing) {
-    ctx.error(name, 'metric-unavailable', `\`${name.name}\` is not available on \`${scope.target}\`: it needs ${REQUIREMENT_TEXT[missing]}`);
+    ctx.error(
+      name,
+      'metric-unavailable',
+      `\`${name.name}\` is not available on \`${scope.target}\`: it needs ${REQUIREMENT_TEXT[missing]}`,
+    );
     return 'any';
   }
   return metric.type;

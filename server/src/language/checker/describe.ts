@@ -25,19 +25,34 @@ export function literalText(literal: Literal): string {
 export function expressionText(e: Expression): string {
   if (e.kind === 'Identifier') return e.name;
   if (e.kind === 'Percentile') return `percentile ${e.rank?.raw ?? '?'} of ${e.metric?.name ?? '?'}`;
-  if ('raw' in e || e.kind === 'Date' || e.kind === 'Boolean' || e.kind === 'Duration' || e.kind === 'Rate') return literalText(e as Literal);
+  if ('raw' in e || e.kind === 'Date' || e.kind === 'Boolean' || e.kind === 'Duration' || e.kind === 'Rate')
+    return literalText(e as Literal);
   return 'this condition';
 }
 
 const TYPE_NAMES: Record<ValueType, string> = {
-  number: 'a number', money: 'money', percent: 'a percentage', probability: 'a probability', date: 'a date', duration: 'a duration', string: 'a string', boolean: 'a condition (true or false)',
+  number: 'a number',
+  money: 'money',
+  percent: 'a percentage',
+  probability: 'a probability',
+  date: 'a date',
+  duration: 'a duration',
+  string: 'a string',
+  boolean: 'a condition (true or false)',
 };
 
 export function typeName(type: ValueType): string {
   return TYPE_NAMES[type];
 }
 
-const ARTICLES: Record<DefinitionKind, string> = { source: 'a source', split: 'a split', model: 'a model', value: 'a value', segments: 'a segments definition', table: 'a table' };
+const ARTICLES: Record<DefinitionKind, string> = {
+  source: 'a source',
+  split: 'a split',
+  model: 'a model',
+  value: 'a value',
+  segments: 'a segments definition',
+  table: 'a table',
+};
 
 export function kindName(kind: DefinitionKind): string {
   return ARTICLES[kind];

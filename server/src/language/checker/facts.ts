@@ -17,11 +17,18 @@ export function sourceKindOf(source: SourceStatement): SourceKind | undefined {
 }
 
 export function mapsRole(source: SourceStatement, role: string): boolean {
-  return (source.block?.items ?? []).some((item) => item.kind === 'Mapping' && (item.role.name === role || roleInfo(item.role.name)?.aliasOf === role));
+  return (source.block?.items ?? []).some(
+    (item) => item.kind === 'Mapping' && (item.role.name === role || roleInfo(item.role.name)?.aliasOf === role),
+  );
 }
 
 const DEFINITION_KINDS: Partial<Record<Statement['kind'], DefinitionKind>> = {
-  Source: 'source', Split: 'split', Model: 'model', Value: 'value', Segments: 'segments', Table: 'table',
+  Source: 'source',
+  Split: 'split',
+  Model: 'model',
+  Value: 'value',
+  Segments: 'segments',
+  Table: 'table',
 };
 
 export function definitionKind(statement: Statement): DefinitionKind | undefined {
@@ -74,8 +81,18 @@ export interface Facts {
 /** Facts of a definition with nothing upstream (or a broken reference). */
 function emptyFacts(kind: DefinitionKind): Facts {
   return {
-    kind, sourceKind: undefined, source: undefined, hasAmount: false, hasDates: false, unit: 'weeks', hasHoldout: false,
-    model: undefined, hasPurchaseModel: false, hasSpendModel: false, hasValue: false, hasSegments: false,
+    kind,
+    sourceKind: undefined,
+    source: undefined,
+    hasAmount: false,
+    hasDates: false,
+    unit: 'weeks',
+    hasHoldout: false,
+    model: undefined,
+    hasPurchaseModel: false,
+    hasSpendModel: false,
+    hasValue: false,
+    hasSegments: false,
   };
 }
 
@@ -85,8 +102,18 @@ function emptyFacts(kind: DefinitionKind): Facts {
  */
 function derived(f: Facts, kind: DefinitionKind): Facts {
   return {
-    kind, sourceKind: f.sourceKind, source: f.source, hasAmount: f.hasAmount, hasDates: f.hasDates, unit: f.unit, hasHoldout: f.hasHoldout,
-    model: f.model, hasPurchaseModel: f.hasPurchaseModel, hasSpendModel: f.hasSpendModel, hasValue: f.hasValue, hasSegments: f.hasSegments,
+    kind,
+    sourceKind: f.sourceKind,
+    source: f.source,
+    hasAmount: f.hasAmount,
+    hasDates: f.hasDates,
+    unit: f.unit,
+    hasHoldout: f.hasHoldout,
+    model: f.model,
+    hasPurchaseModel: f.hasPurchaseModel,
+    hasSpendModel: f.hasSpendModel,
+    hasValue: f.hasValue,
+    hasSegments: f.hasSegments,
   };
 }
 

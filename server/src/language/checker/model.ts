@@ -13,8 +13,16 @@ export function checkModel(ctx: CheckContext, s: ModelStatement): void {
   const { callee, args } = s.call;
   const info = modelKindInfo(callee.name);
   if (!info) {
-    const suggestions = suggest(callee.name, MODEL_KINDS.map((m) => m.name));
-    ctx.error(callee, 'unknown-model-kind', `unknown model kind \`${callee.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
+    const suggestions = suggest(
+      callee.name,
+      MODEL_KINDS.map((m) => m.name),
+    );
+    ctx.error(
+      callee,
+      'unknown-model-kind',
+      `unknown model kind \`${callee.name}\`${didYouMean(suggestions)}`,
+      suggestionData(suggestions),
+    );
     return;
   }
   const wanted = info.input === 'cohorts' ? 'a cohort source' : 'a split or a source';
@@ -29,11 +37,23 @@ export function checkModel(ctx: CheckContext, s: ModelStatement): void {
   const kind = facts?.sourceKind;
   if (!kind) return;
   if (info.input === 'cohorts' && kind !== 'cohorts') {
-    ctx.error(arg, 'wrong-argument', `\`${info.name}\` fits cohort survivor counts (period and survivors); \`${arg.name}\` is ${kind === 'summary' ? 'a summary' : 'a transaction'} source`);
+    ctx.error(
+      arg,
+      'wrong-argument',
+      `\`${info.name}\` fits cohort survivor counts (period and survivors); \`${arg.name}\` is ${kind === 'summary' ? 'a summary' : 'a transaction'} source`,
+    );
   } else if (info.input === 'transactions' && kind === 'cohorts') {
-    ctx.error(arg, 'wrong-argument', `\`${info.name}\` fits customer transactions or summaries; \`${arg.name}\` is a cohort source (use sbg)`);
+    ctx.error(
+      arg,
+      'wrong-argument',
+      `\`${info.name}\` fits customer transactions or summaries; \`${arg.name}\` is a cohort source (use sbg)`,
+    );
   } else if (info.role === 'spend' && !facts.hasAmount) {
     const role = kind === 'summary' ? 'monetary' : 'amount';
-    ctx.error(arg, 'missing-amount', `\`${info.name}\` needs spend amounts, but source \`${facts.source?.name?.name}\` maps no \`${role}\` column`);
+    ctx.error(
+      arg,
+      'missing-amount',
+      `\`${info.name}\` needs spend amounts, but source \`${facts.source?.name?.name}\` maps no \`${role}\` column`,
+    );
   }
 }

@@ -1,29 +1,64 @@
 // Block items against the option table of their block: unknown and repeated options, values
 // of the wrong shape (with the fix spelled out), and numbers out of range.
 import type { Block, Literal, OptionItem, OptionValue } from '../ast';
-import { BLOCK_ALLOWS_WHERE, BLOCK_OPTIONS, DELIMITER_WORDS, optionInfo, type BlockContext, type OptionInfo, type OptionShape } from '../catalog/options';
+import {
+  BLOCK_ALLOWS_WHERE,
+  BLOCK_OPTIONS,
+  DELIMITER_WORDS,
+  optionInfo,
+  type BlockContext,
+  type OptionInfo,
+  type OptionShape,
+} from '../catalog/options';
 import { didYouMean, suggest } from '../suggest';
 import { suggestionData, type CheckContext } from './context';
 import { literalText } from './describe';
 
-const BLOCK_NOUNS: Record<BlockContext, string> = { source: 'a source', model: 'a model', value: 'a value', table: 'a table' };
+const BLOCK_NOUNS: Record<BlockContext, string> = {
+  source: 'a source',
+  model: 'a model',
+  value: 'a value',
+  table: 'a table',
+};
 
 /** Checks every item of `block` and returns its (first) options by name. */
-export function checkBlockItems(ctx: CheckContext, context: BlockContext, block: Block | null): Map<string, OptionItem> {
+export function checkBlockItems(
+  ctx: CheckContext,
+  context: BlockContext,
+  block: Block | null,
+): Map<string, OptionItem> {
   const seen = new Map<string, OptionItem>();
   for (const item of block?.items ?? []) {
     if (item.kind === 'Mapping') {
-      if (context !== 'source') ctx.error(item.role, 'mapping-not-allowed', `column mappings (\`role = column\`) belong in a source block, not in ${BLOCK_NOUNS[context]}`);
+      if (context !== 'source')
+        ctx.error(
+          item.role,
+          'mapping-not-allowed',
+          `column mappings (\`role = column\`) belong in a source block, not in ${BLOCK_NOUNS[context]}`,
+        );
       continue;
     }
     if (item.kind === 'Where') {
-      if (!BLOCK_ALLOWS_WHERE[context]) ctx.error(item, 'where-not-allowed', `\`where\` filters are not allowed in ${BLOCK_NOUNS[context]}; filter in the source or in a table`);
+      if (!BLOCK_ALLOWS_WHERE[context])
+        ctx.error(
+          item,
+          'where-not-allowed',
+          `\`where\` filters are not allowed in ${BLOCK_NOUNS[context]}; filter in the source or in a table`,
+        );
       continue;
     }
     const info = optionInfo(context, item.name.name);
     if (!info) {
-      const suggestions = suggest(item.name.name, BLOCK_OPTIONS[context].map((o) => o.name));
-      ctx.error(item.name, 'unknown-option', `unknown option \`${item.name.name}\` for ${BLOCK_NOUNS[context]}${didYouMean(suggestions)}`, suggestionData(suggestions));
+      const suggestions = suggest(
+        item.name.name,
+        BLOCK_OPTIONS[context].map((o) => o.name),
+      );
+      ctx.error(
+        item.name,
+        'unknown-option',
+        `unknown option \`${item.name.name}\` for ${BLOCK_NOUNS[context]}${didYouMean(suggestions)}`,
+        suggestionData(suggestions),
+      );
       continue;
     }
     if (seen.has(info.name)) {
@@ -45,10 +80,16 @@ function checkOptionValues(ctx: CheckContext, info: OptionInfo, item: OptionItem
     return;
   }
   for (const value of item.values) {
-    if (value.order && info.shape !== 'sort') ctx.error(value.order, 'invalid-option-value', `\`${value.order.name}\` only follows the metric in \`sort\``);
+    if (value.order && info.shape !== 'sort')
+      ctx.error(value.order, 'invalid-option-value', `\`${value.order.name}\` only follows the metric in \`sort\``);
     const problem = shapeProblem(info, value);
     if (problem) {
-      ctx.error(value, 'invalid-option-value', problem.message, problem.replacement ? { replacement: problem.replacement } : undefined);
+      ctx.error(
+        value,
+        'invalid-option-value',
+        problem.message,
+        problem.replacement ? { replacement: problem.replacement } : undefined,
+      );
       return;
     }
     if (value.value.kind !== 'Identifier') checkRange(ctx, info, value.value);
@@ -63,7 +104,9 @@ function shapeProblem(info: OptionInfo, v: OptionValue): { message: string; repl
     case 'boolean':
       return value.kind === 'Boolean' ? undefined : { message: `${name} takes true or false` };
     case 'integer':
-      return value.kind === 'Number' && Number.isInteger(value.value) ? undefined : { message: `${name} takes a whole number` };
+      return value.kind === 'Number' && Number.isInteger(value.value)
+        ? undefined
+        : { message: `${name} takes a whole number` };
     case 'number':
       return value.kind === 'Number' ? undefined : { message: `${name} takes a number` };
     case 'percent':
@@ -75,27 +118,39 @@ function shapeProblem(info: OptionInfo, v: OptionValue): { message: string; repl
       return { message: `${name} takes a percentage such as \`30%\`` };
     case 'duration':
       if (value.kind === 'Duration') return undefined;
-      if (value.kind === 'Number') return { message: `${name} is a duration; write \`${value.raw} months\``, replacement: `${value.raw} months` };
+      if (value.kind === 'Number')
+        return { message: `${name} is a duration; write \`${value.raw} months\``, replacement: `${value.raw} months` };
       return { message: `${name} takes a duration such as \`12 months\`` };
     case 'percent-rate':
       if (value.kind === 'Rate' && value.amount.kind === 'Percent') return undefined;
-      if (value.kind === 'Percent') return { message: `${name} is a rate per period; write \`${value.raw}% per year\``, replacement: `${value.raw}% per year` };
+      if (value.kind === 'Percent')
+        return {
+          message: `${name} is a rate per period; write \`${value.raw}% per year\``,
+          replacement: `${value.raw}% per year`,
+        };
       return { message: `${name} takes a rate such as \`10% per year\`` };
     case 'amount-rate':
       if (value.kind === 'Rate' && value.amount.kind === 'Number') return undefined;
-      if (value.kind === 'Number') return { message: `${name} is an amount per period; write \`${value.raw} per year\``, replacement: `${value.raw} per year` };
+      if (value.kind === 'Number')
+        return {
+          message: `${name} is an amount per period; write \`${value.raw} per year\``,
+          replacement: `${value.raw} per year`,
+        };
       return { message: `${name} takes an amount per period such as \`100 per year\`` };
     case 'delimiter': {
       if (value.kind === 'String' && [...value.value].length === 1) return undefined;
       if (value.kind === 'Identifier' && Object.hasOwn(DELIMITER_WORDS, value.name)) return undefined;
-      const replacement = value.kind === 'Identifier' ? suggest(value.name, Object.keys(DELIMITER_WORDS))[0] : undefined;
+      const replacement =
+        value.kind === 'Identifier' ? suggest(value.name, Object.keys(DELIMITER_WORDS))[0] : undefined;
       const message = `${name} takes whitespace, comma, tab, semicolon, pipe or a one-character string${replacement ? `; did you mean \`${replacement}\`?` : ''}`;
       return replacement ? { message, replacement } : { message };
     }
     case 'column-list':
     case 'metric-list':
     case 'sort':
-      return value.kind === 'Identifier' ? undefined : { message: `${name} takes ${info.shape === 'column-list' ? 'column names' : 'metric names'}` };
+      return value.kind === 'Identifier'
+        ? undefined
+        : { message: `${name} takes ${info.shape === 'column-list' ? 'column names' : 'metric names'}` };
   }
 }
 
@@ -110,5 +165,9 @@ function checkRange(ctx: CheckContext, info: OptionInfo, value: Literal): void {
   const bounds: string[] = [];
   if (info.min !== undefined) bounds.push(`${info.minExclusive ? 'greater than' : 'at least'} ${info.min}${suffix}`);
   if (info.max !== undefined) bounds.push(`${info.maxExclusive ? 'below' : 'at most'} ${info.max}${suffix}`);
-  ctx.error(value, 'option-out-of-range', `\`${info.name}\` must be ${bounds.join(' and ')}, found ${literalText(value)}`);
+  ctx.error(
+    value,
+    'option-out-of-range',
+    `\`${info.name}\` must be ${bounds.join(' and ')}, found ${literalText(value)}`,
+  );
 }

@@ -12,20 +12,36 @@ export function checkChart(ctx: CheckContext, s: ChartStatement): void {
   if (!s.chartType) return;
   const info = chartKindInfo(s.chartType.name);
   if (!info) {
-    const suggestions = suggest(s.chartType.name, CHART_KINDS.map((c) => c.name));
-    ctx.error(s.chartType, 'unknown-chart', `unknown chart kind \`${s.chartType.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
+    const suggestions = suggest(
+      s.chartType.name,
+      CHART_KINDS.map((c) => c.name),
+    );
+    ctx.error(
+      s.chartType,
+      'unknown-chart',
+      `unknown chart kind \`${s.chartType.name}\`${didYouMean(suggestions)}`,
+      suggestionData(suggestions),
+    );
     return;
   }
   const target = resolveDefinition(ctx, s.target, info.of, `a ${info.name} chart is drawn of`);
   if (target?.kind === 'Model' && info.modelRoles && target.call) {
     const role = modelKindInfo(target.call.callee.name)?.role;
     if (role && !info.modelRoles.includes(role)) {
-      ctx.error(s.target!, 'wrong-argument', `a ${info.name} chart is drawn of a ${info.modelRoles.join(' or ')} model; \`${s.target!.name}\` is a ${role} model`);
+      ctx.error(
+        s.target!,
+        'wrong-argument',
+        `a ${info.name} chart is drawn of a ${info.modelRoles.join(' or ')} model; \`${s.target!.name}\` is a ${role} model`,
+      );
     }
   }
   if (s.by.length < info.byMin || s.by.length > info.byMax) {
     const wanted = info.byMin === info.byMax ? `${info.byMin}` : `${info.byMin} to ${info.byMax}`;
-    ctx.error(s.by.length ? { start: s.by[0].start, end: s.by[s.by.length - 1].end } : s, 'chart-arity', `a ${info.name} chart takes ${wanted} metric${info.byMax === 1 ? '' : 's'} after \`by\`, found ${s.by.length}`);
+    ctx.error(
+      s.by.length ? { start: s.by[0].start, end: s.by[s.by.length - 1].end } : s,
+      'chart-arity',
+      `a ${info.name} chart takes ${wanted} metric${info.byMax === 1 ? '' : 's'} after \`by\`, found ${s.by.length}`,
+    );
   }
   const scope = metricScope(ctx, s.target, target !== undefined);
   for (const metric of s.by) nameType(ctx, metric, scope);
@@ -44,10 +60,18 @@ export function checkTable(ctx: CheckContext, s: TableStatement): void {
 export function checkExport(ctx: CheckContext, s: ExportStatement): void {
   resolveDefinition(ctx, s.target, ['segments', 'table', 'value', 'model'], 'an export writes');
   if (s.path && !/\.(csv|tsv|json|parquet)$/i.test(s.path.value)) {
-    ctx.error(s.path, 'unknown-export-format', 'an export writes a .csv, .tsv, .json or .parquet file; end the path with one of these');
+    ctx.error(
+      s.path,
+      'unknown-export-format',
+      'an export writes a .csv, .tsv, .json or .parquet file; end the path with one of these',
+    );
   }
 }
 
 function metricScope(ctx: CheckContext, target: Identifier | null, resolved: boolean): ConditionScope {
-  return { kind: 'metrics', facts: resolved && target ? ctx.env.facts.of(target.name) : undefined, target: target?.name ?? '' };
+  return {
+    kind: 'metrics',
+    facts: resolved && target ? ctx.env.facts.of(target.name) : undefined,
+    target: target?.name ?? '',
+  };
 }

@@ -12,7 +12,8 @@ export type Predicate =
 /** The `and`-terms of a condition (parentheses removed). */
 export function conjuncts(e: Expression): Expression[] {
   const inner = unparen(e);
-  if (inner.kind === 'Logical' && inner.op === 'and') return [...conjuncts(inner.left), ...(inner.right ? conjuncts(inner.right) : [])];
+  if (inner.kind === 'Logical' && inner.op === 'and')
+    return [...conjuncts(inner.left), ...(inner.right ? conjuncts(inner.right) : [])];
   return [inner];
 }
 
@@ -27,7 +28,14 @@ export function singlePredicate(e: Expression): Predicate | undefined {
   const x = unparen(e);
   if (x.kind === 'Rank' && x.subject.kind === 'Identifier' && x.amount) {
     const share = x.amount.kind === 'Percent';
-    return { kind: 'rank', metric: x.subject.name, direction: x.direction, share, amount: x.amount.value, text: `${x.subject.name} in ${x.direction} ${x.amount.raw}${share ? '%' : ''}` };
+    return {
+      kind: 'rank',
+      metric: x.subject.name,
+      direction: x.direction,
+      share,
+      amount: x.amount.value,
+      text: `${x.subject.name} in ${x.direction} ${x.amount.raw}${share ? '%' : ''}`,
+    };
   }
   if (x.kind !== 'Compare' || !x.right) return undefined;
   let [metric, literal, op] = [x.left, x.right, x.op];
@@ -35,7 +43,13 @@ export function singlePredicate(e: Expression): Predicate | undefined {
   if (metric.kind !== 'Identifier' || op === '=' || op === '!=') return undefined;
   const value = ordinal(literal);
   if (!value) return undefined;
-  return { kind: 'compare', metric: metric.name, op, ...value, text: `${metric.name} ${op} ${literalText(literal as Literal)}` };
+  return {
+    kind: 'compare',
+    metric: metric.name,
+    op,
+    ...value,
+    text: `${metric.name} ${op} ${literalText(literal as Literal)}`,
+  };
 }
 
 const DAYS = { days: 1, weeks: 7, months: 365.25 / 12, years: 365.25 };

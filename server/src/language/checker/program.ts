@@ -7,7 +7,16 @@
 import type { Definition, Range, SourceStatement } from '../ast';
 import type { CellDiagnostic, Diagnostic } from '../diagnostic';
 import { parseCell } from '../parser/parse-cell';
-import type { CellInput, CellResult, CheckOptions, DefinitionInfo, ParseResult, ProgramResult, ReferenceInfo, StatementInfo } from '../program-types';
+import type {
+  CellInput,
+  CellResult,
+  CheckOptions,
+  DefinitionInfo,
+  ParseResult,
+  ProgramResult,
+  ReferenceInfo,
+  StatementInfo,
+} from '../program-types';
 import { LineIndex } from '../text';
 import { trimmed } from '../trimmed';
 import { checkCell } from './check-cell';
@@ -45,7 +54,14 @@ class CellAnalysis {
       const name = definitionName(statement);
       if (!name) continue;
       const dependencies = refs.map((r) => r.name);
-      definitions.push({ name: name.name, kind: definitionKind(statement)!, cellId, statement: statement as Definition, nameRange: name, dependencies });
+      definitions.push({
+        name: name.name,
+        kind: definitionKind(statement)!,
+        cellId,
+        statement: statement as Definition,
+        nameRange: name,
+        dependencies,
+      });
       keys.push(interfaceKey(statement as Definition, name.name, dependencies));
     }
     this.definitions = trimmed(definitions);
@@ -55,7 +71,8 @@ class CellAnalysis {
 
   /** The definitions as placed in cell `cellId` (copied only when the text moved to another cell). */
   definitionsIn(cellId: string): DefinitionInfo[] {
-    if (this.definitions.length && this.definitions[0].cellId !== cellId) this.definitions = this.definitions.map((d) => ({ ...d, cellId }));
+    if (this.definitions.length && this.definitions[0].cellId !== cellId)
+      this.definitions = this.definitions.map((d) => ({ ...d, cellId }));
     return this.definitions;
   }
 
@@ -103,7 +120,12 @@ export class ProgramChecker {
     });
     const lookup = (name: string) => definitions.get(name)?.[0].statement;
     const schema = this.options.schema;
-    const env = { lookup, names: () => definitions.keys(), facts: new FactsTable(lookup), schema: (s: SourceStatement) => schema?.(s) };
+    const env = {
+      lookup,
+      names: () => definitions.keys(),
+      facts: new FactsTable(lookup),
+      schema: (s: SourceStatement) => schema?.(s),
+    };
     // Compared once per check (not once per cell: the key is as long as the notebook's definitions).
     const envKey = analyses.map((a) => a.interfaceKey).join('\n');
     if (envKey !== this.lastEnvKey) {
@@ -114,12 +136,20 @@ export class ProgramChecker {
     for (const analysis of analyses) {
       if (analysis.semantic?.version === this.version) continue;
       const result = checkCell(analysis.parse.statements, env);
-      analysis.semantic = { version: this.version, diagnostics: trimmed(result.diagnostics), references: trimmed(result.references) };
+      analysis.semantic = {
+        version: this.version,
+        diagnostics: trimmed(result.diagnostics),
+        references: trimmed(result.references),
+      };
     }
 
     const cellIndex = new Map(cells.map((c, i) => [c.id, i]));
-    const location = (d: DefinitionInfo) => `cell ${cellIndex.get(d.cellId)! + 1}, line ${analyses[cellIndex.get(d.cellId)!].lines.positionAt(d.nameRange.start).line + 1}`;
-    const global = [...duplicateDiagnostics(this.global.duplicates, definitions, location), ...cycleDiagnostics(this.global.cycles, definitions)];
+    const location = (d: DefinitionInfo) =>
+      `cell ${cellIndex.get(d.cellId)! + 1}, line ${analyses[cellIndex.get(d.cellId)!].lines.positionAt(d.nameRange.start).line + 1}`;
+    const global = [
+      ...duplicateDiagnostics(this.global.duplicates, definitions, location),
+      ...cycleDiagnostics(this.global.cycles, definitions),
+    ];
     return new Program(cells, analyses, definitions, global);
   }
 }
@@ -132,7 +162,8 @@ export function checkProgram(cells: CellInput[], options: CheckOptions = {}): Pr
 /** What other cells' checks may depend on in a definition (not its block options or rules). */
 function interfaceKey(d: Definition, name: string, dependencies: string[]): string {
   let extra = '';
-  if (d.kind === 'Source') extra = `${d.format?.name}:${sourceKindOf(d)}:${(d.block?.items ?? []).map((i) => (i.kind === 'Mapping' ? i.role.name : '')).join(',')}`;
+  if (d.kind === 'Source')
+    extra = `${d.format?.name}:${sourceKindOf(d)}:${(d.block?.items ?? []).map((i) => (i.kind === 'Mapping' ? i.role.name : '')).join(',')}`;
   else if (d.kind === 'Split') extra = `${d.unit?.unit}:${d.holdoutEnd !== null}`;
   else if (d.kind === 'Model' || d.kind === 'Value') extra = d.call?.callee.name ?? '';
   return `${d.kind} ${name}(${dependencies.join(',')}) ${extra}`;
@@ -179,7 +210,9 @@ class Program implements ProgramResult {
       const diagnostics =
         a.parse.errors.length + a.semantic!.diagnostics.length === 0 && !global
           ? []
-          : [...a.parse.errors, ...a.semantic!.diagnostics, ...(global ?? [])].sort((x, y) => x.range.start - y.range.start || x.range.end - y.range.end);
+          : [...a.parse.errors, ...a.semantic!.diagnostics, ...(global ?? [])].sort(
+              (x, y) => x.range.start - y.range.start || x.range.end - y.range.end,
+            );
       for (const d of diagnostics) this.diagnostics.push({ ...d, cellId: cell.id });
       return new CellView(cell.id, a, diagnostics);
     });
@@ -219,17 +252,27 @@ class Program implements ProgramResult {
     if (i === undefined) return undefined;
     const inside = (r: Range) => r.start <= offset && offset <= r.end;
     for (const d of this.analyses[i].definitionsIn(cellId)) {
-      if (inside(d.nameRange)) return { name: d.name, range: d.nameRange, role: 'declaration', definition: this.lookup(d.name) };
+      if (inside(d.nameRange))
+        return { name: d.name, range: d.nameRange, role: 'declaration', definition: this.lookup(d.name) };
     }
     const a = this.analyses[i];
     for (const r of [...a.definitionReferences, ...a.semantic!.references]) {
-      if (inside(r.range)) return { name: r.name, range: r.range, role: r.role, definition: r.role === 'definition' ? this.lookup(r.name) : undefined };
+      if (inside(r.range))
+        return {
+          name: r.name,
+          range: r.range,
+          role: r.role,
+          definition: r.role === 'definition' ? this.lookup(r.name) : undefined,
+        };
     }
     return undefined;
   }
 
   private get runPlan() {
-    this.plan ??= planRun(this.cells.map((c) => ({ cellId: c.id, statements: c.parse.statements })), this.definitions);
+    this.plan ??= planRun(
+      this.cells.map((c) => ({ cellId: c.id, statements: c.parse.statements })),
+      this.definitions,
+    );
     return this.plan;
   }
 

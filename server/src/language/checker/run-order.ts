@@ -5,7 +5,10 @@ import type { Statement } from '../ast';
 import type { DefinitionInfo, StatementInfo } from '../program-types';
 import { definitionName, definitionReferences } from './facts';
 
-export function planRun(cells: { cellId: string; statements: Statement[] }[], definitions: Map<string, DefinitionInfo[]>): { runOrder: StatementInfo[]; blocked: StatementInfo[] } {
+export function planRun(
+  cells: { cellId: string; statements: Statement[] }[],
+  definitions: Map<string, DefinitionInfo[]>,
+): { runOrder: StatementInfo[]; blocked: StatementInfo[] } {
   const runOrder: StatementInfo[] = [];
   const blocked: StatementInfo[] = [];
   // Per definition name: 'running' while its dependencies are visited, then whether it can run.

@@ -15,7 +15,11 @@ export function checkSegments(ctx: CheckContext, s: SegmentsStatement): void {
   for (const rule of s.rules) checkCondition(ctx, rule.condition, { kind: 'metrics', facts, target: s.on?.name ?? '' });
   checkReachability(ctx, s.rules);
   if (s.closed && !s.rules.some((r) => r.otherwise)) {
-    ctx.warning(s.name ?? s, 'missing-otherwise', 'no `otherwise` rule: customers who match no rule are left unsegmented; end with a rule such as `"Other" otherwise`');
+    ctx.warning(
+      s.name ?? s,
+      'missing-otherwise',
+      'no `otherwise` rule: customers who match no rule are left unsegmented; end with a rule such as `"Other" otherwise`',
+    );
   }
 }
 
@@ -24,7 +28,11 @@ function checkReachability(ctx: CheckContext, rules: SegmentRule[]): void {
   for (let j = 0; j < rules.length; j++) {
     const rule = rules[j];
     if (otherwise) {
-      ctx.warning(rule, 'unreachable-rule', `this rule can never match: the \`otherwise\` rule ${otherwise.label.raw} above already takes every remaining customer`);
+      ctx.warning(
+        rule,
+        'unreachable-rule',
+        `this rule can never match: the \`otherwise\` rule ${otherwise.label.raw} above already takes every remaining customer`,
+      );
       continue;
     }
     if (rule.otherwise) {
@@ -36,7 +44,11 @@ function checkReachability(ctx: CheckContext, rules: SegmentRule[]): void {
     for (const earlier of rules.slice(0, j)) {
       const broad = earlier.condition && singlePredicate(earlier.condition);
       if (broad && terms.some((t) => implies(t, broad))) {
-        ctx.warning(rule, 'unreachable-rule', `this rule can never match: every customer it would take is already taken by the rule ${earlier.label.raw} above (\`${predicateText(broad)}\`)`);
+        ctx.warning(
+          rule,
+          'unreachable-rule',
+          `this rule can never match: every customer it would take is already taken by the rule ${earlier.label.raw} above (\`${predicateText(broad)}\`)`,
+        );
         break;
       }
     }

@@ -9,12 +9,24 @@ import { checkCondition } from './conditions';
 import { checkBlockItems } from './options';
 import { orList } from './describe';
 
-const KIND_NAMES: Record<SourceKind, string> = { transactions: 'a transaction source', summary: 'a summary source', cohorts: 'a cohort source' };
+const KIND_NAMES: Record<SourceKind, string> = {
+  transactions: 'a transaction source',
+  summary: 'a summary source',
+  cohorts: 'a cohort source',
+};
 
 export function checkSource(ctx: CheckContext, s: SourceStatement): void {
   if (s.format && !SOURCE_FORMATS.some((f) => f.name === s.format!.name)) {
-    const suggestions = suggest(s.format.name, SOURCE_FORMATS.map((f) => f.name));
-    ctx.error(s.format, 'unknown-format', `unknown file format \`${s.format.name}\`; use ${orList(SOURCE_FORMATS.map((f) => f.name))}${didYouMean(suggestions)}`, suggestionData(suggestions));
+    const suggestions = suggest(
+      s.format.name,
+      SOURCE_FORMATS.map((f) => f.name),
+    );
+    ctx.error(
+      s.format,
+      'unknown-format',
+      `unknown file format \`${s.format.name}\`; use ${orList(SOURCE_FORMATS.map((f) => f.name))}${didYouMean(suggestions)}`,
+      suggestionData(suggestions),
+    );
   }
   const options = checkBlockItems(ctx, 'source', s.block);
   const declared = options.get('columns')?.values.flatMap((v) => (v.value.kind === 'Identifier' ? [v.value.name] : []));
@@ -27,40 +39,72 @@ export function checkSource(ctx: CheckContext, s: SourceStatement): void {
   }
 }
 
-function checkMappings(ctx: CheckContext, s: SourceStatement, mappings: MappingItem[], columns: Set<string> | undefined): void {
+function checkMappings(
+  ctx: CheckContext,
+  s: SourceStatement,
+  mappings: MappingItem[],
+  columns: Set<string> | undefined,
+): void {
   let kind: SourceKind | undefined;
   const mapped = new Set<string>();
   for (const m of mappings) {
     const role = roleInfo(m.role.name);
     if (!role) {
-      const suggestions = suggest(m.role.name, ROLES.map((r) => r.name));
-      ctx.error(m.role, 'unknown-role', `unknown column role \`${m.role.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
+      const suggestions = suggest(
+        m.role.name,
+        ROLES.map((r) => r.name),
+      );
+      ctx.error(
+        m.role,
+        'unknown-role',
+        `unknown column role \`${m.role.name}\`${didYouMean(suggestions)}`,
+        suggestionData(suggestions),
+      );
       continue;
     }
     const canonical = role.aliasOf ?? role.name;
-    if (mapped.has(canonical)) ctx.error(m.role, 'duplicate-mapping', `\`${canonical}\` is already mapped in this source`);
+    if (mapped.has(canonical))
+      ctx.error(m.role, 'duplicate-mapping', `\`${canonical}\` is already mapped in this source`);
     mapped.add(canonical);
     if (kind === undefined) kind = role.kind;
     else if (role.kind !== kind) {
-      ctx.error(m.role, 'mixed-roles', `\`${role.name}\` belongs to ${KIND_NAMES[role.kind]}, but this is ${KIND_NAMES[kind]} (from its first mapping)`);
+      ctx.error(
+        m.role,
+        'mixed-roles',
+        `\`${role.name}\` belongs to ${KIND_NAMES[role.kind]}, but this is ${KIND_NAMES[kind]} (from its first mapping)`,
+      );
     }
-    if (m.columns.length > 1 && !role.multiple) ctx.error(m.columns[1], 'too-many-columns', `\`${role.name}\` maps one column`);
+    if (m.columns.length > 1 && !role.multiple)
+      ctx.error(m.columns[1], 'too-many-columns', `\`${role.name}\` maps one column`);
     if (m.format) checkDateFormat(ctx, m, role.dated === true);
     for (const column of m.columns) {
       ctx.reference(column.name, column, 'column');
       if (columns && !columns.has(column.name)) {
         const suggestions = suggest(column.name, columns);
-        ctx.error(column, 'unknown-column', `no column \`${column.name}\` in source \`${s.name?.name}\`${didYouMean(suggestions)}`, suggestionData(suggestions));
+        ctx.error(
+          column,
+          'unknown-column',
+          `no column \`${column.name}\` in source \`${s.name?.name}\`${didYouMean(suggestions)}`,
+          suggestionData(suggestions),
+        );
       }
     }
   }
   const where = s.name ?? s.format ?? s;
   if (!kind) {
-    if (s.block || s.path) ctx.error(where, 'missing-mapping', 'this source maps no columns: map `customer` and `date` (transactions), `frequency`, `recency` and `age` (a summary), or `period` and `survivors` (cohorts)');
+    if (s.block || s.path)
+      ctx.error(
+        where,
+        'missing-mapping',
+        'this source maps no columns: map `customer` and `date` (transactions), `frequency`, `recency` and `age` (a summary), or `period` and `survivors` (cohorts)',
+      );
     return;
   }
-  const missing = ROLES.filter((r) => r.kind === kind && r.required && !mapped.has(r.name)).map((r) => `\`${r.name} = COLUMN\``);
-  if (missing.length) ctx.error(where, 'missing-mapping', `${KIND_NAMES[kind]} needs ${orList(missing).replace(/ or /, ' and ')}`);
+  const missing = ROLES.filter((r) => r.kind === kind && r.required && !mapped.has(r.name)).map(
+    (r) => `\`${r.name} = COLUMN\``,
+  );
+  if (missing.length)
+    ctx.error(where, 'missing-mapping', `${KIND_NAMES[kind]} needs ${orList(missing).replace(/ or /, ' and ')}`);
 }
 
 function checkDateFormat(ctx: CheckContext, m: MappingItem, dated: boolean): void {
@@ -71,9 +115,17 @@ function checkDateFormat(ctx: CheckContext, m: MappingItem, dated: boolean): voi
   }
   if (format.kind === 'Identifier') {
     if (!DATE_FORMAT_WORDS.includes(format.name)) {
-      ctx.error(format, 'invalid-date-format', `unknown date format \`${format.name}\`; use ISO, YYYYMMDD or a quoted pattern such as "DD/MM/YYYY"`);
+      ctx.error(
+        format,
+        'invalid-date-format',
+        `unknown date format \`${format.name}\`; use ISO, YYYYMMDD or a quoted pattern such as "DD/MM/YYYY"`,
+      );
     }
   } else if (!/YYYY|YY/.test(format.value) || !/MM|M/.test(format.value) || !/DD|D/.test(format.value)) {
-    ctx.error(format, 'invalid-date-format', `the date pattern ${format.raw} needs a year (YYYY), a month (MM) and a day (DD)`);
+    ctx.error(
+      format,
+      'invalid-date-format',
+      `the date pattern ${format.raw} needs a year (YYYY), a month (MM) and a day (DD)`,
+    );
   }
 }

@@ -19,12 +19,22 @@ export function wholeProgramFindings(definitions: Map<string, DefinitionInfo[]>)
   return { duplicates, cycles: cycles(definitions) };
 }
 
-export function duplicateDiagnostics(names: string[], definitions: Map<string, DefinitionInfo[]>, location: (d: DefinitionInfo) => string): Located[] {
+export function duplicateDiagnostics(
+  names: string[],
+  definitions: Map<string, DefinitionInfo[]>,
+  location: (d: DefinitionInfo) => string,
+): Located[] {
   const result: Located[] = [];
   for (const name of names) {
     const infos = definitions.get(name)!;
     for (const d of infos.slice(1)) {
-      result.push({ cellId: d.cellId, range: d.nameRange, severity: 'error', code: 'duplicate-definition', message: `\`${name}\` is already defined (${location(infos[0])}); give this one another name` });
+      result.push({
+        cellId: d.cellId,
+        range: d.nameRange,
+        severity: 'error',
+        code: 'duplicate-definition',
+        message: `\`${name}\` is already defined (${location(infos[0])}); give this one another name`,
+      });
     }
   }
   return result;
@@ -38,7 +48,13 @@ export function cycleDiagnostics(cycles: string[][], definitions: Map<string, De
     for (const name of component) {
       const d = definitions.get(name)![0];
       const path = cyclePath(name, members, definitions);
-      result.push({ cellId: d.cellId, range: d.nameRange, severity: 'error', code: 'cyclic-definition', message: `\`${name}\` depends on itself: ${path.join(' → ')}` });
+      result.push({
+        cellId: d.cellId,
+        range: d.nameRange,
+        severity: 'error',
+        code: 'cyclic-definition',
+        message: `\`${name}\` depends on itself: ${path.join(' → ')}`,
+      });
     }
   }
   return result;

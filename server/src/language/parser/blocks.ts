@@ -19,7 +19,11 @@ export function parseBlock(p: Cursor): Block {
 function parseItem(p: Cursor): BlockItem | null {
   const t = p.token;
   if (t.kind !== 'Ident') {
-    p.error(t, 'expected-token', `expected an option, a mapping (\`role = column\`) or \`where\`, found ${describe(t)}`);
+    p.error(
+      t,
+      'expected-token',
+      `expected an option, a mapping (\`role = column\`) or \`where\`, found ${describe(t)}`,
+    );
     p.skipLine('RBrace');
     return null;
   }
@@ -35,7 +39,9 @@ function parseItem(p: Cursor): BlockItem | null {
     p.bump();
     return parseMapping(p, name);
   }
-  const values = commaSeparated(p, (count) => parseOptionValue(p, count === 0 ? `a value for \`${name.name}\`` : 'a value after `,`')).items;
+  const values = commaSeparated(p, (count) =>
+    parseOptionValue(p, count === 0 ? `a value for \`${name.name}\`` : 'a value after `,`'),
+  ).items;
   return { kind: 'Option', name, values, start, end: p.lastEnd };
 }
 

@@ -16,7 +16,12 @@ export interface Braced<T> {
  * Parses `{ items }` at the cursor (which is at `{`). After an item the line must end,
  * unless `continues(item)` allows another item on the same line.
  */
-export function parseBraced<T>(p: Cursor, parseItem: (p: Cursor) => T | null, what: string, continues: (item: T | null) => boolean = () => false): Braced<T> {
+export function parseBraced<T>(
+  p: Cursor,
+  parseItem: (p: Cursor) => T | null,
+  what: string,
+  continues: (item: T | null) => boolean = () => false,
+): Braced<T> {
   const open = p.bump().range;
   const items: T[] = [];
   for (;;) {

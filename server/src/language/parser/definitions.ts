@@ -4,7 +4,19 @@
 //   model NAME = KIND(ARG, ...) [block]
 //   value NAME = FUNCTION(ARG, ...) [block]
 //   table NAME = TARGET [block]
-import type { Block, Call, DateLiteral, Identifier, ModelStatement, SourceStatement, SplitStatement, StringLiteral, TableStatement, UnitName, ValueStatement } from '../ast';
+import type {
+  Block,
+  Call,
+  DateLiteral,
+  Identifier,
+  ModelStatement,
+  SourceStatement,
+  SplitStatement,
+  StringLiteral,
+  TableStatement,
+  UnitName,
+  ValueStatement,
+} from '../ast';
 import type { Cursor } from './cursor';
 import { parseBlock } from './blocks';
 import { commaSeparated } from './lists';
@@ -51,7 +63,11 @@ export function parseSource(p: Cursor, start: number): SourceStatement {
   let format = null;
   let path = null;
   let block = null;
-  if (ok && (format = p.identifier('a file format (csv, tsv, text, json, parquet or arrow)')) && (path = stringArgument(p, 'the file path as a string'))) {
+  if (
+    ok &&
+    (format = p.identifier('a file format (csv, tsv, text, json, parquet or arrow)')) &&
+    (path = stringArgument(p, 'the file path as a string'))
+  ) {
     block = optionalBlock(p);
   } else {
     block = blockAfterError(p);

@@ -1,11 +1,27 @@
 // Literal values shared by conditions and block options: numbers (optionally with a time unit,
 // making a duration, or `per` a unit, making a rate), percents, strings, dates, booleans.
-import type { BooleanLiteral, DateLiteral, Literal, NumberLiteral, PercentLiteral, StringLiteral, TimeUnit, UnitName } from '../ast';
+import type {
+  BooleanLiteral,
+  DateLiteral,
+  Literal,
+  NumberLiteral,
+  PercentLiteral,
+  StringLiteral,
+  TimeUnit,
+  UnitName,
+} from '../ast';
 import type { Token } from '../lexer';
 import type { Cursor } from './cursor';
 
 const UNITS: Record<string, TimeUnit> = {
-  day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', month: 'months', months: 'months', year: 'years', years: 'years',
+  day: 'days',
+  days: 'days',
+  week: 'weeks',
+  weeks: 'weeks',
+  month: 'months',
+  months: 'months',
+  year: 'years',
+  years: 'years',
 };
 
 export function unitOf(word: string): TimeUnit | undefined {

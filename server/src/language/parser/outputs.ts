@@ -11,7 +11,8 @@ export function parseChart(p: Cursor, start: number): ChartStatement {
   let target = null;
   let by: Identifier[] = [];
   if (chartType && p.expectWord('of')) target = p.identifier('the definition to chart');
-  if (target && p.eatWord('by')) by = commaSeparated(p, (count) => p.identifier(count ? 'a metric after `,`' : 'a metric after `by`')).items;
+  if (target && p.eatWord('by'))
+    by = commaSeparated(p, (count) => p.identifier(count ? 'a metric after `,`' : 'a metric after `by`')).items;
   return { kind: 'Chart', chartType, target, by, start, end: p.lastEnd };
 }
 

@@ -29,7 +29,8 @@ export function parseCell(text: string): ParseResult {
   const p = new Cursor(tokens);
   const statements: Statement[] = [];
   for (let i = 0; i < tokens.count; i++) {
-    if (tokens.kind(i) === 'Unknown') p.error(tokens.token(i), 'unknown-character', `unexpected character \`${tokens.text(i)}\``);
+    if (tokens.kind(i) === 'Unknown')
+      p.error(tokens.token(i), 'unknown-character', `unexpected character \`${tokens.text(i)}\``);
   }
   for (;;) {
     p.skipNewlines();
@@ -69,7 +70,9 @@ class CellParse implements ParseResult {
   ) {}
 
   get tokens(): Token[] {
-    this.significant ??= lex(this.text).tokens.toArray().filter((t) => t.kind !== 'Newline');
+    this.significant ??= lex(this.text)
+      .tokens.toArray()
+      .filter((t) => t.kind !== 'Newline');
     return this.significant;
   }
 }
@@ -78,9 +81,18 @@ function reportUnknownStatement(p: Cursor): void {
   const t = p.token;
   if (t.kind === 'Ident') {
     const suggestions = suggest(t.text, STATEMENT_WORDS);
-    p.error(t, 'unknown-statement', `unknown statement \`${t.text}\`${didYouMean(suggestions)}`, suggestions.length ? { replacement: suggestions[0], candidates: suggestions } : undefined);
+    p.error(
+      t,
+      'unknown-statement',
+      `unknown statement \`${t.text}\`${didYouMean(suggestions)}`,
+      suggestions.length ? { replacement: suggestions[0], candidates: suggestions } : undefined,
+    );
   } else {
-    p.error(t, 'expected-token', `expected a statement (source, split, model, value, segments, chart, table or export), found ${describe(t)}`);
+    p.error(
+      t,
+      'expected-token',
+      `expected a statement (source, split, model, value, segments, chart, table or export), found ${describe(t)}`,
+    );
   }
 }
 

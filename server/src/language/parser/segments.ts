@@ -22,7 +22,11 @@ export function parseSegments(p: Cursor, start: number): SegmentsStatement {
 function parseRule(p: Cursor): SegmentRule | null {
   const t = p.token;
   if (t.kind !== 'String') {
-    p.error(t, 'expected-token', `expected a rule: a quoted segment label then \`when\` or \`otherwise\`, found ${describe(t)}`);
+    p.error(
+      t,
+      'expected-token',
+      `expected a rule: a quoted segment label then \`when\` or \`otherwise\`, found ${describe(t)}`,
+    );
     p.skipLine('RBrace');
     return null;
   }

@@ -21,7 +21,10 @@ export class DiagnosticsPublisher {
 
   schedule(program: NotebookProgram): void {
     clearTimeout(this.timers.get(program));
-    this.timers.set(program, setTimeout(() => this.publish(program), this.delayMs));
+    this.timers.set(
+      program,
+      setTimeout(() => this.publish(program), this.delayMs),
+    );
   }
 
   publish(program: NotebookProgram): void {
@@ -45,7 +48,8 @@ export class DiagnosticsPublisher {
   clear(program: NotebookProgram): void {
     clearTimeout(this.timers.get(program));
     this.timers.delete(program);
-    for (const uri of this.published.get(program.uri) ?? []) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of this.published.get(program.uri) ?? [])
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.published.delete(program.uri);
   }
 }

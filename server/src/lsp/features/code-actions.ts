@@ -15,7 +15,10 @@ function replacementFixes(uri: string, cell: CellResult, d: Diagnostic): CodeAct
   const candidates = d.data?.candidates ?? (replacement ? [replacement] : []);
   const range = toLspRange(cell, d.range);
   return candidates.map((text, i) => ({
-    title: d.code === 'missing-unit' || d.code === 'invalid-option-value' || d.code === 'out-of-range' ? `Write \`${text}\`` : `Change to \`${text}\``,
+    title:
+      d.code === 'missing-unit' || d.code === 'invalid-option-value' || d.code === 'out-of-range'
+        ? `Write \`${text}\``
+        : `Change to \`${text}\``,
     kind: CodeActionKind.QuickFix,
     diagnostics: [toLspDiagnostic(cell, d)],
     isPreferred: i === 0,
@@ -25,7 +28,9 @@ function replacementFixes(uri: string, cell: CellResult, d: Diagnostic): CodeAct
 
 /** Adds `"Everyone else" otherwise` as the last rule, on its own line before the `}`. */
 function otherwiseFix(uri: string, cell: CellResult, d: Diagnostic): CodeAction[] {
-  const s = cell.parse.statements.find((x): x is SegmentsStatement => x.kind === 'Segments' && x.start <= d.range.start && d.range.end <= x.end);
+  const s = cell.parse.statements.find(
+    (x): x is SegmentsStatement => x.kind === 'Segments' && x.start <= d.range.start && d.range.end <= x.end,
+  );
   if (!s || !s.closed) return [];
   const brace = cell.text.lastIndexOf('}', s.end);
   const lineStart = cell.text.lastIndexOf('\n', brace - 1) + 1;
@@ -34,7 +39,15 @@ function otherwiseFix(uri: string, cell: CellResult, d: Diagnostic): CodeAction[
   const edit: TextEdit = braceAlone
     ? { range: toLspRange(cell, { start: lineStart, end: lineStart }), newText: rule }
     : { range: toLspRange(cell, { start: brace, end: brace }), newText: `\n${rule}` };
-  return [{ title: `Add \`"${OTHERWISE_LABEL}" otherwise\``, kind: CodeActionKind.QuickFix, diagnostics: [toLspDiagnostic(cell, d)], isPreferred: true, edit: { changes: { [uri]: [edit] } } }];
+  return [
+    {
+      title: `Add \`"${OTHERWISE_LABEL}" otherwise\``,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [toLspDiagnostic(cell, d)],
+      isPreferred: true,
+      edit: { changes: { [uri]: [edit] } },
+    },
+  ];
 }
 
 export function codeActions(workspace: Workspace, params: CodeActionParams): CodeAction[] {
@@ -44,5 +57,7 @@ export function codeActions(workspace: Workspace, params: CodeActionParams): Cod
   const start = toOffset(cell, params.range.start);
   const end = toOffset(cell, params.range.end);
   const touching = program.diagnostics(cell.id).filter((d) => d.range.start <= end && start <= d.range.end);
-  return touching.flatMap((d) => (d.code === 'missing-otherwise' ? otherwiseFix(cell.id, cell, d) : replacementFixes(cell.id, cell, d)));
+  return touching.flatMap((d) =>
+    d.code === 'missing-otherwise' ? otherwiseFix(cell.id, cell, d) : replacementFixes(cell.id, cell, d),
+  );
 }

@@ -26,7 +26,13 @@ function itemsFor(expectation: Expectation, located: Located): CompletionItem[] 
       const context = expectation.context;
       const items: CompletionItem[] = keywordsFor(context).map((word) => {
         const documentation = keywordDocumentation(context, word);
-        return { label: word, kind: KIND_OF_CONTEXT[context] ?? (context.startsWith('block:') ? CompletionItemKind.Property : CompletionItemKind.Keyword), ...(documentation ? { documentation: { kind: MarkupKind.Markdown, value: documentation } } : {}) };
+        return {
+          label: word,
+          kind:
+            KIND_OF_CONTEXT[context] ??
+            (context.startsWith('block:') ? CompletionItemKind.Property : CompletionItemKind.Keyword),
+          ...(documentation ? { documentation: { kind: MarkupKind.Markdown, value: documentation } } : {}),
+        };
       });
       return context === 'statement' ? [...items, ...statementSnippets()] : items;
     }
@@ -35,7 +41,8 @@ function itemsFor(expectation: Expectation, located: Located): CompletionItem[] 
     case 'definitions': {
       const items: CompletionItem[] = [];
       for (const [name, infos] of program.result().definitions) {
-        if (expectation.kinds.includes(infos[0].kind)) items.push({ label: name, kind: CompletionItemKind.Variable, detail: infos[0].kind });
+        if (expectation.kinds.includes(infos[0].kind))
+          items.push({ label: name, kind: CompletionItemKind.Variable, detail: infos[0].kind });
       }
       return items;
     }
@@ -66,7 +73,11 @@ export function complete(workspace: Workspace, params: CompletionParams): Comple
       if (seen.has(item.label)) continue;
       seen.add(item.label);
       // Replace the half-typed word, so accepting `frequ|` gives `frequency`, not `frequfrequency`.
-      items.push(item.textEdit ? item : { ...item, textEdit: { range, newText: item.insertText ?? item.label }, insertText: undefined });
+      items.push(
+        item.textEdit
+          ? item
+          : { ...item, textEdit: { range, newText: item.insertText ?? item.label }, insertText: undefined },
+      );
     }
   }
   return items;

@@ -12,5 +12,7 @@ export function formatDocument(workspace: Workspace, params: DocumentFormattingP
   const { cell } = located;
   const formatted = formatCell(cell.text);
   if (formatted === cell.text) return [];
-  return [{ range: { start: { line: 0, character: 0 }, end: toLspPosition(cell, cell.text.length) }, newText: formatted }];
+  return [
+    { range: { start: { line: 0, character: 0 }, end: toLspPosition(cell, cell.text.length) }, newText: formatted },
+  ];
 }

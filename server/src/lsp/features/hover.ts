@@ -1,7 +1,14 @@
 // Hover: a metric's meaning and unit, a column's inferred type and sample values, a model
 // kind's parameters, an option's meaning, and for a defined name its definition's text.
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
-import { metricInfo, modelKindInfo, optionInfo, type BlockContext, type DefinitionInfo, type Range } from '../../language';
+import {
+  metricInfo,
+  modelKindInfo,
+  optionInfo,
+  type BlockContext,
+  type DefinitionInfo,
+  type Range,
+} from '../../language';
 import { toLspRange } from '../convert';
 import { describeColumnType } from '../schema/read-schema';
 import type { NotebookProgram } from '../workspace/notebook-program';
@@ -9,7 +16,12 @@ import type { Workspace } from '../workspace/workspace';
 import { locate, statementAt, tokenAt, type Located } from './locate';
 import { metricMarkdown, modelMarkdown } from './vocabulary';
 
-const BLOCK_OF_STATEMENT: Record<string, BlockContext> = { Source: 'source', Model: 'model', Value: 'value', Table: 'table' };
+const BLOCK_OF_STATEMENT: Record<string, BlockContext> = {
+  Source: 'source',
+  Model: 'model',
+  Value: 'value',
+  Table: 'table',
+};
 
 function definitionMarkdown(program: NotebookProgram, d: DefinitionInfo): string {
   const cell = program.cell(d.cellId);
@@ -32,12 +44,20 @@ function vocabularyMarkdown(located: Located): { value: string; range: Range } |
   if (token?.kind !== 'Ident') return undefined;
   const statement = statementAt(located.cell, located.offset);
   const range = token.range;
-  const model = statement?.kind === 'Model' && statement.call?.callee.start === token.start ? modelKindInfo(token.text) : undefined;
+  const model =
+    statement?.kind === 'Model' && statement.call?.callee.start === token.start ? modelKindInfo(token.text) : undefined;
   if (model) return { value: modelMarkdown(model), range };
   const block = statement && BLOCK_OF_STATEMENT[statement.kind];
-  const option = block && 'block' in statement && statement.block?.items.find((i) => i.kind === 'Option' && i.name.start === token.start);
+  const option =
+    block &&
+    'block' in statement &&
+    statement.block?.items.find((i) => i.kind === 'Option' && i.name.start === token.start);
   const info = option && optionInfo(block, token.text);
-  if (info) return { value: `(option) **${info.name}**\n\n${info.description}${info.default ? `\n\nDefault: ${info.default}.` : ''}`, range };
+  if (info)
+    return {
+      value: `(option) **${info.name}**\n\n${info.description}${info.default ? `\n\nDefault: ${info.default}.` : ''}`,
+      range,
+    };
   const metric = metricInfo(token.text);
   return metric && statement?.kind === 'Chart' ? { value: metricMarkdown(metric), range } : undefined;
 }
@@ -57,5 +77,7 @@ export function hover(workspace: Workspace, params: HoverParams): Hover | null {
     content = { value: definitionMarkdown(program, symbol.definition), range: symbol.range };
   }
   content ??= vocabularyMarkdown(located);
-  return content ? { contents: { kind: MarkupKind.Markdown, value: content.value }, range: toLspRange(cell, content.range) } : null;
+  return content
+    ? { contents: { kind: MarkupKind.Markdown, value: content.value }, range: toLspRange(cell, content.range) }
+    : null;
 }

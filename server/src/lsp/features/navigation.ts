@@ -34,7 +34,9 @@ export function references(workspace: Workspace, params: ReferenceParams): Locat
   if (!found) return [];
   const { program } = found.located;
   const result = program.result();
-  const declarations = params.context.includeDeclaration ? (result.definitions.get(found.symbol.name) ?? []).map((d) => ({ cellId: d.cellId, range: d.nameRange })) : [];
+  const declarations = params.context.includeDeclaration
+    ? (result.definitions.get(found.symbol.name) ?? []).map((d) => ({ cellId: d.cellId, range: d.nameRange }))
+    : [];
   const uses = result.referencesTo(found.symbol.name).filter((r) => r.role === 'definition');
   return [...declarations, ...uses].flatMap((r) => locationOf(program, r.cellId, r.range) ?? []);
 }

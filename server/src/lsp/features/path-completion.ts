@@ -26,6 +26,10 @@ export function pathCompletions({ program, cell, offset }: Located): CompletionI
     .filter((e) => !e.name.startsWith('.'))
     .map((e) => {
       const name = e.isDirectory() ? `${e.name}/` : e.name;
-      return { label: name, kind: e.isDirectory() ? CompletionItemKind.Folder : CompletionItemKind.File, textEdit: { range: replace, newText: name } };
+      return {
+        label: name,
+        kind: e.isDirectory() ? CompletionItemKind.Folder : CompletionItemKind.File,
+        textEdit: { range: replace, newText: name },
+      };
     });
 }

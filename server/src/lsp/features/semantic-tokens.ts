@@ -7,15 +7,55 @@ import { toLspPosition, toOffset } from '../convert';
 import type { Workspace } from '../workspace/workspace';
 import { locate } from './locate';
 
-const TYPES = ['keyword', 'variable', 'property', 'parameter', 'function', 'number', 'string', 'comment', 'operator'] as const;
+const TYPES = [
+  'keyword',
+  'variable',
+  'property',
+  'parameter',
+  'function',
+  'number',
+  'string',
+  'comment',
+  'operator',
+] as const;
 type TokenType = (typeof TYPES)[number];
 const MODIFIERS = ['declaration'] as const;
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: [...MODIFIERS] };
 
-const KEYWORD_CONTEXTS: KeywordContext[] = ['statement', 'condition', 'unit', 'format', 'chart-kind', 'value-function', 'role', 'segment-rule', 'split', ...(Object.keys(BLOCK_OPTIONS).map((b) => `block:${b}` as KeywordContext))];
-const KEYWORDS = new Set([...KEYWORD_CONTEXTS.flatMap((c) => keywordsFor(c)), 'on', 'by', 'to', 'as', 'per', 'asc', 'desc', 'day', 'week', 'month', 'year']);
-const LITERAL: Partial<Record<string, TokenType>> = { String: 'string', Number: 'number', Percent: 'number', Date: 'number', Op: 'operator' };
+const KEYWORD_CONTEXTS: KeywordContext[] = [
+  'statement',
+  'condition',
+  'unit',
+  'format',
+  'chart-kind',
+  'value-function',
+  'role',
+  'segment-rule',
+  'split',
+  ...Object.keys(BLOCK_OPTIONS).map((b) => `block:${b}` as KeywordContext),
+];
+const KEYWORDS = new Set([
+  ...KEYWORD_CONTEXTS.flatMap((c) => keywordsFor(c)),
+  'on',
+  'by',
+  'to',
+  'as',
+  'per',
+  'asc',
+  'desc',
+  'day',
+  'week',
+  'month',
+  'year',
+]);
+const LITERAL: Partial<Record<string, TokenType>> = {
+  String: 'string',
+  Number: 'number',
+  Percent: 'number',
+  Date: 'number',
+  Op: 'operator',
+};
 
 interface Classified {
   start: number;
@@ -27,11 +67,16 @@ interface Classified {
 function classify(result: ProgramResult, cell: CellResult): Classified[] {
   const byStart = new Map<number, Classified>();
   for (const infos of result.definitions.values()) {
-    for (const d of infos) if (d.cellId === cell.id) byStart.set(d.nameRange.start, { ...d.nameRange, type: 'variable', declaration: true });
+    for (const d of infos)
+      if (d.cellId === cell.id) byStart.set(d.nameRange.start, { ...d.nameRange, type: 'variable', declaration: true });
   }
   for (const r of result.references) {
     if (r.cellId !== cell.id || byStart.has(r.range.start)) continue;
-    byStart.set(r.range.start, { ...r.range, type: r.role === 'definition' ? 'variable' : r.role === 'metric' ? 'property' : 'parameter', declaration: false });
+    byStart.set(r.range.start, {
+      ...r.range,
+      type: r.role === 'definition' ? 'variable' : r.role === 'metric' ? 'property' : 'parameter',
+      declaration: false,
+    });
   }
   for (const s of cell.parse.statements) {
     const callee = (s.kind === 'Model' || s.kind === 'Value') && s.call?.callee;
@@ -40,7 +85,13 @@ function classify(result: ProgramResult, cell: CellResult): Classified[] {
   const out: Classified[] = [];
   for (const t of cell.parse.tokens) {
     const known = byStart.get(t.start);
-    const type = known ? undefined : t.kind === 'Ident' ? (KEYWORDS.has(t.text) ? 'keyword' : undefined) : LITERAL[t.kind];
+    const type = known
+      ? undefined
+      : t.kind === 'Ident'
+        ? KEYWORDS.has(t.text)
+          ? 'keyword'
+          : undefined
+        : LITERAL[t.kind];
     if (known) out.push(known);
     else if (type) out.push({ start: t.start, end: t.end, type, declaration: false });
   }
@@ -61,9 +112,18 @@ export function semanticTokens(workspace: Workspace, params: SemanticTokensParam
     const start = toLspPosition(cell, token.start);
     const end = toLspPosition(cell, token.end);
     // A token spanning lines (an unterminated string would) is cut at its first line's end.
-    const length = end.line === start.line ? end.character - start.character : toOffset(cell, { line: start.line, character: Number.MAX_SAFE_INTEGER }) - token.start;
+    const length =
+      end.line === start.line
+        ? end.character - start.character
+        : toOffset(cell, { line: start.line, character: Number.MAX_SAFE_INTEGER }) - token.start;
     if (length <= 0) continue;
-    data.push(start.line - line, start.line === line ? start.character - character : start.character, length, TYPES.indexOf(token.type), token.declaration ? 1 : 0);
+    data.push(
+      start.line - line,
+      start.line === line ? start.character - character : start.character,
+      length,
+      TYPES.indexOf(token.type),
+      token.declaration ? 1 : 0,
+    );
     line = start.line;
     character = start.character;
     lastEnd = token.end;

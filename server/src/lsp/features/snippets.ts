@@ -3,13 +3,41 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver/node';
 
 const SNIPPETS: { label: string; detail: string; body: string }[] = [
-  { label: 'source', detail: 'transaction source from a CSV file', body: 'source ${1:orders} = csv "${2:data/orders.csv}" {\n  customer = ${3:customer_id}\n  date     = ${4:date}\n  amount   = ${5:amount}\n}' },
-  { label: 'split', detail: 'calibration / holdout split', body: 'split ${1:cal} = ${2:orders} until ${3:1997-09-30}, holdout until ${4:1998-06-30}, in ${5|weeks,days,months,years|}' },
-  { label: 'model', detail: 'fit a model', body: 'model ${1:purchases} = ${2|bgnbd,pareto_nbd,mbgnbd,bgbb,gamma_gamma,sbg|}(${3:cal})' },
-  { label: 'value', detail: 'discounted customer lifetime value', body: 'value ${1:clv} = lifetime_value(${2:purchases}, ${3:spend}) {\n  horizon  ${4:12 months}\n  discount ${5:10% per year}\n  margin   ${6:30%}\n}' },
-  { label: 'segments', detail: 'ordered segment rules', body: 'segments ${1:tiers} on ${2:clv} {\n  "${3:Champions}" when ${4:clv in top 10%}\n  "${5:Everyone else}" otherwise\n}' },
-  { label: 'chart', detail: 'chart of a definition', body: 'chart ${1|lorenz,bar,histogram,scatter,tracking,matrix,survival|} of ${2:clv}' },
-  { label: 'table', detail: 'table of customers', body: 'table ${1:top_customers} = ${2:clv} {\n  columns ${3:customer, clv, p_alive}\n  sort ${4:clv} desc\n  limit ${5:20}\n}' },
+  {
+    label: 'source',
+    detail: 'transaction source from a CSV file',
+    body: 'source ${1:orders} = csv "${2:data/orders.csv}" {\n  customer = ${3:customer_id}\n  date     = ${4:date}\n  amount   = ${5:amount}\n}',
+  },
+  {
+    label: 'split',
+    detail: 'calibration / holdout split',
+    body: 'split ${1:cal} = ${2:orders} until ${3:1997-09-30}, holdout until ${4:1998-06-30}, in ${5|weeks,days,months,years|}',
+  },
+  {
+    label: 'model',
+    detail: 'fit a model',
+    body: 'model ${1:purchases} = ${2|bgnbd,pareto_nbd,mbgnbd,bgbb,gamma_gamma,sbg|}(${3:cal})',
+  },
+  {
+    label: 'value',
+    detail: 'discounted customer lifetime value',
+    body: 'value ${1:clv} = lifetime_value(${2:purchases}, ${3:spend}) {\n  horizon  ${4:12 months}\n  discount ${5:10% per year}\n  margin   ${6:30%}\n}',
+  },
+  {
+    label: 'segments',
+    detail: 'ordered segment rules',
+    body: 'segments ${1:tiers} on ${2:clv} {\n  "${3:Champions}" when ${4:clv in top 10%}\n  "${5:Everyone else}" otherwise\n}',
+  },
+  {
+    label: 'chart',
+    detail: 'chart of a definition',
+    body: 'chart ${1|lorenz,bar,histogram,scatter,tracking,matrix,survival|} of ${2:clv}',
+  },
+  {
+    label: 'table',
+    detail: 'table of customers',
+    body: 'table ${1:top_customers} = ${2:clv} {\n  columns ${3:customer, clv, p_alive}\n  sort ${4:clv} desc\n  limit ${5:20}\n}',
+  },
   { label: 'export', detail: 'write a result to a file', body: 'export ${1:tiers} to "${2:out/tiers.csv}"' },
 ];
 

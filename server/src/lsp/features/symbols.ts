@@ -20,13 +20,27 @@ const KIND: Record<Statement['kind'], SymbolKind> = {
 function symbolOf(cell: CellResult, s: Statement): DocumentSymbol {
   const range = toLspRange(cell, s);
   const named = 'name' in s && s.name ? s.name : null;
-  const name = named?.name ?? (s.kind === 'Chart' ? `chart ${s.chartType?.name ?? ''} of ${s.target?.name ?? '?'}` : s.kind === 'Export' ? `export ${s.target?.name ?? '?'}` : `(unnamed ${s.kind.toLowerCase()})`);
-  const symbol: DocumentSymbol = { name, kind: KIND[s.kind], detail: s.kind.toLowerCase(), range, selectionRange: named ? toLspRange(cell, named) : range };
+  const name =
+    named?.name ??
+    (s.kind === 'Chart'
+      ? `chart ${s.chartType?.name ?? ''} of ${s.target?.name ?? '?'}`
+      : s.kind === 'Export'
+        ? `export ${s.target?.name ?? '?'}`
+        : `(unnamed ${s.kind.toLowerCase()})`);
+  const symbol: DocumentSymbol = {
+    name,
+    kind: KIND[s.kind],
+    detail: s.kind.toLowerCase(),
+    range,
+    selectionRange: named ? toLspRange(cell, named) : range,
+  };
   if (s.kind === 'Segments') {
     symbol.children = s.rules.map((rule) => ({
       name: rule.label.value,
       kind: SymbolKind.EnumMember,
-      detail: rule.otherwise ? 'otherwise' : cell.text.slice(rule.condition?.start ?? rule.end, rule.condition?.end ?? rule.end),
+      detail: rule.otherwise
+        ? 'otherwise'
+        : cell.text.slice(rule.condition?.start ?? rule.end, rule.condition?.end ?? rule.end),
       range: toLspRange(cell, rule),
       selectionRange: toLspRange(cell, rule.label),
     }));

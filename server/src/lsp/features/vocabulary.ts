@@ -1,6 +1,17 @@
 // Descriptions of the language's words, from the core's catalog: shared by completion
 // (item documentation) and hover.
-import { chartKindInfo, metricInfo, modelKindInfo, optionInfo, roleInfo, SOURCE_FORMATS, type BlockContext, type KeywordContext, type MetricInfo, type ModelKindInfo } from '../../language';
+import {
+  chartKindInfo,
+  metricInfo,
+  modelKindInfo,
+  optionInfo,
+  roleInfo,
+  SOURCE_FORMATS,
+  type BlockContext,
+  type KeywordContext,
+  type MetricInfo,
+  type ModelKindInfo,
+} from '../../language';
 
 export function metricMarkdown(m: MetricInfo): string {
   const unit = m.unitNote ? ` (${m.unitNote})` : '';

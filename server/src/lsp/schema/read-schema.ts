@@ -35,7 +35,13 @@ export type FileSchema =
 const SAMPLE_ROWS = 20;
 const ARROW_LIMIT_BYTES = 32 * 1024 * 1024;
 
-const CHECKER_TYPE: Record<InferredType, ColumnInfo['type']> = { integer: 'number', number: 'number', date: 'date', string: 'string', empty: undefined };
+const CHECKER_TYPE: Record<InferredType, ColumnInfo['type']> = {
+  integer: 'number',
+  number: 'number',
+  date: 'date',
+  string: 'string',
+  empty: undefined,
+};
 
 /** How a column's type reads in hover and completion: `date (YYYYMMDD)`, `integer`. */
 export function describeColumnType(column: SampledColumn): string {
@@ -48,8 +54,20 @@ export function readSchema(spec: SourceFileSpec): FileSchema {
     if (spec.format === 'arrow' && checkedFileSync(spec.path) > ARROW_LIMIT_BYTES) {
       return { kind: 'opaque', reason: `Arrow files over ${ARROW_LIMIT_BYTES >> 20} MB are not read by the editor` };
     }
-    const schema = readSchemaSync(spec.path, { format: spec.format, delimiter: spec.delimiter, header: spec.header, columns: spec.columns, sampleRows: SAMPLE_ROWS });
-    const columns = schema.columns.map((c) => ({ name: c.name, type: CHECKER_TYPE[c.type], inferred: c.type, dateFormat: c.dateFormat, samples: c.samples }));
+    const schema = readSchemaSync(spec.path, {
+      format: spec.format,
+      delimiter: spec.delimiter,
+      header: spec.header,
+      columns: spec.columns,
+      sampleRows: SAMPLE_ROWS,
+    });
+    const columns = schema.columns.map((c) => ({
+      name: c.name,
+      type: CHECKER_TYPE[c.type],
+      inferred: c.type,
+      dateFormat: c.dateFormat,
+      samples: c.samples,
+    }));
     return { kind: 'columns', columns };
   } catch (error) {
     if (error instanceof UnreadableFileError) return { kind: 'unreadable', reason: error.reason };

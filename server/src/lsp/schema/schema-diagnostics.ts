@@ -11,7 +11,11 @@ function dateMapping(source: SourceStatement): MappingItem | undefined {
 }
 
 function dateFormatWarning(mapping: MappingItem, column: SampledColumn): Diagnostic | undefined {
-  const format = mapping.format ? (mapping.format.kind === 'String' ? mapping.format.value : mapping.format.name) : 'ISO';
+  const format = mapping.format
+    ? mapping.format.kind === 'String'
+      ? mapping.format.value
+      : mapping.format.name
+    : 'ISO';
   // (An unreadable format has no mismatches: it is the checker's `invalid-date-format` error already.)
   const [bad] = dateFormatMismatches(format, column.samples);
   if (bad === undefined) return undefined;
@@ -32,11 +36,19 @@ export function schemaDiagnostics(statements: Statement[], folder: string, cache
     if (!spec) continue;
     const schema = cache.get(spec);
     if (schema.kind === 'unreadable') {
-      out.push({ range: { start: statement.path.start, end: statement.path.end }, severity: 'error', code: 'missing-file', message: `cannot read the data file "${statement.path.value}": ${schema.reason}` });
+      out.push({
+        range: { start: statement.path.start, end: statement.path.end },
+        severity: 'error',
+        code: 'missing-file',
+        message: `cannot read the data file "${statement.path.value}": ${schema.reason}`,
+      });
       continue;
     }
     const mapping = dateMapping(statement);
-    const column = schema.kind === 'columns' && mapping?.columns.length ? schema.columns.find((c) => c.name === mapping.columns[0].name) : undefined;
+    const column =
+      schema.kind === 'columns' && mapping?.columns.length
+        ? schema.columns.find((c) => c.name === mapping.columns[0].name)
+        : undefined;
     const warning = mapping && column && dateFormatWarning(mapping, column);
     if (warning) out.push(warning);
   }

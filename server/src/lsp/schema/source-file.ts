@@ -14,11 +14,18 @@ export function sourceFileSpec(source: SourceStatement, folder: string): SourceF
   if (!source.path || !source.format) return undefined;
   const delimiter = optionValue(source, 'delimiter')?.[0]?.value;
   const header = optionValue(source, 'header')?.[0]?.value;
-  const columns = optionValue(source, 'columns')?.map((v) => (v.value.kind === 'Identifier' ? v.value.name : v.value.kind === 'String' ? v.value.value : ''));
+  const columns = optionValue(source, 'columns')?.map((v) =>
+    v.value.kind === 'Identifier' ? v.value.name : v.value.kind === 'String' ? v.value.value : '',
+  );
   return {
     path: resolve(folder, source.path.value),
     format: source.format.name,
-    delimiter: delimiter?.kind === 'Identifier' ? DELIMITER_WORDS[delimiter.name] : delimiter?.kind === 'String' ? delimiter.value : undefined,
+    delimiter:
+      delimiter?.kind === 'Identifier'
+        ? DELIMITER_WORDS[delimiter.name]
+        : delimiter?.kind === 'String'
+          ? delimiter.value
+          : undefined,
     header: !(header?.kind === 'Boolean' && !header.value),
     columns,
   };

@@ -5,7 +5,14 @@
 // check.
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ProgramChecker, type CellInput, type CellResult, type Diagnostic, type ProgramResult, type SourceStatement } from '../../language';
+import {
+  ProgramChecker,
+  type CellInput,
+  type CellResult,
+  type Diagnostic,
+  type ProgramResult,
+  type SourceStatement,
+} from '../../language';
 import { schemaDiagnostics } from '../schema/schema-diagnostics';
 import type { SchemaCache } from '../schema/schema-cache';
 import { sourceFileSpec } from '../schema/source-file';

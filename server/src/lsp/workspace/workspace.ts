@@ -1,7 +1,13 @@
 // Every open program: notebooks synchronised with LSP 3.17 notebook sync (the server sees
 // all cells of a notebook at once, in order) and lone `.clv` text documents. Requests
 // arrive with a cell's URI; `programOf` finds the notebook it belongs to.
-import { NotebookCellKind, NotebookDocuments, TextDocuments, type Connection, type NotebookDocument } from 'vscode-languageserver/node';
+import {
+  NotebookCellKind,
+  NotebookDocuments,
+  TextDocuments,
+  type Connection,
+  type NotebookDocument,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CellInput } from '../../language';
 import type { SchemaCache } from '../schema/schema-cache';
@@ -30,10 +36,12 @@ export class Workspace {
   }
 
   listen(connection: Connection): void {
-    this.notebooks.listen(observeNotebookChanges(connection, (uri) => {
-      const notebook = this.notebooks.getNotebookDocument(uri);
-      if (notebook) this.changed(this.notebookProgram(notebook));
-    }));
+    this.notebooks.listen(
+      observeNotebookChanges(connection, (uri) => {
+        const notebook = this.notebooks.getNotebookDocument(uri);
+        if (notebook) this.changed(this.notebookProgram(notebook));
+      }),
+    );
     this.texts.listen(connection);
   }
 
@@ -107,7 +115,13 @@ export class Workspace {
  */
 function observeNotebookChanges(connection: Connection, changed: (notebookUri: string) => void): Connection {
   const sync = connection.notebooks.synchronization;
-  const observed: Pick<typeof sync, 'onDidOpenNotebookDocument' | 'onDidChangeNotebookDocument' | 'onDidSaveNotebookDocument' | 'onDidCloseNotebookDocument'> = {
+  const observed: Pick<
+    typeof sync,
+    | 'onDidOpenNotebookDocument'
+    | 'onDidChangeNotebookDocument'
+    | 'onDidSaveNotebookDocument'
+    | 'onDidCloseNotebookDocument'
+  > = {
     onDidOpenNotebookDocument: (handler) => sync.onDidOpenNotebookDocument(handler),
     onDidSaveNotebookDocument: (handler) => sync.onDidSaveNotebookDocument(handler),
     onDidCloseNotebookDocument: (handler) => sync.onDidCloseNotebookDocument(handler),

@@ -13,9 +13,11 @@ export const BGBB_NAMES = ['alpha', 'beta', 'gamma', 'delta'] as const;
 /** ln L for one (x, t_x, n); the terms are also what P(alive) and expectations are built from. */
 export function bgbbLogLikOne(p: BgBbParams, x: number, tx: number, n: number): number {
   const { alpha, beta, gamma, delta } = p;
-  const b0 = betaln(alpha, beta), g0 = betaln(gamma, delta);
+  const b0 = betaln(alpha, beta),
+    g0 = betaln(gamma, delta);
   let ll = betaln(alpha + x, beta + n - x) - b0 + betaln(gamma, delta + n) - g0;
-  for (let i = 0; i < n - tx; i++) ll = logAddExp(ll, betaln(alpha + x, beta + tx - x + i) - b0 + betaln(gamma + 1, delta + tx + i) - g0);
+  for (let i = 0; i < n - tx; i++)
+    ll = logAddExp(ll, betaln(alpha + x, beta + tx - x + i) - b0 + betaln(gamma + 1, delta + tx + i) - g0);
   return ll;
 }
 

@@ -8,8 +8,10 @@ import { bgbbLogLikOne, type BgBbParams } from './likelihood';
 export function bgbbPAlive(p: BgBbParams, h: History): Float64Array {
   const { alpha, beta, gamma, delta } = p;
   return Float64Array.from({ length: h.frequency.length }, (_, i) => {
-    const x = h.frequency[i], n = h.T[i];
-    const lnAlive = betaln(alpha + x, beta + n - x) - betaln(alpha, beta) + betaln(gamma, delta + n + 1) - betaln(gamma, delta);
+    const x = h.frequency[i],
+      n = h.T[i];
+    const lnAlive =
+      betaln(alpha + x, beta + n - x) - betaln(alpha, beta) + betaln(gamma, delta + n + 1) - betaln(gamma, delta);
     return Math.exp(lnAlive - bgbbLogLikOne(p, x, h.recency[i], n));
   });
 }
@@ -18,7 +20,8 @@ export function bgbbPAlive(p: BgBbParams, h: History): Float64Array {
 export function bgbbConditionalExpected(p: BgBbParams, future: number, h: History): Float64Array {
   const { alpha, beta, gamma, delta } = p;
   return Float64Array.from({ length: h.frequency.length }, (_, i) => {
-    const x = h.frequency[i], n = h.T[i];
+    const x = h.frequency[i],
+      n = h.T[i];
     const lead = betaln(alpha + x + 1, beta + n - x) - betaln(alpha, beta) - bgbbLogLikOne(p, x, h.recency[i], n);
     // δ/(γ-1) Γ(γ+δ)/Γ(1+δ) [Γ(1+δ+n)/Γ(γ+δ+n) - Γ(1+δ+n+n*)/Γ(γ+δ+n+n*)]
     const g = gammaln(gamma + delta) - gammaln(1 + delta);
@@ -31,16 +34,20 @@ export function bgbbConditionalExpected(p: BgBbParams, future: number, h: Histor
 /** E[X(n)] for a new customer: α/(α+β) δ/(γ-1) [1 - Γ(γ+δ)Γ(1+δ+n)/(Γ(γ+δ+n)Γ(1+δ))]. */
 export function bgbbExpected(p: BgBbParams, n: number): number {
   const { alpha, beta, gamma, delta } = p;
-  const ratio = Math.exp(gammaln(gamma + delta) + gammaln(1 + delta + n) - gammaln(gamma + delta + n) - gammaln(1 + delta));
+  const ratio = Math.exp(
+    gammaln(gamma + delta) + gammaln(1 + delta + n) - gammaln(gamma + delta + n) - gammaln(1 + delta),
+  );
   return (alpha / (alpha + beta)) * (delta / (gamma - 1)) * (1 - ratio);
 }
 
 /** P(X(n) = x) for a new customer (eq. 7). */
 export function bgbbProbability(p: BgBbParams, n: number, x: number): number {
   const { alpha, beta, gamma, delta } = p;
-  const b0 = betaln(alpha, beta), g0 = betaln(gamma, delta);
+  const b0 = betaln(alpha, beta),
+    g0 = betaln(gamma, delta);
   const lnChoose = (m: number, k: number) => gammaln(m + 1) - gammaln(k + 1) - gammaln(m - k + 1);
   let value = Math.exp(lnChoose(n, x) + betaln(alpha + x, beta + n - x) - b0 + betaln(gamma, delta + n) - g0);
-  for (let i = x; i < n; i++) value += Math.exp(lnChoose(i, x) + betaln(alpha + x, beta + i - x) - b0 + betaln(gamma + 1, delta + i) - g0);
+  for (let i = x; i < n; i++)
+    value += Math.exp(lnChoose(i, x) + betaln(alpha + x, beta + i - x) - b0 + betaln(gamma + 1, delta + i) - g0);
   return value;
 }

@@ -11,31 +11,51 @@ export function bgnbdGradient(theta: ArrayLike<number>, p: Patterns, out: Float6
   const [r, alpha, a, b] = theta as number[];
   const m = p.distinctX.length;
   const dHead = new Float64Array(4 * m);
-  const psiR = digamma(r), psiB = digamma(b), psiAB = digamma(a + b);
+  const psiR = digamma(r),
+    psiB = digamma(b),
+    psiAB = digamma(a + b);
   for (let k = 0; k < m; k++) {
-    const x = p.distinctX[k], psiABX = digamma(a + b + x);
+    const x = p.distinctX[k],
+      psiABX = digamma(a + b + x);
     dHead[4 * k] = digamma(r + x) - psiR + Math.log(alpha);
     dHead[4 * k + 1] = r / alpha;
     dHead[4 * k + 2] = psiAB - psiABX;
     dHead[4 * k + 3] = digamma(b + x) - psiABX - psiB + psiAB;
   }
-  const lnTs = logShifted(alpha, p.distinctT), lnTxs = logShifted(alpha, p.distinctTx);
+  const lnTs = logShifted(alpha, p.distinctT),
+    lnTxs = logShifted(alpha, p.distinctTx);
   const lnA = Math.log(a);
-  let gr = 0, gAlpha = 0, ga = 0, gb = 0;
+  let gr = 0,
+    gAlpha = 0,
+    ga = 0,
+    gb = 0;
   for (let i = 0; i < p.count; i++) {
-    const k = p.xIndex[i], x = p.x[i], w = p.weight[i], rx = r + x;
+    const k = p.xIndex[i],
+      x = p.x[i],
+      w = p.weight[i],
+      rx = r + x;
     const lnT = lnTs[p.TIndex[i]];
-    let dr = dHead[4 * k] - lnT, dAlpha = dHead[4 * k + 1] - rx / (alpha + p.T[i]), da = dHead[4 * k + 2], db = dHead[4 * k + 3];
+    let dr = dHead[4 * k] - lnT,
+      dAlpha = dHead[4 * k + 1] - rx / (alpha + p.T[i]),
+      da = dHead[4 * k + 2],
+      db = dHead[4 * k + 3];
     if (x > 0) {
       const lnTx = lnTxs[p.txIndex[i]];
-      const A = -rx * lnT, B = lnA - Math.log(b + x - 1) - rx * lnTx;
+      const A = -rx * lnT,
+        B = lnA - Math.log(b + x - 1) - rx * lnTx;
       const s = 1 / (1 + Math.exp(A - B)); // weight of the B term
       dr += s * (lnT - lnTx);
       dAlpha += s * (rx / (alpha + p.T[i]) - rx / (alpha + p.tx[i]));
       da += s / a;
       db -= s / (b + x - 1);
     }
-    gr += w * dr; gAlpha += w * dAlpha; ga += w * da; gb += w * db;
+    gr += w * dr;
+    gAlpha += w * dAlpha;
+    ga += w * da;
+    gb += w * db;
   }
-  out[0] = gr; out[1] = gAlpha; out[2] = ga; out[3] = gb;
+  out[0] = gr;
+  out[1] = gAlpha;
+  out[2] = ga;
+  out[3] = gb;
 }

@@ -22,7 +22,8 @@ export function bgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
     head[k] = gammaln(r + x) + betaln(a, b + x) + base;
     lnRatio[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
   }
-  const lnT = logShifted(alpha, p.distinctT), lnTx = logShifted(alpha, p.distinctTx);
+  const lnT = logShifted(alpha, p.distinctT),
+    lnTx = logShifted(alpha, p.distinctTx);
   let ll = 0;
   for (let i = 0; i < p.count; i++) {
     const k = p.xIndex[i];
@@ -34,5 +35,12 @@ export function bgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
 }
 
 export function fitBgNbd(p: Patterns, options: FitOptions = {}): FitResult<keyof BgNbdParams> {
-  return fitPositive(BGNBD_NAMES, (t) => bgnbdLogLik(t, p), p.total, [1, 1, 1, 1], options, (t, g) => bgnbdGradient(t, p, g));
+  return fitPositive(
+    BGNBD_NAMES,
+    (t) => bgnbdLogLik(t, p),
+    p.total,
+    [1, 1, 1, 1],
+    options,
+    (t, g) => bgnbdGradient(t, p, g),
+  );
 }

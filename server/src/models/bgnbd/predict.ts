@@ -25,7 +25,8 @@ export function bgnbdConditionalExpected(p: BgNbdParams, t: number, h: History):
   const n = h.frequency.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const x = h.frequency[i], T = h.T[i];
+    const x = h.frequency[i],
+      T = h.T[i];
     const f = hyp2f1(p.r + x, p.a - 1, p.a + p.b + x - 1, -t / (p.alpha + T));
     out[i] = ((p.a + p.b + x - 1) / (p.a - 1)) * (1 - f) * pAliveOne(p, x, h.recency[i], T);
   }
@@ -40,7 +41,8 @@ export function bgnbdExpected(p: BgNbdParams, t: number): number {
 /** P(X(t) = n) for a new customer (FHL 2005 eq. 8), each term in log space. */
 export function bgnbdProbability(p: BgNbdParams, t: number, n: number): number {
   const { r, alpha, a, b } = p;
-  const lnA = Math.log(alpha / (alpha + t)), lnZ = Math.log(t / (alpha + t));
+  const lnA = Math.log(alpha / (alpha + t)),
+    lnZ = Math.log(t / (alpha + t));
   const lnNb = (j: number) => gammaln(r + j) - gammaln(r) - gammaln(j + 1) + r * lnA + j * lnZ;
   let value = Math.exp(betaln(a, b + n) - betaln(a, b) + lnNb(n));
   if (n > 0) {

@@ -9,18 +9,28 @@ import type { SpendData } from './model';
 
 export function gammaGammaGradient(theta: ArrayLike<number>, d: SpendData, out: Float64Array): void {
   const [p, q, gamma] = theta as number[];
-  const psiQ = digamma(q), lnGamma = Math.log(gamma);
-  let gp = 0, gq = 0, gg = 0;
+  const psiQ = digamma(q),
+    lnGamma = Math.log(gamma);
+  let gp = 0,
+    gq = 0,
+    gg = 0;
   for (let k = 0; k < d.distinctX.length; k++) {
-    const x = d.distinctX[k], W = d.weightOfX[k], psiPxQ = digamma(p * x + q);
+    const x = d.distinctX[k],
+      W = d.weightOfX[k],
+      psiPxQ = digamma(p * x + q);
     gp += W * x * (psiPxQ - digamma(p * x) + Math.log(x)) + x * d.lnMeanOfX[k];
     gq += W * (psiPxQ - psiQ + lnGamma);
   }
   for (let i = 0; i < d.count; i++) {
-    const x = d.x[i], w = d.weight[i], den = gamma + x * d.mean[i], lnDen = Math.log(den);
+    const x = d.x[i],
+      w = d.weight[i],
+      den = gamma + x * d.mean[i],
+      lnDen = Math.log(den);
     gp -= w * x * lnDen;
     gq -= w * lnDen;
     gg += w * (q / gamma - (p * x + q) / den);
   }
-  out[0] = gp; out[1] = gq; out[2] = gg;
+  out[0] = gp;
+  out[1] = gq;
+  out[2] = gg;
 }

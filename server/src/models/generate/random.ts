@@ -27,10 +27,14 @@ function normal(rand: Random): number {
 /** Gamma(shape, rate) by Marsaglia & Tsang (2000), with the shape < 1 boost u^(1/shape). */
 export function gamma(rand: Random, shape: number, rate: number): number {
   if (shape < 1) return gamma(rand, shape + 1, rate) * Math.pow(1 - rand(), 1 / shape);
-  const d = shape - 1 / 3, c = 1 / Math.sqrt(9 * d);
+  const d = shape - 1 / 3,
+    c = 1 / Math.sqrt(9 * d);
   for (;;) {
     let x: number, v: number;
-    do { x = normal(rand); v = 1 + c * x; } while (v <= 0);
+    do {
+      x = normal(rand);
+      v = 1 + c * x;
+    } while (v <= 0);
     v = v * v * v;
     const u = 1 - rand();
     if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return (d * v) / rate;

@@ -12,7 +12,9 @@ import { beta, exponential, gamma, seededRandom } from './random';
 export interface GenerateOptions {
   customers: number;
   seed: number;
-  model: { kind: 'bgnbd'; r: number; alpha: number; a: number; b: number } | { kind: 'pareto_nbd'; r: number; alpha: number; s: number; beta: number };
+  model:
+    | { kind: 'bgnbd'; r: number; alpha: number; a: number; b: number }
+    | { kind: 'pareto_nbd'; r: number; alpha: number; s: number; beta: number };
   /** Gamma-Gamma spend parameters; no amounts when omitted. */
   spend?: { p: number; q: number; gamma: number };
   /** First day of the cohort (days since epoch) and the window over which first purchases fall. */
@@ -24,12 +26,15 @@ export interface GenerateOptions {
 
 export function generateTransactions(o: GenerateOptions): TransactionLog {
   const rand = seededRandom(o.seed);
-  const customer: number[] = [], time: number[] = [], amount: number[] = [];
+  const customer: number[] = [],
+    time: number[] = [],
+    amount: number[] = [];
   for (let c = 0; c < o.customers; c++) {
     // Whole days, like real logs: the summary merges same-day purchases.
     const birth = o.startDay + Math.floor(rand() * o.acquisitionDays);
     const lambda = gamma(rand, o.model.r, o.model.alpha) / 7; // per day
-    let deathDay = Infinity, dropProbability = 0;
+    let deathDay = Infinity,
+      dropProbability = 0;
     if (o.model.kind === 'pareto_nbd') deathDay = birth + exponential(rand, gamma(rand, o.model.s, o.model.beta) / 7);
     else dropProbability = beta(rand, o.model.a, o.model.b);
     const scale = o.spend ? gamma(rand, o.spend.q, o.spend.gamma) : 0;

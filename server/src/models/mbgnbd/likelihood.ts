@@ -12,17 +12,20 @@ export const MBGNBD_NAMES = ['r', 'alpha', 'a', 'b'] as const;
 export function mbgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
   const [r, alpha, a, b] = theta as number[];
   const m = p.distinctX.length;
-  const head = new Float64Array(m), lnRatio = new Float64Array(m);
+  const head = new Float64Array(m),
+    lnRatio = new Float64Array(m);
   const base = -gammaln(r) + r * Math.log(alpha) - betaln(a, b);
   for (let k = 0; k < m; k++) {
     const x = p.distinctX[k];
     head[k] = gammaln(r + x) + betaln(a, b + x + 1) + base;
     lnRatio[k] = Math.log(a) - Math.log(b + x);
   }
-  const lnT = logShifted(alpha, p.distinctT), lnTx = logShifted(alpha, p.distinctTx);
+  const lnT = logShifted(alpha, p.distinctT),
+    lnTx = logShifted(alpha, p.distinctTx);
   let ll = 0;
   for (let i = 0; i < p.count; i++) {
-    const k = p.xIndex[i], rx = r + p.x[i];
+    const k = p.xIndex[i],
+      rx = r + p.x[i];
     ll += p.weight[i] * (head[k] + logAddExp(-rx * lnT[p.TIndex[i]], lnRatio[k] - rx * lnTx[p.txIndex[i]]));
   }
   return ll;

@@ -10,14 +10,17 @@ function pAliveOne(p: MbgNbdParams, x: number, tx: number, T: number): number {
 }
 
 export function mbgnbdPAlive(p: MbgNbdParams, h: History): Float64Array {
-  return Float64Array.from({ length: h.frequency.length }, (_, i) => pAliveOne(p, h.frequency[i], h.recency[i], h.T[i]));
+  return Float64Array.from({ length: h.frequency.length }, (_, i) =>
+    pAliveOne(p, h.frequency[i], h.recency[i], h.T[i]),
+  );
 }
 
 /** E[Y(t)|x,t_x,T] = (a+b+x)/(a-1) [1 - (1-z)^(r+x) 2F1(r+x, b+x+1; a+b+x; z)] P(alive), z = t/(α+T+t). */
 export function mbgnbdConditionalExpected(p: MbgNbdParams, t: number, h: History): Float64Array {
   const out = new Float64Array(h.frequency.length);
   for (let i = 0; i < out.length; i++) {
-    const x = h.frequency[i], T = h.T[i];
+    const x = h.frequency[i],
+      T = h.T[i];
     const f = hyp2f1(p.r + x, p.a - 1, p.a + p.b + x, -t / (p.alpha + T));
     out[i] = ((p.a + p.b + x) / (p.a - 1)) * (1 - f) * pAliveOne(p, x, h.recency[i], T);
   }

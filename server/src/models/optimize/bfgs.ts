@@ -44,33 +44,59 @@ export function numericHessian(f: (x: Float64Array) => number, x: Float64Array):
   const y = Float64Array.from(x);
   const h = Array.from(x, (v) => 1e-4 * Math.max(1, Math.abs(v)));
   const at = (i: number, di: number, j: number, dj: number) => {
-    y[i] += di; y[j] += dj;
+    y[i] += di;
+    y[j] += dj;
     const v = f(y);
-    y[i] = x[i]; y[j] = x[j];
+    y[i] = x[i];
+    y[j] = x[j];
     return v;
   };
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
-      const v = (at(i, h[i], j, h[j]) - at(i, h[i], j, -h[j]) - at(i, -h[i], j, h[j]) + at(i, -h[i], j, -h[j])) / (4 * h[i] * h[j]);
-      H[i][j] = v; H[j][i] = v;
+      const v =
+        (at(i, h[i], j, h[j]) - at(i, h[i], j, -h[j]) - at(i, -h[i], j, h[j]) + at(i, -h[i], j, -h[j])) /
+        (4 * h[i] * h[j]);
+      H[i][j] = v;
+      H[j][i] = v;
     }
   }
   return H;
 }
 
-export function minimizeBfgs(f: (x: Float64Array) => number, x0: Float64Array, options: MinimizeOptions = {}): MinimizeResult {
+export function minimizeBfgs(
+  f: (x: Float64Array) => number,
+  x0: Float64Array,
+  options: MinimizeOptions = {},
+): MinimizeResult {
   const n = x0.length;
   const maxIter = options.maxIterations ?? 500;
   const gtol = options.gradientTolerance ?? 1e-5;
   let x = Float64Array.from(x0);
   let fx = f(x);
-  if (!Number.isFinite(fx)) return { x, value: fx, iterations: 0, gradientNorm: NaN, converged: false, message: 'objective is not finite at the starting point' };
+  if (!Number.isFinite(fx))
+    return {
+      x,
+      value: fx,
+      iterations: 0,
+      gradientNorm: NaN,
+      converged: false,
+      message: 'objective is not finite at the starting point',
+    };
   const gradient = options.gradient ?? ((at: Float64Array, out: Float64Array) => numericGradient(f, at, out));
   const g = new Float64Array(n);
   gradient(x, g);
   // Inverse Hessian approximation, starting from the identity.
-  const Hinv = Array.from({ length: n }, (_, i) => { const r = new Float64Array(n); r[i] = 1; return r; });
-  const p = new Float64Array(n), xNew = new Float64Array(n), gNew = new Float64Array(n), s = new Float64Array(n), yv = new Float64Array(n), Hy = new Float64Array(n);
+  const Hinv = Array.from({ length: n }, (_, i) => {
+    const r = new Float64Array(n);
+    r[i] = 1;
+    return r;
+  });
+  const p = new Float64Array(n),
+    xNew = new Float64Array(n),
+    gNew = new Float64Array(n),
+    s = new Float64Array(n),
+    yv = new Float64Array(n),
+    Hy = new Float64Array(n);
   const norm = (v: Float64Array) => v.reduce((m, e) => Math.max(m, Math.abs(e)), 0);
   for (let iter = 1; iter <= maxIter; iter++) {
     options.onIteration?.(iter);
@@ -79,11 +105,16 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: Float64Array, o
     for (let i = 0; i < n; i++) {
       let v = 0;
       for (let j = 0; j < n; j++) v -= Hinv[i][j] * g[j];
-      p[i] = v; slope += v * g[i];
+      p[i] = v;
+      slope += v * g[i];
     }
     if (slope >= 0) {
       // Not a descent direction (curvature information went bad): restart from steepest descent.
-      for (let i = 0; i < n; i++) { Hinv[i].fill(0); Hinv[i][i] = 1; p[i] = -g[i]; }
+      for (let i = 0; i < n; i++) {
+        Hinv[i].fill(0);
+        Hinv[i][i] = 1;
+        p[i] = -g[i];
+      }
       slope = -g.reduce((a, e) => a + e * e, 0);
     }
     // Cap the step: on the log scale a step of 5 already multiplies a parameter by e^5.
@@ -96,22 +127,49 @@ export function minimizeBfgs(f: (x: Float64Array) => number, x0: Float64Array, o
       step *= 0.5;
     }
     if (!(fNew <= fx)) {
-      return { x, value: fx, iterations: iter, gradientNorm: norm(g), converged: norm(g) < gtol * 100, message: 'line search found no decrease (at the limit of floating-point precision)' };
+      return {
+        x,
+        value: fx,
+        iterations: iter,
+        gradientNorm: norm(g),
+        converged: norm(g) < gtol * 100,
+        message: 'line search found no decrease (at the limit of floating-point precision)',
+      };
     }
     gradient(xNew, gNew);
     let sy = 0;
-    for (let i = 0; i < n; i++) { s[i] = xNew[i] - x[i]; yv[i] = gNew[i] - g[i]; sy += s[i] * yv[i]; }
+    for (let i = 0; i < n; i++) {
+      s[i] = xNew[i] - x[i];
+      yv[i] = gNew[i] - g[i];
+      sy += s[i] * yv[i];
+    }
     const fChange = fx - fNew;
-    x = Float64Array.from(xNew); fx = fNew; g.set(gNew);
+    x = Float64Array.from(xNew);
+    fx = fNew;
+    g.set(gNew);
     if (sy > 1e-12) {
       // BFGS inverse update: H += (sy + y'Hy) ss'/sy^2 - (Hy s' + s y'H)/sy
       let yHy = 0;
-      for (let i = 0; i < n; i++) { let v = 0; for (let j = 0; j < n; j++) v += Hinv[i][j] * yv[j]; Hy[i] = v; yHy += yv[i] * v; }
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) Hinv[i][j] += ((sy + yHy) * s[i] * s[j]) / (sy * sy) - (Hy[i] * s[j] + s[i] * Hy[j]) / sy;
+      for (let i = 0; i < n; i++) {
+        let v = 0;
+        for (let j = 0; j < n; j++) v += Hinv[i][j] * yv[j];
+        Hy[i] = v;
+        yHy += yv[i] * v;
+      }
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++)
+          Hinv[i][j] += ((sy + yHy) * s[i] * s[j]) / (sy * sy) - (Hy[i] * s[j] + s[i] * Hy[j]) / sy;
     }
     if (fChange >= 0 && fChange < 1e-13 * Math.max(1, Math.abs(fx)) && norm(g) < gtol * 1000) {
       return { x, value: fx, iterations: iter, gradientNorm: norm(g), converged: true };
     }
   }
-  return { x, value: fx, iterations: maxIter, gradientNorm: norm(g), converged: false, message: `no convergence in ${maxIter} iterations (gradient norm ${norm(g).toExponential(2)})` };
+  return {
+    x,
+    value: fx,
+    iterations: maxIter,
+    gradientNorm: norm(g),
+    converged: false,
+    message: `no convergence in ${maxIter} iterations (gradient norm ${norm(g).toExponential(2)})`,
+  };
 }

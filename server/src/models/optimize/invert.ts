@@ -2,7 +2,12 @@
 // when singular (e.g. a flat likelihood direction), so callers report "no standard error".
 export function invertSymmetric(A: Float64Array[]): Float64Array[] | null {
   const n = A.length;
-  const M = A.map((row, i) => { const r = new Float64Array(2 * n); r.set(row); r[n + i] = 1; return r; });
+  const M = A.map((row, i) => {
+    const r = new Float64Array(2 * n);
+    r.set(row);
+    r[n + i] = 1;
+    return r;
+  });
   for (let col = 0; col < n; col++) {
     let piv = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(M[r][col]) > Math.abs(M[piv][col])) piv = r;

@@ -39,7 +39,14 @@ export interface FitResult<P extends string = string> {
  * Fits `logLik(θ)` (total log-likelihood, natural parameters, may return -Infinity outside the
  * support) over positive θ. The objective is divided by `n` so tolerances do not depend on size.
  */
-export function fitPositive<P extends string>(names: readonly P[], logLik: (theta: Float64Array) => number, n: number, defaults: number[], options: FitOptions = {}, logLikGradient?: (theta: Float64Array, out: Float64Array) => void): FitResult<P> {
+export function fitPositive<P extends string>(
+  names: readonly P[],
+  logLik: (theta: Float64Array) => number,
+  n: number,
+  defaults: number[],
+  options: FitOptions = {},
+  logLikGradient?: (theta: Float64Array, out: Float64Array) => void,
+): FitResult<P> {
   if (!(n > 0)) throw new RangeError('fit: no customers to fit');
   const penalty = options.penalty ?? 0;
   const start = options.initial ?? defaults;
@@ -51,23 +58,40 @@ export function fitPositive<P extends string>(names: readonly P[], logLik: (thet
     let pen = 0;
     for (let i = 0; i < u.length; i++) {
       if (!(Math.abs(u[i]) <= 25)) return Infinity;
-      theta[i] = Math.exp(u[i]); pen += theta[i] * theta[i];
+      theta[i] = Math.exp(u[i]);
+      pen += theta[i] * theta[i];
     }
     let ll: number;
-    try { ll = logLik(theta); } catch { return Infinity; }
+    try {
+      ll = logLik(theta);
+    } catch {
+      return Infinity;
+    }
     return Number.isNaN(ll) ? Infinity : (-ll + penalty * pen) / n;
   };
   // Chain rule to the log scale: ∂/∂u_i = θ_i ∂/∂θ_i; penalty gradient 2·pen·θ_i².
   const thetaG = new Float64Array(names.length);
-  const gradient = logLikGradient && ((u: Float64Array, out: Float64Array) => {
-    for (let i = 0; i < u.length; i++) thetaG[i] = Math.exp(u[i]);
-    logLikGradient(thetaG, out);
-    for (let i = 0; i < u.length; i++) out[i] = (-out[i] * thetaG[i] + 2 * penalty * thetaG[i] * thetaG[i]) / n;
+  const gradient =
+    logLikGradient &&
+    ((u: Float64Array, out: Float64Array) => {
+      for (let i = 0; i < u.length; i++) thetaG[i] = Math.exp(u[i]);
+      logLikGradient(thetaG, out);
+      for (let i = 0; i < u.length; i++) out[i] = (-out[i] * thetaG[i] + 2 * penalty * thetaG[i] * thetaG[i]) / n;
+    });
+  const res = minimizeBfgs(objective, Float64Array.from(start, Math.log), {
+    gradient,
+    maxIterations: options.maxIterations ?? 500,
+    gradientTolerance: options.tolerance ?? 1e-7,
+    onIteration: options.checkpoint,
   });
-  const res = minimizeBfgs(objective, Float64Array.from(start, Math.log), { gradient, maxIterations: options.maxIterations ?? 500, gradientTolerance: options.tolerance ?? 1e-7, onIteration: options.checkpoint });
   const est = Float64Array.from(res.x, Math.exp);
   let ll: number;
-  try { ll = logLik(est); } catch (e) { ll = NaN; res.message = `likelihood failed at the estimate: ${(e as Error).message}`; }
+  try {
+    ll = logLik(est);
+  } catch (e) {
+    ll = NaN;
+    res.message = `likelihood failed at the estimate: ${(e as Error).message}`;
+  }
   const params = {} as Record<P, number>;
   const standardErrors = {} as Record<P, number | null>;
   names.forEach((name, i) => (params[name] = est[i]));
@@ -81,12 +105,23 @@ export function fitPositive<P extends string>(names: readonly P[], logLik: (thet
   });
   if (converged && est.some((v) => v > 1e6 || v < 1e-6)) {
     converged = false;
-    message = 'a parameter ran off to 0 or infinity: the data do not identify the model (e.g. no repeat purchases; try a penalty)';
+    message =
+      'a parameter ran off to 0 or infinity: the data do not identify the model (e.g. no repeat purchases; try a penalty)';
   } else if (converged && names.some((name) => standardErrors[name] === null)) {
     converged = false;
-    message = 'the likelihood is flat in some direction at the estimate (singular information matrix): the data do not identify the model';
+    message =
+      'the likelihood is flat in some direction at the estimate (singular information matrix): the data do not identify the model';
   }
-  return { params, standardErrors, logLikelihood: ll, converged, iterations: res.iterations, gradientNorm: res.gradientNorm, message, customers: n };
+  return {
+    params,
+    standardErrors,
+    logLikelihood: ll,
+    converged,
+    iterations: res.iterations,
+    gradientNorm: res.gradientNorm,
+    message,
+    customers: n,
+  };
 }
 
 /**
@@ -94,15 +129,24 @@ export function fitPositive<P extends string>(names: readonly P[], logLik: (thet
  * analytic gradient the Hessian is its central difference (2n gradient passes instead of ~4n²
  * likelihood passes).
  */
-function covariance(logLik: (theta: Float64Array) => number, est: Float64Array, gradient?: (theta: Float64Array, out: Float64Array) => void): Float64Array[] | null {
+function covariance(
+  logLik: (theta: Float64Array) => number,
+  est: Float64Array,
+  gradient?: (theta: Float64Array, out: Float64Array) => void,
+): Float64Array[] | null {
   try {
     if (!gradient) return invertSymmetric(numericHessian((t) => -logLik(t), est));
-    const n = est.length, H = Array.from({ length: n }, () => new Float64Array(n));
-    const up = new Float64Array(n), down = new Float64Array(n), at = Float64Array.from(est);
+    const n = est.length,
+      H = Array.from({ length: n }, () => new Float64Array(n));
+    const up = new Float64Array(n),
+      down = new Float64Array(n),
+      at = Float64Array.from(est);
     for (let i = 0; i < n; i++) {
       const h = 1e-5 * Math.max(1, Math.abs(est[i]));
-      at[i] = est[i] + h; gradient(at, up);
-      at[i] = est[i] - h; gradient(at, down);
+      at[i] = est[i] + h;
+      gradient(at, up);
+      at[i] = est[i] - h;
+      gradient(at, down);
       at[i] = est[i];
       for (let j = 0; j < n; j++) H[i][j] = -(up[j] - down[j]) / (2 * h);
     }

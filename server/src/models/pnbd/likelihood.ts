@@ -14,14 +14,23 @@ export const PNBD_NAMES = ['r', 'alpha', 's', 'beta'] as const;
 
 /** ln F(y) of A0 = F(t_x) - F(T) (see above): depends on the customer only through x and y. */
 function paretoLnF(r: number, alpha: number, s: number, beta: number, x: number, y: number): number {
-  const big = Math.max(alpha, beta), diff = Math.abs(alpha - beta);
+  const big = Math.max(alpha, beta),
+    diff = Math.abs(alpha - beta);
   const m = alpha >= beta ? s + 1 : r + x;
   const rsx = r + s + x;
   return Math.log(hyp2f1(rsx, m, rsx + 1, diff / (big + y))) - rsx * Math.log(big + y);
 }
 
 /** ln A0 (see above); -Infinity when t_x = T. */
-export function paretoLogA0(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number): number {
+export function paretoLogA0(
+  r: number,
+  alpha: number,
+  s: number,
+  beta: number,
+  x: number,
+  tx: number,
+  T: number,
+): number {
   return logSubExp(paretoLnF(r, alpha, s, beta, x, tx), paretoLnF(r, alpha, s, beta, x, T));
 }
 
@@ -44,9 +53,12 @@ function fPairs(p: Patterns): FPairs {
   let pairs = pairsByPatterns.get(p);
   if (pairs) return pairs;
   const n = p.count;
-  const xs = new Float64Array(2 * n), ys = new Float64Array(2 * n);
-  xs.set(p.x); xs.set(p.x, n);
-  ys.set(p.tx); ys.set(p.T, n);
+  const xs = new Float64Array(2 * n),
+    ys = new Float64Array(2 * n);
+  xs.set(p.x);
+  xs.set(p.x, n);
+  ys.set(p.tx);
+  ys.set(p.T, n);
   const unique = uniqueRows([xs, ys]);
   pairs = { x: unique.columns[0], y: unique.columns[1], ofTx: unique.of.subarray(0, n), ofT: unique.of.subarray(n) };
   pairsByPatterns.set(p, pairs);
@@ -56,14 +68,19 @@ function fPairs(p: Patterns): FPairs {
 export function paretoNbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
   const [r, alpha, s, beta] = theta as number[];
   // x-only and T-only terms once per distinct value, F once per distinct (x, y) pair (formula in the header).
-  const head = Float64Array.from(p.distinctX, (x) => gammaln(r + x) - gammaln(r) + r * Math.log(alpha) + s * Math.log(beta));
-  const lnAlphaT = logShifted(alpha, p.distinctT), lnBetaT = logShifted(beta, p.distinctT);
+  const head = Float64Array.from(
+    p.distinctX,
+    (x) => gammaln(r + x) - gammaln(r) + r * Math.log(alpha) + s * Math.log(beta),
+  );
+  const lnAlphaT = logShifted(alpha, p.distinctT),
+    lnBetaT = logShifted(beta, p.distinctT);
   const pairs = fPairs(p);
   const lnF = Float64Array.from(pairs.x, (x, k) => paretoLnF(r, alpha, s, beta, x, pairs.y[k]));
   const lnS = Math.log(s);
   let ll = 0;
   for (let i = 0; i < p.count; i++) {
-    const x = p.x[i], k = p.TIndex[i];
+    const x = p.x[i],
+      k = p.TIndex[i];
     const first = -(r + x) * lnAlphaT[k] - s * lnBetaT[k];
     const second = lnS - Math.log(r + s + x) + logSubExp(lnF[pairs.ofTx[i]], lnF[pairs.ofT[i]]);
     ll += p.weight[i] * (head[p.xIndex[i]] + logAddExp(first, second));

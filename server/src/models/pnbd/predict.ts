@@ -6,12 +6,19 @@ import { paretoLogA0, type ParetoNbdParams } from './likelihood';
 
 function pAliveOne(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const { r, alpha, s, beta } = p;
-  const lnOdds = Math.log(s) - Math.log(r + s + x) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + paretoLogA0(r, alpha, s, beta, x, tx, T);
+  const lnOdds =
+    Math.log(s) -
+    Math.log(r + s + x) +
+    (r + x) * Math.log(alpha + T) +
+    s * Math.log(beta + T) +
+    paretoLogA0(r, alpha, s, beta, x, tx, T);
   return 1 / (1 + Math.exp(lnOdds));
 }
 
 export function paretoPAlive(p: ParetoNbdParams, h: History): Float64Array {
-  return Float64Array.from({ length: h.frequency.length }, (_, i) => pAliveOne(p, h.frequency[i], h.recency[i], h.T[i]));
+  return Float64Array.from({ length: h.frequency.length }, (_, i) =>
+    pAliveOne(p, h.frequency[i], h.recency[i], h.T[i]),
+  );
 }
 
 /** E[Y(t) | x, t_x, T] = (r+x)(β+T)/((α+T)(s-1)) [1 - ((β+T)/(β+T+t))^(s-1)] · P(alive). */
@@ -19,11 +26,12 @@ export function paretoConditionalExpected(p: ParetoNbdParams, t: number, h: Hist
   const { r, alpha, s, beta } = p;
   const out = new Float64Array(h.frequency.length);
   for (let i = 0; i < out.length; i++) {
-    const x = h.frequency[i], T = h.T[i];
+    const x = h.frequency[i],
+      T = h.T[i];
     // (1 - u^(s-1))/(s-1) → -ln u as s → 1: expm1/log1p keep it accurate there.
     const lnU = Math.log((beta + T) / (beta + T + t));
     const shrink = Math.abs(s - 1) < 1e-8 ? -lnU : -Math.expm1((s - 1) * lnU) / (s - 1);
-    out[i] = ((r + x) * (beta + T)) / (alpha + T) * shrink * pAliveOne(p, x, h.recency[i], T);
+    out[i] = (((r + x) * (beta + T)) / (alpha + T)) * shrink * pAliveOne(p, x, h.recency[i], T);
   }
   return out;
 }

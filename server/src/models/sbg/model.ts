@@ -12,7 +12,8 @@ export const SBG_NAMES = ['alpha', 'beta'] as const;
 function checkSurvivors(survivors: ArrayLike<number>): void {
   if (survivors.length < 2) throw new RangeError('sBG: need survivors for period 0 and at least one later period');
   for (let t = 1; t < survivors.length; t++) {
-    if (!(survivors[t] >= 0) || survivors[t] > survivors[t - 1]) throw new RangeError(`sBG: survivors must not increase (period ${t}: ${survivors[t]} after ${survivors[t - 1]})`);
+    if (!(survivors[t] >= 0) || survivors[t] > survivors[t - 1])
+      throw new RangeError(`sBG: survivors must not increase (period ${t}: ${survivors[t]} after ${survivors[t - 1]})`);
   }
   if (!(survivors[0] > 0)) throw new RangeError('sBG: the cohort is empty at period 0');
 }
@@ -50,7 +51,10 @@ export function sbgSurvival(p: SbgParams, periods: number): Float64Array {
  */
 export function sbgDiscountedResidualLifetime(p: SbgParams, discountPerPeriod: number, renewals = 0): number {
   const n = renewals;
-  return ((p.beta + n) / (p.alpha + p.beta + n)) * hyp2f1(1, p.beta + n + 1, p.alpha + p.beta + n + 1, 1 / (1 + discountPerPeriod));
+  return (
+    ((p.beta + n) / (p.alpha + p.beta + n)) *
+    hyp2f1(1, p.beta + n + 1, p.alpha + p.beta + n + 1, 1 / (1 + discountPerPeriod))
+  );
 }
 
 /** DEL: discounted expected lifetime of a just-acquired customer, first payment (certain) at t = 0: 2F1(1, β; α+β; 1/(1+d)). */

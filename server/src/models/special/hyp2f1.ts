@@ -16,10 +16,14 @@ function series(a: number, b: number, c: number, z: number): number {
   let term = 1;
   let sum = 1;
   for (let n = 0; n < MAX_TERMS; n++) {
-    term *= ((a + n) * (b + n)) / ((c + n) * (n + 1)) * z;
+    term *= (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
     sum += term;
     // Terms may grow before they shrink (when ab/c z > 1); stop only once they shrink.
-    if (Math.abs(term) <= EPS * Math.abs(sum) && Math.abs((a + n + 1) * (b + n + 1) * z) < Math.abs((c + n + 1) * (n + 2))) return sum;
+    if (
+      Math.abs(term) <= EPS * Math.abs(sum) &&
+      Math.abs((a + n + 1) * (b + n + 1) * z) < Math.abs((c + n + 1) * (n + 2))
+    )
+      return sum;
     if (term === 0) return sum;
   }
   throw new RangeError(`hyp2f1(${a}, ${b}; ${c}; ${z}): series did not converge in ${MAX_TERMS} terms`);
@@ -41,7 +45,10 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   if (z === 0 || a === 0 || b === 0) return 1;
   // Pfaff on whichever upper parameter is smaller, so the power (1-z)^-a stays moderate when the
   // other one is large (e.g. r + x with x = 500 in the BG/NBD conditional expectation).
-  if (z < 0) return Math.abs(a) <= Math.abs(b) ? Math.pow(1 - z, -a) * hyp2f1(a, c - b, c, z / (z - 1)) : Math.pow(1 - z, -b) * hyp2f1(c - a, b, c, z / (z - 1));
+  if (z < 0)
+    return Math.abs(a) <= Math.abs(b)
+      ? Math.pow(1 - z, -a) * hyp2f1(a, c - b, c, z / (z - 1))
+      : Math.pow(1 - z, -b) * hyp2f1(c - a, b, c, z / (z - 1));
   if (z <= 0.9) return series(a, b, c, z);
   const d = c - a - b;
   // Integer c-a-b puts Γ(c-a-b) or Γ(a+b-c) on a pole: 15.3.6 is unusable, the series still converges.
@@ -52,5 +59,7 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   const lg2 = gammaln(c) + gammaln(-d) - gammaln(a) - gammaln(b);
   const s2 = signGamma(c) * signGamma(-d) * signGamma(a) * signGamma(b);
   const w = 1 - z;
-  return s1 * Math.exp(lg1) * series(a, b, 1 - d, w) + s2 * Math.exp(lg2 + d * Math.log(w)) * series(c - a, c - b, 1 + d, w);
+  return (
+    s1 * Math.exp(lg1) * series(a, b, 1 - d, w) + s2 * Math.exp(lg2 + d * Math.log(w)) * series(c - a, c - b, 1 + d, w)
+  );
 }

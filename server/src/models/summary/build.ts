@@ -36,7 +36,16 @@ export interface SummaryOptions {
 }
 
 export interface SummaryWarning {
-  code: 'invalid-time' | 'invalid-customer' | 'missing-amount' | 'zero-amount' | 'negative-amount' | 'duplicate-rows' | 'after-end' | 'first-purchase-after-calibration' | 'no-usable-transactions';
+  code:
+    | 'invalid-time'
+    | 'invalid-customer'
+    | 'missing-amount'
+    | 'zero-amount'
+    | 'negative-amount'
+    | 'duplicate-rows'
+    | 'after-end'
+    | 'first-purchase-after-calibration'
+    | 'no-usable-transactions';
   count: number;
   message: string;
 }
@@ -77,7 +86,8 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
   const nCust = log.customerIds.length;
   const unitDays = typeof options.unit === 'number' ? options.unit : UNIT_DAYS[options.unit ?? 'weeks'];
   const merge = options.mergeDays ?? 1;
-  if (!(unitDays > 0) || !(merge > 0)) throw new RangeError(`summary: unit (${unitDays} days) and merge period (${merge} days) must be positive`);
+  if (!(unitDays > 0) || !(merge > 0))
+    throw new RangeError(`summary: unit (${unitDays} days) and merge period (${merge} days) must be positive`);
   const keepNegative = options.negativeAmounts === 'keep';
   const counts = { badTime: 0, badCustomer: 0, missingAmount: 0, zero: 0, negative: 0, afterEnd: 0, duplicates: 0 };
 
@@ -92,15 +102,31 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
   const start = new Int32Array(nCust + 1);
   const usable = new Uint8Array(rows);
   for (let i = 0; i < rows; i++) {
-    const c = customer[i], t = time[i];
-    if (!(c >= 0 && c < nCust)) { counts.badCustomer++; continue; }
-    if (!Number.isFinite(t)) { counts.badTime++; continue; }
-    if (t >= endExclusive) { counts.afterEnd++; continue; }
+    const c = customer[i],
+      t = time[i];
+    if (!(c >= 0 && c < nCust)) {
+      counts.badCustomer++;
+      continue;
+    }
+    if (!Number.isFinite(t)) {
+      counts.badTime++;
+      continue;
+    }
+    if (t >= endExclusive) {
+      counts.afterEnd++;
+      continue;
+    }
     if (amount) {
       const a = amount[i];
-      if (Number.isNaN(a) || !Number.isFinite(a)) { counts.missingAmount++; continue; }
+      if (Number.isNaN(a) || !Number.isFinite(a)) {
+        counts.missingAmount++;
+        continue;
+      }
       if (a === 0) counts.zero++;
-      else if (a < 0) { counts.negative++; if (!keepNegative) continue; }
+      else if (a < 0) {
+        counts.negative++;
+        if (!keepNegative) continue;
+      }
     }
     usable[i] = 1;
     start[c + 1]++;
@@ -114,21 +140,39 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
   // At most one repeat purchase per usable row.
   const repeatDays = options.repeatPurchaseDays ? new Float64Array(order.length) : null;
   let repeats = 0;
-  let kept = 0, excluded = 0, empty = 0;
+  let kept = 0,
+    excluded = 0,
+    empty = 0;
   const byTime = (i: number, j: number) => time[i] - time[j] || (amount ? amount[i] - amount[j] : 0);
   for (let c = 0; c < nCust; c++) {
     if ((c & 1023) === 1023 && options.checkpoint) options.checkpoint(start[c] / Math.max(1, order.length));
-    const lo = start[c], hi = start[c + 1];
-    if (lo === hi) { empty++; continue; }
+    const lo = start[c],
+      hi = start[c + 1];
+    if (lo === hi) {
+      empty++;
+      continue;
+    }
     sortSegment(order, lo, hi, byTime);
     const first = order[lo];
-    if (time[first] >= calExclusive) { excluded++; continue; }
+    if (time[first] >= calExclusive) {
+      excluded++;
+      continue;
+    }
     counts.duplicates += countDuplicates(order, lo, hi, time, amount);
     const firstPeriod = Math.floor(time[first] / merge);
-    let periods = 0, lastPeriod = -Infinity, lastCalTime = time[first];
-    let total = 0, firstSpend = 0, holdPeriods = 0, holdSpend = 0, lastHoldPeriod = -Infinity;
+    let periods = 0,
+      lastPeriod = -Infinity,
+      lastCalTime = time[first];
+    let total = 0,
+      firstSpend = 0,
+      holdPeriods = 0,
+      holdSpend = 0,
+      lastHoldPeriod = -Infinity;
     for (let k = lo; k < hi; k++) {
-      const row = order[k], t = time[row], period = Math.floor(t / merge), a = amount ? amount[row] : 0;
+      const row = order[k],
+        t = time[row],
+        period = Math.floor(t / merge),
+        a = amount ? amount[row] : 0;
       if (t < calExclusive) {
         if (period !== lastPeriod) {
           if (repeatDays && periods > 0) repeatDays[repeats++] = period * merge;
@@ -154,60 +198,124 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
     out.T[kept] = (Math.floor(calEnd) - firstPeriod * merge) / unitDays;
     out.firstPurchase[kept] = time[first];
     out.lastPurchase[kept] = lastCalTime;
-    if (out.monetary && out.totalSpend) { out.totalSpend[kept] = total; out.monetary[kept] = x > 0 ? (total - firstSpend) / x : 0; }
-    if (out.holdoutPurchases && out.holdoutSpend) { out.holdoutPurchases[kept] = holdPeriods; out.holdoutSpend[kept] = holdSpend; }
+    if (out.monetary && out.totalSpend) {
+      out.totalSpend[kept] = total;
+      out.monetary[kept] = x > 0 ? (total - firstSpend) / x : 0;
+    }
+    if (out.holdoutPurchases && out.holdoutSpend) {
+      out.holdoutPurchases[kept] = holdPeriods;
+      out.holdoutSpend[kept] = holdSpend;
+    }
     kept++;
   }
   const cut = <A extends Float64Array | Int32Array | null>(a: A): A => (a ? (a.slice(0, kept) as A) : a);
   return {
     customerIds: Array.from(out.customerIndex.subarray(0, kept), (c) => log.customerIds[c]),
-    customerIndex: cut(out.customerIndex), frequency: cut(out.frequency), recency: cut(out.recency), T: cut(out.T),
-    monetary: cut(out.monetary), totalSpend: cut(out.totalSpend), firstPurchase: cut(out.firstPurchase), lastPurchase: cut(out.lastPurchase),
-    holdoutPurchases: cut(out.holdoutPurchases), holdoutSpend: cut(out.holdoutSpend),
+    customerIndex: cut(out.customerIndex),
+    frequency: cut(out.frequency),
+    recency: cut(out.recency),
+    T: cut(out.T),
+    monetary: cut(out.monetary),
+    totalSpend: cut(out.totalSpend),
+    firstPurchase: cut(out.firstPurchase),
+    lastPurchase: cut(out.lastPurchase),
+    holdoutPurchases: cut(out.holdoutPurchases),
+    holdoutSpend: cut(out.holdoutSpend),
     repeatPurchaseDays: repeatDays && repeatDays.slice(0, repeats),
-    excludedCustomers: excluded, unitDays, calibrationEnd: calEnd, holdoutEnd,
+    excludedCustomers: excluded,
+    unitDays,
+    calibrationEnd: calEnd,
+    holdoutEnd,
     warnings: warningsFor(counts, excluded, empty, keepNegative),
   };
 }
 
 function allocate(n: number, withAmount: boolean, withHoldout: boolean) {
   return {
-    customerIndex: new Int32Array(n), frequency: new Float64Array(n), recency: new Float64Array(n), T: new Float64Array(n),
-    firstPurchase: new Float64Array(n), lastPurchase: new Float64Array(n),
-    monetary: withAmount ? new Float64Array(n) : null, totalSpend: withAmount ? new Float64Array(n) : null,
-    holdoutPurchases: withHoldout ? new Float64Array(n) : null, holdoutSpend: withHoldout && withAmount ? new Float64Array(n) : null,
+    customerIndex: new Int32Array(n),
+    frequency: new Float64Array(n),
+    recency: new Float64Array(n),
+    T: new Float64Array(n),
+    firstPurchase: new Float64Array(n),
+    lastPurchase: new Float64Array(n),
+    monetary: withAmount ? new Float64Array(n) : null,
+    totalSpend: withAmount ? new Float64Array(n) : null,
+    holdoutPurchases: withHoldout ? new Float64Array(n) : null,
+    holdoutSpend: withHoldout && withAmount ? new Float64Array(n) : null,
   };
 }
 
 /** Sorts order[lo, hi) by time (then amount): insertion sort for the usual handful of rows. */
 function sortSegment(order: Int32Array, lo: number, hi: number, cmp: (i: number, j: number) => number): void {
-  if (hi - lo > 32) { order.set(Array.from(order.subarray(lo, hi)).sort(cmp), lo); return; }
+  if (hi - lo > 32) {
+    order.set(Array.from(order.subarray(lo, hi)).sort(cmp), lo);
+    return;
+  }
   for (let k = lo + 1; k < hi; k++) {
     const v = order[k];
     let j = k - 1;
-    while (j >= lo && cmp(order[j], v) > 0) { order[j + 1] = order[j]; j--; }
+    while (j >= lo && cmp(order[j], v) > 0) {
+      order[j + 1] = order[j];
+      j--;
+    }
     order[j + 1] = v;
   }
 }
 
 /** Rows equal to the previous one in time and amount (segment sorted by both). */
-function countDuplicates(order: Int32Array, lo: number, hi: number, time: Float64Array, amount: Float64Array | null): number {
+function countDuplicates(
+  order: Int32Array,
+  lo: number,
+  hi: number,
+  time: Float64Array,
+  amount: Float64Array | null,
+): number {
   let d = 0;
-  for (let k = lo + 1; k < hi; k++) if (time[order[k]] === time[order[k - 1]] && (!amount || amount[order[k]] === amount[order[k - 1]])) d++;
+  for (let k = lo + 1; k < hi; k++)
+    if (time[order[k]] === time[order[k - 1]] && (!amount || amount[order[k]] === amount[order[k - 1]])) d++;
   return d;
 }
 
-function warningsFor(c: { badTime: number; badCustomer: number; missingAmount: number; zero: number; negative: number; afterEnd: number; duplicates: number }, excluded: number, empty: number, keep: boolean): SummaryWarning[] {
+function warningsFor(
+  c: {
+    badTime: number;
+    badCustomer: number;
+    missingAmount: number;
+    zero: number;
+    negative: number;
+    afterEnd: number;
+    duplicates: number;
+  },
+  excluded: number,
+  empty: number,
+  keep: boolean,
+): SummaryWarning[] {
   const w: SummaryWarning[] = [];
-  const add = (code: SummaryWarning['code'], count: number, message: string) => { if (count > 0) w.push({ code, count, message }); };
+  const add = (code: SummaryWarning['code'], count: number, message: string) => {
+    if (count > 0) w.push({ code, count, message });
+  };
   add('invalid-time', c.badTime, `${c.badTime} rows with an invalid date were dropped`);
   add('invalid-customer', c.badCustomer, `${c.badCustomer} rows with an invalid customer index were dropped`);
   add('missing-amount', c.missingAmount, `${c.missingAmount} rows with a missing or infinite amount were dropped`);
   add('zero-amount', c.zero, `${c.zero} rows with amount 0 were kept as purchases (they lower mean spend)`);
-  add('negative-amount', c.negative, keep ? `${c.negative} rows with a negative amount were kept as purchases (amounts net into spend)` : `${c.negative} rows with a negative amount (returns) were dropped: not purchases`);
-  add('duplicate-rows', c.duplicates, `${c.duplicates} rows repeat another row exactly (customer, time, amount); kept, merged into the same day's purchase`);
+  add(
+    'negative-amount',
+    c.negative,
+    keep
+      ? `${c.negative} rows with a negative amount were kept as purchases (amounts net into spend)`
+      : `${c.negative} rows with a negative amount (returns) were dropped: not purchases`,
+  );
+  add(
+    'duplicate-rows',
+    c.duplicates,
+    `${c.duplicates} rows repeat another row exactly (customer, time, amount); kept, merged into the same day's purchase`,
+  );
   add('after-end', c.afterEnd, `${c.afterEnd} rows after the end of the observation period were ignored`);
-  add('first-purchase-after-calibration', excluded, `${excluded} customers first bought after the calibration end and were excluded`);
+  add(
+    'first-purchase-after-calibration',
+    excluded,
+    `${excluded} customers first bought after the calibration end and were excluded`,
+  );
   add('no-usable-transactions', empty, `${empty} customers have no usable transaction and were excluded`);
   return w;
 }

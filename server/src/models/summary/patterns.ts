@@ -25,7 +25,13 @@ export interface Patterns {
 }
 
 /** Collapses per-customer (x, t_x, T) (with optional weights) into weighted distinct patterns. */
-export function toPatterns(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>, weight?: ArrayLike<number> | null, checkpoint?: (fraction: number) => void): Patterns {
+export function toPatterns(
+  x: ArrayLike<number>,
+  tx: ArrayLike<number>,
+  T: ArrayLike<number>,
+  weight?: ArrayLike<number> | null,
+  checkpoint?: (fraction: number) => void,
+): Patterns {
   let columns: ArrayLike<number>[] = [x, tx, T];
   let weights: ArrayLike<number> | null = null;
   let kept: number[] | null = null;
@@ -51,7 +57,21 @@ export function toPatterns(x: ArrayLike<number>, tx: ArrayLike<number>, T: Array
   const [TIndex, distinctT] = indexValues(pT);
   let total = 0;
   for (const w of pw) total += w;
-  return { x: px, tx: ptx, T: pT, weight: pw, xIndex, distinctX, txIndex, distinctTx, TIndex, distinctT, count: px.length, total, of };
+  return {
+    x: px,
+    tx: ptx,
+    T: pT,
+    weight: pw,
+    xIndex,
+    distinctX,
+    txIndex,
+    distinctTx,
+    TIndex,
+    distinctT,
+    count: px.length,
+    total,
+    of,
+  };
 }
 
 /** Distinct values of `values` and, per entry, the index of its value among them. */

@@ -24,7 +24,8 @@ export interface ClvTerms {
 
 /** Discounted expected purchases per customer over the horizon (the CLV without money). */
 export function discountedExpectedPurchases(model: PurchaseModel, h: History, terms: ClvTerms): Float64Array {
-  if (!(terms.horizon > 0) || !(terms.period > 0)) throw new RangeError(`CLV: horizon (${terms.horizon}) and period (${terms.period}) must be positive`);
+  if (!(terms.horizon > 0) || !(terms.period > 0))
+    throw new RangeError(`CLV: horizon (${terms.horizon}) and period (${terms.period}) must be positive`);
   const d = ratePerPeriod(terms.annualDiscount, terms.period * terms.unitDays);
   const periods = Math.ceil(terms.horizon / terms.period - 1e-9);
   const n = h.frequency.length;
@@ -40,7 +41,12 @@ export function discountedExpectedPurchases(model: PurchaseModel, h: History, te
 }
 
 /** CLV per customer: margin × expected spend per purchase × discounted expected purchases. */
-export function customerLifetimeValue(model: PurchaseModel, h: History, expectedSpend: Float64Array, terms: ClvTerms): Float64Array {
+export function customerLifetimeValue(
+  model: PurchaseModel,
+  h: History,
+  expectedSpend: Float64Array,
+  terms: ClvTerms,
+): Float64Array {
   const purchases = discountedExpectedPurchases(model, h, terms);
   for (let i = 0; i < purchases.length; i++) purchases[i] *= terms.margin * expectedSpend[i];
   return purchases;

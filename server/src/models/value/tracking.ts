@@ -7,12 +7,20 @@ import type { PurchaseModel } from '../purchase-model';
  * Expected cumulative repeat transactions at the end of each of `periods` equal periods over
  * [0, totalTime]; births are max(T) - T (every customer's calibration ends at the same date).
  */
-export function expectedCumulativeTransactions(model: PurchaseModel, T: ArrayLike<number>, totalTime: number, periods: number): Float64Array {
+export function expectedCumulativeTransactions(
+  model: PurchaseModel,
+  T: ArrayLike<number>,
+  totalTime: number,
+  periods: number,
+): Float64Array {
   let maxT = -Infinity;
   for (let i = 0; i < T.length; i++) if (T[i] > maxT) maxT = T[i];
   // Customers with the same birth share one E[X(.)] evaluation per period.
   const births = new Map<number, number>();
-  for (let i = 0; i < T.length; i++) { const b = maxT - T[i]; births.set(b, (births.get(b) ?? 0) + 1); }
+  for (let i = 0; i < T.length; i++) {
+    const b = maxT - T[i];
+    births.set(b, (births.get(b) ?? 0) + 1);
+  }
   // Births fall on whole days, so t - b takes far fewer values than births × periods: each
   // E[X(t - b)] (a hypergeometric series for BG/NBD) is computed once.
   const memo = new Map<number, number>();
