@@ -17,6 +17,9 @@ export interface Purchase {
   amount: number;
 }
 
+/** `YYYYMMDD` of a day since the epoch. */
+export const compactDate = (day: number) => iso(day).replaceAll('-', '');
+
 /** A fresh folder holding `name` with a `customer_id,date,amount` header and one line per purchase. */
 export function writeLog(purchases: Purchase[], name = 'orders.csv'): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'clv-small-log-'));

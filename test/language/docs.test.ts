@@ -3,34 +3,11 @@
 // each ```clv error block, added to them as one more cell, has exactly the diagnostics its
 // `# error: CODE` comments announce, on those lines.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkProgram, DIAGNOSTIC_CODES, formatCell, METRICS, type CellInput } from '../../server/src/language/index';
-import { formatDiagnostic, repoRoot } from './golden';
-
-const docsDir = join(repoRoot, 'docs');
-
-interface Example {
-  info: string;
-  text: string;
-  line: number;
-}
-
-function examples(markdown: string): Example[] {
-  const result: Example[] = [];
-  const lines = markdown.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^```clv(?:\s+(.*))?$/.exec(lines[i]);
-    if (!open) continue;
-    const start = i + 1;
-    while (i + 1 < lines.length && !/^```\s*$/.test(lines[i + 1])) i++;
-    result.push({ info: (open[1] ?? '').trim(), text: lines.slice(start, i + 1).join('\n'), line: start + 1 });
-    i++;
-  }
-  return result;
-}
-
-const pages = readdirSync(docsDir).filter((f) => f.endsWith('.md'));
+import { formatDiagnostic } from './golden';
+import { docsDir, examples, pages } from './docs-examples';
 
 describe('language docs examples', () => {
   for (const page of pages) {

@@ -138,6 +138,7 @@ describe('LSP features (real server over stdio)', function () {
         'max_iterations',
         'tolerance',
         'fit_periods',
+        'horizon',
       ]);
     });
 

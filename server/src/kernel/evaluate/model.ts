@@ -4,14 +4,18 @@
 import { modelKindInfo, type ModelStatement } from '../../language';
 import type { FitData, FittedModel, History, ModelsPort } from '../models-port';
 import type { ModelPayload } from '../output-types';
+import type { LoadedSource } from '../../data';
 import { EvaluationError, type Computed, type EvalContext, type StatementOutcome } from './context';
 import { customerTable, withColumns } from './customers';
 import { holdoutByFrequency } from './holdout-check';
 import { modelOutputs } from './model-outputs';
-import { numberOption } from './options';
-import { splitCustomers, type SplitData } from './split';
+import { durationOption, numberOption } from './options';
+import { splitCustomers, wholeLogSplit, type SplitData } from './split';
 import { actualCumulative } from './tracking';
 import { UNIT_DAYS } from '../units';
+
+/** The time unit of a summary source's recency and age (it has no split to say otherwise). */
+const SUMMARY_UNIT = 'weeks';
 
 export interface ModelData {
   fitted: FittedModel;
@@ -32,12 +36,22 @@ interface Tracking {
   calibrationEndPeriod: number;
 }
 
-/** What the model is fitted on: a split's calibration summary, or a summary/cohort source as read. */
-function fitData(input: Computed, argument: string): { data: FitData; split: SplitData | null } {
-  if (input.kind === 'split') {
-    const split = input.split as SplitData;
-    return { data: { kind: 'summary', summary: split.summary }, split };
-  }
+/**
+ * What the model is fitted on: a split's calibration summary, a transaction source's whole log
+ * as calibration, or a summary/cohort source as read.
+ */
+function fitData(
+  input: Computed,
+  argument: string,
+  models: ModelsPort,
+  ctx: EvalContext,
+): { data: FitData; split: SplitData | null } {
+  const whole =
+    input.kind === 'source' && (input.source as LoadedSource).kind === 'transactions'
+      ? wholeLogSplit(input.source as LoadedSource, models, ctx)
+      : null;
+  const split = input.kind === 'split' ? (input.split as SplitData) : whole;
+  if (split) return { data: { kind: 'summary', summary: split.summary }, split };
   if (input.kind === 'source') return { data: input.source as FitData, split: null };
   throw new EvaluationError(`"${argument}" is not data a model can be fitted on.`);
 }
@@ -95,7 +109,7 @@ export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promi
   const call = statement.call;
   if (!statement.name || !call || call.args.length === 0) throw new EvaluationError('Incomplete model statement.');
   const kind = call.callee.name;
-  const { data, split } = fitData(ctx.input(call.args[0].name), call.args[0].name);
+  const { data, split } = fitData(ctx.input(call.args[0].name), call.args[0].name, models, ctx);
   const fitPeriods = statement.block?.items.find((item) => item.kind === 'Option' && item.name.name === 'fit_periods');
   if (fitPeriods && kind !== 'sbg')
     throw new EvaluationError(
@@ -133,17 +147,46 @@ export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promi
     fitted.role !== 'purchase' || !history
       ? undefined
       : split
-        ? withColumns(splitCustomers(split), { p_alive: fitted.pAlive(split.summary, scoring) }, 'p_alive')
-        : summaryCustomers(data, fitted.pAlive(history, scoring));
+        ? withColumns(
+            splitCustomers(split),
+            {
+              p_alive: fitted.pAlive(split.summary, scoring),
+              expected_purchases: forecast(statement, split, (t) =>
+                fitted.conditionalExpectedPurchases(t, split.summary, scoring),
+              ),
+            },
+            'p_alive',
+          )
+        : summaryCustomers(
+            data,
+            fitted.pAlive(history, scoring),
+            forecast(statement, null, (t) => fitted.conditionalExpectedPurchases(t, history, scoring)),
+          );
   const model: ModelData = { fitted, split, data, tracking: track, history, unit: split?.unit ?? 'periods' };
   return { value: { kind: 'model', model, customers }, outputs: modelOutputs(p) };
+}
+
+/**
+ * A purchase model's own `expected_purchases`: over its `horizon` option, else over the
+ * holdout's length, else none (the checker asks for a horizon where it is used).
+ */
+function forecast(
+  statement: ModelStatement,
+  split: SplitData | null,
+  expected: (units: number) => Float64Array,
+): Float64Array | undefined {
+  const unit = split?.unit ?? SUMMARY_UNIT;
+  const horizon =
+    durationOption(statement.block, 'horizon', unit) ??
+    (split && split.holdoutEnd !== null ? (split.holdoutEnd - split.calibrationEnd) / UNIT_DAYS[unit] : undefined);
+  return horizon === undefined ? undefined : expected(horizon);
 }
 
 /**
  * Per-customer rows of a model fitted on a summary source: a weighted row (a pattern shared
  * by `weight` customers) becomes that many customers, so counts and shares are of customers.
  */
-function summaryCustomers(data: FitData, pAlive: Float64Array) {
+function summaryCustomers(data: FitData, pAlive: Float64Array, expectedPurchases: Float64Array | undefined) {
   if (data.kind !== 'summary' || 'summary' in data) throw new Error('kernel: summary source expected');
   const rows = data.frequency.length;
   const repeat = (r: number) => (data.weight ? Math.round(data.weight[r]) : 1);
@@ -164,8 +207,9 @@ function summaryCustomers(data: FitData, pAlive: Float64Array) {
       age: spread(data.age),
       monetary: spread(data.monetary),
       p_alive: spread(pAlive),
+      expected_purchases: spread(expectedPurchases ?? null),
     },
-    'weeks',
+    SUMMARY_UNIT,
     'p_alive',
   );
 }

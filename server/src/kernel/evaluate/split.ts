@@ -40,6 +40,26 @@ export function splitCustomers(split: SplitData) {
   );
 }
 
+/**
+ * A model fitted on a transaction source itself (no split): the whole log is calibration, up
+ * to its last purchase day, in weeks, with no holdout.
+ */
+export function wholeLogSplit(source: LoadedSource, models: ModelsPort, ctx: EvalContext): SplitData {
+  if (source.kind !== 'transactions') throw new Error('kernel: a transaction source expected');
+  const { time, rows } = source.log;
+  let last = -Infinity;
+  for (let i = 0; i < rows; i++) if (time[i] > last) last = time[i];
+  const calibrationEnd = Math.floor(last);
+  const unit: TimeUnit = 'weeks';
+  const summary = models.summariseTransactions(source.log, {
+    calibrationEnd,
+    holdoutEnd: null,
+    unitDays: UNIT_DAYS[unit],
+    checkpoint: (f) => ctx.checkpoint(f, 'summarising customers'),
+  });
+  return { unit, calibrationEnd, holdoutEnd: null, summary };
+}
+
 export function evaluateSplit(ctx: EvalContext, models: ModelsPort): StatementOutcome {
   const statement = ctx.statement as SplitStatement;
   if (!statement.name || !statement.source || !statement.calibrationEnd)

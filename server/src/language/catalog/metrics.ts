@@ -14,6 +14,7 @@ export type MetricRequirement =
   | 'value' // a lifetime_value definition
   | 'segments' // a segments definition
   | 'holdout' // a split with a holdout period
+  | 'horizon' // a forecast horizon: a value's, a purchase model's `horizon`, or the holdout's length
   | 'dates'; // a transaction source (summary sources have no dates)
 
 export interface MetricInfo {
@@ -81,8 +82,8 @@ export const METRICS: readonly MetricInfo[] = [
     name: 'expected_purchases',
     type: 'number',
     description:
-      "Expected number of purchases over the value's horizon (or the holdout length when there is no value).",
-    requires: ['purchase-model'],
+      "Expected number of purchases over the value's horizon, or the purchase model's `horizon`, or else the holdout's length.",
+    requires: ['purchase-model', 'horizon'],
   },
   {
     name: 'expected_spend',

@@ -9,12 +9,14 @@ export interface ModelParameterInfo {
   description: string;
 }
 
+/** purchase: predicts purchases and P(alive); spend: predicts spend; retention: contractual survival. */
+export type ModelRole = 'purchase' | 'spend' | 'retention';
+
 export interface ModelKindInfo {
   name: string;
   /** Display name, e.g. "BG/NBD". */
   title: string;
-  /** purchase: predicts purchases and P(alive); spend: predicts spend; retention: contractual survival. */
-  role: 'purchase' | 'spend' | 'retention';
+  role: ModelRole;
   input: ModelInput;
   /** Continuous time or discrete purchase opportunities. */
   time: 'continuous' | 'discrete';

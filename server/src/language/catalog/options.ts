@@ -1,6 +1,7 @@
 // The options each kind of block accepts, with the shape of value each takes, its allowed
 // range and a description. The checker validates blocks against this table; completion and
 // hover show it.
+import type { ModelRole } from './models';
 
 /** What an option's value must look like. */
 export type OptionShape =
@@ -29,6 +30,8 @@ export interface OptionInfo {
   minExclusive?: boolean;
   maxExclusive?: boolean;
   default?: string;
+  /** Model options that apply to some roles of model only (`fit_periods` to sbg). */
+  modelRoles?: readonly ModelRole[];
 }
 
 export const DELIMITER_WORDS: Record<string, string> = {
@@ -82,6 +85,17 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
       description:
         'sbg only: fit on the first N periods after acquisition and show the later ones against the projection.',
       default: 'all periods',
+      modelRoles: ['retention'],
+    },
+    {
+      name: 'horizon',
+      shape: 'duration',
+      min: 0,
+      minExclusive: true,
+      description:
+        "Purchase models: how far ahead the model's `expected_purchases` counts, for purchase forecasts without a spend model.",
+      default: "the holdout's length",
+      modelRoles: ['purchase'],
     },
   ],
   value: [

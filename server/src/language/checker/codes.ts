@@ -23,7 +23,10 @@ export const DIAGNOSTIC_CODES: Record<string, { severity: Severity; description:
     description: 'A file format other than csv, tsv, text, json, parquet or arrow.',
   },
   'unknown-role': { severity: 'error', description: 'A mapping to a role that does not exist.' },
-  'duplicate-mapping': { severity: 'error', description: 'A role mapped twice.' },
+  'duplicate-mapping': {
+    severity: 'error',
+    description: 'A role mapped twice, or one column mapped to two roles.',
+  },
   'mixed-roles': { severity: 'error', description: 'Roles of different kinds of source in one source.' },
   'missing-mapping': { severity: 'error', description: 'A role the source needs is not mapped.' },
   'too-many-columns': { severity: 'error', description: 'Several columns mapped to a one-column role.' },
@@ -49,6 +52,10 @@ export const DIAGNOSTIC_CODES: Record<string, { severity: Severity; description:
   'invalid-option-value': { severity: 'error', description: 'An option value of the wrong shape or unit.' },
   'option-out-of-range': { severity: 'error', description: 'An option value outside its allowed range.' },
   'mapping-not-allowed': { severity: 'error', description: 'A column mapping outside a source.' },
+  'option-not-applicable': {
+    severity: 'error',
+    description: 'A model option for another kind of model (`fit_periods` on bgnbd).',
+  },
   'where-not-allowed': { severity: 'error', description: 'A `where` filter in a model or value block.' },
   // conditions
   'unknown-metric': { severity: 'error', description: 'A metric that does not exist.' },

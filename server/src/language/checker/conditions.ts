@@ -211,6 +211,7 @@ const REQUIREMENTS: Record<MetricRequirement, (f: Facts) => boolean> = {
   value: (f) => f.hasValue,
   segments: (f) => f.hasSegments,
   holdout: (f) => f.hasHoldout,
+  horizon: (f) => f.hasValue || f.hasHorizon || f.hasHoldout,
   dates: (f) => f.hasDates,
 };
 
@@ -222,6 +223,8 @@ const REQUIREMENT_TEXT: Record<MetricRequirement, string> = {
   value: 'a value (lifetime_value)',
   segments: 'a segments definition',
   holdout: 'a split with a holdout period',
+  horizon:
+    'a horizon: set `horizon` on the purchase model (e.g. `horizon 12 months`), split with a holdout, or use a value',
   dates: 'a transaction source with dates',
 };
 

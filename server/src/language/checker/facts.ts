@@ -73,6 +73,8 @@ export interface Facts {
   /** For a model: its kind; for a value: the kind of its first model. */
   model?: ModelKindInfo;
   hasPurchaseModel: boolean;
+  /** A purchase model with a `horizon` option (its forecast length for `expected_purchases`). */
+  hasHorizon: boolean;
   hasSpendModel: boolean;
   hasValue: boolean;
   hasSegments: boolean;
@@ -90,6 +92,7 @@ function emptyFacts(kind: DefinitionKind): Facts {
     hasHoldout: false,
     model: undefined,
     hasPurchaseModel: false,
+    hasHorizon: false,
     hasSpendModel: false,
     hasValue: false,
     hasSegments: false,
@@ -111,6 +114,7 @@ function derived(f: Facts, kind: DefinitionKind): Facts {
     hasHoldout: f.hasHoldout,
     model: f.model,
     hasPurchaseModel: f.hasPurchaseModel,
+    hasHorizon: f.hasHorizon,
     hasSpendModel: f.hasSpendModel,
     hasValue: f.hasValue,
     hasSegments: f.hasSegments,
@@ -156,6 +160,9 @@ export class FactsTable {
         facts.model = d.call ? modelKindInfo(d.call.callee.name) : undefined;
         facts.hasPurchaseModel = facts.model?.role === 'purchase';
         facts.hasSpendModel = facts.model?.role === 'spend';
+        facts.hasHorizon =
+          facts.hasPurchaseModel &&
+          (d.block?.items ?? []).some((i) => i.kind === 'Option' && i.name.name === 'horizon');
         return facts;
       }
       case 'Value': {

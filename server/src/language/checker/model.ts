@@ -1,7 +1,8 @@
 // Model statements: a known model kind, one argument of the right kind of data (sbg fits
 // cohorts; the others fit transactions or summaries), spend amounts for spend models, options.
 import type { ModelStatement } from '../ast';
-import { MODEL_KINDS, modelKindInfo } from '../catalog/models';
+import { MODEL_KINDS, modelKindInfo, type ModelKindInfo } from '../catalog/models';
+import { optionInfo } from '../catalog/options';
 import { didYouMean, suggest } from '../suggest';
 import { suggestionData, type CheckContext } from './context';
 import { checkBlockItems } from './options';
@@ -25,6 +26,7 @@ export function checkModel(ctx: CheckContext, s: ModelStatement): void {
     );
     return;
   }
+  checkRoleOptions(ctx, s, info);
   const wanted = info.input === 'cohorts' ? 'a cohort source' : 'a split or a source';
   if (args.length !== 1) {
     ctx.error(s.call, 'argument-count', `\`${info.name}\` takes one argument, ${wanted}; found ${args.length}`);
@@ -55,5 +57,21 @@ export function checkModel(ctx: CheckContext, s: ModelStatement): void {
       'missing-amount',
       `\`${info.name}\` needs spend amounts, but source \`${facts.source?.name?.name}\` maps no \`${role}\` column`,
     );
+  }
+}
+
+const ROLE_NOUNS = { purchase: 'purchase models', spend: 'spend models', retention: 'sbg models' } as const;
+
+/** Options that only some roles of model use (`horizon` for purchase models, `fit_periods` for sbg). */
+function checkRoleOptions(ctx: CheckContext, s: ModelStatement, info: ModelKindInfo): void {
+  for (const item of s.block?.items ?? []) {
+    if (item.kind !== 'Option') continue;
+    const roles = optionInfo('model', item.name.name)?.modelRoles;
+    if (roles && !roles.includes(info.role))
+      ctx.error(
+        item.name,
+        'option-not-applicable',
+        `\`${item.name.name}\` applies to ${roles.map((r) => ROLE_NOUNS[r]).join(' and ')} only; \`${info.name}\` is a ${info.role} model`,
+      );
   }
 }

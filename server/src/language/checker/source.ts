@@ -47,6 +47,8 @@ function checkMappings(
 ): void {
   let kind: SourceKind | undefined;
   const mapped = new Set<string>();
+  // A column plays one role: `customer = Id` and `amount = Id` would read ids as amounts.
+  const roleOfColumn = new Map<string, string>();
   for (const m of mappings) {
     const role = roleInfo(m.role.name);
     if (!role) {
@@ -79,6 +81,14 @@ function checkMappings(
     if (m.format) checkDateFormat(ctx, m, role.dated === true);
     for (const column of m.columns) {
       ctx.reference(column.name, column, 'column');
+      const other = roleOfColumn.get(column.name);
+      if (other !== undefined && other !== canonical)
+        ctx.error(
+          column,
+          'duplicate-mapping',
+          `column \`${column.name}\` is already mapped to \`${other}\`; a column plays one role, so map \`${role.name}\` to another column`,
+        );
+      else roleOfColumn.set(column.name, canonical);
       if (columns && !columns.has(column.name)) {
         const suggestions = suggest(column.name, columns);
         ctx.error(
