@@ -79,6 +79,7 @@ describe('clvnb diff parts', () => {
     };
     const report = {
       revision: 'main',
+      snapshots: [],
       notebook: 'n.clvnb',
       segments: [
         {
@@ -95,11 +96,14 @@ describe('clvnb diff parts', () => {
       assert.equal(
         renderDiffText(report),
         [
+          'Rules: as at main (then) against the working tree (now).',
+          'Data: the same on both sides (the files the notebook reads now).',
+          '',
           'segments tiers on clv: 1 of 3 customers (33.3%) change segment, carrying 2.50 of predicted clv.',
           '  rules changed:',
           '    - "A|B" when clv > 10',
           '    + "A|B" when clv > 1',
-          '  customers (rows: segment at main, columns: segment now):',
+          '  customers (rows: segment then (main), columns: segment now):',
           '    main \\ now  A|B  Rest  Total',
           '    A|B           1     0      1',
           '    Rest          1     1      2',
@@ -118,7 +122,7 @@ describe('clvnb diff parts', () => {
       const markdown = renderDiffMarkdown(report);
       assert.ok(
         markdown.includes(
-          '| at main ↓ / now → | A\\|B | Rest | Total |\n| --- | ---: | ---: | ---: |\n| A\\|B | 1 | 0 | 1 |',
+          '| then ↓ / now → | A\\|B | Rest | Total |\n| --- | ---: | ---: | ---: |\n| A\\|B | 1 | 0 | 1 |',
         ),
         markdown,
       );

@@ -114,4 +114,59 @@ describe('clvnb diff', function () {
       "clvnb: invalid revision '--output=x'\nRun 'clvnb diff --help' for usage.\n",
     );
   });
+
+  it('refuses an empty revision, and a call with nothing to compare (usage errors)', async () => {
+    const empty = await clvnb(['diff', '', 'cdnow.clvnb'], ws.dir);
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /^clvnb: the revision is empty\n/);
+    const nothing = await clvnb(['diff', 'cdnow.clvnb'], ws.dir);
+    assert.equal(nothing.code, 2);
+    assert.match(nothing.stderr, /nothing to compare: give a git revision, --then-data SOURCE=FILE, or both/);
+    const unknown = await clvnb(['diff', 'cdnow.clvnb', '--then-data', 'purchases=data/x.csv'], ws.dir);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no file source named 'purchases' in cdnow\.clvnb \(its sources: orders\)/);
+  });
+
+  describe("across data snapshots (same rules, last month's data against this month's)", () => {
+    let snapshot: CliResult;
+    let dropped: number;
+
+    before(async () => {
+      // "Then" is the log without every tenth customer: the ones who joined since that snapshot.
+      const lines = readFileSync(join(ws.dir, 'data', 'CDNOW_sample.txt'), 'utf8').split('\n');
+      const keep = (line: string) => Number(line.trim().split(/\s+/)[0]) % 10 !== 0;
+      const ids = new Set(lines.filter((l) => l.trim() && !keep(l)).map((l) => l.trim().split(/\s+/)[0]));
+      dropped = ids.size;
+      writeFileSync(join(ws.dir, 'data', 'last-month.txt'), lines.filter((l) => !l.trim() || keep(l)).join('\n'));
+      snapshot = await clvnb(
+        ['diff', 'cdnow.clvnb', '--then-data', 'orders=data/last-month.txt', '--markdown'],
+        ws.dir,
+      );
+    });
+
+    it('says it compares data, not rules', () => {
+      assert.equal(snapshot.code, 0, snapshot.stderr);
+      assert.ok(snapshot.stdout.includes('Rules: the same on both sides (the working tree).'), snapshot.stdout);
+      assert.ok(
+        snapshot.stdout.includes(
+          'Data: source `orders` reads `data/last-month.txt` (then) and `data/CDNOW_sample.txt` (now).',
+        ),
+        snapshot.stdout,
+      );
+      assert.ok(!snapshot.stdout.includes('**Rules changed**'));
+    });
+
+    it('accounts for every customer: the new ones come from "(not segmented)", the totals are today\'s segments', () => {
+      const counts = markdownMatrix(snapshot.stdout, '**Customers**');
+      const { new: now } = sizes;
+      assert.ok(dropped > 100);
+      assert.equal(counts.get('(not segmented)')!.at(-1), dropped);
+      assert.deepEqual(counts.get('Total'), [
+        now.Champions.customers,
+        now.Sleeping.customers,
+        now.Others.customers,
+        2357,
+      ]);
+    });
+  });
 });

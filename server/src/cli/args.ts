@@ -8,6 +8,8 @@ export interface OptionSpec {
   short?: string;
   /** Placeholder shown in help for a string option, e.g. REPORT. */
   valueName?: string;
+  /** A string option that may be given several times (its value is then a list). */
+  multiple?: boolean;
   description: string;
 }
 
@@ -29,13 +31,16 @@ export interface CommandSpec {
 export interface ParsedArgs {
   /** `--help` was given: the caller prints help and ignores the rest. */
   help: boolean;
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | string[] | boolean | undefined>;
   positionals: string[];
 }
 
 export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
   const options = Object.fromEntries(
-    Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
+    Object.entries(spec.options).map(([name, o]) => [
+      name,
+      { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) },
+    ]),
   );
   options.help = { type: 'boolean', short: 'h' };
   let parsed;
@@ -56,7 +61,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedArgs 
 
 export function helpText(spec: CommandSpec): string {
   const rows = Object.entries(spec.options).map(([name, o]) => {
-    const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.valueName ?? 'VALUE'}` : ''}`;
+    const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.valueName ?? 'VALUE'}` : ''}${o.multiple ? ' (repeatable)' : ''}`;
     return [flag, o.description] as const;
   });
   rows.push(['-h, --help', 'show this help']);
@@ -69,4 +74,10 @@ export function helpText(spec: CommandSpec): string {
 export function stringOption(args: ParsedArgs, name: string): string | undefined {
   const value = args.values[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** Every value of a string option declared `multiple`, in the order given. */
+export function stringOptions(args: ParsedArgs, name: string): string[] {
+  const value = args.values[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }

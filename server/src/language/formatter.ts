@@ -19,6 +19,7 @@ import type {
 import { literalText } from './checker/describe';
 import { parseCell } from './parser/parse-cell';
 import { LineIndex } from './text';
+import { quoteString } from './string-literal';
 
 const INDENT = '  ';
 
@@ -194,7 +195,7 @@ function printItem(item: BlockItem, width: number): string {
       return `where ${printExpression(item.condition!)}`;
     case 'Mapping': {
       // Quoted names are written back with the language's only escapes, `\"` and `\\`.
-      const columns = item.columns.map((c) => (c.quoted ? `"${c.name.replace(/[\\"]/g, '\\$&')}"` : c.name)).join(', ');
+      const columns = item.columns.map((c) => (c.quoted ? quoteString(c.name) : c.name)).join(', ');
       const format = item.format ? ` as ${item.format.kind === 'String' ? item.format.raw : item.format.name}` : '';
       return `${item.role.name.padEnd(width)} = ${columns}${format}`;
     }

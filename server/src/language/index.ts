@@ -36,6 +36,7 @@ export type {
 export { parseCell } from './parser/parse-cell';
 export { checkProgram, ProgramChecker } from './checker/program';
 export { formatCell } from './formatter';
+export { quoteString } from './string-literal';
 export { fingerprint, printTree } from './print-tree';
 export { completionContext, type CompletionContext, type Expectation } from './completion';
 export { LineIndex, type Position } from './text';

@@ -1,15 +1,18 @@
-// `clvnb diff REV NOTEBOOK`: what a change to segment rules does to customers. Runs the
-// notebook as it was at REV and as it is now, both on the current data files, and reports
-// per segments block the rules that changed and how customers and predicted value move
-// between segments.
+// `clvnb diff [REV] NOTEBOOK [--then-data SOURCE=FILE]`: what a change does to segments.
+// Two kinds of change are reviews: the rules (the notebook at REV against now, on the same
+// data) and the data (the same rules on last month's snapshot against this month's), or
+// both. Runs the "then" and "now" notebooks and reports per segments block the rules that
+// changed and how customers and predicted value move between segments.
+import { stringOptions } from '../args';
 import type { Command } from '../command';
 import type { DiffReport, SegmentsDiff } from '../diff/diff-report';
 import { segmentsRun, type SegmentsRun } from '../diff/membership';
 import { migrationMatrix } from '../diff/migration';
+import { parseSnapshotOptions, withDataSnapshot } from '../diff/data-snapshot';
 import { renderDiffMarkdown } from '../diff/render-markdown';
 import { renderDiffText } from '../diff/render-text';
 import { ruleChanges, segmentsBlocks } from '../diff/rule-changes';
-import { EXIT, InputError } from '../errors';
+import { EXIT, InputError, UsageError } from '../errors';
 import { executeNotebook, type Execution } from '../execute';
 import { readAtRevision } from '../git';
 import { isClvCell, loadNotebook, loadNotebookText, type LoadedNotebook } from '../notebook-io';
@@ -38,27 +41,44 @@ async function membershipOf(
 export const diffCommand: Command = {
   spec: {
     name: 'diff',
-    summary: 'Show how customers and value move between segments since a git revision.',
-    positionals: 'REV NOTEBOOK',
-    minPositionals: 2,
+    summary: 'Show how customers and value move between segments since a git revision or a data snapshot.',
+    positionals: '[REV] NOTEBOOK',
+    minPositionals: 1,
     maxPositionals: 2,
     options: {
+      'then-data': {
+        type: 'string',
+        valueName: 'SOURCE=FILE',
+        multiple: true,
+        description: 'the "then" side reads FILE for source SOURCE (e.g. last month\'s log)',
+      },
       markdown: { type: 'boolean', description: 'print Markdown for a pull-request comment' },
     },
     details: `
-Reads NOTEBOOK as it was at git revision REV (git show REV:path, in the notebook's
-repository) and as it is now, runs both on the current data files, and prints for
-each segments block: the rules that changed (old -> new) and the migration matrix of
-customers and of predicted value (rows: segment at REV, columns: segment now).
+Compares a "then" and a "now" run of NOTEBOOK. With REV, "then" is the notebook
+as it was at git revision REV (git show REV:path, in the notebook's repository):
+a change of rules on the same data. With --then-data SOURCE=FILE, "then" reads FILE
+for that source instead of the file the notebook names: the same rules on another
+data snapshot. Both may be given. The output says first which comparison it is, then
+for each segments block: the rules that changed (old -> new) and the migration matrix
+of customers and of predicted value (rows: segment then, columns: segment now).
 
-Exit code: 0 on success, 1 when the revision or notebook cannot be read or a segments
-block (or what it depends on) fails to run in either version.`,
+Exit code: 0 on success, 1 when the revision, notebook or a data file cannot be read
+or a segments block (or what it depends on) fails to run on either side; 2 when
+neither REV nor --then-data is given, or REV is empty.`,
   },
   async run(args) {
-    const [revision, path] = args.positionals;
+    const [revision, path] = args.positionals.length === 2 ? args.positionals : [undefined, args.positionals[0]];
+    const overrides = parseSnapshotOptions(stringOptions(args, 'then-data'));
+    // An empty revision would silently mean git's index: say so instead.
+    if (revision !== undefined && revision.trim() === '') throw new UsageError('the revision is empty', 'diff');
+    if (revision === undefined && overrides.size === 0)
+      throw new UsageError('nothing to compare: give a git revision, --then-data SOURCE=FILE, or both', 'diff');
     const now = await loadNotebook(path);
-    const then = loadNotebookText(path, await readAtRevision(path, revision));
-    // Both sides read the current data: relative paths resolve against the notebook's folder today.
+    const atRevision = revision === undefined ? now : loadNotebookText(path, await readAtRevision(path, revision));
+    const { notebook: then, snapshots } = withDataSnapshot(atRevision, overrides);
+    const side = [revision && `at ${revision}`, snapshots.length && 'on the old data'].filter(Boolean).join(' ');
+    // Relative data paths of both sides resolve against the notebook's folder today.
     const [runThen, runNow] = [await executeNotebook(then, now.dir), await executeNotebook(now)];
 
     const oldBlocks = segmentsBlocks(clvSources(then));
@@ -70,7 +90,7 @@ block (or what it depends on) fails to run in either version.`,
         segments.push({ name, valueMetric: block.on, status: 'added', rules: [] });
         continue;
       }
-      const before = await membershipOf(then, runThen, name, `at ${revision}`);
+      const before = await membershipOf(then, runThen, name, side);
       const after = await membershipOf(now, runNow, name, 'now');
       segments.push({
         name,
@@ -83,7 +103,7 @@ block (or what it depends on) fails to run in either version.`,
     for (const [name, block] of oldBlocks)
       if (!newBlocks.has(name)) segments.push({ name, valueMetric: block.on, status: 'removed', rules: [] });
 
-    const report: DiffReport = { revision, notebook: path, segments };
+    const report: DiffReport = { revision, snapshots, notebook: path, segments };
     process.stdout.write(args.values.markdown ? renderDiffMarkdown(report) : renderDiffText(report));
     return EXIT.ok;
   },

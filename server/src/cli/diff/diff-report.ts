@@ -2,6 +2,7 @@
 // changes and the migration matrix of customers and value between the two revisions.
 import { formatInteger, formatMoney, formatShare } from '../../report/format';
 import type { MigrationMatrix } from './migration';
+import type { DataSnapshot } from './data-snapshot';
 import type { RuleChange } from './rule-changes';
 
 export interface SegmentsDiff {
@@ -15,9 +16,34 @@ export interface SegmentsDiff {
 }
 
 export interface DiffReport {
-  revision: string;
+  /** The git revision of the "then" side's notebook; undefined when both sides run today's. */
+  revision?: string;
+  /** Sources that read another file on the "then" side (empty: both sides read today's data). */
+  snapshots: DataSnapshot[];
   notebook: string;
   segments: SegmentsDiff[];
+}
+
+/** What "then" is, in a few words for matrix headers: `HEAD~1`, `old data`, `HEAD~1, old data`. */
+export function thenLabel(report: DiffReport): string {
+  return [report.revision, report.snapshots.length ? 'old data' : undefined].filter(Boolean).join(', ');
+}
+
+/**
+ * Which comparison this is, said before anything else, so a reader never mistakes a change
+ * of data for a change of rules: rules at a revision vs now on today's data, the same rules
+ * on two data snapshots, or both at once.
+ */
+export function comparisonLines(report: DiffReport, code = (text: string) => text): string[] {
+  const rules = report.revision
+    ? `Rules: as at ${code(report.revision)} (then) against the working tree (now).`
+    : 'Rules: the same on both sides (the working tree).';
+  const data = report.snapshots.length
+    ? report.snapshots.map(
+        (s) => `Data: source ${code(s.source)} reads ${code(s.then)} (then) and ${code(s.now)} (now).`,
+      )
+    : ['Data: the same on both sides (the files the notebook reads now).'];
+  return [rules, ...data];
 }
 
 /** The matrix with a Total column and row appended, as printable rows (label first). */

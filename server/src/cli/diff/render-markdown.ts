@@ -1,19 +1,46 @@
 // `clvnb diff --markdown`: the same content as a pull-request comment. Rule changes as a
 // `diff` code block (red/green on GitHub), matrices as Markdown tables. Labels come from
-// the notebook, so table-breaking and markup characters in them are escaped.
+// the notebook, so table-breaking and markup characters in them are escaped. A matrix wider
+// or longer than a comment shows comfortably is folded into <details>, and the whole comment
+// stays under GitHub's limit for one comment.
 import { formatInteger, formatMoney } from '../../report/format';
-import { headline, matrixRows, ruleLines, type DiffReport, type SegmentsDiff } from './diff-report';
+import {
+  comparisonLines,
+  headline,
+  matrixRows,
+  ruleLines,
+  thenLabel,
+  type DiffReport,
+  type SegmentsDiff,
+} from './diff-report';
+
+/** GitHub refuses comments longer than 65,536 characters; leave room for a workflow's own lines. */
+export const MARKDOWN_LIMIT = 60_000;
+/** Matrices with more segments than this on either side are folded. */
+const UNFOLDED_SEGMENTS = 6;
 
 const cell = (text: string) =>
   text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/`/g, '\\`');
+/** Inline code that a backtick inside the text cannot close. */
+const code = (text: string) => {
+  const fence = '`'.repeat(Math.max(1, ...(text.match(/`+/g) ?? []).map((run) => run.length + 1)));
+  return `${fence}${fence.length > 1 ? ' ' : ''}${text.replace(/</g, '&lt;')}${fence.length > 1 ? ' ' : ''}${fence}`;
+};
 
 function table(header: string[], rows: string[][]): string {
   const align = header.map((_, j) => (j === 0 ? '---' : '---:'));
   return [header, align, ...rows].map((r, i) => `| ${(i === 1 ? r : r.map(cell)).join(' | ')} |`).join('\n');
 }
 
-function renderBlock(diff: SegmentsDiff, revision: string): string {
-  const parts = [`### Segments \`${diff.name}\` on \`${diff.valueMetric}\``, '', headline(diff)];
+/** A titled matrix, folded into <details> (blank lines around the table so GitHub renders it) when large. */
+function matrix(title: string, body: string, fold: boolean): string[] {
+  return fold
+    ? ['', `<details><summary>${title.replace(/\*\*/g, '')}</summary>`, '', body, '', '</details>']
+    : ['', title, '', body];
+}
+
+function renderBlock(diff: SegmentsDiff, then: string): string {
+  const parts = [`### Segments ${code(diff.name)} on ${code(diff.valueMetric)}`, '', headline(diff)];
   if (diff.rules.length) {
     const lines: string[] = [];
     for (const change of diff.rules) {
@@ -30,23 +57,24 @@ function renderBlock(diff: SegmentsDiff, revision: string): string {
   }
   const m = diff.matrix;
   if (m) {
-    const header = [`at ${revision} ↓ / now →`, ...m.to, 'Total'];
+    const fold = Math.max(m.from.length, m.to.length) > UNFOLDED_SEGMENTS;
+    const header = [`then ↓ / now →`, ...m.to, 'Total'];
     parts.push(
-      '',
-      `**Customers** (rows: segment at \`${revision}\`, columns: segment now)`,
-      '',
-      table(
-        header,
-        matrixRows(m.from, m.counts, (v) => formatInteger(v)),
+      ...matrix(
+        `**Customers** (rows: segment then, ${then}; columns: segment now)`,
+        table(
+          header,
+          matrixRows(m.from, m.counts, (v) => formatInteger(v)),
+        ),
+        fold,
       ),
-    );
-    parts.push(
-      '',
-      `**Predicted ${diff.valueMetric}**`,
-      '',
-      table(
-        header,
-        matrixRows(m.from, m.values, (v) => formatMoney(v)),
+      ...matrix(
+        `**Predicted ${diff.valueMetric}**`,
+        table(
+          header,
+          matrixRows(m.from, m.values, (v) => formatMoney(v)),
+        ),
+        fold,
       ),
     );
   }
@@ -54,7 +82,19 @@ function renderBlock(diff: SegmentsDiff, revision: string): string {
 }
 
 export function renderDiffMarkdown(report: DiffReport): string {
-  const title = `## Segment changes in \`${report.notebook}\` since \`${report.revision}\``;
-  if (report.segments.length === 0) return `${title}\n\nNo segments blocks at either revision.\n`;
-  return [title, ...report.segments.map((s) => renderBlock(s, report.revision))].join('\n\n') + '\n';
+  const title = `## Segment changes in ${code(report.notebook)}`;
+  const intro = [title, '', ...comparisonLines(report, code).map((line) => `${line}  `)].join('\n');
+  if (report.segments.length === 0) return `${intro}\n\nNo segments blocks then or now.\n`;
+  const then = thenLabel(report);
+  const blocks = report.segments.map((s) => renderBlock(s, then));
+  // Whole blocks only: a cut table would mislead. What does not fit is named, not dropped silently.
+  let text = intro;
+  for (const [i, block] of blocks.entries()) {
+    if (text.length + block.length + 2 > MARKDOWN_LIMIT) {
+      const rest = report.segments.slice(i).map((s) => code(s.name));
+      return `${text}\n\n_${rest.length} more segments blocks (${rest.join(', ')}) do not fit in one comment: run \`clvnb diff\` locally to see them._\n`;
+    }
+    text += '\n\n' + block;
+  }
+  return text + '\n';
 }

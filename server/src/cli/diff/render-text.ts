@@ -2,9 +2,17 @@
 // before/after lines, and the customer and value migration matrices.
 import { formatInteger, formatMoney } from '../../report/format';
 import { textTable } from '../text-table';
-import { headline, matrixRows, ruleLines, type DiffReport, type SegmentsDiff } from './diff-report';
+import {
+  comparisonLines,
+  headline,
+  matrixRows,
+  ruleLines,
+  thenLabel,
+  type DiffReport,
+  type SegmentsDiff,
+} from './diff-report';
 
-function renderBlock(diff: SegmentsDiff, revision: string): string {
+function renderBlock(diff: SegmentsDiff, then: string): string {
   const parts = [`segments ${diff.name} on ${diff.valueMetric}: ${headline(diff)}`];
   if (diff.rules.length) {
     parts.push('  rules changed:');
@@ -19,8 +27,8 @@ function renderBlock(diff: SegmentsDiff, revision: string): string {
   }
   const m = diff.matrix;
   if (m) {
-    const header = [`${revision} \\ now`, ...m.to, 'Total'];
-    parts.push('  customers (rows: segment at ' + revision + ', columns: segment now):');
+    const header = [`${then} \\ now`, ...m.to, 'Total'];
+    parts.push(`  customers (rows: segment then (${then}), columns: segment now):`);
     parts.push(
       textTable(
         header,
@@ -41,6 +49,8 @@ function renderBlock(diff: SegmentsDiff, revision: string): string {
 }
 
 export function renderDiffText(report: DiffReport): string {
-  if (report.segments.length === 0) return `${report.notebook}: no segments blocks at ${report.revision} or now\n`;
-  return report.segments.map((s) => renderBlock(s, report.revision)).join('\n\n') + '\n';
+  const header = comparisonLines(report).join('\n');
+  if (report.segments.length === 0) return `${header}\n${report.notebook}: no segments blocks then or now\n`;
+  const then = thenLabel(report);
+  return [header, ...report.segments.map((s) => renderBlock(s, then))].join('\n\n') + '\n';
 }

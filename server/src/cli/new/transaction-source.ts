@@ -1,6 +1,6 @@
 // The sample's transaction source (the `source` that maps `customer` and `date`): which
 // columns it maps, and the text of its replacement reading the user's file and columns.
-import type { MappingItem, SourceStatement } from '../../language';
+import { quoteString, type MappingItem, type SourceStatement } from '../../language';
 
 /** The column the sample maps to `role`, if any. */
 export function mappedColumn(statement: SourceStatement, role: string): string | undefined {
@@ -20,10 +20,9 @@ export interface NewSource {
   amount?: string;
 }
 
-const quote = (text: string) => `"${text.replace(/[\\"]/g, (c) => '\\' + c)}"`;
 /** Bare names stay bare (the common case reads best); anything else is quoted. */
-const column = (name: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : quote(name));
-const dateFormat = (format: string) => (format === 'ISO' || format === 'YYYYMMDD' ? format : quote(format));
+const column = (name: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : quoteString(name));
+const dateFormat = (format: string) => (format === 'ISO' || format === 'YYYYMMDD' ? format : quoteString(format));
 
 /** The statement text; the caller runs the formatter over the cell for the final layout. */
 export function sourceText(s: NewSource): string {
@@ -32,5 +31,5 @@ export function sourceText(s: NewSource): string {
     `date = ${column(s.date)}${s.dateFormat ? ` as ${dateFormat(s.dateFormat)}` : ''}`,
   ];
   if (s.amount) mappings.push(`amount = ${column(s.amount)}`);
-  return `source ${s.name} = ${s.format} ${quote(s.path)} {\n${mappings.map((m) => '  ' + m).join('\n')}\n}`;
+  return `source ${s.name} = ${s.format} ${quoteString(s.path)} {\n${mappings.map((m) => '  ' + m).join('\n')}\n}`;
 }
