@@ -51,12 +51,13 @@ function isoTime(bytes: Uint8Array, at: number, end: number): number {
   if (h < 0 || h > 23 || min < 0 || min > 59) return NaN;
   let i = at + 5;
   let seconds = h * 3600 + min * 60;
-  if (bytes[i] === 58) {
+  // Every look past the minutes stays inside the field: in a CSV buffer the next byte is the delimiter.
+  if (i < end && bytes[i] === 58) {
     const s = fixedDigits(bytes, i + 1, 2);
     if (s < 0 || s > 60) return NaN;
     seconds += s;
     i += 3;
-    if (bytes[i] === 46 || bytes[i] === 44) {
+    if (i < end && (bytes[i] === 46 || bytes[i] === 44)) {
       let scale = 0.1;
       for (i++; i < end && bytes[i] >= 48 && bytes[i] <= 57; i++, scale /= 10) seconds += (bytes[i] - 48) * scale;
     }
