@@ -1,6 +1,7 @@
 // Execution order. Every statement of the notebook is a node; its edges are the names it
 // reads. Running some cells means running their statements and, first, everything those
 // statements read, transitively — each node once, dependencies before dependents.
+import { DepthFirst } from '../language';
 
 export interface GraphNode {
   id: string;
@@ -21,22 +22,16 @@ export class CycleError extends Error {
 export function executionOrder(nodes: GraphNode[], targets: string[]): string[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const position = new Map(nodes.map((n, i) => [n.id, i]));
-  const state = new Map<string, 'visiting' | 'done'>();
   const order: string[] = [];
-  const path: string[] = [];
-  const visit = (id: string) => {
-    const node = byId.get(id);
-    if (!node || state.get(id) === 'done') return;
-    if (state.get(id) === 'visiting') throw new CycleError([...path.slice(path.indexOf(id)), id]);
-    state.set(id, 'visiting');
-    path.push(id);
-    for (const dep of node.deps) visit(dep);
-    path.pop();
-    state.set(id, 'done');
-    order.push(id);
-  };
+  const walk = new DepthFirst<string>({
+    dependencies: (id) => byId.get(id)!.deps.filter((dep) => byId.has(dep)),
+    leave: (id) => order.push(id),
+    cycle: (id, path) => {
+      throw new CycleError([...path.slice(path.indexOf(id)), id]);
+    },
+  });
   const sortedTargets = [...new Set(targets)].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
-  for (const id of sortedTargets) visit(id);
+  for (const id of sortedTargets) if (byId.has(id)) walk.walk(id);
   return order;
 }
 

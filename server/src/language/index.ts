@@ -41,6 +41,7 @@ export { fingerprint, printTree } from './print-tree';
 export { completionContext, type CompletionContext, type Expectation } from './completion';
 export { LineIndex, type Position } from './text';
 export { DIAGNOSTIC_CODES } from './checker/codes';
+export { DepthFirst, type DepthFirstVisitor } from './depth-first';
 
 export { METRICS, metricInfo, type MetricInfo, type ValueType, type MetricRequirement } from './catalog/metrics';
 export { MODEL_KINDS, modelKindInfo, type ModelKindInfo, type ModelParameterInfo } from './catalog/models';

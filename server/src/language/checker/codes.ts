@@ -1,6 +1,7 @@
 // Every diagnostic code the parser and checker can report, with its severity and what it
 // means. Codes are stable: quick fixes and tests key on them. docs/language.md lists them too.
 import type { Severity } from '../diagnostic';
+import { MAX_CONDITION_DEPTH } from '../parser/expressions';
 
 export const DIAGNOSTIC_CODES: Record<string, { severity: Severity; description: string }> = {
   // parser
@@ -9,6 +10,10 @@ export const DIAGNOSTIC_CODES: Record<string, { severity: Severity; description:
   'unknown-character': { severity: 'error', description: 'A character that has no meaning in the language.' },
   'unterminated-string': { severity: 'error', description: 'A string without its closing quote.' },
   'unclosed-block': { severity: 'error', description: 'A `{` without its `}`.' },
+  'condition-too-deep': {
+    severity: 'error',
+    description: `A condition nested more than ${MAX_CONDITION_DEPTH} levels deep (parentheses, \`not\`, chained \`and\`/\`or\`).`,
+  },
   // names
   'unknown-name': { severity: 'error', description: 'A reference to a name no cell defines.' },
   'wrong-kind': {

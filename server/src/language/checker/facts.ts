@@ -4,6 +4,7 @@
 import type { Definition, DefinitionKind, Identifier, SourceStatement, Statement, TimeUnit } from '../ast';
 import { modelKindInfo, type ModelKindInfo } from '../catalog/models';
 import { roleInfo, type SourceKind } from '../catalog/sources';
+import { DepthFirst } from '../depth-first';
 
 /** The kind of data a source holds, from the roles it maps (the first role decides). */
 export function sourceKindOf(source: SourceStatement): SourceKind | undefined {
@@ -123,19 +124,25 @@ function derived(f: Facts, kind: DefinitionKind): Facts {
 
 /** Computes facts lazily, once per definition per check; cycles yield facts with nothing known. */
 export class FactsTable {
-  private readonly cache = new Map<string, Facts | null>();
+  private readonly cache = new Map<string, Facts>();
+  // What a definition's facts build on is computed first; a name still on the walk's path
+  // (a cycle) has no facts yet and reads as unknown.
+  private readonly walk = new DepthFirst<string>({
+    dependencies: (name) => {
+      const definition = this.lookup(name);
+      return definition ? upstreamNames(definition).filter((n) => this.lookup(n)) : [];
+    },
+    leave: (name) => {
+      const definition = this.lookup(name);
+      if (definition) this.cache.set(name, this.compute(definition));
+    },
+  });
 
   constructor(private readonly lookup: (name: string) => Definition | undefined) {}
 
   of(name: string): Facts | undefined {
-    const cached = this.cache.get(name);
-    if (cached !== undefined) return cached ?? undefined;
-    const definition = this.lookup(name);
-    if (!definition) return undefined;
-    this.cache.set(name, null); // in progress: a cycle reads "unknown"
-    const facts = this.compute(definition);
-    this.cache.set(name, facts);
-    return facts;
+    if (!this.cache.has(name)) this.walk.walk(name);
+    return this.cache.get(name);
   }
 
   private compute(d: Definition): Facts {
@@ -183,9 +190,28 @@ export class FactsTable {
     }
   }
 
-  /** A copy of the facts of what `name` refers to, as the facts of a `kind` built on it. */
+  /** A copy of the facts of what `name` refers to, as the facts of a `kind` built on it (`upstreamNames`). */
   private upstream(name: Identifier | null | undefined, kind: DefinitionKind): Facts {
     const facts = name ? this.of(name.name) : undefined;
     return facts ? derived(facts, kind) : emptyFacts(kind);
+  }
+}
+
+/** The names whose facts `compute` reads for a definition. */
+function upstreamNames(d: Definition): string[] {
+  const names = (ids: (Identifier | null | undefined)[]) => ids.flatMap((id) => (id ? [id.name] : []));
+  switch (d.kind) {
+    case 'Source':
+      return [];
+    case 'Split':
+      return names([d.source]);
+    case 'Model':
+      return names([d.call?.args[0]]);
+    case 'Value':
+      return names([d.call?.args[0], d.call?.args[1]]);
+    case 'Segments':
+      return names([d.on]);
+    case 'Table':
+      return names([d.target]);
   }
 }

@@ -3,6 +3,7 @@
 // definition, or anything on a cycle cannot run and is listed as blocked.
 import type { Statement } from '../ast';
 import type { DefinitionInfo, StatementInfo } from '../program-types';
+import { DepthFirst } from '../depth-first';
 import { definitionName, definitionReferences } from './facts';
 
 export function planRun(
@@ -11,8 +12,9 @@ export function planRun(
 ): { runOrder: StatementInfo[]; blocked: StatementInfo[] } {
   const runOrder: StatementInfo[] = [];
   const blocked: StatementInfo[] = [];
-  // Per definition name: 'running' while its dependencies are visited, then whether it can run.
-  const state = new Map<string, 'running' | boolean>();
+  // Per definition name, once its dependencies were walked: whether it can run. A name on
+  // the walk's path (a cycle) or never defined has no entry, so what reads it cannot run.
+  const runs = new Map<string, boolean>();
 
   const infoOf = (cellId: string, statement: Statement): StatementInfo => {
     const info: StatementInfo = { cellId, statement, dependencies: definitionReferences(statement).map((r) => r.name) };
@@ -21,17 +23,18 @@ export function planRun(
     return info;
   };
 
+  const walk = new DepthFirst<string>({
+    dependencies: (name) => definitions.get(name)![0].dependencies.filter((d) => definitions.has(d)),
+    leave: (name) => {
+      const d = definitions.get(name)![0];
+      const ok = d.dependencies.every((dependency) => runs.get(dependency) === true);
+      runs.set(name, ok);
+      (ok ? runOrder : blocked).push(infoOf(d.cellId, d.statement));
+    },
+  });
   const canRunDefinition = (name: string): boolean => {
-    const s = state.get(name);
-    if (s === 'running') return false; // a cycle
-    if (s !== undefined) return s;
-    const d = definitions.get(name)?.[0];
-    if (!d) return false;
-    state.set(name, 'running');
-    const ok = d.dependencies.map(canRunDefinition).every(Boolean);
-    state.set(name, ok);
-    (ok ? runOrder : blocked).push(infoOf(d.cellId, d.statement));
-    return ok;
+    if (definitions.has(name)) walk.walk(name);
+    return runs.get(name) === true;
   };
 
   for (const { cellId, statements } of cells) {

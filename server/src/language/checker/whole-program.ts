@@ -45,15 +45,19 @@ export function cycleDiagnostics(cycles: string[][], definitions: Map<string, De
   const result: Located[] = [];
   for (const component of cycles) {
     const members = new Set(component);
+    const pathOf =
+      component.length <= SHORTEST_PATHS_UP_TO
+        ? (name: string) => cyclePath(name, members, definitions)
+        : walksThroughRoot(component, members, definitions);
     for (const name of component) {
       const d = definitions.get(name)![0];
-      const path = cyclePath(name, members, definitions);
+      const path = pathOf(name);
       result.push({
         cellId: d.cellId,
         range: d.nameRange,
         severity: 'error',
         code: 'cyclic-definition',
-        message: `\`${name}\` depends on itself: ${path.join(' → ')}`,
+        message: `\`${name}\` depends on itself: ${shownPath(path)}`,
       });
     }
   }
@@ -135,19 +139,35 @@ function cycles(definitions: Map<string, DefinitionInfo[]>): string[][] {
   return components;
 }
 
+/** Names shown at each end of a long cycle's path; a message names at most twice as many. */
+const CYCLE_ENDS_SHOWN = 4;
+
+/** A cycle's path for a message: the whole path when short, else its ends around a count. */
+function shownPath(path: string[]): string {
+  if (path.length <= 2 * CYCLE_ENDS_SHOWN + 1) return path.join(' → ');
+  const hidden = path.length - 2 * CYCLE_ENDS_SHOWN;
+  return [
+    ...path.slice(0, CYCLE_ENDS_SHOWN),
+    `… ${hidden.toLocaleString('en-US')} more …`,
+    ...path.slice(-CYCLE_ENDS_SHOWN),
+  ].join(' → ');
+}
+
+/**
+ * Up to this many members each cycle's message shows the shortest path back (a search per
+ * member); larger components, which only generated notebooks have, use `walksThroughRoot`.
+ */
+const SHORTEST_PATHS_UP_TO = 64;
+
 /** The shortest path from `start` back to itself inside the cycle's members. */
 function cyclePath(start: string, members: Set<string>, definitions: Map<string, DefinitionInfo[]>): string[] {
   const parent = new Map<string, string>();
   const queue = [start];
-  while (queue.length) {
-    const current = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const current = queue[head];
     for (const next of definitions.get(current)![0].dependencies) {
       if (!members.has(next)) continue;
-      if (next === start) {
-        const chain: string[] = [];
-        for (let at = current; at !== start; at = parent.get(at)!) chain.unshift(at);
-        return [start, ...chain, start];
-      }
+      if (next === start) return [start, ...pathFromParents(parent, start, current), start];
       if (!parent.has(next)) {
         parent.set(next, current);
         queue.push(next);
@@ -155,4 +175,48 @@ function cyclePath(start: string, members: Set<string>, definitions: Map<string,
     }
   }
   return [start, start];
+}
+
+/** The path `from` → … → `to` along `parent` links (excluding `from`), given `to`'s chain reaches `from`. */
+function pathFromParents(parent: Map<string, string>, from: string, to: string): string[] {
+  const chain: string[] = [];
+  for (let at = to; at !== from; at = parent.get(at)!) chain.push(at);
+  return chain.reverse();
+}
+
+/**
+ * For a large component, each member's path is a walk through one root: member ⇝ root along a
+ * search towards the root, then root ⇝ member along a search from it. Two searches for the whole
+ * component instead of one per member (a 2,320-definition cycle took seconds).
+ */
+function walksThroughRoot(
+  component: string[],
+  members: Set<string>,
+  definitions: Map<string, DefinitionInfo[]>,
+): (name: string) => string[] {
+  const root = component[0];
+  const inside = (name: string) => definitions.get(name)![0].dependencies.filter((d) => members.has(d));
+  const readers = new Map<string, string[]>();
+  for (const name of component) for (const d of inside(name)) readers.set(d, [...(readers.get(d) ?? []), name]);
+  const search = (next: (name: string) => string[]) => {
+    const parent = new Map<string, string>();
+    const queue = [root];
+    for (let head = 0; head < queue.length; head++)
+      for (const n of next(queue[head]))
+        if (n !== root && !parent.has(n)) {
+          parent.set(n, queue[head]);
+          queue.push(n);
+        }
+    return parent;
+  };
+  const fromRoot = search(inside);
+  const towardsRoot = search((name) => readers.get(name) ?? []);
+  return (name) => {
+    if (name === root) {
+      const last = readers.get(root)![0];
+      return last === root ? [root, root] : [root, ...pathFromParents(fromRoot, root, last), root];
+    }
+    const toRoot = pathFromParents(towardsRoot, root, name).reverse();
+    return [...toRoot, root, ...pathFromParents(fromRoot, root, name)];
+  };
 }

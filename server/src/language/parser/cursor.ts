@@ -10,6 +10,8 @@ export class Cursor {
   /** End offset of the last consumed token: where a node being built ends. */
   lastEnd = 0;
   private parenDepth = 0;
+  /** How many `(` and `not` enclose the condition being parsed (see MAX_CONDITION_DEPTH). */
+  nesting = 0;
   readonly errors: Diagnostic[] = [];
   /** Offsets that already have an error (made on the first error: most cells have none). */
   private errorOffsets?: Set<number>;

@@ -8,8 +8,74 @@ import { numberLiteral, parseLiteral, percentLiteral } from './literals';
 /** Words that cannot be a metric name inside a condition. */
 const CONDITION_WORDS = new Set(['and', 'or', 'not', 'in', 'between', 'when', 'otherwise']);
 
+/**
+ * How deep a condition's tree may be: each `(`, `not` and each term joined by `and`/`or`
+ * is a level. Everything that reads a tree (checker, formatter, kernel, editor features)
+ * walks it recursively, so a deeper condition is reported and left out of the tree rather
+ * than parsed: 900 nested parentheses or 5,000 chained `and`s would overflow their stacks.
+ */
+export const MAX_CONDITION_DEPTH = 256;
+
+const TOO_DEEP = `this condition nests more than ${MAX_CONDITION_DEPTH} levels deep (parentheses, \`not\`, terms joined by \`and\`/\`or\`); split it into simpler rules or named segments`;
+
 export function parseCondition(p: Cursor): Expression | null {
-  return parseOr(p);
+  const start = p.token.start;
+  const condition = parseOr(p);
+  if (!condition || depthOf(condition) <= MAX_CONDITION_DEPTH) return condition;
+  p.error({ start, end: condition.end }, 'condition-too-deep', TOO_DEEP);
+  return null;
+}
+
+/** The levels of `and`/`or`, `not` and parentheses in a condition, counted without recursion. */
+function depthOf(root: Expression): number {
+  let deepest = 0;
+  const stack: [Expression | null, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, above] = stack.pop()!;
+    if (!node) continue;
+    const depth = above + (node.kind === 'Logical' || node.kind === 'Not' || node.kind === 'Paren' ? 1 : 0);
+    deepest = Math.max(deepest, depth);
+    for (const child of childrenOf(node)) stack.push([child, depth]);
+  }
+  return deepest;
+}
+
+function childrenOf(node: Expression): (Expression | null)[] {
+  switch (node.kind) {
+    case 'Logical':
+    case 'Compare':
+      return [node.left, node.right];
+    case 'Not':
+      return [node.operand];
+    case 'Paren':
+      return [node.inner];
+    case 'Rank':
+      return [node.subject];
+    case 'Between':
+      return [node.subject, node.low, node.high];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Parses the part after `(` or `not` one level deeper. Past the limit it skips to the `)` that
+ * closes the enclosing level (which `parseCondition` then reports), so recursion stays bounded.
+ */
+function nested(p: Cursor, parse: () => Expression | null): Expression | null {
+  if (p.nesting >= MAX_CONDITION_DEPTH) {
+    for (let open = 0; !p.atLineEnd() && !p.at('RBrace') && !(open === 0 && p.at('RParen')); p.bump()) {
+      if (p.at('LParen')) open++;
+      else if (p.at('RParen')) open--;
+    }
+    return null;
+  }
+  p.nesting++;
+  try {
+    return parse();
+  } finally {
+    p.nesting--;
+  }
 }
 
 function parseOr(p: Cursor): Expression | null {
@@ -35,7 +101,7 @@ function parseLogical(p: Cursor, op: 'and' | 'or', operand: (p: Cursor) => Expre
 function parseNot(p: Cursor): Expression | null {
   if (!p.atWord('not')) return parsePredicate(p);
   const start = p.bump().start;
-  const operand = parseNot(p);
+  const operand = nested(p, () => parseNot(p));
   return { kind: 'Not', operand, start, end: p.lastEnd };
 }
 
@@ -74,7 +140,7 @@ function parseOperand(p: Cursor): Expression | null {
   const t = p.token;
   if (t.kind === 'LParen') {
     p.bump();
-    const inner = p.insideParens(() => parseOr(p));
+    const inner = p.insideParens(() => nested(p, () => parseOr(p)));
     p.expect('RParen', '`)`');
     return { kind: 'Paren', inner, start: t.start, end: p.lastEnd };
   }
