@@ -10,6 +10,7 @@ import { MAX_CHART_POINTS } from '../../server/src/kernel/charts/spec';
 import { survivalChart } from '../../server/src/kernel/charts/survival';
 import { trackingChart } from '../../server/src/kernel/charts/tracking';
 import type { VegaLiteSpec } from '../../server/src/kernel/output-types';
+import type { Measure } from '../../server/src/kernel/charts/presentation';
 import { lorenzCurve, sortedFinite } from '../../server/src/kernel/stats';
 
 /** Compiles a spec with vega-lite (throws on an invalid spec) and returns its inline rows. */
@@ -19,11 +20,15 @@ export function compiles(spec: VegaLiteSpec): object[] {
   return (spec.data as { values: object[] }).values;
 }
 
+const CLV = (field: string): Measure => ({ field, label: 'CLV', format: 'money' });
+const FREQUENCY = (field: string): Measure => ({ field, label: 'number of repeat purchases', format: 'integer' });
+const P_ALIVE: Measure = { field: 'value', label: 'P(alive)', format: 'probability' };
+
 describe('kernel charts', () => {
   const million = Float64Array.from({ length: 1_000_000 }, (_, i) => ((i * 7919) % 1000) / 10);
 
   it('histogram bins a million values into at most 40 bars', () => {
-    const rows = compiles(histogramChart('clv', 'clv', million, 'USD'));
+    const rows = compiles(histogramChart('clv', CLV('start'), million));
     assert.ok(rows.length <= 41 && rows.length > 5);
     const bins = binValues(million);
     assert.equal(
@@ -39,8 +44,8 @@ describe('kernel charts', () => {
   it('scatter samples to at most 5,000 points, deterministically and without repeats', () => {
     const spec = scatterChart(
       'clv by frequency',
-      { metric: 'frequency', values: million },
-      { metric: 'clv', values: million },
+      { measure: FREQUENCY('x'), values: million },
+      { measure: CLV('y'), values: million },
     );
     assert.equal(compiles(spec).length, MAX_CHART_POINTS);
     assert.match(String(spec.title), /sample of 5,000 of 1,000,000 customers/);
@@ -57,21 +62,19 @@ describe('kernel charts', () => {
       { x: 0, y: 3, customers: 2 },
       { x: 1, y: 2, customers: 3 },
     ]);
-    const rows = compiles(
-      lineChart('clv by frequency', { metric: 'frequency' }, { metric: 'clv' }, meansByBin(million, million)),
-    );
+    const rows = compiles(lineChart('clv by frequency', FREQUENCY('x'), CLV('y'), meansByBin(million, million)));
     assert.ok(rows.length <= 41 && rows.length > 5);
   });
 
   it('bar, lorenz, matrix, tracking and survival specs compile', () => {
     compiles(
-      barChart('tiers', 'segment', 'clv', [
+      barChart('tiers', 'segment', CLV('value'), [
         { category: 'A', value: 1 },
         { category: 'B', value: 2 },
       ]),
     );
-    assert.equal(compiles(lorenzChart('lorenz', 'clv', lorenzCurve(sortedFinite(million)))).length, 103);
-    compiles(matrixChart('m', 'p_alive', 'weeks', [{ frequency: 0, recency: 0, value: 0.5 }]));
+    assert.equal(compiles(lorenzChart('lorenz', 'CLV', lorenzCurve(sortedFinite(million)), 0.5)).length, 103);
+    compiles(matrixChart('m', P_ALIVE, 'weeks', [{ frequency: 0, recency: 0, value: 0.5 }]));
     compiles(trackingChart('t', 'weeks', [{ period: 1, actual: 1, expected: 2 }], 39));
     compiles(survivalChart('s', 'years', [{ period: 0, series: 'regular', survival: 1 }]));
   });

@@ -27,7 +27,7 @@ const table: TablePayload = {
 };
 
 const chart = {
-  $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
   data: {
     values: [
       { tier: 'Champions', clv: 120 },

@@ -41,7 +41,7 @@ const results = new Map<string, CellResult>([
       {
         data: {
           'text/plain': 'bar chart',
-          [MIME.vegaLite]: barChart('clv by tier', 'tier', 'clv', [
+          [MIME.vegaLite]: barChart('clv by tier', 'tier', { field: 'value', label: 'total CLV', format: 'money' }, [
             { category: HOSTILE, value: 10 },
             { category: 'Rest', value: 4 },
           ]),

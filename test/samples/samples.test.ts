@@ -81,7 +81,7 @@ describe('samples', function () {
     });
 
     it('tracks 78 weeks of holdout against the published actual curve', () => {
-      const tracking = run.payloads(CHART).filter((s) => String(s.title).startsWith('tracking of'));
+      const tracking = run.payloads(CHART).filter((s) => String(s.title).startsWith('Cumulative repeat purchases'));
       assert.equal(tracking.length, 2);
       for (const spec of tracking) {
         const actual = spec.data.values.filter((v: any) => v.series === 'actual');

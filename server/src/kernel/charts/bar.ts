@@ -1,6 +1,7 @@
 // Bar chart of one number per category (a metric aggregated per segment), in the
 // segments' own order (first-match-wins order), not alphabetical.
 import type { VegaLiteSpec } from '../output-types';
+import { channel, tooltip, type Measure } from './presentation';
 import { chartSpec } from './spec';
 
 export interface BarDatum {
@@ -8,9 +9,11 @@ export interface BarDatum {
   value: number;
 }
 
-export function barChart(title: string, categoryTitle: string, valueTitle: string, bars: BarDatum[]): VegaLiteSpec {
+/** `value`: what the bars measure (field `value`). */
+export function barChart(title: string, categoryTitle: string, value: Measure, bars: BarDatum[]): VegaLiteSpec {
+  const measure = { ...value, field: 'value' };
   return chartSpec(title, bars, {
-    mark: { type: 'bar', tooltip: true },
+    mark: { type: 'bar' },
     encoding: {
       x: {
         field: 'category',
@@ -19,7 +22,8 @@ export function barChart(title: string, categoryTitle: string, valueTitle: strin
         title: categoryTitle,
         axis: { labelAngle: -30 },
       },
-      y: { field: 'value', type: 'quantitative', title: valueTitle },
+      y: channel(measure),
+      tooltip: [{ field: 'category', type: 'nominal', title: categoryTitle }, tooltip(measure)],
     },
   });
 }

@@ -1,7 +1,8 @@
 // Histogram of one per-customer metric, binned here so the spec carries ~40 bars whatever
 // the number of customers.
 import type { VegaLiteSpec } from '../output-types';
-import { axisTitle, chartSpec } from './spec';
+import { channel, customersMeasure, tooltip, withUnit, type Measure } from './presentation';
+import { chartSpec } from './spec';
 
 export interface Bin {
   start: number;
@@ -61,13 +62,20 @@ export function binValues(values: ArrayLike<number>, maxBins = 40): Bin[] {
   }));
 }
 
-export function histogramChart(title: string, metric: string, values: ArrayLike<number>, unit?: string): VegaLiteSpec {
+export function histogramChart(title: string, measure: Measure, values: ArrayLike<number>): VegaLiteSpec {
+  const from = { ...measure, field: 'start' };
+  // Whole-number bins of a count ("2 to 3 repeat purchases") read as the count itself.
   return chartSpec(title, binValues(values), {
-    mark: { type: 'bar', tooltip: true },
+    mark: { type: 'bar' },
     encoding: {
-      x: { field: 'start', type: 'quantitative', bin: { binned: true }, title: axisTitle(metric, unit) },
+      x: channel(from, { bin: { binned: true } }),
       x2: { field: 'end' },
-      y: { field: 'count', type: 'quantitative', title: 'customers' },
+      y: channel(customersMeasure('count')),
+      tooltip: [
+        { ...tooltip(from), title: `${withUnit(measure.label, measure.unit)} from` },
+        { ...tooltip({ ...measure, field: 'end' }), title: 'to' },
+        tooltip(customersMeasure('count')),
+      ],
     },
   });
 }

@@ -3,7 +3,8 @@
 // points whatever the number of customers; the tooltip says how many customers each holds.
 import type { VegaLiteSpec } from '../output-types';
 import { binGrid, binOf } from './histogram';
-import { axisTitle, chartSpec } from './spec';
+import { channel, customersMeasure, tooltip, type Measure } from './presentation';
+import { chartSpec } from './spec';
 
 export interface LinePoint {
   x: number;
@@ -33,22 +34,17 @@ export function meansByBin(xs: ArrayLike<number>, ys: ArrayLike<number>, maxBins
   return points;
 }
 
-export function lineChart(
-  title: string,
-  x: { metric: string; unit?: string },
-  y: { metric: string; unit?: string },
-  points: LinePoint[],
-): VegaLiteSpec {
+/** `x` and `y` name the metrics; their fields here are `x` and `y` whatever they say. */
+export function lineChart(title: string, x: Measure, y: Measure, points: LinePoint[]): VegaLiteSpec {
+  // A bin's mean of a count is not a count: its axis keeps the count's ticks, its tooltip two decimals.
+  const meanX = { ...x, field: 'x', label: `mean ${x.label}` };
+  const meanY = { ...y, field: 'y', label: `mean ${y.label}`, format: y.format === 'integer' ? 'number' : y.format };
   return chartSpec(title, points, {
-    mark: { type: 'line', point: true, tooltip: true },
+    mark: { type: 'line', point: true },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: axisTitle(x.metric, x.unit) },
-      y: { field: 'y', type: 'quantitative', title: `mean ${axisTitle(y.metric, y.unit)}` },
-      tooltip: [
-        { field: 'x', type: 'quantitative', title: x.metric, format: ',.2f' },
-        { field: 'y', type: 'quantitative', title: `mean ${y.metric}`, format: ',.3f' },
-        { field: 'customers', type: 'quantitative', format: ',d' },
-      ],
+      x: channel({ ...x, field: 'x' }),
+      y: channel(meanY),
+      tooltip: [tooltip({ ...meanX, format: 'number' }), tooltip(meanY), tooltip(customersMeasure())],
     },
   });
 }

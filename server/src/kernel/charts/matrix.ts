@@ -2,7 +2,8 @@
 // a grid of hypothetical customers, as in Fader, Hardie & Lee's iso-value plots: the grid is
 // at most ~40 × 40 cells, whatever the customer base.
 import type { VegaLiteSpec } from '../output-types';
-import { axisTitle, chartSpec } from './spec';
+import { channel, tooltip, withUnit, type Measure } from './presentation';
+import { chartSpec } from './spec';
 
 export interface MatrixCell {
   frequency: number;
@@ -10,11 +11,15 @@ export interface MatrixCell {
   value: number;
 }
 
-export function matrixChart(title: string, metric: string, unit: string, cells: MatrixCell[]): VegaLiteSpec {
+/** `value`: what the colour shows (P(alive) on a fixed 0–1 scale, expected purchases). */
+export function matrixChart(title: string, value: Measure, unit: string, cells: MatrixCell[]): VegaLiteSpec {
+  const measure = { ...value, field: 'value' };
+  const recency = { field: 'recency', label: 'recency', format: 'number' as const, unit };
+  const frequency = { field: 'frequency', label: 'repeat purchases', format: 'integer' as const };
   return chartSpec(title, cells, {
-    mark: { type: 'rect', tooltip: true },
+    mark: { type: 'rect' },
     encoding: {
-      x: { field: 'recency', type: 'ordinal', title: axisTitle('recency', unit), axis: { labelOverlap: true } },
+      x: { field: 'recency', type: 'ordinal', title: withUnit('recency', unit), axis: { labelOverlap: true } },
       y: {
         field: 'frequency',
         type: 'ordinal',
@@ -22,7 +27,8 @@ export function matrixChart(title: string, metric: string, unit: string, cells: 
         sort: 'descending',
         axis: { labelOverlap: true },
       },
-      color: { field: 'value', type: 'quantitative', title: metric, scale: { scheme: 'viridis' } },
+      color: channel(measure, { scale: { scheme: 'viridis' } }, 'legend'),
+      tooltip: [tooltip(frequency), tooltip(recency), tooltip(measure)],
     },
   });
 }

@@ -2,7 +2,8 @@
 // the report, so at most MAX_CHART_POINTS customers are drawn, chosen by a seeded uniform
 // sample (same notebook, same picture), and the title says so.
 import type { VegaLiteSpec } from '../output-types';
-import { axisTitle, chartSpec, MAX_CHART_POINTS } from './spec';
+import { channel, tooltip, type Measure } from './presentation';
+import { chartSpec, MAX_CHART_POINTS } from './spec';
 
 /** Indices of a uniform sample of `k` of `n` rows (all rows when n ≤ k), in ascending order. */
 export function sampleIndices(n: number, k: number, seed = 1): Uint32Array {
@@ -28,9 +29,8 @@ export function sampleIndices(n: number, k: number, seed = 1): Uint32Array {
 }
 
 export interface ScatterAxis {
-  metric: string;
+  measure: Measure;
   values: ArrayLike<number>;
-  unit?: string;
 }
 
 export function scatterChart(title: string, x: ScatterAxis, y: ScatterAxis): VegaLiteSpec {
@@ -45,10 +45,11 @@ export function scatterChart(title: string, x: ScatterAxis, y: ScatterAxis): Veg
       ? `${title} (sample of ${picked.length.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} customers)`
       : title;
   return chartSpec(shown, points, {
-    mark: { type: 'point', filled: true, opacity: 0.4, size: 12, tooltip: true },
+    mark: { type: 'point', filled: true, opacity: 0.4, size: 12 },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: axisTitle(x.metric, x.unit) },
-      y: { field: 'y', type: 'quantitative', title: axisTitle(y.metric, y.unit) },
+      x: channel({ ...x.measure, field: 'x' }),
+      y: channel({ ...y.measure, field: 'y' }),
+      tooltip: [tooltip({ ...x.measure, field: 'x' }), tooltip({ ...y.measure, field: 'y' })],
     },
   });
 }

@@ -3,7 +3,8 @@
 // "container" width would be zero) and the title the notebook gave.
 import type { VegaLiteSpec } from '../output-types';
 
-export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+/** The bundled vega-lite's major version (a test checks it against package.json). */
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /** Largest number of points a chart may inline (see ARCHITECTURE.md: charts carry aggregates). */
 export const MAX_CHART_POINTS = 5000;
@@ -17,9 +18,4 @@ export function chartSpec(title: string, values: object[], body: Record<string, 
     data: { values },
     ...body,
   };
-}
-
-/** Axis title for a metric, with its unit when it has one ("recency (weeks)"). */
-export function axisTitle(metric: string, unit?: string): string {
-  return unit ? `${metric} (${unit})` : metric;
 }

@@ -11,9 +11,9 @@ export interface SurvivalPoint {
 
 export function survivalChart(title: string, unit: string, points: SurvivalPoint[]): VegaLiteSpec {
   return chartSpec(title, points, {
-    mark: { type: 'line', point: true, tooltip: true },
+    mark: { type: 'line', point: true },
     encoding: {
-      x: { field: 'period', type: 'quantitative', title: unit },
+      x: { field: 'period', type: 'quantitative', title: `${unit} since acquisition`, axis: { tickMinStep: 1 } },
       y: {
         field: 'survival',
         type: 'quantitative',
@@ -22,6 +22,11 @@ export function survivalChart(title: string, unit: string, points: SurvivalPoint
         scale: { domain: [0, 1] },
       },
       color: { field: 'series', type: 'nominal', title: null },
+      tooltip: [
+        { field: 'series', type: 'nominal', title: 'cohort' },
+        { field: 'period', type: 'quantitative', title: unit.replace(/s$/, ''), format: ',d' },
+        { field: 'survival', type: 'quantitative', title: 'share surviving', format: '.1%' },
+      ],
     },
   });
 }

@@ -22,12 +22,28 @@ export function trackingChart(
   return chartSpec(title, values, {
     layer: [
       {
-        mark: { type: 'line', tooltip: true },
+        // Small points carry the tooltips (a line's tooltip shows one arbitrary datum).
+        mark: { type: 'line', point: { size: 16 } },
         encoding: {
-          x: { field: 'period', type: 'quantitative', title: unit },
-          y: { field: 'transactions', type: 'quantitative', title: 'cumulative repeat transactions' },
+          x: {
+            field: 'period',
+            type: 'quantitative',
+            title: `${unit} since the first purchase`,
+            axis: { tickMinStep: 1 },
+          },
+          y: {
+            field: 'transactions',
+            type: 'quantitative',
+            title: 'cumulative repeat purchases',
+            axis: { format: ',d' },
+          },
           color: { field: 'series', type: 'nominal', title: null },
           strokeDash: { field: 'series', type: 'nominal', title: null },
+          tooltip: [
+            { field: 'series', type: 'nominal', title: 'curve' },
+            { field: 'period', type: 'quantitative', title: unit.replace(/s$/, ''), format: ',d' },
+            { field: 'transactions', type: 'quantitative', title: 'cumulative repeat purchases', format: ',.1f' },
+          ],
         },
       },
       {

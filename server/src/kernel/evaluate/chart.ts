@@ -13,6 +13,7 @@ import { customersOf, EvaluationError, type CustomerTable, type EvalContext, typ
 import { columnValues } from './frame';
 import { matrixSpec, survivalSpec, trackingSpec } from './model-charts';
 import { metricInfo } from '../../language';
+import { chartTitle, customersMeasure, measureOf, metricLabel, type Measure } from '../charts/presentation';
 
 function numericColumn(customers: CustomerTable, metric: string, range: Range): Float64Array {
   const name = metricInfo(metric)?.aliasOf ?? metric;
@@ -28,15 +29,16 @@ function numericColumn(customers: CustomerTable, metric: string, range: Range): 
   return column;
 }
 
-function unitOf(customers: CustomerTable, metric: string): string | undefined {
-  return customers.columns.get(metricInfo(metric)?.aliasOf ?? metric)?.unit;
+/** How a metric of the table appears in a chart, as field `field`. */
+function measure(customers: CustomerTable, metric: string, field: string): Measure {
+  return measureOf(field, metric, customers.columns.get(metricInfo(metric)?.aliasOf ?? metric));
 }
 
 function customerChart(
   kind: string,
   statement: ChartStatement,
   customers: CustomerTable,
-  title: string,
+  target: string,
   segmentOrder?: string[],
 ): { spec: VegaLiteSpec; summary: string } {
   const by = statement.by.map((b) => b.name);
@@ -46,8 +48,14 @@ function customerChart(
       const metric = by[0] ?? customers.valueMetric;
       const sorted = sortedFinite(numericColumn(customers, metric, range));
       const share = topShare(sorted, 0.2);
+      const label = metricLabel(metric);
       return {
-        spec: lorenzChart(title, metric, lorenzCurve(sorted)),
+        spec: lorenzChart(
+          chartTitle(`share of ${label} held by the most valuable customers`, target, metric),
+          label,
+          lorenzCurve(sorted),
+          share,
+        ),
         summary: `Lorenz curve of ${metric}: the top 20% of customers hold ${(share * 100).toFixed(1)}% of it.`,
       };
     }
@@ -55,7 +63,11 @@ function customerChart(
       const metric = by[0] ?? customers.valueMetric;
       const values = numericColumn(customers, metric, range);
       return {
-        spec: histogramChart(title, metric, values, unitOf(customers, metric)),
+        spec: histogramChart(
+          chartTitle(`customers by ${metricLabel(metric)}`, target, metric),
+          measure(customers, metric, 'start'),
+          values,
+        ),
         summary: `Histogram of ${metric} over ${values.length.toLocaleString('en-US')} customers.`,
       };
     }
@@ -65,9 +77,9 @@ function customerChart(
       const ys = numericColumn(customers, y, statement.by[1]);
       return {
         spec: scatterChart(
-          title,
-          { metric: x, values: xs, unit: unitOf(customers, x) },
-          { metric: y, values: ys, unit: unitOf(customers, y) },
+          chartTitle(`${metricLabel(y)} against ${metricLabel(x)}`, target, y),
+          { measure: measure(customers, x, 'x'), values: xs },
+          { measure: measure(customers, y, 'y'), values: ys },
         ),
         summary: `Scatter of ${y} against ${x}.`,
       };
@@ -80,9 +92,9 @@ function customerChart(
       );
       return {
         spec: lineChart(
-          title,
-          { metric: x, unit: unitOf(customers, x) },
-          { metric: y, unit: unitOf(customers, y) },
+          chartTitle(`mean ${metricLabel(y)} by ${metricLabel(x)}`, target, y),
+          measure(customers, x, 'x'),
+          measure(customers, y, 'y'),
           points,
         ),
         summary: `Mean ${y} by ${x}, ${points.length} bins.`,
@@ -104,8 +116,11 @@ function customerChart(
         .filter((label) => totals.has(label))
         .map((category) => ({ category, value: totals.get(category)! }));
       const valueTitle = metric ? `total ${metric}` : 'customers';
+      const shown = metric
+        ? { ...measure(customers, metric, 'value'), label: `total ${metricLabel(metric)}` }
+        : customersMeasure('value');
       return {
-        spec: barChart(title, 'segment', valueTitle, bars),
+        spec: barChart(chartTitle(`${shown.label} per segment`, target), 'segment', shown, bars),
         summary: `${valueTitle} per segment: ${bars.map((b) => `${b.category} ${Math.round(b.value).toLocaleString('en-US')}`).join(', ')}.`,
       };
     }
@@ -120,12 +135,11 @@ export function evaluateChart(ctx: EvalContext): StatementOutcome {
   const kind = statement.chartType.name;
   const target = statement.target.name;
   const input = ctx.input(target);
-  const title = `${kind} of ${target}${statement.by.length ? ' by ' + statement.by.map((b) => b.name).join(', ') : ''}`;
   let chart: { spec: VegaLiteSpec; summary: string };
   if (kind === 'tracking' || kind === 'survival' || kind === 'matrix') {
     const metric = statement.by[0]?.name;
     const build = kind === 'tracking' ? trackingSpec : kind === 'survival' ? survivalSpec : matrixSpec;
-    chart = build(input, title, metric, statement);
+    chart = build(input, target, metric, statement);
   } else {
     const customers = customersOf(input);
     if (!customers) throw new EvaluationError(`"${target}" has no per-customer values to chart.`, statement.target);
@@ -133,7 +147,7 @@ export function evaluateChart(ctx: EvalContext): StatementOutcome {
       kind,
       statement,
       customers,
-      title,
+      target,
       input.kind === 'segments' ? input.payload.segments.map((x) => x.name) : undefined,
     );
   }

@@ -6,6 +6,7 @@ import { matrixChart, type MatrixCell } from '../charts/matrix';
 import { survivalChart, type SurvivalPoint } from '../charts/survival';
 import { trackingChart } from '../charts/tracking';
 import type { VegaLiteSpec } from '../output-types';
+import { chartTitle } from '../charts/presentation';
 import { EvaluationError, type Computed } from './context';
 import type { ModelData } from './model';
 
@@ -25,7 +26,7 @@ function modelOf(input: Computed, statement: ChartStatement, what: string): Mode
 
 export function trackingSpec(
   input: Computed,
-  title: string,
+  target: string,
   _metric: string | undefined,
   statement: ChartStatement,
 ): Chart {
@@ -38,14 +39,19 @@ export function trackingSpec(
   const t = model.tracking;
   const last = t.cumulative.at(-1);
   return {
-    spec: trackingChart(title, t.unit, t.cumulative, t.calibrationEndPeriod),
+    spec: trackingChart(
+      chartTitle('cumulative repeat purchases, actual and expected', target),
+      t.unit,
+      t.cumulative,
+      t.calibrationEndPeriod,
+    ),
     summary: `Cumulative repeat purchases over ${t.cumulative.length} ${t.unit}: actual ${Math.round(last?.actual ?? 0)}, expected ${(last?.expected ?? 0).toFixed(1)}.`,
   };
 }
 
 export function matrixSpec(
   input: Computed,
-  title: string,
+  target: string,
   metric: string | undefined,
   statement: ChartStatement,
 ): Chart {
@@ -96,14 +102,19 @@ export function matrixSpec(
   const label =
     shown === 'expected_purchases' ? `expected purchases in the next ${model.unit.replace(/s$/, '')}` : 'P(alive)';
   return {
-    spec: matrixChart(title, label, model.unit, cells),
+    spec: matrixChart(
+      chartTitle(`${label} by frequency and recency`, target),
+      { field: 'value', label, format: shown === 'p_alive' ? 'probability' : 'number' },
+      model.unit,
+      cells,
+    ),
     summary: `${label} by frequency and recency (customers with T = ${maxT.toFixed(1)} ${model.unit}).`,
   };
 }
 
 export function survivalSpec(
   input: Computed,
-  title: string,
+  target: string,
   _metric: string | undefined,
   statement: ChartStatement,
 ): Chart {
@@ -116,7 +127,7 @@ export function survivalSpec(
     ...Array.from(c.fitted, (survival, period) => ({ period, series: `${c.name} fitted`, survival })),
   ]);
   return {
-    spec: survivalChart(title, 'periods', points),
+    spec: survivalChart(chartTitle('share of subscribers still active, actual and fitted', target), 'periods', points),
     summary: `Share surviving per period, actual vs fitted, for ${curves.map((c) => c.name).join(', ')}.`,
   };
 }

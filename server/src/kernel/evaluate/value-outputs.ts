@@ -1,6 +1,6 @@
 // What a `value` cell shows: the total and distribution of lifetime value (quantiles), how
-// concentrated it is (Lorenz curve, Gini, "the top 20% of customers hold N%").
-import { lorenzChart } from '../charts/lorenz';
+// concentrated it is (Gini, "the top 20% of customers hold N%"). The concentration curve is
+// drawn once, by `chart lorenz of VALUE`, not here as well.
 import { MIME, type OutputItem, type TablePayload } from '../output-types';
 import { giniFromLorenz, lorenzCurve, quantile, sortedFinite, sum, topShare } from '../stats';
 
@@ -34,7 +34,7 @@ export function valueOutputs(
   const statement = `The top 20% of customers hold ${(summary.topShare20 * 100).toFixed(1)}% of predicted value.`;
   const text = [
     `${name}: total ${metric} ${money(total)} over ${sorted.length.toLocaleString('en-US')} customers (mean ${money(summary.mean)}).`,
-    statement,
+    `${statement} Gini ${summary.gini.toFixed(3)}.`,
   ].join('\n');
 
   const distribution: TablePayload = {
@@ -56,16 +56,10 @@ export function valueOutputs(
       {
         data: {
           'text/plain': text,
-          [MIME.markdown]: `**${name}**: total ${metric} **${money(total)}** over ${sorted.length.toLocaleString('en-US')} customers. ${statement}`,
+          [MIME.markdown]: `**${name}**: total ${metric} **${money(total)}** over ${sorted.length.toLocaleString('en-US')} customers. ${statement} Gini ${summary.gini.toFixed(3)}.`,
         },
       },
       { data: { 'text/plain': `Quantiles of ${metric}:\n${quantileText}`, [MIME.table]: distribution } },
-      {
-        data: {
-          'text/plain': `Lorenz curve of ${metric} (Gini ${summary.gini.toFixed(3)}). ${statement}`,
-          [MIME.vegaLite]: lorenzChart(`Lorenz curve of ${name}`, metric, curve),
-        },
-      },
     ],
   };
 }

@@ -19,6 +19,8 @@ export type MetricRequirement =
 
 export interface MetricInfo {
   name: string;
+  /** How people name it in a chart title, axis or tooltip ("CLV", "P(alive)"). */
+  label: string;
   type: ValueType;
   /** For durations: measured in the split's time unit. */
   unitNote?: string;
@@ -29,15 +31,17 @@ export interface MetricInfo {
 }
 
 export const METRICS: readonly MetricInfo[] = [
-  { name: 'customer', type: 'string', description: 'The customer identifier.', requires: [] },
+  { name: 'customer', label: 'customer', type: 'string', description: 'The customer identifier.', requires: [] },
   {
     name: 'frequency',
+    label: 'number of repeat purchases',
     type: 'number',
     description: 'Number of repeat purchases (purchases after the first) in the calibration period.',
     requires: ['transactions'],
   },
   {
     name: 'recency',
+    label: 'recency',
     type: 'duration',
     unitNote: "in the split's time unit",
     description: "Time from the customer's first purchase to their last purchase in the calibration period.",
@@ -45,6 +49,7 @@ export const METRICS: readonly MetricInfo[] = [
   },
   {
     name: 'age',
+    label: 'customer age',
     type: 'duration',
     unitNote: "in the split's time unit",
     description: "Time from the customer's first purchase to the end of the calibration period (T).",
@@ -52,34 +57,51 @@ export const METRICS: readonly MetricInfo[] = [
   },
   {
     name: 'T',
+    label: 'customer age',
     type: 'duration',
     unitNote: "in the split's time unit",
     description: 'Same as `age`: time from the first purchase to the end of calibration.',
     requires: ['transactions'],
     aliasOf: 'age',
   },
-  { name: 'monetary', type: 'money', description: 'Mean spend of the repeat purchases.', requires: ['amount'] },
+  {
+    name: 'monetary',
+    label: 'mean repeat spend',
+    type: 'money',
+    description: 'Mean spend of the repeat purchases.',
+    requires: ['amount'],
+  },
   {
     name: 'total_spend',
+    label: 'total spend',
     type: 'money',
     description: 'Total spend in the calibration period, first purchase included.',
     requires: ['amount', 'dates'],
   },
-  { name: 'first_purchase', type: 'date', description: 'Date of the first purchase.', requires: ['dates'] },
+  {
+    name: 'first_purchase',
+    label: 'first purchase',
+    type: 'date',
+    description: 'Date of the first purchase.',
+    requires: ['dates'],
+  },
   {
     name: 'last_purchase',
+    label: 'last purchase',
     type: 'date',
     description: 'Date of the last purchase in the calibration period.',
     requires: ['dates'],
   },
   {
     name: 'p_alive',
+    label: 'P(alive)',
     type: 'probability',
     description: 'Probability that the customer is still active (has not churned) at the end of calibration.',
     requires: ['purchase-model'],
   },
   {
     name: 'expected_purchases',
+    label: 'expected purchases',
     type: 'number',
     description:
       "Expected number of purchases over the value's horizon, or the purchase model's `horizon`, or else the holdout's length.",
@@ -87,30 +109,35 @@ export const METRICS: readonly MetricInfo[] = [
   },
   {
     name: 'expected_spend',
+    label: 'expected spend per purchase',
     type: 'money',
     description: 'Expected spend per future purchase (Gamma-Gamma conditional mean).',
     requires: ['spend-model'],
   },
   {
     name: 'clv',
+    label: 'CLV',
     type: 'money',
     description: 'Discounted customer lifetime value over the horizon, after margin.',
     requires: ['value'],
   },
   {
     name: 'segment',
+    label: 'segment',
     type: 'string',
     description: 'The label of the segment rule the customer matched.',
     requires: ['segments'],
   },
   {
     name: 'holdout_purchases',
+    label: 'holdout purchases',
     type: 'number',
     description: 'Actual purchases in the holdout period.',
     requires: ['holdout'],
   },
   {
     name: 'holdout_spend',
+    label: 'holdout spend',
     type: 'money',
     description: 'Actual spend in the holdout period.',
     requires: ['holdout', 'amount'],
