@@ -26,6 +26,8 @@ describe('language completion context', () => {
     ['chart survival of |', [{ kind: 'definitions', kinds: ['model'] }]],
     ['chart scatter of clv by frequency, |', [{ kind: 'keywords', context: 'metric' }]],
     ['export |', [{ kind: 'definitions', kinds: ['segments', 'table', 'value', 'model'] }]],
+    ['compare |', [{ kind: 'definitions', kinds: ['model'] }]],
+    ['compare bg, pn|', [{ kind: 'definitions', kinds: ['model'] }]],
     ['segments s on clv {\n  "A" |', [{ kind: 'keywords', context: 'segment-rule' }]],
     [
       'segments s on clv {\n  "A" when |',

@@ -58,6 +58,8 @@ function formatCell(value: string | number | boolean | null, format: ColumnForma
     case 'probability':
       return value.toFixed(3);
     default:
+      // Whole units once large (an AIC of 19,172, not 1.917e+4), four significant digits when small.
+      if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en-US');
       return Number.isInteger(value) ? String(value) : value.toPrecision(4);
   }
 }

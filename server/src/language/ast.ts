@@ -266,6 +266,12 @@ export interface ExportStatement extends Node {
   path: StringLiteral | null;
 }
 
+/** `compare bg, pnbd, mbg`: purchase models of one split side by side on its holdout. */
+export interface CompareStatement extends Node {
+  kind: 'Compare';
+  models: Identifier[];
+}
+
 export type Statement =
   | SourceStatement
   | SplitStatement
@@ -274,7 +280,8 @@ export type Statement =
   | SegmentsStatement
   | ChartStatement
   | TableStatement
-  | ExportStatement;
+  | ExportStatement
+  | CompareStatement;
 
 /** Statements that define a name other cells can refer to. */
 export type Definition =

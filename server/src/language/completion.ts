@@ -128,6 +128,8 @@ function statementExpectations(item: Token[]): Expectation[] {
     case 'export':
       if (n === 1) return [definitions('segments', 'table', 'value', 'model')];
       return n === 2 ? [words('to')] : [];
+    case 'compare':
+      return n === 1 || last === ',' ? [definitions('model')] : [];
     default:
       return [];
   }

@@ -150,6 +150,8 @@ function printStatement(s: Statement, lines: PrintedLine[], commentInside: (r: R
     }
     case 'Export':
       return push(`export ${s.target!.name} to ${s.path!.raw}`, s);
+    case 'Compare':
+      return push(`compare ${s.models.map((m) => m.name).join(', ')}`, s);
   }
 }
 

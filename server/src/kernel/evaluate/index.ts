@@ -2,6 +2,7 @@
 import type { ModelsPort } from '../models-port';
 import type { EvalContext, StatementOutcome } from './context';
 import { evaluateChart } from './chart';
+import { evaluateCompare } from './compare';
 import { evaluateExport } from './export';
 import { evaluateModel } from './model';
 import { evaluateSegments } from './segments';
@@ -29,5 +30,7 @@ export async function evaluateStatement(ctx: EvalContext, models: ModelsPort): P
       return evaluateTable(ctx);
     case 'Export':
       return evaluateExport(ctx);
+    case 'Compare':
+      return evaluateCompare(ctx);
   }
 }

@@ -18,6 +18,8 @@ import { UNIT_DAYS } from '../units';
 const SUMMARY_UNIT = 'weeks';
 
 export interface ModelData {
+  /** The kind's display name, e.g. "BG/NBD". */
+  kindTitle: string;
   fitted: FittedModel;
   /** The split it was fitted on, when it was (predictions and tracking need its summary). */
   split: SplitData | null;
@@ -25,6 +27,8 @@ export interface ModelData {
   data: FitData;
   /** Cumulative actual vs expected repeat purchases (purchase models on a split). */
   tracking?: Tracking;
+  /** Each customer's expected purchases over the holdout (purchase models on a split with a holdout). */
+  holdoutExpected?: Float64Array;
   /** The histories the model was fitted on, and their time unit (for the frequency × recency matrix). */
   history: History | null;
   unit: string;
@@ -62,7 +66,7 @@ function payload(
   fitted: FittedModel,
   split: SplitData | null,
   tracking: Tracking | undefined,
-  checkpoint: (fraction: number) => void,
+  holdoutExpected: Float64Array | undefined,
 ): ModelPayload {
   const info = modelKindInfo(kind)!;
   const p: ModelPayload = {
@@ -80,13 +84,18 @@ function payload(
     fitMs: fitted.ms,
     customers: fitted.customers,
   };
-  if (split && split.holdoutEnd !== null && tracking) {
+  if (split && tracking && holdoutExpected) {
     const s = split.summary;
-    const holdoutLength = (split.holdoutEnd - split.calibrationEnd) / UNIT_DAYS[split.unit];
-    const expected = fitted.conditionalExpectedPurchases(holdoutLength, s, checkpoint);
-    p.holdout = { ...tracking, byFrequency: holdoutByFrequency(s.frequency, s.holdoutPurchases!, expected) };
+    p.holdout = { ...tracking, byFrequency: holdoutByFrequency(s.frequency, s.holdoutPurchases!, holdoutExpected) };
   }
   return p;
+}
+
+/** Each customer's expected purchases over the split's holdout, given their calibration history. */
+function expectedInHoldout(fitted: FittedModel, split: SplitData, checkpoint: (fraction: number) => void) {
+  if (split.holdoutEnd === null) return undefined;
+  const holdoutLength = (split.holdoutEnd - split.calibrationEnd) / UNIT_DAYS[split.unit];
+  return fitted.conditionalExpectedPurchases(holdoutLength, split.summary, checkpoint);
 }
 
 /** Cumulative repeat purchases from the first purchase to the end of the holdout (or calibration). */
@@ -136,7 +145,8 @@ export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promi
   const purchase = split !== null && fitted.role === 'purchase';
   const track = purchase ? tracking(fitted, split) : undefined;
   const scoring = (fraction: number) => ctx.checkpoint(fraction, 'scoring customers');
-  const p = payload(statement.name.name, kind, fitted, split, track, scoring);
+  const holdoutExpected = purchase ? expectedInHoldout(fitted, split, scoring) : undefined;
+  const p = payload(statement.name.name, kind, fitted, split, track, holdoutExpected);
   // Per-customer view of the model (for charts, tables and segments on the model itself).
   const history: History | null = split
     ? split.summary
@@ -162,7 +172,16 @@ export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promi
             fitted.pAlive(history, scoring),
             forecast(statement, null, (t) => fitted.conditionalExpectedPurchases(t, history, scoring)),
           );
-  const model: ModelData = { fitted, split, data, tracking: track, history, unit: split?.unit ?? 'periods' };
+  const model: ModelData = {
+    kindTitle: p.kind,
+    fitted,
+    split,
+    data,
+    tracking: track,
+    holdoutExpected,
+    history,
+    unit: split?.unit ?? 'periods',
+  };
   return { value: { kind: 'model', model, customers }, outputs: modelOutputs(p) };
 }
 

@@ -15,6 +15,7 @@ export const STATEMENT_KEYWORDS = [
   'chart',
   'table',
   'export',
+  'compare',
 ] as const;
 export const CONDITION_KEYWORDS = [
   'and',

@@ -1,6 +1,7 @@
 // Checks one cell's statements against the notebook's definitions.
 import type { Statement } from '../ast';
 import { CheckContext, type Environment } from './context';
+import { checkCompare } from './compare';
 import { checkModel } from './model';
 import { checkChart, checkExport, checkTable } from './outputs';
 import { checkSegments } from './segments';
@@ -35,6 +36,9 @@ export function checkCell(statements: Statement[], env: Environment): CheckConte
         break;
       case 'Export':
         checkExport(ctx, s);
+        break;
+      case 'Compare':
+        checkCompare(ctx, s);
         break;
     }
   }

@@ -51,6 +51,10 @@ export const DIAGNOSTIC_CODES: Record<string, { severity: Severity; description:
   'missing-amount': { severity: 'error', description: 'A spend model on data without spend amounts.' },
   'missing-spend-model': { severity: 'error', description: 'A value on a purchase model without a spend model.' },
   'missing-option': { severity: 'error', description: 'A required option is not set.' },
+  'missing-holdout': {
+    severity: 'error',
+    description: 'A comparison of models fitted on data without a holdout period.',
+  },
   // options
   'unknown-option': { severity: 'error', description: 'An option the block does not have.' },
   'duplicate-option': { severity: 'error', description: 'An option set twice.' },

@@ -55,6 +55,8 @@ export function definitionReferences(statement: Statement): Identifier[] {
     case 'Table':
     case 'Export':
       return statement.target ? [statement.target] : [];
+    case 'Compare':
+      return statement.models;
     default:
       return [];
   }

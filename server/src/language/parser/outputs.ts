@@ -1,7 +1,8 @@
 // Statements that produce output without defining a name:
 //   chart KIND of TARGET [by METRIC, ...]
 //   export TARGET to "path"
-import type { ChartStatement, ExportStatement, Identifier } from '../ast';
+//   compare MODEL, MODEL, ...
+import type { ChartStatement, CompareStatement, ExportStatement, Identifier } from '../ast';
 import type { Cursor } from './cursor';
 import { commaSeparated } from './lists';
 import { checkString, stringLiteral } from './literals';
@@ -30,4 +31,11 @@ export function parseExport(p: Cursor, start: number): ExportStatement {
     }
   }
   return { kind: 'Export', target, path, start, end: p.lastEnd };
+}
+
+export function parseCompare(p: Cursor, start: number): CompareStatement {
+  const models = commaSeparated(p, (count) =>
+    p.identifier(count ? 'a model after `,`' : 'the models to compare, separated by commas'),
+  ).items;
+  return { kind: 'Compare', models, start, end: p.lastEnd };
 }

@@ -8,7 +8,7 @@ import type { ParseResult } from '../program-types';
 import { didYouMean, suggest } from '../suggest';
 import { describe, Cursor } from './cursor';
 import { parseModel, parseSource, parseSplit, parseTable, parseValue } from './definitions';
-import { parseChart, parseExport } from './outputs';
+import { parseChart, parseCompare, parseExport } from './outputs';
 import { trimmed } from '../trimmed';
 import { parseSegments } from './segments';
 import { atStatementStart, STATEMENT_WORDS } from './statement-start';
@@ -22,6 +22,7 @@ const PARSERS: Record<string, (p: Cursor, start: number) => Statement> = {
   chart: parseChart,
   table: parseTable,
   export: parseExport,
+  compare: parseCompare,
 };
 
 export function parseCell(text: string): ParseResult {
@@ -91,7 +92,7 @@ function reportUnknownStatement(p: Cursor): void {
     p.error(
       t,
       'expected-token',
-      `expected a statement (source, split, model, value, segments, chart, table or export), found ${describe(t)}`,
+      `expected a statement (source, split, model, value, segments, chart, table, export or compare), found ${describe(t)}`,
     );
   }
 }

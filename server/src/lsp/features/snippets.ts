@@ -39,6 +39,11 @@ const SNIPPETS: { label: string; detail: string; body: string }[] = [
     body: 'table ${1:top_customers} = ${2:clv} {\n  columns ${3:customer, clv, p_alive}\n  sort ${4:clv} desc\n  limit ${5:20}\n}',
   },
   { label: 'export', detail: 'write a result to a file', body: 'export ${1:tiers} to "${2:out/tiers.csv}"' },
+  {
+    label: 'compare',
+    detail: 'purchase models of one split side by side on its holdout',
+    body: 'compare ${1:purchases}, ${2:pnbd}',
+  },
 ];
 
 export function statementSnippets(): CompletionItem[] {

@@ -15,6 +15,7 @@ const KIND: Record<Statement['kind'], SymbolKind> = {
   Chart: SymbolKind.Event,
   Table: SymbolKind.Struct,
   Export: SymbolKind.Package,
+  Compare: SymbolKind.Event,
 };
 
 function symbolOf(cell: CellResult, s: Statement): DocumentSymbol {
@@ -26,7 +27,9 @@ function symbolOf(cell: CellResult, s: Statement): DocumentSymbol {
       ? `chart ${s.chartType?.name ?? ''} of ${s.target?.name ?? '?'}`
       : s.kind === 'Export'
         ? `export ${s.target?.name ?? '?'}`
-        : `(unnamed ${s.kind.toLowerCase()})`);
+        : s.kind === 'Compare'
+          ? `compare ${s.models.map((m) => m.name).join(', ')}`
+          : `(unnamed ${s.kind.toLowerCase()})`);
   const symbol: DocumentSymbol = {
     name,
     kind: KIND[s.kind],
