@@ -2,7 +2,7 @@
 // process, real arguments, real exit code. `buildOnce` runs `npm run build` once per test
 // process; `workspace` makes a temp folder with fixtures and the CDNOW sample data, so
 // notebooks' relative data paths work and outputs never land in the repository.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -33,6 +33,20 @@ export function clvnb(args: string[], cwd: string): Promise<CliResult> {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       done({ code, stdout, stderr });
     });
+  });
+}
+
+/**
+ * Runs the CLI with its stdout already closed by the reader, as `clvnb ... | head -0` would:
+ * every write to stdout fails with EPIPE. Resolves with the exit code and stderr.
+ */
+export function clvnbClosedStdout(args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => done({ code, stderr }));
   });
 }
 

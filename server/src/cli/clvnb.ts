@@ -12,6 +12,7 @@ import { columnsCommand } from './commands/columns';
 import { newCommand } from './commands/new';
 import { runCommand } from './commands/run';
 import { EXIT, InputError, UsageError } from './errors';
+import { print, printError } from './terminal';
 
 const COMMANDS: Command[] = [runCommand, checkCommand, fmtCommand, diffCommand, newCommand, columnsCommand];
 
@@ -25,18 +26,18 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.spec.name === rest[0]) : undefined;
-    process.stdout.write(topic ? helpText(topic.spec) : generalHelp());
+    print(topic ? helpText(topic.spec) : generalHelp());
     return EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
-    process.stdout.write(`clvnb ${version}\n`);
+    print(`clvnb ${version}\n`);
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.spec.name === name);
   if (!command) throw new UsageError(name.startsWith('-') ? `unknown option '${name}'` : `unknown command '${name}'`);
   const args = parseCommandArgs(command.spec, rest);
   if (args.help) {
-    process.stdout.write(helpText(command.spec));
+    print(helpText(command.spec));
     return EXIT.ok;
   }
   return command.run(args);
@@ -45,16 +46,14 @@ async function main(argv: string[]): Promise<number> {
 function report(error: unknown): number {
   if (error instanceof UsageError) {
     const hint = error.command ? `clvnb ${error.command} --help` : 'clvnb --help';
-    process.stderr.write(`clvnb: ${error.message}\nRun '${hint}' for usage.\n`);
+    printError(`clvnb: ${error.message}\nRun '${hint}' for usage.\n`);
     return EXIT.usage;
   }
   if (error instanceof InputError) {
-    process.stderr.write(`clvnb: ${error.located}\n`);
+    printError(`clvnb: ${error.located}\n`);
     return EXIT.failed;
   }
-  process.stderr.write(
-    `clvnb: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report this as a bug.\n`,
-  );
+  printError(`clvnb: internal error: ${(error as Error)?.stack ?? String(error)}\nPlease report this as a bug.\n`);
   return EXIT.internal;
 }
 

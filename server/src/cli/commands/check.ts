@@ -4,6 +4,7 @@ import type { Command } from '../command';
 import { checkNotebook } from '../diagnostics';
 import { EXIT, InputError } from '../errors';
 import { loadNotebook } from '../notebook-io';
+import { print, printError } from '../terminal';
 
 export const checkCommand: Command = {
   spec: {
@@ -29,18 +30,18 @@ Exit code: 0 when no notebook has an error (warnings allowed), 1 otherwise.`,
       try {
         const notebook = await loadNotebook(path);
         for (const d of checkNotebook(notebook)) {
-          process.stdout.write(d.text + '\n');
+          print(d.text + '\n');
           if (d.severity === 'error') errors++;
           else if (d.severity === 'warning') warnings++;
         }
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        process.stdout.write(`${error.file ?? 'clvnb'}: error: ${error.message}\n`);
+        print(`${error.file ?? 'clvnb'}: error: ${error.message}\n`);
         errors++;
       }
     }
     const files = args.positionals.length === 1 ? '1 notebook' : `${args.positionals.length} notebooks`;
-    process.stderr.write(
+    printError(
       `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files}\n`,
     );
     return errors ? EXIT.failed : EXIT.ok;

@@ -8,6 +8,7 @@ import { FORMATS, formatOf, readColumns } from '../data-file';
 import { EXIT, UsageError } from '../errors';
 import { describeColumnType } from '../../lsp/schema/read-schema';
 import { textTable } from '../text-table';
+import { print, printRaw, printableJson } from '../terminal';
 
 const SHOWN_SAMPLES = 3;
 
@@ -59,7 +60,7 @@ Exit code: 0 when the columns were read, 1 when the file cannot be read.`,
         ...(c.dateFormat ? { dateFormat: c.dateFormat } : {}),
         samples: c.samples,
       }));
-      process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+      printRaw(printableJson(json) + '\n');
       return EXIT.ok;
     }
     const rows = columns.map((c) => [
@@ -70,7 +71,7 @@ Exit code: 0 when the columns were read, 1 when the file cannot be read.`,
         .slice(0, SHOWN_SAMPLES)
         .join(', '),
     ]);
-    process.stdout.write(textTable(['column', 'type', 'first values'], rows, '', true) + '\n');
+    print(textTable(['column', 'type', 'first values'], rows, '', true) + '\n');
     return EXIT.ok;
   },
 };

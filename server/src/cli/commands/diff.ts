@@ -16,6 +16,7 @@ import { EXIT, InputError, UsageError } from '../errors';
 import { executeNotebook, type Execution } from '../execute';
 import { readAtRevision } from '../git';
 import { isClvCell, loadNotebook, loadNotebookText, type LoadedNotebook } from '../notebook-io';
+import { print } from '../terminal';
 
 const clvSources = (notebook: LoadedNotebook) => notebook.cells.filter(isClvCell).map((c) => c.source);
 
@@ -104,7 +105,7 @@ neither REV nor --then-data is given, or REV is empty.`,
       if (!newBlocks.has(name)) segments.push({ name, valueMetric: block.on, status: 'removed', rules: [] });
 
     const report: DiffReport = { revision, snapshots, notebook: path, segments };
-    process.stdout.write(args.values.markdown ? renderDiffMarkdown(report) : renderDiffText(report));
+    print(args.values.markdown ? renderDiffMarkdown(report) : renderDiffText(report));
     return EXIT.ok;
   },
 };

@@ -7,6 +7,7 @@ import type { Command } from '../command';
 import { EXIT, InputError } from '../errors';
 import { isClvCell, loadNotebook } from '../notebook-io';
 import { writeOutputFile } from '../output-file';
+import { print, printError } from '../terminal';
 
 /** The formatted file text, or undefined when the file is already formatted. */
 async function formatted(path: string): Promise<string | undefined> {
@@ -46,15 +47,14 @@ cannot be read or written.`,
         if (text === undefined) continue;
         changed++;
         if (!check) await writeOutputFile(path, text);
-        process.stdout.write(path + '\n');
+        print(path + '\n');
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        process.stderr.write(`clvnb: ${error.located}\n`);
+        printError(`clvnb: ${error.located}\n`);
         unreadable++;
       }
     }
-    if (check && changed)
-      process.stderr.write(`${changed} of ${args.positionals.length} notebooks would be reformatted\n`);
+    if (check && changed) printError(`${changed} of ${args.positionals.length} notebooks would be reformatted\n`);
     return unreadable || (check && changed) ? EXIT.failed : EXIT.ok;
   },
 };

@@ -16,6 +16,7 @@ import { resolveSample } from '../new/sample';
 import { mappedColumn, sourceText } from '../new/transaction-source';
 import { isClvCell, loadNotebook } from '../notebook-io';
 import { writeOutputFile } from '../output-file';
+import { print } from '../terminal';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -173,20 +174,18 @@ column is wrong.`,
       edited[i] !== null && edited[i] !== texts[i] ? { ...cell, source: formatCell(edited[i]!) } : cell,
     );
     await writeOutputFile(out, serializeNotebook({ ...sample.file, cells }));
-    process.stdout.write(
+    print(
       `created ${out} from ${relative(process.cwd(), samplePath)}; source \`${source.name?.name}\` reads ${fromNotebook(out, data)}\n`,
     );
     if (!calibrationEnd)
-      process.stdout.write(
-        `note: check the split dates against your data's date range (--calibration-end, --holdout-end)\n`,
-      );
+      print(`note: check the split dates against your data's date range (--calibration-end, --holdout-end)\n`);
     for (const item of source.block?.items ?? []) {
       if (item.kind === 'Where')
-        process.stdout.write(
+        print(
           `note: dropped the sample's filter \`${sample.cells[found.cellIndex].source.slice(item.start, item.end)}\`; add filters for your data in the source block\n`,
         );
     }
-    process.stdout.write(`next: clvnb run ${out} --html report.html\n`);
+    print(`next: clvnb run ${out} --html report.html\n`);
     return EXIT.ok;
   },
 };

@@ -11,6 +11,7 @@ import { isClvCell, loadNotebook } from '../notebook-io';
 import { writeOutputFile } from '../output-file';
 import { runResults } from '../run-results';
 import { cellSummary } from '../run-summary';
+import { print, printError } from '../terminal';
 
 export const runCommand: Command = {
   spec: {
@@ -46,10 +47,10 @@ Exit code: 0 when every cell ran, 1 when any cell failed or was not run.`,
       throw new UsageError(`unknown currency code '${currency}'`, 'run');
     const notebook = await loadNotebook(args.positionals[0]);
     const diagnostics = checkNotebook(notebook);
-    for (const d of diagnostics) if (d.severity !== 'error') process.stdout.write(d.text + '\n');
+    for (const d of diagnostics) if (d.severity !== 'error') print(d.text + '\n');
     const { results } = await executeNotebook(notebook);
     for (const cell of notebook.cells.filter(isClvCell))
-      process.stdout.write(cellSummary(notebook, cell, results.get(cell.id), diagnostics) + '\n');
+      print(cellSummary(notebook, cell, results.get(cell.id), diagnostics) + '\n');
 
     const summary = runResults(notebook, results, diagnostics);
     const jsonPath = stringOption(args, 'json');
@@ -65,7 +66,7 @@ Exit code: 0 when every cell ran, 1 when any cell failed or was not run.`,
       await writeOutputFile(htmlPath, html);
     }
     const failed = summary.cells.filter((c) => c.status !== 'ok').length;
-    process.stderr.write(
+    printError(
       failed
         ? `${failed} of ${summary.cells.length} cells failed or did not run\n`
         : `${summary.cells.length} cells ran\n`,
