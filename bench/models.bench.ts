@@ -2,7 +2,7 @@
 // sufficient statistics built from the summary, with ratios against Python lifetimes on this
 // machine type (BG/NBD CDNOW 0.07 s, BG/NBD 100k 0.93 s, Pareto/NBD 100k 17.6 s, Gamma-Gamma 100k 0.18 s).
 import * as M from '../server/src/models';
-import { cdnowCbs } from '../test/models/shared-data';
+import { cdnowCbs } from '../test/models/reference-data';
 import { measure, type Timing } from './measure';
 
 const DAY0 = Date.UTC(1997, 0, 1) / 86400000;

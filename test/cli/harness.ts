@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixtures = join(repoRoot, 'test', 'fixtures', 'cli');
-/** The shared CDNOW sample (see ../shared/README.md), read-only. */
-export const cdnowData = join(repoRoot, '..', 'shared', 'data', 'cdnow', 'CDNOW_sample.txt');
+/** The CDNOW sample's data (samples/cdnow/data), read-only. */
+export const cdnowData = join(repoRoot, 'samples', 'cdnow', 'data', 'CDNOW_sample.txt');
 const cli = join(repoRoot, 'dist', 'cli', 'clvnb.mjs');
 
 let built = false;

@@ -5,7 +5,8 @@ import type { LoadedSource, SourceSpec } from '../../server/src/data';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixtures = join(repoRoot, 'test', 'fixtures', 'data');
-export const sharedData = join(repoRoot, '..', 'shared', 'data');
+/** A data file of one of the samples (samples/<sample>/data/<file>). */
+export const sampleData = (sample: string, file: string) => join(repoRoot, 'samples', sample, 'data', file);
 
 /** A transaction source over customer/date/amount columns of a fixture (relative to the fixtures folder). */
 export function orders(path: string, over: Partial<SourceSpec> = {}, date?: string): SourceSpec {

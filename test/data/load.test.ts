@@ -1,13 +1,12 @@
 // Summary and cohort sources, the kernel's row-predicate filter, and the date parser.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { dateParser, daysFromCivil, loadSource, type SourceSpec } from '../../server/src/data';
-import { sharedData, transactions } from './helpers';
+import { sampleData, transactions } from './helpers';
 
 describe('data: summary, cohorts and predicates', () => {
   it('reads summary and cohort sources into typed role columns', async () => {
     const donations = await loadSource({
-      path: join(sharedData, 'donations', 'donations.csv'),
+      path: sampleData('donations', 'donations.csv'),
       format: 'csv',
       kind: 'summary',
       mappings: [
@@ -21,7 +20,7 @@ describe('data: summary, cohorts and predicates', () => {
     assert.equal(donations.customers, 11104);
     assert.ok(donations.frequency instanceof Float64Array && donations.age.length === donations.rows);
     const retention = await loadSource({
-      path: join(sharedData, 'sbg', 'retention_1000.csv'),
+      path: sampleData('subscriptions', 'retention_1000.csv'),
       format: 'csv',
       kind: 'cohorts',
       mappings: [
@@ -51,7 +50,7 @@ describe('data: summary, cohorts and predicates', () => {
 
   it('applies a row predicate over the read columns and re-indexes the customers left', async () => {
     const spec: SourceSpec = {
-      path: join(sharedData, 'cdnow', 'CDNOW_sample.txt'),
+      path: sampleData('cdnow', 'CDNOW_sample.txt'),
       format: 'text',
       kind: 'transactions',
       header: false,

@@ -208,7 +208,7 @@ describe('kernel exports', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes segment members inside the notebook folder and refuses a path that leaves it', async () => {
-    // The notebook lives in a temp folder; its source points at the shared sample by absolute path.
+    // The notebook lives in a temp folder; its source points at the CDNOW sample's data by absolute path.
     const cells = cdnowCells(
       CDNOW_SOURCE.replace('"CDNOW_sample.txt"', JSON.stringify(join(cdnowDir, 'CDNOW_sample.txt'))),
     );

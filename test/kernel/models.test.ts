@@ -2,11 +2,10 @@
 // 2005; BTYD walkthrough) and sBG on the two retention cohorts fitted on years 0-7 (Fader &
 // Hardie 2007), through notebook cells like an analyst writes them.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { compile } from 'vega-lite';
 import { createKernel } from '../../server/src/kernel/kernel';
 import { MIME, type ModelPayload } from '../../server/src/kernel/output-types';
-import { CDNOW_SOURCE, cdnowDir, sharedData } from './notebooks';
+import { CDNOW_SOURCE, cdnowDir, sampleDataDir } from './notebooks';
 
 const estimates = (m: ModelPayload, digits: number) =>
   Object.fromEntries(m.parameters.map((p) => [p.name, Number(p.estimate.toFixed(digits))]));
@@ -56,7 +55,7 @@ describe('kernel models against published values', function () {
   });
 
   it('sBG on the retention cohorts (years 0-7): regular 0.704/1.182, high end 0.668/3.806; survival chart; contract value', async () => {
-    const kernel = createKernel({ notebookDir: join(sharedData, 'sbg') });
+    const kernel = createKernel({ notebookDir: sampleDataDir('subscriptions') });
     const results = await kernel.run([
       {
         id: 'source',
@@ -86,7 +85,7 @@ describe('kernel models against published values', function () {
   });
 
   it('BG/BB on the donations summary: 1.204/0.750/0.657/2.783; P(alive) of table 6; segments count donors', async () => {
-    const kernel = createKernel({ notebookDir: join(sharedData, 'donations') });
+    const kernel = createKernel({ notebookDir: sampleDataDir('donations') });
     const results = await kernel.run([
       {
         id: 'source',

@@ -1,14 +1,15 @@
 // Notebooks the kernel tests run, as cells ({id, text}). Data paths are relative to the
-// notebook folder, which the tests set to the shared data folder found from this file's
-// location (never an absolute /work path).
+// notebook folder, which the tests set to a sample's data folder (samples/*/data) found from
+// this file's location.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CellInput } from '../../server/src/kernel/api';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const sharedData = join(repoRoot, '..', 'shared', 'data');
+/** The data folder of one of the samples: notebook folder for tests over that sample's files. */
+export const sampleDataDir = (sample: string) => join(repoRoot, 'samples', sample, 'data');
 /** Notebook folder for the CDNOW tests: data paths below are relative to it. */
-export const cdnowDir = join(sharedData, 'cdnow');
+export const cdnowDir = sampleDataDir('cdnow');
 
 export const CDNOW_SOURCE = `source orders = text "CDNOW_sample.txt" {
   header   false

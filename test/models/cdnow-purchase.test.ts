@@ -1,8 +1,8 @@
 // BG/NBD, Pareto/NBD and MBG/NBD on the CDNOW sample (2,357 customers, weeks, calibration to
-// 1997-09-30) against every published value in ../shared/reference/published_values.json.
+// 1997-09-30) against the published values in test/fixtures/models/published-values.json.
 import assert from 'node:assert/strict';
 import * as M from '../../server/src/models';
-import { cdnowCbs, published, readNumericCsv } from './shared-data';
+import { cdnowCbs, cdnowRoundedSummary, published, readCdnowSummary } from './reference-data';
 import { assertPrinted, roundingSpread } from './tolerance';
 
 const cbs = cdnowCbs();
@@ -31,20 +31,20 @@ describe('models: CDNOW BG/NBD (Fader, Hardie & Lee 2005)', () => {
     const paper = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
     assertPrinted(
       M.bgnbdConditionalExpected(paper, 39, h([2], [30.43], [38.86]))[0],
-      pub['cond_exp_x2_tx30.43_T38.86_t39'].value,
+      pub['cond_exp_x2_tx30.43_T38.86_t39'],
       'E[Y(39)|2,30.43,38.86]',
     );
-    assertPrinted(M.bgnbdProbability(paper, 2, 10), pub['P(X(2)=10)'].value, 'P(X(2)=10)');
-    assertPrinted(M.bgnbdProbability(paper, 39, 0), pub['P(X(39)=0)'].value, 'P(X(39)=0)');
+    assertPrinted(M.bgnbdProbability(paper, 2, 10), pub['P(X(2)=10)'], 'P(X(2)=10)');
+    assertPrinted(M.bgnbdProbability(paper, 39, 0), pub['P(X(39)=0)'], 'P(X(39)=0)');
     // lifetimes fits the 2-decimal summary and compares E[X(t)] to 3 decimals (decimal=3);
     // we match four decimals except t = 78 (1.8580 vs 1.8576), within lifetimes' own tolerance.
-    const rounded = readNumericCsv('data', 'cdnow', 'cdnow_customers_summary.csv');
-    const fitRounded = M.fitBgNbd(M.toPatterns(rounded.frequency, rounded.recency, rounded.T));
+    const rounded = cdnowRoundedSummary();
+    const fitRounded = M.fitBgNbd(M.toPatterns(rounded.x, rounded.tx, rounded.T));
     const times = [0.1429, 1, 3, 31.8571, 32, 78];
     times.forEach((t, i) =>
       assertPrinted(
         M.bgnbdExpected(fitRounded.params, t),
-        pub['E[X(t)] t=[0.1429,1,3,31.8571,32,78]'].value[i],
+        pub['E[X(t)] t=[0.1429,1,3,31.8571,32,78]'][i],
         `E[X(${t})]`,
         i === 5 ? 5e-4 : 0,
       ),
@@ -85,7 +85,7 @@ describe('models: CDNOW BG/NBD (Fader, Hardie & Lee 2005)', () => {
     v.bgnbd_expected_cum.forEach((value: number, i: number) =>
       assertPrinted(expected[19 + i], value, `week ${20 + i}`, 1e-3),
     );
-    const actual = readNumericCsv('data', 'cdnow', 'cdnowSummary_cu_tracking.csv').value;
+    const actual = readCdnowSummary('cdnowSummary_cu_tracking.csv').value;
     v.actual_cum.forEach((value: number, i: number) => assert.equal(actual[19 + i], value));
   });
 });

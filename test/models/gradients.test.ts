@@ -4,7 +4,7 @@ import * as M from '../../server/src/models';
 import { bgnbdGradient } from '../../server/src/models/bgnbd/gradient';
 import { gammaGammaGradient } from '../../server/src/models/gammagamma/gradient';
 import { numericGradient } from '../../server/src/models/optimize/bfgs';
-import { cdnowCbs, readNumericCsv } from './shared-data';
+import { cdnowCbs, cdnowMeanSpend } from './reference-data';
 
 function agree(analytic: (t: Float64Array, out: Float64Array) => void, ll: (t: Float64Array) => number, at: number[]) {
   const theta = Float64Array.from(at),
@@ -32,7 +32,7 @@ describe('models: analytic gradients', () => {
       );
   });
   it('Gamma-Gamma on CDNOW', () => {
-    const d = M.spendData(cbs.x, readNumericCsv('data', 'cdnow', 'cdnowSummary_m_x.csv').value);
+    const d = M.spendData(cbs.x, cdnowMeanSpend());
     for (const at of [
       [6.25, 3.74, 15.44],
       [1, 2, 50],

@@ -1,14 +1,21 @@
 // Gamma-Gamma on CDNOW (946 repeat buyers), BG/BB on the donations data (11,104 donors) and sBG on
-// the two 1,000-customer cohorts, against ../shared/reference/published_values.json.
+// the two 1,000-customer cohorts, against test/fixtures/models/published-values.json.
 import assert from 'node:assert/strict';
 import * as M from '../../server/src/models';
-import { cdnowCbs, published, readNumericCsv } from './shared-data';
+import {
+  cdnowCbs,
+  cdnowMeanSpend,
+  cdnowRoundedSummary,
+  donationsPath,
+  published,
+  readNumericCsv,
+} from './reference-data';
 import { assertPrinted } from './tolerance';
 
 describe('models: Gamma-Gamma on CDNOW (Fader & Hardie note 025)', () => {
   const pub = published.gammagamma_cdnow_946;
   const cbs = cdnowCbs();
-  const mx = readNumericCsv('data', 'cdnow', 'cdnowSummary_m_x.csv').value;
+  const mx = cdnowMeanSpend();
   const data = M.spendData(cbs.x, mx);
   const fit = M.fitGammaGamma(data);
 
@@ -20,12 +27,12 @@ describe('models: Gamma-Gamma on CDNOW (Fader & Hardie note 025)', () => {
   });
 
   it('reproduces the conditional expected average profit of the first ten customers (lifetimes test, 2-dp data)', () => {
-    const z = readNumericCsv('data', 'cdnow', 'cdnow_customers_summary_with_transactions.csv');
+    const z = cdnowRoundedSummary();
     const fitRounded = M.fitGammaGamma(M.spendData(z.x, z.zbar));
     const spend = M.gammaGammaExpectedSpend(fitRounded.params, z.x.subarray(0, 10), z.zbar.subarray(0, 10));
     // The spreadsheet values are quoted truncated (24.6586 → 24.65); lifetimes compares them with
     // decimal=2 (|diff| < 0.015), which we use too. All but the first also agree after rounding.
-    pub.cond_expected_avg_profit_first10.value.forEach((v: number, i: number) =>
+    pub.cond_expected_avg_profit_first10.forEach((v: number, i: number) =>
       assertPrinted(spend[i], v, `customer ${i + 1}`, 0.01),
     );
   });
@@ -33,7 +40,7 @@ describe('models: Gamma-Gamma on CDNOW (Fader & Hardie note 025)', () => {
 
 describe('models: BG/BB on the donations data (Fader, Hardie & Shang 2010)', () => {
   const pub = published.bgbb_donations_11104;
-  const d = readNumericCsv('data', 'donations', 'donations.csv');
+  const d = readNumericCsv(donationsPath);
   const fit = M.fitBgBb(M.toPatterns(d.frequency, d.recency, d.periods, d.weights));
   const p = fit.params;
 

@@ -2,7 +2,7 @@
 // and the data policy on unsorted, duplicated, zero/negative and late rows.
 import assert from 'node:assert/strict';
 import * as M from '../../server/src/models';
-import { cdnowCbs, dayOf, readCdnowSample, readNumericCsv } from './shared-data';
+import { cdnowCbs, cdnowMeanSpend, dayOf, readCdnowSample } from './reference-data';
 
 const log = (customer: number[], time: number[], amount: number[] | null) => ({
   customerIds: Array.from({ length: Math.max(...customer) + 1 }, (_, i) => `c${i}`),
@@ -20,7 +20,7 @@ describe('models: customer summary', () => {
       unit: 'weeks',
     });
     const cbs = cdnowCbs();
-    const mx = readNumericCsv('data', 'cdnow', 'cdnowSummary_m_x.csv').value;
+    const mx = cdnowMeanSpend();
     assert.equal(s.customerIds.length, 2357);
     assert.equal(s.excludedCustomers, 0);
     for (let i = 0; i < 2357; i++) {
