@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openInChromium, type OpenedPage } from '../report/browser';
+import { missingChromium } from '../support/chromium';
+import { requirePrerequisite } from '../support/prerequisites';
 import { buildOnce, clvnb, repoRoot, workspace, type CliResult, type Workspace } from './harness';
 
 const MODEL = 'application/vnd.clv.model+json';
@@ -29,7 +31,7 @@ describe('clvnb run (CDNOW)', function () {
     );
     results = JSON.parse(readFileSync(join(ws.dir, 'out', 'results.json'), 'utf8'));
     outputs = results.cells.flatMap((c: any) => c.outputs);
-    page = await openInChromium(join(ws.dir, 'out', 'report.html'));
+    if (!missingChromium()) page = await openInChromium(join(ws.dir, 'out', 'report.html'));
   });
   after(async () => {
     await page?.close();
@@ -74,12 +76,14 @@ describe('clvnb run (CDNOW)', function () {
     assert.equal(tiers.totalCustomers, 2357);
   });
 
-  it('writes a report that loads offline, without errors or requests', () => {
+  it('writes a report that loads offline, without errors or requests', function () {
+    requirePrerequisite(this, missingChromium());
     assert.deepEqual(page.consoleErrors, []);
     assert.deepEqual(page.requests, []);
   });
 
-  it('draws every chart of the run as SVG with marks', async () => {
+  it('draws every chart of the run as SVG with marks', async function () {
+    requirePrerequisite(this, missingChromium());
     // The three chart statements, plus the charts the model outputs carry (holdout check, tracking).
     const charts = outputs.filter((o) => o.data[CHART]).length;
     assert.ok(charts >= 3, `${charts} charts`);
@@ -90,7 +94,8 @@ describe('clvnb run (CDNOW)', function () {
     for (const count of marks) assert.ok(count > 0);
   });
 
-  it('shows the prose, the model summary and the segments with formatted figures', async () => {
+  it('shows the prose, the model summary and the segments with formatted figures', async function () {
+    requirePrerequisite(this, missingChromium());
     assert.equal(await page.page.title(), 'CDNOW customer value');
     assert.equal(await page.page.locator('section.markdown strong').first().textContent(), 'BG/NBD');
     const params = await page.page.$$eval('section.model table:first-of-type tbody tr', (rows) =>
@@ -102,7 +107,8 @@ describe('clvnb run (CDNOW)', function () {
     assert.match((await page.page.locator('section.segments tr.total td').nth(4).textContent())!, /^\$[\d,]+\.\d\d$/);
   });
 
-  it('saves a screenshot of the report', async () => {
+  it('saves a screenshot of the report', async function () {
+    requirePrerequisite(this, missingChromium());
     mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
     await page.page.screenshot({ path: join(repoRoot, 'test-results', 'report.png'), fullPage: true });
   });

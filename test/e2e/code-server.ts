@@ -1,6 +1,6 @@
 // A real VS Code (code-server 4.139.1, installed by scripts/e2e/setup.sh into .cache/e2e/)
 // serving a workspace on 127.0.0.1 with the packaged extension installed, and a headless
-// Chromium (Debian's) to open it. See ../shared/notes/vscode-e2e.md (beside the repository) for the why.
+// Chromium to open it. Why this route and its pitfalls: test/e2e/README.md.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot } from '../vscode/build-suite';
-import { CHROMIUM_ARGS } from '../renderer/harness';
+import { CHROMIUM_ARGS, chromiumPath, missingChromium } from '../support/chromium';
 
 const cache = path.join(repoRoot, '.cache', 'e2e');
 const node24 = path.join(cache, 'node24', 'node_modules', '.bin', 'node');
@@ -17,16 +17,15 @@ const vsix = path.join(cache, 'clv-notebooks.vsix');
 
 export const SETUP_COMMAND = 'sh scripts/e2e/setup.sh';
 
-/** Why the end-to-end suite cannot run here, or null when it can. */
-export function missingSetup(): string | null {
+/** For `requirePrerequisite`: why the end-to-end suite cannot run here, or undefined when it can. */
+export function missingSetup(): string | undefined {
   for (const [file, what] of [
     [node24, 'Node 24'],
     [entry, 'code-server'],
-    ['/usr/bin/chromium', 'chromium'],
   ] as const) {
-    if (!existsSync(file)) return `${what} is not installed (${file}); run \`${SETUP_COMMAND}\` first`;
+    if (!existsSync(file)) return `${what} is not installed (${file}): run \`${SETUP_COMMAND}\``;
   }
-  return null;
+  return missingChromium();
 }
 
 /** Re-packages the extension so the run tests the current build (dist/ must be built). */
@@ -108,7 +107,7 @@ export async function startCodeServer(env: Record<string, string> = {}, untruste
     if (child.exitCode !== null || i > 300) throw new Error(`code-server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser: Browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(url);
   return {

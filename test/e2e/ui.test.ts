@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { repoRoot } from '../vscode/build-suite';
+import { requirePrerequisite } from '../support/prerequisites';
 import { missingSetup, packageExtension, startCodeServer, type CodeServer } from './code-server';
 
 const shots = path.join(repoRoot, 'test-results', 'e2e');
@@ -41,11 +42,7 @@ describe('CLV notebooks in code-server (UI)', function () {
   let server: CodeServer | undefined;
 
   before(async function () {
-    const missing = missingSetup();
-    if (missing) {
-      console.log(`    skipped: ${missing}`);
-      this.skip();
-    }
+    requirePrerequisite(this, missingSetup());
     mkdirSync(shots, { recursive: true });
     packageExtension();
     server = await startCodeServer();

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSuite, repoRoot } from '../vscode/build-suite';
+import { requirePrerequisite } from '../support/prerequisites';
 import { missingSetup, packageExtension, startCodeServer } from './code-server';
 
 interface Outcome {
@@ -52,11 +53,7 @@ describe('editor-level suites in code-server', function () {
   this.timeout(240_000);
 
   before(function () {
-    const missing = missingSetup();
-    if (missing) {
-      console.log(`    skipped: ${missing}`);
-      this.skip();
-    }
+    requirePrerequisite(this, missingSetup());
     packageExtension();
   });
 

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bundle = path.join(repoRoot, 'dist/notebook-renderer/index.js');
@@ -24,17 +25,6 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head><body clas
   window.renderer = activate(context);
   window.rendererReady = true;
 </script></body></html>`;
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface RendererPage {
   page: Page;
@@ -54,7 +44,7 @@ export async function openRendererPage(messaging?: MessageHandler): Promise<Rend
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser: Browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   const page = await browser.newPage();
   // tsx compiles these tests with esbuild's keepNames, which wraps functions handed to
   // page.evaluate in a `__name` helper that the page does not have.

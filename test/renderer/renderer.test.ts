@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import type { ModelPayload, SegmentsPayload, TablePayload } from '../../server/src/kernel/output-types';
 import { MIME } from '../../server/src/kernel/output-types';
+import { missingChromium } from '../support/chromium';
+import { requirePrerequisite } from '../support/prerequisites';
 import { openRendererPage, render, type RendererPage } from './harness';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';
@@ -92,7 +94,8 @@ const segments: SegmentsPayload = {
 describe('notebook renderer in Chromium', function () {
   this.timeout(60_000);
   let r: RendererPage;
-  before(async () => {
+  before(async function () {
+    requirePrerequisite(this, missingChromium());
     r = await openRendererPage();
   });
   after(async () => r?.close());

@@ -6,6 +6,8 @@ import type { TablePageReply, TablePageRequest } from '../../server/src/kernel';
 import { createKernel, type Kernel } from '../../server/src/kernel/kernel';
 import { MIME, type TablePayload } from '../../server/src/kernel/output-types';
 import { cdnowCells, cdnowDir } from '../kernel/notebooks';
+import { missingChromium } from '../support/chromium';
+import { requirePrerequisite } from '../support/prerequisites';
 import { openRendererPage, render, type RendererPage } from './harness';
 
 describe('notebook renderer: pages of a large table from the kernel', function () {
@@ -16,7 +18,8 @@ describe('notebook renderer: pages of a large table from the kernel', function (
   const requests: TablePageRequest[] = [];
   let failNext = false;
 
-  before(async () => {
+  before(async function () {
+    requirePrerequisite(this, missingChromium());
     kernel = createKernel({ notebookDir: cdnowDir });
     const cells = [
       ...cdnowCells(),

@@ -1,4 +1,4 @@
-// Opens an HTML file in Debian's headless Chromium (playwright-core, no downloaded browser)
+// Opens an HTML file in headless Chromium (playwright-core, no downloaded browser)
 // and records everything a self-contained report must not do: console errors, uncaught page
 // errors and any request other than the file itself. Shared by the report and CLI tests.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -6,17 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
 
 export interface OpenedPage {
   page: Page;
@@ -29,7 +19,7 @@ export interface OpenedPage {
 export async function openInChromium(htmlPath: string): Promise<OpenedPage> {
   const profile = mkdtempSync(join(tmpdir(), 'clv-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1100, height: 900 },

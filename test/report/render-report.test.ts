@@ -11,6 +11,8 @@ import { barChart } from '../../server/src/kernel/charts/bar';
 import { trackingChart } from '../../server/src/kernel/charts/tracking';
 import { MIME, type OutputItem } from '../../server/src/kernel/output-types';
 import { renderReport, type ReportNotebook } from '../../server/src/report';
+import { missingChromium } from '../support/chromium';
+import { requirePrerequisite } from '../support/prerequisites';
 import { openInChromium, type OpenedPage } from './browser';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -133,7 +135,7 @@ describe('HTML report', function () {
     });
     const file = join(dir, 'report.html');
     writeFileSync(file, html);
-    opened = await openInChromium(file);
+    if (!missingChromium()) opened = await openInChromium(file);
   });
 
   after(async () => {
@@ -147,12 +149,14 @@ describe('HTML report', function () {
     assert.doesNotMatch(html, /\b(src|href)="(?!https:\/\/example\.com")/);
   });
 
-  it('loads in Chromium without console errors or requests', () => {
+  it('loads in Chromium without console errors or requests', function () {
+    requirePrerequisite(this, missingChromium());
     assert.deepEqual(opened.consoleErrors, []);
     assert.deepEqual(opened.requests, []);
   });
 
-  it('draws every chart with marks', async () => {
+  it('draws every chart with marks', async function () {
+    requirePrerequisite(this, missingChromium());
     const marks = await opened.page.$$eval('figure.chart svg', (svgs) =>
       svgs.map((s) => s.querySelectorAll('g.role-mark > *').length),
     );
@@ -160,7 +164,8 @@ describe('HTML report', function () {
     for (const count of marks) assert.ok(count > 0, `a chart drew ${count} marks`);
   });
 
-  it('shows hostile data as text, in tables, charts and errors', async () => {
+  it('shows hostile data as text, in tables, charts and errors', async function () {
+    requirePrerequisite(this, missingChromium());
     const page = opened.page;
     assert.equal(await page.locator('img').count(), 0);
     assert.equal(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked), undefined);
@@ -171,19 +176,22 @@ describe('HTML report', function () {
     assert.ok((await page.locator('section.markdown').textContent())!.includes('<script>window.hacked = 1</script>'));
   });
 
-  it('keeps safe links, drops unsafe ones and images', async () => {
+  it('keeps safe links, drops unsafe ones and images', async function () {
+    requirePrerequisite(this, missingChromium());
     const hrefs = await opened.page.$$eval('a', (as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(hrefs, ['https://example.com']);
     assert.equal(await opened.page.locator('.image-placeholder').textContent(), '[image: logo]');
   });
 
-  it('formats numbers by column format and notes a partial table', async () => {
+  it('formats numbers by column format and notes a partial table', async function () {
+    requirePrerequisite(this, missingChromium());
     const cells = await opened.page.$$eval('table tbody tr:first-child td', (tds) => tds.map((td) => td.textContent));
     assert.deepEqual(cells, [HOSTILE, '1,234.50', '0.912']);
     assert.equal(await opened.page.locator('p.note').textContent(), 'Rows 1–2 of 2,357.');
   });
 
-  it('titles the report from the first heading and summarises the run', async () => {
+  it('titles the report from the first heading and summarises the run', async function () {
+    requirePrerequisite(this, missingChromium());
     assert.equal(await opened.page.title(), 'Retail CLV');
     assert.equal(
       await opened.page.locator('header.report p').textContent(),

@@ -8,6 +8,9 @@ import type { Context } from 'mocha';
 /** True when every prerequisite must be present (CI). */
 export const requireAll = process.env.CLV_REQUIRE_ALL === '1';
 
+/** Each missing prerequisite is announced once per run, at the first test that needs it. */
+const announced = new Set<string>();
+
 /**
  * `missing` is undefined when the prerequisite is there, otherwise a sentence naming what is
  * missing and the command that installs it.
@@ -15,6 +18,7 @@ export const requireAll = process.env.CLV_REQUIRE_ALL === '1';
 export function requirePrerequisite(ctx: Context, missing: string | undefined): void {
   if (missing === undefined) return;
   if (requireAll) throw new Error(`missing prerequisite (CLV_REQUIRE_ALL=1): ${missing}`);
-  console.log(`    skipped: ${missing}`);
+  if (!announced.has(missing)) console.log(`    skipped (here and wherever else it is needed): ${missing}`);
+  announced.add(missing);
   ctx.skip();
 }
