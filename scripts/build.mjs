@@ -35,10 +35,15 @@ const builds = [
   },
   { ...nodeEsm, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server/main.mjs' },
   { ...nodeEsm, entryPoints: ['server/src/kernel/worker.ts'], outfile: 'dist/kernel/worker.mjs' },
+  // Split into chunks that load on demand: `clvnb --version` loads only the entry, `run` the
+  // kernel, and vega/vega-lite load only when a report is written (see server/src/cli/clvnb.ts).
   {
     ...nodeEsm,
-    entryPoints: ['server/src/cli/clvnb.ts'],
-    outfile: 'dist/cli/clvnb.mjs',
+    entryPoints: { clvnb: 'server/src/cli/clvnb.ts' },
+    outdir: 'dist/cli',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     banner: { js: '#!/usr/bin/env node\n' + nodeEsmBanner },
   },
   {

@@ -5,18 +5,10 @@
 import { version } from '../../../package.json';
 import { helpText, parseCommandArgs } from './args';
 import type { Command } from './command';
-import { checkCommand } from './commands/check';
-import { diffCommand } from './commands/diff';
-import { fmtCommand } from './commands/fmt';
-import { columnsCommand } from './commands/columns';
-import { newCommand } from './commands/new';
-import { runCommand } from './commands/run';
 import { EXIT, InputError, UsageError } from './errors';
 import { print, printError } from './terminal';
 
-const COMMANDS: Command[] = [runCommand, checkCommand, fmtCommand, diffCommand, newCommand, columnsCommand];
-
-function generalHelp(): string {
+function generalHelp(COMMANDS: Command[]): string {
   const width = Math.max(...COMMANDS.map((c) => c.spec.name.length));
   const list = COMMANDS.map((c) => `  ${c.spec.name.padEnd(width)}  ${c.spec.summary}`).join('\n');
   return `Usage: clvnb <command> [options]\n\nCommands:\n${list}\n\nRun 'clvnb <command> --help' for a command's options.\n\n  -h, --help     show this help\n  -v, --version  print the version\n\nExit codes: 0 ok, 1 problems found (diagnostics, failed cells, unreadable input), 2 usage error, 3 internal error.\n`;
@@ -24,13 +16,16 @@ function generalHelp(): string {
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const topic = name === 'help' ? COMMANDS.find((c) => c.spec.name === rest[0]) : undefined;
-    print(topic ? helpText(topic.spec) : generalHelp());
-    return EXIT.ok;
-  }
   if (name === '--version' || name === '-v') {
     print(`clvnb ${version}\n`);
+    return EXIT.ok;
+  }
+  // The commands (and the kernel, language core and Arquero they bring) load only now, so
+  // `--version` starts in the time of Node itself.
+  const { COMMANDS } = await import('./commands');
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? COMMANDS.find((c) => c.spec.name === rest[0]) : undefined;
+    print(topic ? helpText(topic.spec) : generalHelp(COMMANDS));
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.spec.name === name);

@@ -1,7 +1,6 @@
 // `clvnb run NOTEBOOK`: runs every clv cell headless, prints a per-cell summary, and writes
 // the HTML report and/or JSON results on request. Exit 1 when any cell failed.
 import { version } from '../../../../package.json';
-import { renderReport } from '../../report';
 import { stringOption } from '../args';
 import type { Command } from '../command';
 import { checkNotebook } from '../diagnostics';
@@ -57,6 +56,8 @@ Exit code: 0 when every cell ran, 1 when any cell failed or was not run.`,
     if (jsonPath) await writeOutputFile(jsonPath, JSON.stringify(summary, null, 2) + '\n');
     const htmlPath = stringOption(args, 'html');
     if (htmlPath) {
+      // The report brings vega and vega-lite: loaded only when a report is written.
+      const { renderReport } = await import('../../report');
       const html = await renderReport(notebook, results, {
         subtitle: notebook.path,
         includeCode: !args.values['hide-code'],
