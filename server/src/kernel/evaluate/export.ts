@@ -9,8 +9,11 @@ import { customersOf, EvaluationError, type CustomerTable, type EvalContext, typ
 export function exportSegments(customers: CustomerTable, notebookDir: string, target: string): ExportResult {
   const path = resolveExportPath(notebookDir, target);
   const format: Record<string, (v: unknown) => unknown> = {};
+  // Customers share few distinct days: each day is formatted once.
+  const days = new Map<number, string>();
+  const dayText = (day: number) => days.get(day) ?? days.set(day, isoDate(day)).get(day)!;
   for (const [name, column] of customers.columns) {
-    if (column.format === 'date') format[name] = (v) => (typeof v === 'number' && Number.isFinite(v) ? isoDate(v) : '');
+    if (column.format === 'date') format[name] = (v) => (typeof v === 'number' && Number.isFinite(v) ? dayText(v) : '');
     // Undefined metrics (e.g. monetary with no repeat purchase) are empty cells, not "NaN".
     else if (column.format !== 'string') format[name] = (v) => (typeof v === 'number' && !Number.isFinite(v) ? '' : v);
   }
