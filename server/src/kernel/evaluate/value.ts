@@ -80,13 +80,17 @@ export function evaluateValue(ctx: EvalContext): StatementOutcome {
   const expectedPurchases = first.fitted.conditionalExpectedPurchases(t.horizon, summary, scoring);
   // Month by month (or per unit, when the unit is longer than a month).
   const period = Math.max(1, UNIT_DAYS.months / UNIT_DAYS[split.unit]);
-  const discounted = first.fitted.discountedExpectedPurchases(
-    t.horizon,
-    t.discountPerUnit,
-    summary,
-    Math.min(period, t.horizon),
-    (f) => ctx.checkpoint(f, 'discounting expected purchases'),
-  );
+  // Undiscounted, the period sums telescope to the expected purchases over the horizon.
+  const discounted =
+    t.discountPerUnit === 0
+      ? expectedPurchases
+      : first.fitted.discountedExpectedPurchases(
+          t.horizon,
+          t.discountPerUnit,
+          summary,
+          Math.min(period, t.horizon),
+          (f) => ctx.checkpoint(f, 'discounting expected purchases'),
+        );
   const expectedSpend = spend.fitted.expectedSpend(summary);
   const clv = new Float64Array(discounted.length);
   for (let i = 0; i < clv.length; i++) clv[i] = t.margin * expectedSpend[i] * discounted[i];

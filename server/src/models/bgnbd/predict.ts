@@ -3,7 +3,7 @@
 // transformation (A&S 15.3.4) so that (1-z)^(r+x) 2F1(r+x, b+x; a+b+x-1; z) with z = t/(α+T+t)
 // becomes 2F1(r+x, a-1; a+b+x-1; -t/(α+T)): no huge power times a tiny one.
 import { betaln, gammaln, hyp2f1 } from '../special';
-import type { History } from '../history';
+import { perFrequencyAndAge, type History } from '../history';
 import type { BgNbdParams } from './likelihood';
 
 /** P(alive | x, t_x, T) (note 008): 1 / (1 + δ(x>0) a/(b+x-1) ((α+T)/(α+t_x))^(r+x)). */
@@ -22,15 +22,12 @@ function pAliveOne(p: BgNbdParams, x: number, tx: number, T: number): number {
 
 /** E[Y(t) | x, t_x, T]: expected repeat purchases in the next t units (FHL 2005 eq. 10). */
 export function bgnbdConditionalExpected(p: BgNbdParams, t: number, h: History): Float64Array {
-  const n = h.frequency.length;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = h.frequency[i],
-      T = h.T[i];
-    const f = hyp2f1(p.r + x, p.a - 1, p.a + p.b + x - 1, -t / (p.alpha + T));
-    out[i] = ((p.a + p.b + x - 1) / (p.a - 1)) * (1 - f) * pAliveOne(p, x, h.recency[i], T);
+  const f = perFrequencyAndAge(h, (x, T) => hyp2f1(p.r + x, p.a - 1, p.a + p.b + x - 1, -t / (p.alpha + T)));
+  for (let i = 0; i < f.length; i++) {
+    const x = h.frequency[i];
+    f[i] = ((p.a + p.b + x - 1) / (p.a - 1)) * (1 - f[i]) * pAliveOne(p, x, h.recency[i], h.T[i]);
   }
-  return out;
+  return f;
 }
 
 /** E[X(t)] for a new customer (FHL 2005 eq. 9). */

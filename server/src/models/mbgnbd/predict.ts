@@ -1,7 +1,7 @@
 // MBG/NBD predictions (Batislam et al. 2007, eqs. for P(alive) and E[Y(t)|...]), with the same
 // Pfaff rewrite of the 2F1 term as the BG/NBD (see bgnbd/predict.ts).
 import { hyp2f1 } from '../special';
-import type { History } from '../history';
+import { perFrequencyAndAge, type History } from '../history';
 import type { MbgNbdParams } from './likelihood';
 
 function pAliveOne(p: MbgNbdParams, x: number, tx: number, T: number): number {
@@ -17,14 +17,12 @@ export function mbgnbdPAlive(p: MbgNbdParams, h: History): Float64Array {
 
 /** E[Y(t)|x,t_x,T] = (a+b+x)/(a-1) [1 - (1-z)^(r+x) 2F1(r+x, b+x+1; a+b+x; z)] P(alive), z = t/(α+T+t). */
 export function mbgnbdConditionalExpected(p: MbgNbdParams, t: number, h: History): Float64Array {
-  const out = new Float64Array(h.frequency.length);
-  for (let i = 0; i < out.length; i++) {
-    const x = h.frequency[i],
-      T = h.T[i];
-    const f = hyp2f1(p.r + x, p.a - 1, p.a + p.b + x, -t / (p.alpha + T));
-    out[i] = ((p.a + p.b + x) / (p.a - 1)) * (1 - f) * pAliveOne(p, x, h.recency[i], T);
+  const f = perFrequencyAndAge(h, (x, T) => hyp2f1(p.r + x, p.a - 1, p.a + p.b + x, -t / (p.alpha + T)));
+  for (let i = 0; i < f.length; i++) {
+    const x = h.frequency[i];
+    f[i] = ((p.a + p.b + x) / (p.a - 1)) * (1 - f[i]) * pAliveOne(p, x, h.recency[i], h.T[i]);
   }
-  return out;
+  return f;
 }
 
 /** E[X(t)] for a new customer: b/(a-1) [1 - (α/(α+t))^r 2F1(r, b+1; a+b; t/(α+t))], Pfaff-rewritten. */
