@@ -68,7 +68,8 @@ export function drawTable(table: TablePayload, element: HTMLElement, fetchPage?:
       !source && table.totalRows > table.rows.length
         ? ` (${table.totalRows.toLocaleString('en-US')} in all; export the table for the rest)`
         : '';
-    status.textContent = `rows ${first + 1}–${first + shown.length} of ${total.toLocaleString('en-US')}${more}`;
+    status.textContent =
+      total === 0 ? 'No rows.' : `rows ${first + 1}–${first + shown.length} of ${total.toLocaleString('en-US')}${more}`;
   };
 
   function render() {

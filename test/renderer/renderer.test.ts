@@ -100,6 +100,11 @@ describe('notebook renderer in Chromium', function () {
   });
   after(async () => r?.close());
 
+  it('says "No rows." for an empty table (not "rows 1–0 of 0")', async () => {
+    await render(r.page, 't0', MIME.table, { ...table, rows: [], totalRows: 0 });
+    assert.equal(((await r.page.textContent('#t0 .pager')) ?? '').trim(), 'No rows.');
+  });
+
   it('draws a table with formatted money, probabilities and percentages, one page at a time', async () => {
     await render(r.page, 't1', MIME.table, table);
     const rows = await r.page.$$eval('#t1 tbody tr', (trs) =>

@@ -77,7 +77,8 @@ export function tableText(page: TablePayload): string {
       .trimEnd();
   const lines = [line(header), ...body.map(line)];
   const shown = page.rows.length;
-  if (shown < page.totalRows) {
+  if (page.totalRows === 0) lines.push('(no rows)');
+  else if (shown < page.totalRows) {
     lines.push(`(rows ${page.offset + 1}–${page.offset + shown} of ${page.totalRows.toLocaleString('en-US')})`);
   }
   return (page.title ? page.title + '\n' : '') + lines.join('\n');

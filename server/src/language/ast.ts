@@ -119,6 +119,13 @@ export interface BetweenExpr extends Node {
   high: Expression | null;
 }
 
+/** `customer in ("A", "B")`, `segment in ("Loyal", "Champions")`: one of a list of values. */
+export interface InListExpr extends Node {
+  kind: 'InList';
+  subject: Expression;
+  items: Expression[];
+}
+
 export interface LogicalExpr extends Node {
   kind: 'Logical';
   op: 'and' | 'or';
@@ -138,7 +145,16 @@ export interface ParenExpr extends Node {
 }
 
 export type Expression =
-  Identifier | Literal | PercentileExpr | CompareExpr | RankExpr | BetweenExpr | LogicalExpr | NotExpr | ParenExpr;
+  | Identifier
+  | Literal
+  | PercentileExpr
+  | CompareExpr
+  | RankExpr
+  | BetweenExpr
+  | InListExpr
+  | LogicalExpr
+  | NotExpr
+  | ParenExpr;
 
 // ---------------------------------------------------------------- blocks
 

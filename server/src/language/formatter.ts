@@ -4,7 +4,9 @@
 // aligned; everything else is separated by single spaces. Comments are kept: a comment after
 // code stays after the printed line that holds that code, a comment on its own line stays on
 // its own line before what follows it. At most one blank line is kept where the source had
-// any. Text with parse errors is returned unchanged, since its meaning is not known.
+// any. A condition written over several lines (or too long for one) keeps one operand of its
+// top-level `and`/`or` per line, the operator ending the line, aligned under the condition's
+// start. Text with parse errors is returned unchanged, since its meaning is not known.
 import type {
   Block,
   BlockItem,
@@ -22,6 +24,11 @@ import { LineIndex } from './text';
 import { quoteString } from './string-literal';
 
 const INDENT = '  ';
+/** A condition longer than this on one line is laid out over several. */
+const MAX_LINE = 100;
+
+/** Whether the source of a range spans more than one line (the author broke it). */
+type SpansLines = (r: Range) => boolean;
 
 /** One output line of code, with the source range it prints (to place comments and blank lines). */
 interface PrintedLine {
@@ -37,7 +44,8 @@ export function formatCell(text: string): string {
   if (parsed.errors.length) return text;
   const lines: PrintedLine[] = [];
   const commentInside = (r: Range) => parsed.comments.some((c) => c.range.start > r.start && c.range.start < r.end);
-  for (const statement of parsed.statements) printStatement(statement, lines, commentInside);
+  const spansLines: SpansLines = (r) => text.slice(r.start, r.end).includes('\n');
+  for (const statement of parsed.statements) printStatement(statement, lines, commentInside, spansLines);
   const out = layout(text, lines, parsed.comments, new LineIndex(text));
   if (out === '') return '';
   return text.endsWith('\n') ? out + '\n' : out;
@@ -109,7 +117,12 @@ function layout(text: string, lines: PrintedLine[], comments: Comment[], index: 
 
 // ---------------------------------------------------------------- statements
 
-function printStatement(s: Statement, lines: PrintedLine[], commentInside: (r: Range) => boolean): void {
+function printStatement(
+  s: Statement,
+  lines: PrintedLine[],
+  commentInside: (r: Range) => boolean,
+  spansLines: SpansLines,
+): void {
   const push = (text: string, source: Range, depth = 0, commentDepth = depth): void => {
     lines.push({ depth, text, source, commentDepth });
   };
@@ -121,6 +134,7 @@ function printStatement(s: Statement, lines: PrintedLine[], commentInside: (r: R
         s.block,
         lines,
         commentInside,
+        spansLines,
       );
     case 'Split': {
       let text = `split ${s.name!.name} = ${s.source!.name} until ${s.calibrationEnd!.value}`;
@@ -132,16 +146,16 @@ function printStatement(s: Statement, lines: PrintedLine[], commentInside: (r: R
     case 'Value': {
       const call = s.call!;
       const text = `${s.kind === 'Model' ? 'model' : 'value'} ${s.name!.name} = ${call.callee.name}(${call.args.map((a) => a.name).join(', ')})`;
-      return printWithBlock(text, s, s.block, lines, commentInside);
+      return printWithBlock(text, s, s.block, lines, commentInside, spansLines);
     }
     case 'Table':
-      return printWithBlock(`table ${s.name!.name} = ${s.target!.name}`, s, s.block, lines, commentInside);
+      return printWithBlock(`table ${s.name!.name} = ${s.target!.name}`, s, s.block, lines, commentInside, spansLines);
     case 'Segments': {
       const header = `segments ${s.name!.name} on ${s.on!.name}`;
       if (!s.rules.length && !commentInside(s)) return push(`${header} {}`, s);
       push(`${header} {`, { start: s.start, end: s.openBrace!.end });
       const width = Math.max(0, ...s.rules.map((r) => r.label.raw.length));
-      for (const rule of s.rules) push(printRule(rule, width), rule, 1);
+      for (const rule of s.rules) push(printRule(rule, width, spansLines), rule, 1);
       return push('}', { start: s.end - 1, end: s.end }, 0, 1);
     }
     case 'Chart': {
@@ -161,6 +175,7 @@ function printWithBlock(
   block: Block | null,
   lines: PrintedLine[],
   commentInside: (r: Range) => boolean,
+  spansLines: SpansLines,
 ): void {
   // An empty block stays on the header's line as `{}`.
   if (!block || (!block.items.length && !commentInside(block))) {
@@ -170,7 +185,7 @@ function printWithBlock(
   lines.push({ depth: 0, text: `${header} {`, source: { start: range.start, end: block.start + 1 }, commentDepth: 0 });
   const widths = mappingWidths(block.items);
   block.items.forEach((item, i) =>
-    lines.push({ depth: 1, text: printItem(item, widths[i]), source: item, commentDepth: 1 }),
+    lines.push({ depth: 1, text: printItem(item, widths[i], spansLines), source: item, commentDepth: 1 }),
   );
   lines.push({ depth: 0, text: '}', source: { start: block.end - 1, end: block.end }, commentDepth: 1 });
 }
@@ -189,12 +204,12 @@ function mappingWidths(items: BlockItem[]): number[] {
   return widths;
 }
 
-function printItem(item: BlockItem, width: number): string {
+function printItem(item: BlockItem, width: number, spansLines: SpansLines): string {
   switch (item.kind) {
     case 'Option':
       return `${item.name.name} ${item.values.map(printOptionValue).join(', ')}`;
     case 'Where':
-      return `where ${printExpression(item.condition!)}`;
+      return printCondition('where ', item.condition!, 1, spansLines);
     case 'Mapping': {
       // Quoted names are written back with the language's only escapes, `\"` and `\\`.
       const columns = item.columns.map((c) => (c.quoted ? quoteString(c.name) : c.name)).join(', ');
@@ -209,9 +224,42 @@ function printOptionValue(v: OptionValue): string {
   return v.order ? `${value} ${v.order.name}` : value;
 }
 
-function printRule(rule: SegmentRule, width: number): string {
+function printRule(rule: SegmentRule, width: number, spansLines: SpansLines): string {
   const label = rule.label.raw.padEnd(width);
-  return rule.otherwise ? `${label} otherwise` : `${label} when ${printExpression(rule.condition!)}`;
+  return rule.otherwise ? `${label} otherwise` : printCondition(`${label} when `, rule.condition!, 1, spansLines);
+}
+
+/**
+ * `prefix` then the condition: on one line, or (when the author broke it over lines, or it is
+ * too long) one operand of its top-level `and`/`or` chain per line, each continuation indented
+ * to the condition's column (the printed text carries that indentation; `depth` is the line's).
+ */
+function printCondition(prefix: string, condition: Expression, depth: number, spansLines: SpansLines): string {
+  const flat = prefix + printExpression(condition);
+  const column = INDENT.length * depth + prefix.length;
+  if (!spansLines(condition) && column + flat.length - prefix.length <= MAX_LINE) return flat;
+  return prefix + brokenLines(condition, column, spansLines).join('\n');
+}
+
+/**
+ * A condition over lines starting at `column`: each operand of an `and`/`or` chain on its own
+ * line, the operator ending the line before; a parenthesised chain the author broke is broken
+ * the same way one column further in. The first line is unpadded, the others carry their padding.
+ */
+function brokenLines(e: Expression, column: number, spansLines: SpansLines): string[] {
+  if (e.kind === 'Logical') {
+    const left = brokenLines(e.left, column, spansLines);
+    const right = brokenLines(e.right!, column, spansLines);
+    left[left.length - 1] += ` ${e.op}`;
+    return [...left, ' '.repeat(column) + right[0], ...right.slice(1)];
+  }
+  if (e.kind === 'Paren' && e.inner?.kind === 'Logical' && spansLines(e)) {
+    const inner = brokenLines(e.inner, column + 1, spansLines);
+    inner[0] = '(' + inner[0];
+    inner[inner.length - 1] += ')';
+    return inner;
+  }
+  return [printExpression(e)];
 }
 
 export function printExpression(e: Expression): string {
@@ -222,6 +270,8 @@ export function printExpression(e: Expression): string {
       return `${printExpression(e.left)} ${e.op} ${printExpression(e.right!)}`;
     case 'Rank':
       return `${printExpression(e.subject)} in ${e.direction} ${e.amount!.kind === 'Percent' ? e.amount!.raw + '%' : e.amount!.raw}`;
+    case 'InList':
+      return `${printExpression(e.subject)} in (${e.items.map(printExpression).join(', ')})`;
     case 'Between':
       return `${printExpression(e.subject)} between ${printExpression(e.low!)} and ${printExpression(e.high!)}`;
     case 'Logical':

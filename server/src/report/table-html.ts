@@ -19,9 +19,11 @@ export function renderTable(table: TablePayload, currency?: string): string {
     .join('\n');
   const shown = table.rows.length;
   const note =
-    shown < table.totalRows
-      ? `<p class="note">Rows ${formatInteger(table.offset + 1)}–${formatInteger(table.offset + shown)} of ${formatInteger(table.totalRows)}.</p>`
-      : '';
+    table.totalRows === 0
+      ? '<p class="note">No rows.</p>'
+      : shown < table.totalRows
+        ? `<p class="note">Rows ${formatInteger(table.offset + 1)}–${formatInteger(table.offset + shown)} of ${formatInteger(table.totalRows)}.</p>`
+        : '';
   const caption = table.title ? `<caption>${escapeHtml(table.title)}</caption>` : '';
   return `<div class="table-wrap"><table>${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>${note}</div>`;
 }

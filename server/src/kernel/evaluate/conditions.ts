@@ -133,6 +133,13 @@ export function conditionMask(expr: Expression, frame: MetricFrame): Uint8Array 
       return compare(expr.op, operand(expr.left, frame), operand(expr.right, frame), frame.rows);
     case 'Rank':
       return rank(expr, frame);
+    case 'InList': {
+      if (expr.items.length === 0) throw incomplete(expr);
+      const subject = operand(expr.subject, frame);
+      return expr.items
+        .map((item) => compare('=', subject, operand(item, frame), frame.rows))
+        .reduce((a, b) => combine(a, b, 'or'));
+    }
     case 'Between': {
       if (!expr.low || !expr.high) throw incomplete(expr);
       const subject = operand(expr.subject, frame);

@@ -29,6 +29,9 @@ function filterColumns(conditions: Expression[]): ColumnRequest[] {
       case 'Between':
         visit(e.subject, e.low);
         return;
+      case 'InList':
+        visit(e.subject, e.items[0]);
+        return;
       case 'Rank':
         visit(e.subject);
         return;

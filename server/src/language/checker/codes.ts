@@ -78,6 +78,10 @@ export const DIAGNOSTIC_CODES: Record<string, { severity: Severity; description:
   'not-a-condition': { severity: 'error', description: 'A value where a condition is needed.' },
   'empty-range': { severity: 'warning', description: '`between A and B` with A greater than B.' },
   // segments and outputs
+  'unknown-segment': {
+    severity: 'error',
+    description: 'A segment label compared with `segment` that the segments definition does not have.',
+  },
   'unreachable-rule': { severity: 'warning', description: 'A segment rule that can never match.' },
   'missing-otherwise': { severity: 'warning', description: 'A segments block without `otherwise`.' },
   'unknown-chart': { severity: 'error', description: 'A chart kind that does not exist.' },

@@ -5,6 +5,7 @@
 import type { Expression, Identifier, NumberLiteral, PercentLiteral, Range, SourceStatement } from '../ast';
 import { METRICS, metricInfo, type MetricRequirement, type ValueType } from '../catalog/metrics';
 import { didYouMean, suggest } from '../suggest';
+import { quoteString } from '../string-literal';
 import { suggestionData, type CheckContext } from './context';
 import { expressionText, typeName } from './describe';
 import type { Facts } from './facts';
@@ -71,6 +72,10 @@ function typeOf(ctx: CheckContext, e: Expression, scope: ConditionScope): Type {
       const left = typeOf(ctx, e.left, scope);
       if (!e.right) return 'boolean';
       const right = typeOf(ctx, e.right, scope);
+      if (e.op === '=' || e.op === '!=') {
+        checkLabel(ctx, e.left, e.right, scope);
+        checkLabel(ctx, e.right, e.left, scope);
+      }
       if (
         compatible(ctx, e.left, left, e.right, right, scope) &&
         e.op !== '=' &&
@@ -103,6 +108,14 @@ function typeOf(ctx: CheckContext, e: Expression, scope: ConditionScope): Type {
       }
       return 'boolean';
     }
+    case 'InList': {
+      const subject = typeOf(ctx, e.subject, scope);
+      for (const item of e.items) {
+        compatible(ctx, e.subject, subject, item, typeOf(ctx, item, scope), scope);
+        checkLabel(ctx, e.subject, item, scope);
+      }
+      return 'boolean';
+    }
     case 'Between': {
       const subject = typeOf(ctx, e.subject, scope);
       if (e.low) compatible(ctx, e.subject, subject, e.low, typeOf(ctx, e.low, scope), scope);
@@ -123,6 +136,26 @@ function typeOf(ctx: CheckContext, e: Expression, scope: ConditionScope): Type {
       return 'boolean';
     }
   }
+}
+
+/**
+ * `segment = "Loyal"`: the label must be one of the segments definition's labels, else the
+ * comparison is silently false for everyone (an empty table, an empty export).
+ */
+function checkLabel(ctx: CheckContext, subject: Expression, value: Expression | null, scope: ConditionScope): void {
+  const segments = scope.kind === 'metrics' ? scope.facts?.segments : undefined;
+  if (!segments || subject.kind !== 'Identifier' || subject.name !== 'segment' || value?.kind !== 'String') return;
+  const labels = segments.rules.map((r) => r.label.value);
+  if (labels.includes(value.value)) return;
+  const suggestions = suggest(value.value, labels);
+  ctx.error(
+    value,
+    'unknown-segment',
+    `no segment ${value.raw} in \`${segments.name?.name}\`${suggestions.length ? `; did you mean ${quoteString(suggestions[0])}?` : `; its segments are ${labels.map(quoteString).join(', ')}`}`,
+    suggestions.length
+      ? { replacement: quoteString(suggestions[0]), candidates: suggestions.map(quoteString) }
+      : undefined,
+  );
 }
 
 function numeric(e: Expression): number | undefined {

@@ -1,7 +1,15 @@
 // Facts about a definition that checks elsewhere rely on: what kind of source is underneath,
 // whether spend amounts and dates exist, the split's time unit, which models and values are
 // upstream. Derived from the statements alone (no data), following references across cells.
-import type { Definition, DefinitionKind, Identifier, SourceStatement, Statement, TimeUnit } from '../ast';
+import type {
+  Definition,
+  DefinitionKind,
+  Identifier,
+  SegmentsStatement,
+  SourceStatement,
+  Statement,
+  TimeUnit,
+} from '../ast';
 import { modelKindInfo, type ModelKindInfo } from '../catalog/models';
 import { roleInfo, type SourceKind } from '../catalog/sources';
 import { DepthFirst } from '../depth-first';
@@ -81,6 +89,8 @@ export interface Facts {
   hasSpendModel: boolean;
   hasValue: boolean;
   hasSegments: boolean;
+  /** The segments definition upstream (its labels are the values `segment` can take). */
+  segments?: SegmentsStatement;
 }
 
 /** Facts of a definition with nothing upstream (or a broken reference). */
@@ -99,6 +109,7 @@ function emptyFacts(kind: DefinitionKind): Facts {
     hasSpendModel: false,
     hasValue: false,
     hasSegments: false,
+    segments: undefined,
   };
 }
 
@@ -121,6 +132,7 @@ function derived(f: Facts, kind: DefinitionKind): Facts {
     hasSpendModel: f.hasSpendModel,
     hasValue: f.hasValue,
     hasSegments: f.hasSegments,
+    segments: f.segments,
   };
 }
 
@@ -185,6 +197,7 @@ export class FactsTable {
       case 'Segments': {
         const facts = this.upstream(d.on, kind);
         facts.hasSegments = true;
+        facts.segments = d;
         return facts;
       }
       case 'Table':

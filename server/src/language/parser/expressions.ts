@@ -1,9 +1,10 @@
 // Conditions (segment rules, `where` filters): `or` binds loosest, then `and`, then `not`,
-// then one predicate — a comparison, `in top|bottom N[%]`, `between A and B` — over operands
+// then one predicate — a comparison, `in top|bottom N[%]`, `in (A, B, …)`, `between A and B` — over operands
 // (metrics, literals, `percentile N of metric`, parenthesised conditions).
 import type { CompareOp, Expression, Identifier, PercentileExpr } from '../ast';
 import type { Cursor } from './cursor';
 import { numberLiteral, parseLiteral, percentLiteral } from './literals';
+import { trimmed } from '../trimmed';
 
 /** Words that cannot be a metric name inside a condition. */
 const CONDITION_WORDS = new Set(['and', 'or', 'not', 'in', 'between', 'when', 'otherwise']);
@@ -53,6 +54,8 @@ function childrenOf(node: Expression): (Expression | null)[] {
       return [node.subject];
     case 'Between':
       return [node.subject, node.low, node.high];
+    case 'InList':
+      return [node.subject, ...node.items];
     default:
       return [];
   }
@@ -117,9 +120,10 @@ function parsePredicate(p: Cursor): Expression | null {
   }
   if (p.atWord('in')) {
     p.bump();
+    if (p.at('LParen')) return parseList(p, subject);
     let direction: 'top' | 'bottom' = 'top';
     if (p.atWord('top') || p.atWord('bottom')) direction = p.bump().text as 'top' | 'bottom';
-    else p.errorExpected('`top` or `bottom` after `in`');
+    else p.errorExpected('`top` or `bottom` after `in`, or a list of values in parentheses');
     let amount = null;
     if (p.at('Percent')) amount = percentLiteral(p.bump());
     else if (p.at('Number')) amount = numberLiteral(p.bump());
@@ -134,6 +138,29 @@ function parsePredicate(p: Cursor): Expression | null {
     return { kind: 'Between', subject, low, high, start, end: p.lastEnd };
   }
   return subject;
+}
+
+/**
+ * `in ("A", "B", …)`: values separated by commas. A line may break after `(` and after each
+ * comma (a label starting a line is a list item there, not the next segment rule).
+ */
+function parseList(p: Cursor, subject: Expression): Expression {
+  p.bump();
+  const items: Expression[] = [];
+  p.insideParens(() => {
+    for (;;) {
+      p.skipNewlines();
+      if (p.at('RParen') || p.at('EOF') || p.at('RBrace')) break;
+      const item = parseOperand(p);
+      if (!item) break;
+      items.push(item);
+      if (!p.at('Comma')) break;
+      p.bump();
+    }
+  });
+  if (items.length === 0) p.errorExpected('a value in the list');
+  p.expect('RParen', '`)`');
+  return { kind: 'InList', subject, items: trimmed(items), start: subject.start, end: p.lastEnd };
 }
 
 function parseOperand(p: Cursor): Expression | null {
