@@ -1,10 +1,22 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as aq from 'arquero';
 import { parquetReadObjects } from 'hyparquet';
-import { ExportPathError, resolveExportPath, writeTableAtomic } from '../../server/src/kernel/export';
+import { writeTableAtomic } from '../../server/src/kernel/export';
+import { exportPath, refuseReadFiles, WriteRefused } from '../../server/src/files/write-policy';
 
 describe('kernel exports', () => {
   let dir: string;
@@ -12,19 +24,19 @@ describe('kernel exports', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('resolves relative paths inside the notebook folder', () => {
-    assert.equal(resolveExportPath(dir, 'out/tiers.csv'), join(dir, 'out', 'tiers.csv'));
+    assert.equal(exportPath(dir, 'out/tiers.csv'), join(dir, 'out', 'tiers.csv'));
   });
 
   it('refuses a relative path that escapes with ..', () => {
     assert.throws(
-      () => resolveExportPath(dir, '../elsewhere.csv'),
-      (e: Error) => e instanceof ExportPathError && /leaves the notebook's folder/.test(e.message),
+      () => exportPath(dir, '../elsewhere.csv'),
+      (e: Error) => e instanceof WriteRefused && /leaves the notebook's folder/.test(e.message),
     );
-    assert.throws(() => resolveExportPath(dir, 'out/../../x.csv'), ExportPathError);
+    assert.throws(() => exportPath(dir, 'out/../../x.csv'), WriteRefused);
   });
 
   it('refuses a file name without a known format', () => {
-    assert.throws(() => resolveExportPath(dir, 'out/tiers.xlsx'), /must end in \.csv, \.tsv, \.json, \.parquet/);
+    assert.throws(() => exportPath(dir, 'out/tiers.xlsx'), /must end in \.csv, \.tsv, \.json, \.parquet/);
   });
 
   it('writes TSV, JSON and Parquet with formatted values', async () => {
@@ -48,8 +60,83 @@ describe('kernel exports', () => {
     ]);
   });
 
-  it('accepts an absolute path as the user chose it', () => {
-    assert.equal(resolveExportPath(dir, '/tmp/x.csv'), '/tmp/x.csv');
+  it('refuses an absolute path, and accepts a folder whose name only starts with two dots', () => {
+    assert.throws(() => exportPath(dir, '/tmp/x.csv'), /is absolute; an export writes inside the notebook's folder/);
+    assert.throws(() => exportPath(dir, 'C:\\Users\\x.csv'), /is absolute/);
+    assert.equal(exportPath(dir, './..x/ok.csv'), join(dir, '..x', 'ok.csv'));
+  });
+
+  it('refuses a path that leaves the folder through a symbolic link', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'clv-outside-'));
+    try {
+      symlinkSync(outside, join(dir, 'out'));
+      assert.throws(
+        () => exportPath(dir, 'out/tiers.csv'),
+        /leads out of the notebook's folder through a symbolic link/,
+      );
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to write onto a file the notebook reads, however it is named', () => {
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'orders.csv'), 'customer,date\n');
+    symlinkSync(join(dir, 'data', 'orders.csv'), join(dir, 'alias.csv'));
+    const reads = [{ path: join(dir, 'data', 'orders.csv'), what: 'the data file of source `orders`' }];
+    for (const target of ['data/orders.csv', './data/../data/orders.csv', 'alias.csv'])
+      assert.throws(
+        () => refuseReadFiles(exportPath(dir, target), reads, target),
+        new RegExp(`Refusing to write "${target.replace(/\./g, '\\.')}": it is the data file of source \`orders\``),
+      );
+    refuseReadFiles(exportPath(dir, 'data/tiers.csv'), reads);
+  });
+
+  it('neutralises text cells a spreadsheet would run as formulas, in CSV and TSV only', () => {
+    const hostile = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(A1)', '-1+1', '\t=1', '\r=1', 'plain'];
+    const t = aq.table({
+      customer: hostile,
+      segment: hostile.map((h) => `${h}`),
+      clv: Float64Array.from(hostile, () => -1),
+    });
+    writeTableAtomic(t, join(dir, 'x.csv'));
+    const rows = readFileSync(join(dir, 'x.csv'), 'utf8').split('\n');
+    assert.equal(rows[1], `"'=HYPERLINK(""http://x"",""y"")","'=HYPERLINK(""http://x"",""y"")",-1`);
+    assert.equal(rows[2], `'+cmd|' /C calc'!A0,'+cmd|' /C calc'!A0,-1`);
+    assert.equal(rows[3], `'@SUM(A1),'@SUM(A1),-1`);
+    assert.equal(rows[4], `'-1+1,'-1+1,-1`);
+    assert.equal(rows[7], 'plain,plain,-1');
+    writeTableAtomic(t, join(dir, 'x.tsv'));
+    assert.equal(readFileSync(join(dir, 'x.tsv'), 'utf8').split('\n')[3], `'@SUM(A1)\t'@SUM(A1)\t-1`);
+    writeTableAtomic(t, join(dir, 'x.json'));
+    assert.deepEqual(
+      JSON.parse(readFileSync(join(dir, 'x.json'), 'utf8')).map((r: { customer: string }) => r.customer),
+      hostile,
+      'JSON keeps values exactly, for programs',
+    );
+  });
+
+  it("keeps a re-written export's permissions and writes through a symlink", () => {
+    const t = aq.table({ customer: ['a'], clv: Float64Array.from([1]) });
+    const path = join(dir, 'private.csv');
+    writeTableAtomic(t, path);
+    chmodSync(path, 0o600);
+    writeTableAtomic(t, path);
+    assert.equal(statSync(path).mode & 0o777, 0o600);
+    symlinkSync(path, join(dir, 'link.csv'));
+    writeTableAtomic(aq.table({ customer: ['b'], clv: Float64Array.from([2]) }), join(dir, 'link.csv'));
+    assert.ok(lstatSync(join(dir, 'link.csv')).isSymbolicLink());
+    assert.equal(readFileSync(path, 'utf8'), 'customer,clv\nb,2\n');
+  });
+
+  it('removes temporary files a killed writer left for the same target, and only those', () => {
+    const dead = 2 ** 22 + 12345; // above Linux's pid_max default: no such process
+    const stale = `.tiers.csv.${dead}.1700000000000.tmp`;
+    const other = `.other.csv.${dead}.1700000000000.tmp`;
+    const live = `.tiers.csv.${process.pid}.1700000000000.tmp`;
+    for (const name of [stale, other, live]) writeFileSync(join(dir, name), 'half');
+    writeTableAtomic(aq.table({ customer: ['a'] }), join(dir, 'tiers.csv'));
+    assert.deepEqual(readdirSync(dir).sort(), [other, live, 'tiers.csv'].sort());
   });
 
   it('writes CSV in chunks, atomically, leaving no temp file', () => {

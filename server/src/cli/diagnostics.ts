@@ -2,6 +2,7 @@
 // placing each diagnostic in the notebook file as `file:line:col: severity: message`, the
 // format editors and CI annotators recognise.
 import { checkProgram, type CellDiagnostic, type Severity } from '../language';
+import { notebookReadFiles } from '../files/write-policy';
 import { fileLocation, isClvCell, type LoadedNotebook } from './notebook-io';
 import { dataFileChecks } from './schemas';
 
@@ -22,9 +23,14 @@ export function checkNotebook(notebook: LoadedNotebook): LocatedDiagnostic[] {
     notebook.cells.filter(isClvCell).map((c) => ({ id: c.id, text: c.source })),
     { schema: data.schema },
   );
+  const reads = notebookReadFiles(
+    program.cells.flatMap((c) => c.parse.statements),
+    notebook.dir,
+    notebook.path,
+  );
   const all: CellDiagnostic[] = [
     ...program.diagnostics,
-    ...program.cells.flatMap((c) => data.diagnostics(c.parse.statements).map((d) => ({ ...d, cellId: c.id }))),
+    ...program.cells.flatMap((c) => data.diagnostics(c.parse.statements, reads).map((d) => ({ ...d, cellId: c.id }))),
   ];
   const byId = new Map(notebook.cells.map((c) => [c.id, c]));
   const located = all.map((d) => {

@@ -2,6 +2,7 @@
 // the command line reports exactly what the editor shows: column names against the file's
 // header (through the checker's schema callback), a data file that cannot be read, and a
 // date format that does not match the sampled values.
+import type { ReadFile } from '../files/write-policy';
 import type { CheckOptions, Diagnostic, Statement } from '../language';
 import { SchemaCache } from '../lsp/schema/schema-cache';
 import { schemaDiagnostics } from '../lsp/schema/schema-diagnostics';
@@ -9,8 +10,11 @@ import { sourceFileSpec } from '../lsp/schema/source-file';
 
 export interface DataFileChecks {
   schema: NonNullable<CheckOptions['schema']>;
-  /** Diagnostics about the data files of one cell's statements. */
-  diagnostics(statements: Statement[]): Diagnostic[];
+  /**
+   * Diagnostics about the data files and export paths of one cell's statements; `reads` are
+   * the files the notebook reads (notebookReadFiles), which its exports may not overwrite.
+   */
+  diagnostics(statements: Statement[], reads: ReadFile[]): Diagnostic[];
 }
 
 export function dataFileChecks(notebookDir: string): DataFileChecks {
@@ -22,6 +26,6 @@ export function dataFileChecks(notebookDir: string): DataFileChecks {
       const schema = spec && cache.get(spec);
       return schema?.kind === 'columns' ? schema.columns : undefined;
     },
-    diagnostics: (statements) => schemaDiagnostics(statements, notebookDir, cache),
+    diagnostics: (statements, reads) => schemaDiagnostics(statements, notebookDir, cache, reads),
   };
 }

@@ -98,7 +98,8 @@ export interface KernelApi {
   tablePage(name: string, offset: number, limit: number, sort?: TableSort): Promise<TablePayload>;
   /**
    * Writes a `segments` definition's members (customer id, metrics, segment) as CSV,
-   * atomically. A relative path resolves against the notebook's folder and must stay inside it.
+   * atomically. A relative path resolves against the notebook's folder; the path may be anywhere (the user
+   * chose it) except on a file the notebook reads.
    */
   exportSegments(name: string, path: string): Promise<ExportResult>;
   /** Frees cached results and workers. */

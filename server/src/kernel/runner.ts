@@ -4,6 +4,7 @@
 // stop the run and leave it ready for the next one. It is generic over how one statement
 // is evaluated (kernel.ts plugs in the real evaluators), which keeps scheduling, caching
 // and failure handling testable on their own.
+import { resolve } from 'node:path';
 import { checkProgram, type ProgramResult } from '../language';
 import type {
   CellError,
@@ -27,6 +28,7 @@ import {
   type StatementOutcome,
 } from './evaluate/context';
 import { exportSegments } from './evaluate/export';
+import { notebookReadFiles, refuseReadFiles, type ReadFile } from '../files/write-policy';
 import type { OutputItem, TablePayload, TableSort } from './output-types';
 import { buildPlan, cellsToRun, type Plan, type PlannedStatement } from './plan';
 import { SortedViews } from './sorted-views';
@@ -136,6 +138,7 @@ export class NotebookRunner implements Kernel {
       statement: node.info.statement,
       cellText,
       notebookDir: this.options.notebookDir,
+      readFiles: () => this.readFiles(),
       signal,
       progress: (fraction, message) => {
         hooks.pollInterrupt?.();
@@ -262,7 +265,15 @@ export class NotebookRunner implements Kernel {
     const value = this.computed(name);
     if (value?.kind !== 'segments')
       throw new Error(`"${name}" is not a computed segments definition; run its cell first.`);
-    return exportSegments(value.customers, this.options.notebookDir, path);
+    // The editor's command: the user chose the path, which may be anywhere but on what the notebook reads.
+    const target = resolve(this.options.notebookDir, path);
+    refuseReadFiles(target, this.readFiles(), path);
+    return exportSegments(value.customers, target);
+  }
+
+  private readFiles(): ReadFile[] {
+    const statements = this.program?.cells.flatMap((c) => c.parse.statements) ?? [];
+    return notebookReadFiles(statements, this.options.notebookDir);
   }
 
   async dispose(): Promise<void> {

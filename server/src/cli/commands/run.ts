@@ -6,11 +6,33 @@ import type { Command } from '../command';
 import { checkNotebook } from '../diagnostics';
 import { EXIT, UsageError } from '../errors';
 import { executeNotebook } from '../execute';
-import { isClvCell, loadNotebook } from '../notebook-io';
+import { isClvCell, loadNotebook, type LoadedNotebook } from '../notebook-io';
+import { parseCell } from '../../language';
+import { notebookReadFiles, refuseReadFiles, sameFile, WriteRefused } from '../../files/write-policy';
 import { writeOutputFile } from '../output-file';
 import { runResults } from '../run-results';
 import { cellSummary } from '../run-summary';
 import { print, printError } from '../terminal';
+
+/**
+ * Refuses, before anything runs or is written, output files that are the notebook, a file it
+ * reads, or each other: `clvnb run nb.clvnb --html nb.clvnb` would replace the notebook.
+ */
+function refuseOutputs(notebook: LoadedNotebook, outputs: Record<string, string | undefined>): void {
+  const statements = notebook.cells.filter(isClvCell).flatMap((c) => parseCell(c.source).statements);
+  const reads = notebookReadFiles(statements, notebook.dir, notebook.path);
+  const given = Object.entries(outputs).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  for (const [flag, path] of given) {
+    try {
+      refuseReadFiles(path, reads);
+    } catch (error) {
+      if (error instanceof WriteRefused) throw new UsageError(`${flag}: ${error.message}`, 'run');
+      throw error;
+    }
+  }
+  if (given.length === 2 && sameFile(given[0][1], given[1][1]))
+    throw new UsageError(`${given[0][0]} and ${given[1][0]} name the same file; give each its own`, 'run');
+}
 
 export const runCommand: Command = {
   spec: {
@@ -45,6 +67,9 @@ Exit code: 0 when every cell ran, 1 when any cell failed or was not run.`,
     if (currency !== undefined && !Intl.supportedValuesOf('currency').includes(currency))
       throw new UsageError(`unknown currency code '${currency}'`, 'run');
     const notebook = await loadNotebook(args.positionals[0]);
+    const jsonPath = stringOption(args, 'json');
+    const htmlPath = stringOption(args, 'html');
+    refuseOutputs(notebook, { '--json': jsonPath, '--html': htmlPath });
     const diagnostics = checkNotebook(notebook);
     for (const d of diagnostics) if (d.severity !== 'error') print(d.text + '\n');
     const { results } = await executeNotebook(notebook);
@@ -52,9 +77,7 @@ Exit code: 0 when every cell ran, 1 when any cell failed or was not run.`,
       print(cellSummary(notebook, cell, results.get(cell.id), diagnostics) + '\n');
 
     const summary = runResults(notebook, results, diagnostics);
-    const jsonPath = stringOption(args, 'json');
     if (jsonPath) await writeOutputFile(jsonPath, JSON.stringify(summary, null, 2) + '\n');
-    const htmlPath = stringOption(args, 'html');
     if (htmlPath) {
       // The report brings vega and vega-lite: loaded only when a report is written.
       const { renderReport } = await import('../../report');

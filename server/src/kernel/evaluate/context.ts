@@ -3,6 +3,7 @@
 // functions of these: the orchestrator (kernel.ts) does caching, ordering and failures.
 import type { ColumnTable } from 'arquero';
 import type { Statement, StatementInfo, TimeUnit } from '../../language';
+import type { ReadFile } from '../../files/write-policy';
 import type { OutputItem, SegmentsPayload, TableColumn } from '../output-types';
 
 /** The per-customer table of a value or segments definition, and how to show its columns. */
@@ -47,6 +48,8 @@ export interface EvalContext {
   /** Full text of the statement's cell (for rule text and error positions). */
   cellText: string;
   notebookDir: string;
+  /** The data files the notebook's sources read: nothing may be written onto them. */
+  readFiles(): ReadFile[];
   signal: AbortSignal;
   /** Progress of this statement, fraction in 0..1; also where an interrupt is noticed. */
   progress(fraction: number, message: string): void;

@@ -1,13 +1,14 @@
 // `export tiers to "out/tiers.csv"`: one row per customer (id, metrics, segment) written
-// atomically inside the notebook's folder tree (see ../export.ts for the path rules).
+// atomically inside the notebook's folder tree, never onto a file the notebook reads
+// (files/write-policy.ts has the rules).
 import type { ExportResult } from '../api';
-import { ExportPathError, resolveExportPath, writeTableAtomic } from '../export';
+import { writeTableAtomic } from '../export';
+import { exportPath, refuseReadFiles, WriteRefused } from '../../files/write-policy';
 import { isoDate } from '../table-payload';
 import { customersOf, EvaluationError, type CustomerTable, type EvalContext, type StatementOutcome } from './context';
 
-/** Writes a per-customer table as CSV; date columns (days since epoch) are written as ISO dates. */
-export function exportSegments(customers: CustomerTable, notebookDir: string, target: string): ExportResult {
-  const path = resolveExportPath(notebookDir, target);
+/** Writes a per-customer table to `path` (already allowed); date columns (days since epoch) as ISO dates. */
+export function exportSegments(customers: CustomerTable, path: string): ExportResult {
   const format: Record<string, (v: unknown) => unknown> = {};
   // Customers share few distinct days: each day is formatted once.
   const days = new Map<number, string>();
@@ -33,11 +34,13 @@ export function evaluateExport(ctx: EvalContext): StatementOutcome {
     );
   }
   try {
-    const result = exportSegments(customers, ctx.notebookDir, statement.path.value);
+    const path = exportPath(ctx.notebookDir, statement.path.value);
+    refuseReadFiles(path, ctx.readFiles(), statement.path.value);
+    const result = exportSegments(customers, path);
     const text = `Wrote ${result.rows.toLocaleString('en-US')} customers to ${result.path}`;
     return { value: { kind: 'none' }, outputs: [{ data: { 'text/plain': text } }] };
   } catch (err) {
-    if (err instanceof ExportPathError) throw new EvaluationError(err.message, statement.path);
+    if (err instanceof WriteRefused) throw new EvaluationError(err.message, statement.path);
     throw new EvaluationError(`Could not write "${statement.path.value}": ${(err as Error).message}`, statement.path);
   }
 }

@@ -1,7 +1,11 @@
-// Checks the language core cannot make because they need the data file: the file must
-// exist, and the mapped date column's sampled values must read with the declared format.
+// Checks the language core cannot make because they need the file system: a data file must
+// exist, the mapped date column's sampled values must read with the declared format, and an
+// export must write where the write policy allows (files/write-policy.ts): inside the
+// notebook's folder by real path, and never onto a file the notebook reads.
 import { dateFormatMismatches } from '../../data';
-import type { Diagnostic, MappingItem, SourceStatement, Statement } from '../../language';
+import { extname } from 'node:path';
+import { EXPORT_FORMATS, exportPath, refuseReadFiles, WriteRefused, type ReadFile } from '../../files/write-policy';
+import type { Diagnostic, ExportStatement, MappingItem, SourceStatement, Statement } from '../../language';
 import type { SampledColumn } from './read-schema';
 import type { SchemaCache } from './schema-cache';
 import { sourceFileSpec } from './source-file';
@@ -28,9 +32,41 @@ function dateFormatWarning(mapping: MappingItem, column: SampledColumn): Diagnos
   };
 }
 
-export function schemaDiagnostics(statements: Statement[], folder: string, cache: SchemaCache): Diagnostic[] {
+/** Why an export statement may not write its path, as a diagnostic on the path. */
+function exportDiagnostic(statement: ExportStatement, folder: string, reads: ReadFile[]): Diagnostic | undefined {
+  const target = statement.path;
+  // A path without a known extension is the language core's `unknown-export-format` already.
+  if (!target || !EXPORT_FORMATS.includes(extname(target.value).toLowerCase())) return undefined;
+  try {
+    refuseReadFiles(exportPath(folder, target.value), reads, target.value);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof WriteRefused)) throw error;
+    return {
+      range: { start: target.start, end: target.end },
+      severity: 'error',
+      code: 'export-refused',
+      message: error.message,
+    };
+  }
+}
+
+/**
+ * The file-system checks of one cell's statements; `reads` are the files the whole notebook
+ * reads (notebookReadFiles), which its exports may not overwrite.
+ */
+export function schemaDiagnostics(
+  statements: Statement[],
+  folder: string,
+  cache: SchemaCache,
+  reads: ReadFile[],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const statement of statements) {
+    if (statement.kind === 'Export') {
+      const refused = exportDiagnostic(statement, folder, reads);
+      if (refused) out.push(refused);
+    }
     if (statement.kind !== 'Source' || !statement.path) continue;
     const spec = sourceFileSpec(statement, folder);
     if (!spec) continue;

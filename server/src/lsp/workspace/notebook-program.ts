@@ -13,18 +13,25 @@ import {
   type ProgramResult,
   type SourceStatement,
 } from '../../language';
+import { notebookReadFiles } from '../../files/write-policy';
 import { schemaDiagnostics } from '../schema/schema-diagnostics';
 import type { SchemaCache } from '../schema/schema-cache';
 import { sourceFileSpec } from '../schema/source-file';
 import type { SampledColumn } from '../schema/read-schema';
 
+/** The notebook's (or file's) path on disk; undefined for untitled and virtual documents. */
+function fileOf(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The folder data paths are relative to: the notebook's (or file's) own folder. */
 function folderOf(uri: string): string {
-  try {
-    return dirname(fileURLToPath(uri));
-  } catch {
-    return process.cwd(); // untitled and virtual documents: nothing better to go on
-  }
+  const file = fileOf(uri);
+  return file ? dirname(file) : process.cwd(); // untitled and virtual documents: nothing better to go on
 }
 
 export class NotebookProgram {
@@ -71,7 +78,9 @@ export class NotebookProgram {
     if (!cell) return [];
     let extra = this.extra.get(uri);
     if (!extra) {
-      extra = schemaDiagnostics(cell.parse.statements, this.folder, this.schemas);
+      const statements = this.result().cells.flatMap((c) => c.parse.statements);
+      const reads = notebookReadFiles(statements, this.folder, fileOf(this.uri));
+      extra = schemaDiagnostics(cell.parse.statements, this.folder, this.schemas, reads);
       this.extra.set(uri, extra);
     }
     return extra.length ? [...cell.diagnostics, ...extra] : cell.diagnostics;
