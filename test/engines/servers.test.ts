@@ -11,12 +11,12 @@ describe('engine test servers', () => {
     const pg = await postgresWithData(this);
     const d = datasets();
     const counts = await pg.psql(
-      `SELECT (SELECT count(*) FROM cdnow), (SELECT count(*) FROM transactions), (SELECT count(*) FROM orders_raw),
+      `SELECT (SELECT count(*) FROM cdnow), (SELECT count(*) FROM transactions), (SELECT count(*) FROM junk_log),
               (SELECT count(*) FROM cdnow_text_dates), (SELECT pg_typeof(date)::text FROM cdnow_text_dates LIMIT 1)`,
     );
     assert.equal(
       counts.trim(),
-      [dataRows(d.cdnow), dataRows(d.generated.file), dataRows(d.messy.file), dataRows(d.cdnow), 'text'].join('|'),
+      [dataRows(d.cdnow), dataRows(d.generated.file), dataRows(d.junk), dataRows(d.cdnow), 'text'].join('|'),
     );
     assert.equal(dataRows(d.cdnow), 6919);
   });
@@ -27,7 +27,7 @@ describe('engine test servers', () => {
     const count = async (sql: string, node = 0) => Number(await ch.exec(sql, node));
     assert.equal(await count('SELECT count() FROM cdnow'), dataRows(d.cdnow));
     assert.equal(await count('SELECT count() FROM transactions'), dataRows(d.generated.file));
-    assert.equal(await count('SELECT count() FROM orders_raw'), dataRows(d.messy.file));
+    assert.equal(await count('SELECT count() FROM junk_log'), dataRows(d.junk));
     const shard1 = await count('SELECT count() FROM transactions_local', 0);
     const shard2 = await count('SELECT count() FROM transactions_local', 1);
     assert.equal(shard1 + shard2, dataRows(d.generated.file));

@@ -1,15 +1,17 @@
 // The data every engine test reads, as CSV files with a header (COPY and ClickHouse's CSV
-// input read them in bulk): the CDNOW sample, the seeded 1M-row generated log, and the same
-// log as it lands in a real system (returns, same-day repeats, junk rows; see messy-log.ts).
+// input read them in bulk): the CDNOW sample, the seeded 1M-row generated log, and the
+// generated log with junk rows, returns, times of day and same-day duplicates that the
+// DuckDB tests read too (test/warehouse/generated-log.ts).
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedCsv, type GeneratedCsv } from '../../kernel/generated-csv';
-import { messyCsv, type MessyCsv } from '../../support/messy-log';
+import { writeGeneratedLog } from '../../warehouse/generated-log';
 import { repoRoot } from '../../data/helpers';
 
 export const CDNOW_TEXT = join(repoRoot, 'samples', 'cdnow', 'data', 'CDNOW_sample.txt');
 export const GENERATED_ROWS = 1_000_000;
+export const JUNK_ROWS = 20_000;
 
 /** A customer id and a table name that try to break out of their quotes in either dialect. */
 export const HOSTILE_CUSTOMER = `O'Brien"; DROP TABLE cdnow; --`;
@@ -19,7 +21,8 @@ export interface Datasets {
   /** master_id,sample_id,date (ISO),cds,sales */
   cdnow: string;
   generated: GeneratedCsv;
-  messy: MessyCsv;
+  /** customer,date,amount,channel with junk rows (JUNK_ROWS of them, before junk). */
+  junk: string;
   /** customer_id,date,amount: a few CDNOW rows, one customer with HOSTILE_CUSTOMER as id. */
   hostile: string;
 }
@@ -49,7 +52,9 @@ export function datasets(): Datasets {
     });
     writeAtomically(hostile, ['customer_id,date,amount', ...rows].join('\n') + '\n');
   }
-  cached = { cdnow, generated: generatedCsv(GENERATED_ROWS), messy: messyCsv(GENERATED_ROWS), hostile };
+  const junk = join(dir, `junk-${JUNK_ROWS}.csv`);
+  if (!existsSync(junk)) writeGeneratedLog(junk, JUNK_ROWS);
+  cached = { cdnow, generated: generatedCsv(GENERATED_ROWS), junk, hostile };
   return cached;
 }
 

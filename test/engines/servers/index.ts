@@ -48,12 +48,12 @@ async function loadPostgres(pg: PostgresServer): Promise<PostgresServer> {
     await pg.psql(`
       CREATE TABLE cdnow (master_id text, sample_id text, date date, cds integer, sales numeric(12,2));
       CREATE TABLE transactions (customer_id text, date date, amount numeric(12,2));
-      CREATE TABLE orders_raw (customer_id text, order_date text, amount text);
+      CREATE TABLE junk_log (customer text, date text, amount text, channel text);
       CREATE TABLE ${pgHostile} (customer_id text, date date, amount numeric(12,2));`);
     await Promise.all([
       pg.copyCsv('cdnow', d.cdnow),
       pg.copyCsv('transactions', d.generated.file),
-      pg.copyCsv('orders_raw', d.messy.file),
+      pg.copyCsv('junk_log', d.junk),
       pg.copyCsv(pgHostile, d.hostile),
     ]);
     await pg.psql(`
@@ -82,10 +82,10 @@ async function loadClickHouse(ch: ClickHouseCluster): Promise<ClickHouseCluster>
       'customer_id',
     );
     await ch.createDistributed(
-      'orders_raw',
-      'customer_id String, order_date String, amount String',
-      'customer_id',
-      'customer_id',
+      'junk_log',
+      'customer String, date String, amount String, channel String',
+      'customer',
+      'customer',
     );
     await ch.createDistributed(
       'cdnow_text_dates',
@@ -105,7 +105,7 @@ async function loadClickHouse(ch: ClickHouseCluster): Promise<ClickHouseCluster>
       ch.exec(`INSERT INTO ${table} FORMAT CSVWithNames`, 0, createReadStream(file));
     await load('cdnow', d.cdnow);
     await load('transactions', d.generated.file);
-    await load('orders_raw', d.messy.file);
+    await load('junk_log', d.junk);
     await load(chHostile(), d.hostile);
     await ch.exec(`INSERT INTO cdnow_text_dates SELECT master_id, toString(date), sales FROM cdnow`);
     return ch;

@@ -58,6 +58,13 @@ export interface SqlDialect {
   toNumber(column: string, type: SqlColumnType): string;
   /** `column` as text (customer ids compare as text everywhere). */
   toText(column: string, type: SqlColumnType): string;
+  /** `expr` cast to the engine's 64-bit float (DOUBLE is not a type name everywhere: PostgreSQL says double precision). */
+  double(expr: string): string;
+  /**
+   * `select` as a subquery whose columns are computed once per row even when the outer query
+   * reads them in many places (PostgreSQL would otherwise inline a parsed date into each use).
+   */
+  evaluatedOnce(select: string): string;
   /** floor(expr) as a DOUBLE. */
   floorOf(expr: string): string;
   /** Aggregate: the value of `value` on the row with the smallest `key` (ties: any). */

@@ -34,6 +34,8 @@ export const duckdbDialect: SqlDialect = {
     return `TRY_CAST(trim(CAST(${column} AS VARCHAR)) AS DOUBLE)`;
   },
   toText: (column) => `CAST(${column} AS VARCHAR)`,
+  double: (expr) => `CAST(${expr} AS DOUBLE)`,
+  evaluatedOnce: (select) => select,
   floorOf: (expr) => `floor(${expr})`,
   argMin: (value, key) => `arg_min(${value}, ${key})`,
   quantile: (expr, p) => `quantile_cont(${expr}, ${exactNumber(p)})`,

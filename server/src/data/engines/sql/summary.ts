@@ -96,7 +96,7 @@ export function checkedRows(d: SqlDialect, q: TransactionQuery): string {
     })),
   ];
   const selected = reads.map((r) => `${readExpression(d, col(r.read.name), r.read)} AS ${id(r.alias)}`);
-  if (!q.amount) selected.push(`CAST(0 AS DOUBLE) AS ${id('a')}`);
+  if (!q.amount) selected.push(`${d.double('0')} AS ${id('a')}`);
   // The first unreadable column names the reason, like the file engine's first failing field.
   const unreadable = reads
     .filter((r) => r.read.kind !== 'text')
@@ -111,7 +111,7 @@ export function checkedRows(d: SqlDialect, q: TransactionQuery): string {
   return (
     `SELECT ${['c', 't', 'a', ...q.whereColumns.map((_, i) => whereColumnAlias(i))].map(id).join(', ')}, ` +
     `${reason} AS ${id('reason')}, ${keep} AS ${id('keep')} ` +
-    `FROM (SELECT ${selected.join(', ')} FROM ${fromItem(d, q.relation)}) AS ${id('src')}`
+    `FROM (${d.evaluatedOnce(`SELECT ${selected.join(', ')} FROM ${fromItem(d, q.relation)}`)}) AS ${id('src')}`
   );
 }
 
@@ -123,8 +123,8 @@ export function checkedRows(d: SqlDialect, q: TransactionQuery): string {
 export function loadReportQuery(d: SqlDialect, q: TransactionQuery): string {
   const id = (name: string) => d.identifier(name);
   return (
-    `SELECT ${id('reason')}, CAST(count(*) AS DOUBLE) AS ${id('rows')}, CAST(sum(${id('keep')}) AS DOUBLE) AS ${id('kept')}, ` +
-    `CAST(count(DISTINCT CASE WHEN ${id('keep')} = 1 THEN ${id('c')} END) AS DOUBLE) AS ${id('customers')}, ` +
+    `SELECT ${id('reason')}, ${d.double('count(*)')} AS ${id('rows')}, ${d.double(`sum(${id('keep')})`)} AS ${id('kept')}, ` +
+    `${d.double(`count(DISTINCT CASE WHEN ${id('keep')} = 1 THEN ${id('c')} END)`)} AS ${id('customers')}, ` +
     `min(CASE WHEN ${id('keep')} = 1 THEN ${id('t')} END) AS ${id('min_t')}, max(CASE WHEN ${id('keep')} = 1 THEN ${id('t')} END) AS ${id('max_t')} ` +
     `FROM (${checkedRows(d, q)}) AS ${id('checked')} GROUP BY ${id('reason')}`
   );
@@ -169,14 +169,14 @@ export function customerSummaryQuery(d: SqlDialect, q: TransactionQuery, split: 
     `FROM (${usable}) AS ${id('usable')} GROUP BY ${id('c')}, ${id('d')}`;
   const perCustomer =
     `SELECT ${id('c')}, min(${id('d')}) AS ${id('first_day')}, min(${id('tmin')}) AS ${id('first_time')}, ` +
-    `CAST(count(${inCal('1')}) AS DOUBLE) AS ${id('cal_days')}, max(${inCal(id('d'))}) AS ${id('last_day')}, ` +
+    `${d.double(`count(${inCal('1')})`)} AS ${id('cal_days')}, max(${inCal(id('d'))}) AS ${id('last_day')}, ` +
     `max(${inCal(id('tmax'))}) AS ${id('last_time')}, sum(${inCal(id('spend'), '0')}) AS ${id('total')}, ` +
     `${d.argMin(id('spend'), id('d'))} AS ${id('first_spend')}, ` +
-    `CAST(count(${inHoldout('1')}) AS DOUBLE) AS ${id('hold_days')}, sum(${inHoldout(id('spend'), '0')}) AS ${id('hold_spend')} ` +
+    `${d.double(`count(${inHoldout('1')})`)} AS ${id('hold_days')}, sum(${inHoldout(id('spend'), '0')}) AS ${id('hold_spend')} ` +
     `FROM (${days}) AS ${id('days')} GROUP BY ${id('c')}`;
   const unit = n(split.unitDays);
-  const money = (expr: string) => (q.amount ? expr : 'CAST(NULL AS DOUBLE)');
-  const holdout = (expr: string) => (split.holdoutEnd === null ? 'CAST(NULL AS DOUBLE)' : expr);
+  const money = (expr: string) => (q.amount ? expr : d.double('NULL'));
+  const holdout = (expr: string) => (split.holdoutEnd === null ? d.double('NULL') : expr);
   const columns = [
     `${id('c')} AS ${id('customer')}`,
     `${id('cal_days')} - 1 AS ${id('frequency')}`,
@@ -207,7 +207,7 @@ export function patternHistogramQuery(d: SqlDialect, summaryTable: string, split
   const id = (name: string) => d.identifier(name);
   const keys = [id('frequency'), id('recency'), id('age')].join(', ');
   return (
-    `SELECT ${keys}, CAST(count(*) AS DOUBLE) AS ${id('customers')} FROM ${id(summaryTable)} ` +
+    `SELECT ${keys}, ${d.double('count(*)')} AS ${id('customers')} FROM ${id(summaryTable)} ` +
     `WHERE ${includedCustomers(d, split)} GROUP BY ${keys} ORDER BY ${keys}`
   );
 }
@@ -220,7 +220,7 @@ export function spendHistogramQuery(d: SqlDialect, summaryTable: string, split: 
   const id = (name: string) => d.identifier(name);
   const keys = [id('frequency'), id('monetary')].join(', ');
   return (
-    `SELECT ${keys}, CAST(count(*) AS DOUBLE) AS ${id('customers')} FROM ${id(summaryTable)} ` +
+    `SELECT ${keys}, ${d.double('count(*)')} AS ${id('customers')} FROM ${id(summaryTable)} ` +
     `WHERE ${includedCustomers(d, split)} AND ${id('frequency')} > 0 GROUP BY ${keys} ORDER BY ${keys}`
   );
 }
