@@ -81,6 +81,8 @@ interface CancelSocket {
 
 export class PostgresConnection implements SqlConnection {
   readonly dialect = postgresDialect;
+  /** The statement running now (settled when the session is idle). */
+  private previous: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly client: pg.Client,
@@ -115,11 +117,16 @@ export class PostgresConnection implements SqlConnection {
   private async guarded<T>(work: () => Promise<T>, options: QueryOptions = {}): Promise<T> {
     const { signal } = options;
     if (signal?.aborted) throw interrupted();
-    const running = work().catch(async (err) => {
+    // After an interrupt the cancelled statement may still be ending: the next one waits for it.
+    const running = this.previous.then(work).catch(async (err) => {
       // A failed statement inside BEGIN leaves the session refusing everything until ROLLBACK.
       await this.client.query('ROLLBACK').catch(() => undefined);
       throw signal?.aborted ? interrupted() : postgresError(err, this.where);
     });
+    this.previous = running.then(
+      () => undefined,
+      () => undefined,
+    );
     if (!signal) return running;
     let onAbort = () => undefined as void;
     const aborted = new Promise<never>((_, reject) => {
