@@ -52,7 +52,7 @@ describe('clvnb diff', function () {
         payload.segments.map((s: any) => [s.name, { customers: s.customers, value: s.value }]),
       );
     }
-    markdown = await clvnb(['diff', 'HEAD~1', 'cdnow.clvnb', '--markdown'], ws.dir);
+    markdown = await clvnb(['diff', 'HEAD~1', 'cdnow.clvnb', '--markdown', '--html', 'diff.html'], ws.dir);
     text = await clvnb(['diff', 'HEAD~1', 'cdnow.clvnb'], ws.dir);
   });
   after(() => ws?.remove());
@@ -64,6 +64,23 @@ describe('clvnb diff', function () {
       markdown.stdout,
     );
     assert.match(text.stdout, /^ {4}- "Sleeping" when p_alive < 0\.3\n {4}\+ "Sleeping" when p_alive < 0\.5$/m);
+  });
+
+  it("names the block's cell, and writes the same as a self-contained page with --html", () => {
+    const line = readFileSync(join(ws.dir, 'cdnow.clvnb'), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.startsWith('segments tiers'));
+    assert.ok(
+      markdown.stdout.includes(`### Segments \`tiers\` on \`clv\` (cell 4, line ${line + 1})`),
+      markdown.stdout,
+    );
+    const page = readFileSync(join(ws.dir, 'diff.html'), 'utf8');
+    assert.match(page, /^<!DOCTYPE html>/);
+    assert.ok(
+      page.includes(`<h3>Segments <code>tiers</code> on <code>clv</code> (cell 4, line ${line + 1})</h3>`),
+      page,
+    );
+    assert.ok(page.includes('<table>') && !/<script/i.test(page));
   });
 
   it('moves exactly the customers between the two thresholds from Others to Sleeping', () => {

@@ -54,7 +54,7 @@ describe('pull-request review workflow (docs/examples)', function () {
     assert.ok(comment.includes('- ✅ `clvnb fmt --check`: canonical layout'), comment);
     assert.ok(comment.includes('Rules: as at `HEAD~1` (then) against the working tree (now).'), comment);
     assert.ok(comment.includes('```diff\n- "Sleeping" when p_alive < 0.3\n+ "Sleeping" when p_alive < 0.5\n```'));
-    assert.match(comment, /^#### Segments `tiers` on `clv`$/m);
+    assert.match(comment, /^#### Segments `tiers` on `clv` \(cell 4, line \d+\)$/m);
     assert.match(comment, /\b\d+ of 2,357 customers \(\d+\.\d%\) change segment/);
     // Under GitHub's comment limit, and no heading above the notebook's own section.
     assert.ok(comment.length < 65_536);

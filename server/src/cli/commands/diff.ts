@@ -3,18 +3,20 @@
 // data) and the data (the same rules on last month's snapshot against this month's), or
 // both. Runs the "then" and "now" notebooks and reports per segments block the rules that
 // changed and how customers and predicted value move between segments.
-import { stringOptions } from '../args';
+import { stringOption, stringOptions } from '../args';
+import { parseCell } from '../../language';
 import type { Command } from '../command';
 import type { DiffReport, SegmentsDiff } from '../diff/diff-report';
 import { segmentsRun, type SegmentsRun } from '../diff/membership';
 import { migrationMatrix } from '../diff/migration';
 import { parseSnapshotOptions, withDataSnapshot } from '../diff/data-snapshot';
-import { renderDiffMarkdown } from '../diff/render-markdown';
+import { renderDiffHtml, renderDiffMarkdown } from '../diff/render-markdown';
 import { renderDiffText } from '../diff/render-text';
 import { ruleChanges, segmentsBlocks } from '../diff/rule-changes';
 import { EXIT, InputError, UsageError } from '../errors';
 import { executeNotebook, type Execution } from '../execute';
 import { readAtRevision } from '../git';
+import { writeOutputFile } from '../output-file';
 import { isClvCell, loadNotebook, loadNotebookText, type LoadedNotebook } from '../notebook-io';
 import { print } from '../terminal';
 
@@ -54,6 +56,11 @@ export const diffCommand: Command = {
         description: 'the "then" side reads FILE for source SOURCE (e.g. last month\'s log)',
       },
       markdown: { type: 'boolean', description: 'print Markdown for a pull-request comment' },
+      html: {
+        type: 'string',
+        valueName: 'PAGE',
+        description: 'also write the comparison as a self-contained HTML page (what the editor shows)',
+      },
     },
     details: `
 Compares a "then" and a "now" run of NOTEBOOK. With REV, "then" is the notebook
@@ -82,13 +89,22 @@ neither REV nor --then-data is given, or REV is empty.`,
     // Relative data paths of both sides resolve against the notebook's folder today.
     const [runThen, runNow] = [await executeNotebook(then, now.dir), await executeNotebook(now)];
 
+    // Where each block is today, so a reader (and the editor's view) can go to it.
+    const definitions = await runNow.kernel.definitions();
+    const cellOf = (name: string) => {
+      const cell = now.cells.find((c) => c.id === definitions.find((d) => d.name === name)?.cellId);
+      if (!cell) return undefined;
+      const statement = parseCell(cell.source).statements.find((s) => s.kind === 'Segments' && s.name?.name === name);
+      const before = cell.source.slice(0, statement?.start ?? 0);
+      return { number: cell.codeNumber, line: cell.firstLine + 1 + (before.match(/\n/g)?.length ?? 0) };
+    };
     const oldBlocks = segmentsBlocks(clvSources(then));
     const newBlocks = segmentsBlocks(clvSources(now));
     const segments: SegmentsDiff[] = [];
     for (const [name, block] of newBlocks) {
       const old = oldBlocks.get(name);
       if (!old) {
-        segments.push({ name, valueMetric: block.on, status: 'added', rules: [] });
+        segments.push({ name, valueMetric: block.on, status: 'added', rules: [], cell: cellOf(name) });
         continue;
       }
       const before = await membershipOf(then, runThen, name, side);
@@ -99,12 +115,15 @@ neither REV nor --then-data is given, or REV is empty.`,
         status: 'compared',
         rules: ruleChanges(old, block),
         matrix: migrationMatrix(before.membership, after.membership),
+        cell: cellOf(name),
       });
     }
     for (const [name, block] of oldBlocks)
       if (!newBlocks.has(name)) segments.push({ name, valueMetric: block.on, status: 'removed', rules: [] });
 
     const report: DiffReport = { revision, snapshots, notebook: path, segments };
+    const page = stringOption(args, 'html');
+    if (page) await writeOutputFile(page, renderDiffHtml(report));
     print(args.values.markdown ? renderDiffMarkdown(report) : renderDiffText(report));
     return EXIT.ok;
   },

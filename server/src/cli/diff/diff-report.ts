@@ -13,6 +13,13 @@ export interface SegmentsDiff {
   status: 'compared' | 'added' | 'removed';
   rules: RuleChange[];
   matrix?: MigrationMatrix;
+  /** Where the block is now: its code cell (1-based, as `clvnb run` numbers them) and file line. */
+  cell?: { number: number; line: number };
+}
+
+/** "cell 4, line 52": where a block is in today's notebook (empty when it is not there). */
+export function cellPlace(diff: SegmentsDiff): string {
+  return diff.cell ? `cell ${diff.cell.number}, line ${diff.cell.line}` : '';
 }
 
 export interface DiffReport {

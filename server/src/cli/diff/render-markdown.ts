@@ -3,8 +3,11 @@
 // the notebook, so table-breaking and markup characters in them are escaped. A matrix wider
 // or longer than a comment shows comfortably is folded into <details>, and the whole comment
 // stays under GitHub's limit for one comment.
+import { reportPage } from '../../report';
 import { formatInteger, formatMoney } from '../../report/format';
+import { renderMarkdown } from '../../report/markdown';
 import {
+  cellPlace,
   comparisonLines,
   headline,
   matrixRows,
@@ -40,7 +43,12 @@ function matrix(title: string, body: string, fold: boolean): string[] {
 }
 
 function renderBlock(diff: SegmentsDiff, then: string): string {
-  const parts = [`### Segments ${code(diff.name)} on ${code(diff.valueMetric)}`, '', headline(diff)];
+  const place = cellPlace(diff);
+  const parts = [
+    `### Segments ${code(diff.name)} on ${code(diff.valueMetric)}${place ? ` (${place})` : ''}`,
+    '',
+    headline(diff),
+  ];
   if (diff.rules.length) {
     const lines: string[] = [];
     for (const change of diff.rules) {
@@ -97,4 +105,9 @@ export function renderDiffMarkdown(report: DiffReport): string {
     text += '\n\n' + block;
   }
   return text + '\n';
+}
+
+/** The Markdown as a self-contained page, through the report's safe Markdown renderer and styles. */
+export function renderDiffHtml(report: DiffReport): string {
+  return reportPage(`Segment changes in ${report.notebook}`, renderMarkdown(renderDiffMarkdown(report)));
 }

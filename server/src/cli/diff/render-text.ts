@@ -3,6 +3,7 @@
 import { formatInteger, formatMoney } from '../../report/format';
 import { textTable } from '../text-table';
 import {
+  cellPlace,
   comparisonLines,
   headline,
   matrixRows,
@@ -13,7 +14,8 @@ import {
 } from './diff-report';
 
 function renderBlock(diff: SegmentsDiff, then: string): string {
-  const parts = [`segments ${diff.name} on ${diff.valueMetric}: ${headline(diff)}`];
+  const place = cellPlace(diff);
+  const parts = [`segments ${diff.name} on ${diff.valueMetric}${place ? ` (${place})` : ''}: ${headline(diff)}`];
   if (diff.rules.length) {
     parts.push('  rules changed:');
     for (const change of diff.rules) {
