@@ -11,6 +11,8 @@ export function bgnbdGradient(theta: ArrayLike<number>, p: Patterns, out: Float6
   const [r, alpha, a, b] = theta as number[];
   const m = p.distinctX.length;
   const dHead = new Float64Array(4 * m);
+  // ln a - ln(b+x-1), once per distinct x (x > 0 only).
+  const lnRatio = new Float64Array(m);
   const psiR = digamma(r),
     psiB = digamma(b),
     psiAB = digamma(a + b);
@@ -21,10 +23,10 @@ export function bgnbdGradient(theta: ArrayLike<number>, p: Patterns, out: Float6
     dHead[4 * k + 1] = r / alpha;
     dHead[4 * k + 2] = psiAB - psiABX;
     dHead[4 * k + 3] = digamma(b + x) - psiABX - psiB + psiAB;
+    lnRatio[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
   }
   const lnTs = logShifted(alpha, p.distinctT),
     lnTxs = logShifted(alpha, p.distinctTx);
-  const lnA = Math.log(a);
   let gr = 0,
     gAlpha = 0,
     ga = 0,
@@ -42,7 +44,7 @@ export function bgnbdGradient(theta: ArrayLike<number>, p: Patterns, out: Float6
     if (x > 0) {
       const lnTx = lnTxs[p.txIndex[i]];
       const A = -rx * lnT,
-        B = lnA - Math.log(b + x - 1) - rx * lnTx;
+        B = lnRatio[k] - rx * lnTx;
       const s = 1 / (1 + Math.exp(A - B)); // weight of the B term
       dr += s * (lnT - lnTx);
       dAlpha += s * (rx / (alpha + p.T[i]) - rx / (alpha + p.tx[i]));
