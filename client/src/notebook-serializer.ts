@@ -2,7 +2,7 @@
 // layouts travel in cell metadata, so an unchanged file saves byte for byte and an edit
 // rewrites only the edited cell's lines.
 import * as vscode from 'vscode';
-import { fromEditorNotebook, toEditorNotebook, type EditorCell } from '../../server/src/notebook-file';
+import { decodeNotebook, fromEditorNotebook, toEditorNotebook, type EditorCell } from '../../server/src/notebook-file';
 
 /**
  * Outputs are never written to the file. The layout metadata is deliberately not transient:
@@ -10,16 +10,15 @@ import { fromEditorNotebook, toEditorNotebook, type EditorCell } from '../../ser
  */
 export const clvNotebookContentOptions: vscode.NotebookDocumentContentOptions = { transientOutputs: true };
 
-// ignoreBOM keeps a byte-order mark in the text, so the format can write it back.
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
 
 const toVscodeKind = (kind: EditorCell['kind']) =>
   kind === 'code' ? vscode.NotebookCellKind.Code : vscode.NotebookCellKind.Markup;
 
 export class ClvNotebookSerializer implements vscode.NotebookSerializer {
+  /** Throws (the editor then shows the message and does not open the file) when it is not UTF-8. */
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
-    const notebook = toEditorNotebook(decoder.decode(content));
+    const notebook = toEditorNotebook(decodeNotebook(content));
     const data = new vscode.NotebookData(
       notebook.cells.map((cell) => {
         const cellData = new vscode.NotebookCellData(toVscodeKind(cell.kind), cell.value, cell.languageId);

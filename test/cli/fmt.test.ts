@@ -3,7 +3,8 @@
 // stays as it was. The expectation is built independently: each clv fence's body replaced
 // by the language formatter's output.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatCell } from '../../server/src/language';
 import { buildOnce, clvnb, workspace, type Workspace } from './harness';
 
@@ -48,5 +49,18 @@ describe('clvnb fmt', function () {
       stdout: '',
       stderr: 'clvnb: nope.clvnb: cannot read: no such file\n',
     });
+  });
+
+  it('refuses a notebook that is not UTF-8, naming the file and byte, and leaves it as it was', async () => {
+    const latin1 = Buffer.concat([
+      Buffer.from('# Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n\n```clv\nsplit   a = b until 2020-01-01\n```\n'),
+    ]);
+    writeFileSync(join(ws.dir, 'latin1.clvnb'), latin1);
+    const r = await clvnb(['fmt', 'latin1.clvnb'], ws.dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^clvnb: latin1\.clvnb: not valid UTF-8 at byte 5: notebooks are UTF-8 text/);
+    assert.deepEqual(readFileSync(join(ws.dir, 'latin1.clvnb')), latin1);
   });
 });

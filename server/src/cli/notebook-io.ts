@@ -4,7 +4,13 @@
 // reported as positions in the file.
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseNotebook, type NotebookCell, type NotebookFile } from '../notebook-file';
+import {
+  decodeNotebook,
+  NotebookEncodingError,
+  parseNotebook,
+  type NotebookCell,
+  type NotebookFile,
+} from '../notebook-file';
 import type { ReportCell } from '../report';
 import { InputError } from './errors';
 
@@ -31,13 +37,21 @@ export interface LoadedNotebook {
 export const isClvCell = (cell: Pick<ReportCell, 'kind' | 'language'>) =>
   cell.kind === 'code' && cell.language === 'clv';
 
+/** A notebook's text: an error, never a lossy decode, when the file is not UTF-8 (see decodeNotebook). */
 export async function readText(path: string): Promise<string> {
+  let bytes: Uint8Array;
   try {
-    return await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.message;
     throw new InputError(`cannot read: ${why}`, path);
+  }
+  try {
+    return decodeNotebook(bytes);
+  } catch (error) {
+    if (error instanceof NotebookEncodingError) throw new InputError(error.message, path);
+    throw error;
   }
 }
 

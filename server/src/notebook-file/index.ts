@@ -5,3 +5,4 @@ export { serializeNotebook } from './serialize';
 export { notebookFromCells } from './from-cells';
 export type { CellData, CellKind, CellLayout, FenceLayout, FileLayout, NotebookCell, NotebookFile } from './types';
 export { fromEditorNotebook, toEditorNotebook, type EditorCell, type EditorNotebook } from './editor-cells';
+export { decodeNotebook, NotebookEncodingError } from './decode';
