@@ -69,13 +69,16 @@ export class ClvController implements vscode.Disposable {
       return execution;
     };
     for (const cell of cells) executionFor(cellId(cell));
+    // A requested cell's time counts from the run's start: it includes the upstream cells it ran.
+    const requestedIds = new Set(cells.map(cellId));
+    const runStarted = Date.now();
     const started = new Set<string>();
     const start = (id: string) => {
       const execution = executionFor(id);
       if (!execution || started.has(id)) return execution;
       started.add(id);
       execution.executionOrder = this.nextOrder(notebook);
-      execution.start(Date.now());
+      execution.start(requestedIds.has(id) ? runStarted : Date.now());
       void execution.clearOutput();
       return execution;
     };

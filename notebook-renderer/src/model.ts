@@ -29,6 +29,13 @@ export function drawModel(model: ModelPayload, element: HTMLElement): void {
     el(
       'div',
       {},
+      model.converged
+        ? null
+        : el(
+            'div',
+            { class: 'warn banner' },
+            `⚠ This fit did not converge after ${formatInteger(model.iterations)} iterations: the estimates below, and everything computed from them, may be wrong.`,
+          ),
       el('h3', {}, `${model.kind} model ${model.name} — ${model.converged ? 'converged' : 'did not converge'}`),
       el('div', { class: 'muted' }, facts),
       model.message ? el('div', { class: 'warn' }, model.message) : null,

@@ -12,6 +12,7 @@ const CSS = `
 .clv-output .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .clv-output .muted { color: var(--vscode-descriptionForeground); }
 .clv-output .warn { color: var(--vscode-editorWarning-foreground); }
+.clv-output .warn.banner { font-weight: 600; padding: 6px 8px; margin-bottom: 6px; border-left: 4px solid var(--vscode-editorWarning-foreground); background: var(--vscode-inputValidation-warningBackground, transparent); }
 .clv-output .pager { display: flex; gap: 8px; align-items: center; margin-top: 4px; }
 .clv-output button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); padding: 1px 8px; cursor: pointer; }
 .clv-output button:disabled { opacity: .5; cursor: default; }

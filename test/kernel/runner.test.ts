@@ -117,6 +117,14 @@ describe('notebook runner', () => {
       assert.equal(r.status, 'skipped', id);
       assert.equal(r.error!.message, 'Not run: it needs "calibration" (cell 2), which failed.');
       assert.equal(r.error!.cellId, 'split');
+      // One message per cell, not one per statement, named once ("Not run", not "Skipped: Not run: ...").
+      const problems = r.outputs.filter((o) => 'application/vnd.code.notebook.error' in o.data);
+      assert.equal(problems.length, 1, id);
+      assert.equal(r.outputs.length, 1, `${id}: ${r.outputs.map((o) => o.data['text/plain']).join(' | ')}`);
+      assert.deepEqual(problems[0].data['application/vnd.code.notebook.error'], {
+        name: 'Not run',
+        message: 'it needs "calibration" (cell 2), which failed.',
+      });
     }
     assert.equal(results.get('source')!.status, 'ok');
     assert.ok(!rec.calls.includes('purchases'));
@@ -159,6 +167,19 @@ describe('notebook runner', () => {
     assert.equal(results.get('source')!.status, 'ok');
     assert.equal(results.get('models')!.status, 'interrupted');
     assert.equal(results.get('value')!.status, 'interrupted');
+    // One message per cell: "Interrupted: the run was stopped …", never "Interrupted: Interrupted."
+    for (const [id, when] of [
+      ['models', 'while'],
+      ['value', 'before'],
+      ['segments', 'before'],
+    ]) {
+      const outputs = results.get(id)!.outputs;
+      assert.equal(outputs.length, 1, `${id}: ${outputs.map((o) => o.data['text/plain']).join(' | ')}`);
+      assert.deepEqual(outputs[0].data['application/vnd.code.notebook.error'], {
+        name: 'Interrupted',
+        message: `the run was stopped ${when} this cell ran.`,
+      });
+    }
     rec.slow.clear();
     rec.calls.length = 0;
     const again = await runner.run(cdnowCells());

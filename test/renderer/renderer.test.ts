@@ -100,6 +100,17 @@ describe('notebook renderer in Chromium', function () {
   });
   after(async () => r?.close());
 
+  it('puts a warning banner first in the summary of a model that did not converge', async () => {
+    await render(r.page, 'm0', MIME.model, { ...model, converged: false, iterations: 3 });
+    // The first text the summary shows is the warning.
+    const first = await r.page.$eval('#m0 .warn.banner', (e) => ({
+      text: e.textContent,
+      before: (e.closest('#m0')!.textContent ?? '').indexOf(e.textContent ?? ''),
+    }));
+    assert.equal(first.before, 0);
+    assert.match(first.text ?? '', /did not converge after 3 iterations/);
+  });
+
   it('says "No rows." for an empty table (not "rows 1–0 of 0")', async () => {
     await render(r.page, 't0', MIME.table, { ...table, rows: [], totalRows: 0 });
     assert.equal(((await r.page.textContent('#t0 .pager')) ?? '').trim(), 'No rows.');

@@ -27,6 +27,9 @@ export interface OutputItem {
   }>;
 }
 
+/** Starts the `text/plain` of an output that warns: the runner puts such outputs first in their cell. */
+export const WARNING_PREFIX = 'Warning: ';
+
 /** A Vega-Lite v5/v6 spec with its data inlined (always aggregated first: never a raw million rows). */
 export type VegaLiteSpec = Record<string, unknown>;
 

@@ -29,7 +29,7 @@ import {
 } from './evaluate/context';
 import { exportSegments } from './evaluate/export';
 import { notebookReadFiles, refuseReadFiles, type ReadFile } from '../files/write-policy';
-import type { OutputItem, TablePayload, TableSort } from './output-types';
+import { WARNING_PREFIX, type OutputItem, type TablePayload, type TableSort } from './output-types';
 import { buildPlan, cellsToRun, type Plan, type PlannedStatement } from './plan';
 import { SortedViews } from './sorted-views';
 import { tablePage } from './table-payload';
@@ -126,7 +126,8 @@ export class NotebookRunner implements Kernel {
       return { state: 'failed', error: node.blocked, outputs: [errorOutput(node.blocked, 'CheckError')], ms: 0 };
     const upstream = this.failedUpstream(node, plan);
     if (upstream) return upstream;
-    if (hooks.signal?.aborted) return interrupted(node.cellId, 'Not run: the run was interrupted.');
+    if (hooks.signal?.aborted)
+      return interrupted(node.cellId, 'Interrupted: the run was stopped before this cell ran.');
     const cached = this.cache.get(node.key);
     if (cached) return { state: 'ok', outcome: cached, cached: true, ms: 0 };
 
@@ -167,7 +168,7 @@ export class NotebookRunner implements Kernel {
       return { state: 'ok', outcome, cached: false, ms };
     } catch (err) {
       const ms = performance.now() - start;
-      if (signal.aborted) return interrupted(node.cellId, 'Interrupted.', ms);
+      if (signal.aborted) return interrupted(node.cellId, 'Interrupted: the run was stopped while this cell ran.', ms);
       const range = err instanceof EvaluationError ? (err.range ?? node.info.statement) : node.info.statement;
       const message =
         err instanceof EvaluationError ? err.message : `Internal error in the kernel: ${(err as Error).message}`;
@@ -182,7 +183,8 @@ export class NotebookRunner implements Kernel {
     for (const dep of node.deps) {
       const s = this.states.get(dep);
       if (!s || s.state === 'ok') continue;
-      if (s.state === 'interrupted') return interrupted(node.cellId, 'Not run: the run was interrupted.');
+      if (s.state === 'interrupted')
+        return interrupted(node.cellId, 'Interrupted: the run was stopped before this cell ran.');
       // A skipped input passes on its own message, so the root failure is named, not the nearest link.
       const upstream = plan.byId.get(dep)!;
       const error: CellError =
@@ -192,8 +194,7 @@ export class NotebookRunner implements Kernel {
               message: `Not run: it needs "${dep}" (cell ${upstream.cellNumber}), which failed.`,
               cellId: upstream.cellId,
             };
-      const message = error.message;
-      return { state: 'skipped', error, outputs: [{ data: { 'text/plain': message } }], ms: 0 };
+      return { state: 'skipped', error, outputs: [], ms: 0 };
     }
     return undefined;
   }
@@ -218,12 +219,16 @@ export class NotebookRunner implements Kernel {
       states.find((s) => s.state === 'failed') ??
       states.find((s) => s.state === 'interrupted') ??
       states.find((s) => s.state === 'skipped');
-    if (!bad || bad.state === 'ok') return { status: 'ok', outputs, ms, cached };
+    if (!bad || bad.state === 'ok') return { status: 'ok', outputs: warningsFirst(outputs), ms, cached };
     // A cell with check errors shows its diagnostics once, not once per statement.
     if (cellError)
       return { status: 'error', outputs: [errorOutput(cellError, 'CheckError')], error: cellError, ms, cached: false };
+    // One message per cell: what its finished statements showed, then the first problem alone
+    // (not one "Not run" per statement after it), as an error bundle hosts show as it is.
+    const done = states.flatMap((s) => (s.state === 'ok' ? s.outcome.outputs : []));
     const status = bad.state === 'failed' ? 'error' : bad.state;
-    return { status, outputs, error: bad.error, ms, cached: false };
+    const problem = problemOutput(bad.error, bad.state);
+    return { status, outputs: [...done, problem], error: bad.error, ms, cached: false };
   }
 
   async definitions(): Promise<DefinitionInfo[]> {
@@ -282,8 +287,25 @@ export class NotebookRunner implements Kernel {
   }
 }
 
+/** A warning (a fit that did not converge) cannot be missed: it moves to the top of its cell. */
+function warningsFirst(outputs: OutputItem[]): OutputItem[] {
+  const warns = (o: OutputItem) => o.data['text/plain'].startsWith(WARNING_PREFIX);
+  return [...outputs.filter(warns), ...outputs.filter((o) => !warns(o))];
+}
+
+/**
+ * The cell's one error bundle. Editors show "NAME: MESSAGE", so a "Not run: …" or
+ * "Interrupted: …" message is split at its prefix rather than shown as "Skipped: Not run: …".
+ */
+function problemOutput(error: CellError, state: 'failed' | 'skipped' | 'interrupted'): OutputItem {
+  const prefixed = /^(Not run|Interrupted): (.*)$/s.exec(error.message);
+  if (state === 'failed' || !prefixed) return errorOutput(error);
+  const bundle = errorOutput({ ...error, message: prefixed[2] }, prefixed[1]);
+  return { data: { ...bundle.data, 'text/plain': error.message } };
+}
+
 function interrupted(cellId: string, message: string, ms = 0): NodeState {
-  return { state: 'interrupted', error: { message, cellId }, outputs: [{ data: { 'text/plain': message } }], ms };
+  return { state: 'interrupted', error: { message, cellId }, outputs: [], ms };
 }
 
 function yieldToEventLoop(): Promise<void> {

@@ -90,10 +90,11 @@ Exit code: 0 when every cell ran, 1 when any cell failed or was not run.`,
       await writeOutputFile(htmlPath, html);
     }
     const failed = summary.cells.filter((c) => c.status !== 'ok').length;
+    const cells = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'cell' : 'cells'}`;
     printError(
       failed
-        ? `${failed} of ${summary.cells.length} cells failed or did not run\n`
-        : `${summary.cells.length} cells ran\n`,
+        ? `${failed.toLocaleString('en-US')} of ${cells(summary.cells.length)} failed or did not run\n`
+        : `${cells(summary.cells.length)} ran\n`,
     );
     return failed ? EXIT.failed : EXIT.ok;
   },

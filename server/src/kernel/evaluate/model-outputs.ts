@@ -1,7 +1,7 @@
 // What a `model` cell shows: the fitted parameters with standard errors, log-likelihood,
 // convergence and fit time, and for a purchase model fitted on a split with a holdout, the
 // calibration-vs-holdout check (ModelPayload + text).
-import { MIME, type ModelPayload, type OutputItem } from '../output-types';
+import { MIME, WARNING_PREFIX, type ModelPayload, type OutputItem } from '../output-types';
 
 const num = (x: number, digits = 4) => (Number.isFinite(x) ? x.toPrecision(digits) : String(x));
 
@@ -41,5 +41,12 @@ export function modelText(p: ModelPayload): string {
  * its text. Charts of a model come from `chart tracking|matrix|survival` statements.
  */
 export function modelOutputs(p: ModelPayload): OutputItem[] {
-  return [{ data: { 'text/plain': modelText(p), [MIME.model]: p } }];
+  const outputs: OutputItem[] = [{ data: { 'text/plain': modelText(p), [MIME.model]: p } }];
+  if (!p.converged) {
+    const warning = `${p.name} did not converge after ${p.iterations.toLocaleString('en-US')} ${p.iterations === 1 ? 'iteration' : 'iterations'}${p.message ? ` (${p.message})` : ''}: its estimates, and everything computed from them, may be wrong. Raise \`max_iterations\`, add a small \`penalty\`, or check the data.`;
+    outputs.unshift({
+      data: { 'text/plain': WARNING_PREFIX + warning, [MIME.markdown]: `⚠️ **Warning:** ${warning}` },
+    });
+  }
+  return outputs;
 }
