@@ -113,7 +113,7 @@ export function matchedDays(r: DateRegex, fields: DateFields, floor: (x: string)
   const year = r.twoDigitYear ? `(${num('Y')} + CASE WHEN ${num('Y')} < 69 THEN 2000 ELSE 1900 END)` : num('Y');
   const [y, m, d, h, mi, s] = [year, num('M'), num('D'), num('h'), num('m'), num('s')];
   const leap = `(${y} - 4 * ${floor(`${y} / 4`)} = 0 AND (${y} - 100 * ${floor(`${y} / 100`)} <> 0 OR ${y} - 400 * ${floor(`${y} / 400`)} = 0))`;
-  const monthDays = `CASE WHEN ${m} = 2 THEN CASE WHEN ${leap} THEN 29 ELSE 28 END WHEN ${m} IN (4, 6, 9, 11) THEN 30 ELSE 31 END`;
+  const monthDays = `CASE WHEN ${m} = 2 THEN CASE WHEN ${leap} THEN 29 ELSE 28 END WHEN ${m} = 4 OR ${m} = 6 OR ${m} = 9 OR ${m} = 11 THEN 30 ELSE 31 END`;
   const valid = `${m} >= 1 AND ${m} <= 12 AND ${d} >= 1 AND ${d} <= ${monthDays} AND ${h} <= 23 AND ${mi} <= 59 AND ${s} <= 60`;
   // daysFromCivil (Howard Hinnant), as in date-parser.ts.
   const yy = `(${y} - CASE WHEN ${m} <= 2 THEN 1 ELSE 0 END)`;
