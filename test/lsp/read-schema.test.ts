@@ -112,7 +112,7 @@ describe('LSP data-file schema reader', () => {
     });
     assert.deepEqual(readSchema({ path: folder, format: 'csv', header: true }), {
       kind: 'unreadable',
-      reason: 'it is a folder',
+      reason: 'it is a folder, not a regular file; point the source at a data file',
     });
     // A file that opens but does not decode: the reader's own words.
     const broken = readSchema({ path: file('broken.parquet', 'PAR1 not really'), format: 'parquet', header: true });

@@ -1,7 +1,7 @@
 // Local files: delimited text streams through the byte scanner; JSON, Parquet and Arrow are
 // decoded into column arrays. Relative paths resolve against the notebook's folder, and a
 // file that cannot be opened is an error naming the full path.
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { DataError, UnreadableFileError } from '../errors';
@@ -28,9 +28,22 @@ function unreadable(path: string, err: unknown): DataError {
   );
 }
 
-function sizeOf(s: { isDirectory(): boolean; size: number }, path: string): number {
-  if (s.isDirectory()) throw new UnreadableFileError(path, 'it is a folder');
-  return s.size;
+/**
+ * Only regular files are data: opening a FIFO blocks until something writes to it (it hung
+ * `check`, `run` and the whole language server), and a device or socket never ends.
+ */
+function sizeOf(s: Stats, path: string): number {
+  if (s.isFile()) return s.size;
+  const kind = s.isDirectory()
+    ? 'a folder'
+    : s.isFIFO()
+      ? 'a named pipe (FIFO)'
+      : s.isSocket()
+        ? 'a socket'
+        : s.isCharacterDevice() || s.isBlockDevice()
+          ? 'a device'
+          : 'not a regular file';
+  throw new UnreadableFileError(path, `it is ${kind}, not a regular file; point the source at a data file`);
 }
 
 /** The file's size, or a DataError saying which path cannot be read and why. */
