@@ -305,7 +305,8 @@ function summariseTransactions(log: TransactionLog, options: SummaryOptions): Cu
     checkpoint: options.checkpoint,
     repeatPurchaseDays: true,
   });
-  const monetary = summary.monetary && summary.monetary.map((m, i) => (summary.frequency[i] > 0 ? m : NaN));
+  const monetary = summary.monetary && summary.monetary.slice();
+  if (monetary) for (let i = 0; i < monetary.length; i++) if (!(summary.frequency[i] > 0)) monetary[i] = NaN;
   return { ...summary, monetary, repeatPurchaseDays: summary.repeatPurchaseDays! };
 }
 
