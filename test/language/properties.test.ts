@@ -69,6 +69,31 @@ function assertFormatsWell(text: string): void {
   assert.equal(parseCell(formatted).comments.length, parseCell(text).comments.length, 'keeps every comment');
 }
 
+/**
+ * The run plan partitions the statements: each runs after the definitions it needs, and a
+ * statement is blocked exactly when it repeats a name or needs a name that is undefined or blocked.
+ */
+function assertRunPlan(result: ReturnType<typeof checkProgram>, cells: { id: string }[]): void {
+  const statements = cells.flatMap((c) => result.cell(c.id)!.parse.statements);
+  const planned = [...result.runOrder, ...result.blocked].map((info) => info.statement);
+  assert.equal(planned.length, statements.length, 'every statement is planned once');
+  assert.equal(new Set(planned).size, statements.length, 'no statement planned twice');
+  const ranAt = new Map(result.runOrder.map((info, i) => [info.statement, i]));
+  const blocked = new Set(result.blocked.map((info) => info.statement));
+  const shouldBlock = (info: (typeof result.runOrder)[number]) =>
+    (info.defines !== undefined && result.lookup(info.defines)?.statement !== info.statement) ||
+    info.dependencies.some((name) => {
+      const definition = result.lookup(name);
+      return !definition || blocked.has(definition.statement);
+    });
+  result.runOrder.forEach((info, i) => {
+    assert.ok(!shouldBlock(info), `runs although blocked: ${info.defines ?? info.statement.kind}`);
+    for (const name of info.dependencies)
+      assert.ok(ranAt.get(result.lookup(name)!.statement)! < i, `${name} runs before what needs it`);
+  });
+  for (const info of result.blocked) assert.ok(shouldBlock(info), `blocked without cause: ${info.defines}`);
+}
+
 describe('language properties', () => {
   it('parses random text without throwing, ranges inside the text (4,000 cases)', () => {
     fc.assert(
@@ -117,7 +142,7 @@ describe('language properties', () => {
             `${d.code} ${JSON.stringify(d.range)}`,
           );
         }
-        assert.ok(result.runOrder.length + result.blocked.length >= 0);
+        assertRunPlan(result, mutated);
       }),
       { numRuns: 1000 },
     );
