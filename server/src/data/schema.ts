@@ -10,7 +10,7 @@ import { CANDIDATE_DATE_FORMATS, dateParser, parseDateText, type DateParser } fr
 import { checkedFile, checkedFileSync, resolveSourcePath } from './engines/file-engine';
 import { arrowTable, arrowTableFromBytes } from './formats/arrow';
 import { delimitedLayout, isDelimited } from './formats/delimited';
-import { arrayRecords, parseJsonRecords, recordsTable } from './formats/json';
+import { arrayRecords, parseJsonRecords, recordsTable, type Row } from './formats/json';
 import { parquetColumnsSync, parquetTable } from './formats/parquet';
 import type { DecodedTable } from './formats/value-columns';
 import { readHead, readHeadSync } from './file-chunks';
@@ -81,7 +81,7 @@ function jsonSample(text: string, complete: boolean, path: string): DecodedTable
     end = body.lastIndexOf('}', end - 1), tries++
   ) {
     try {
-      return recordsTable(arrayRecords(JSON.parse(`${body.slice(0, end + 1)}]`)));
+      return recordsTable(arrayRecords(JSON.parse(`${body.slice(0, end + 1)}]`) as Row[]));
     } catch {
       // that `}` closed a nested object: try the one before
     }
@@ -96,7 +96,8 @@ const cellText = (v: unknown) =>
       ? v.toISOString()
       : typeof v === 'object'
         ? JSON.stringify(v)
-        : String(v);
+        : // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects are handled above
+          String(v);
 
 function tableSample(table: DecodedTable, limit: number): { names: string[]; rows: string[][] } {
   const n = Math.min(limit, table.rows);

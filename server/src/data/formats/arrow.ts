@@ -11,7 +11,7 @@ export async function arrowTable(path: string): Promise<DecodedTable> {
 export function arrowTableFromBytes(bytes: Uint8Array): DecodedTable {
   // Dates and timestamps as Date objects, so the schema shows them as dates, not integers.
   const table = tableFromIPC(bytes, { useDate: true });
-  const names = table.names as string[];
+  const names = table.names;
   const cache = new Map<string, ArrayLike<unknown>>();
   const column = (name: string) => {
     let values = cache.get(name);
@@ -22,7 +22,7 @@ export function arrowTableFromBytes(bytes: Uint8Array): DecodedTable {
     names,
     rows: table.numRows,
     column,
-    rowText: (i) => JSON.stringify(table.at(i), (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
+    rowText: (i) => JSON.stringify(table.at(i), (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)),
     line: (i) => i + 1,
   };
 }

@@ -18,7 +18,7 @@ export const NAMES_FROM_RECORDS = 100;
 /** The record on one line of JSON lines, or undefined when the line does not parse. */
 export function recordOf(line: string): Row | undefined {
   try {
-    return JSON.parse(line);
+    return JSON.parse(line) as Row;
   } catch {
     return undefined;
   }
@@ -61,7 +61,7 @@ export function parseJsonRecords(text: string, path: string): JsonRecords {
   const body = text.replace(/^\uFEFF/, '').trim();
   if (!body.startsWith('[')) return parseLines(body);
   try {
-    return arrayRecords(JSON.parse(body));
+    return arrayRecords(JSON.parse(body) as Row[]);
   } catch (err) {
     throw new DataError(
       `"${basename(path)}" is not valid JSON (an array of objects, or one object per line): ${(err as Error).message}.`,

@@ -88,9 +88,7 @@ export function parquetColumnsSync(path: string): { name: string; type: 'integer
     const footerLength = tail.readUInt32LE(0) + 8;
     const footer = Buffer.alloc(Math.min(size, footerLength));
     readSync(fd, footer, 0, footer.length, size - footer.length);
-    const metadata = parquetMetadata(
-      footer.buffer.slice(footer.byteOffset, footer.byteOffset + footer.length) as ArrayBuffer,
-    );
+    const metadata = parquetMetadata(footer.buffer.slice(footer.byteOffset, footer.byteOffset + footer.length));
     return parquetSchema(metadata).children.map((c) => ({ name: c.element.name, type: parquetType(c.element) }));
   } finally {
     closeSync(fd);

@@ -29,7 +29,12 @@ export interface DecodedTable {
 type Cell = (value: unknown, row: number) => string | null;
 
 function textOf(v: unknown): string {
-  return v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v).trim();
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString();
+  // A nested JSON value reads as its JSON text, not "[object Object]".
+  if (typeof v === 'object') return JSON.stringify(v);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects are handled above: a primitive here
+  return String(v).trim();
 }
 
 function numberOf(v: unknown): number {

@@ -119,6 +119,7 @@ export class DuckDbConnection implements SqlConnection {
           const v = row[i];
           if (v === null || v === undefined) appender.appendNull();
           else if (c.type === 'number') appender.appendDouble(v as number);
+          // eslint-disable-next-line @typescript-eslint/no-base-to-string -- column values are primitives
           else appender.appendVarchar(String(v));
         });
         appender.endRow();
