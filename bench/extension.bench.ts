@@ -80,7 +80,7 @@ async function inEditor() {
       if (Date.now() - started > 240_000) throw new Error('no bench results from code-server after 240 s');
       await new Promise((r) => setTimeout(r, 250));
     }
-    const outcome = JSON.parse(readFileSync(results, 'utf8'));
+    const outcome = JSON.parse(readFileSync(results, 'utf8')) as { ok: boolean; error?: string; outcome?: unknown };
     if (!outcome.ok) throw new Error(outcome.error);
     const { activationMs, runAllMs } = outcome.outcome as { activationMs: number; runAllMs: number[] };
     report(

@@ -35,7 +35,7 @@ function parent(rows: number, runs: number, target: { ms: number; mb: number }) 
       { encoding: 'utf8' },
     );
     if (r.status !== 0) throw new Error(r.stderr);
-    samples.push(JSON.parse(r.stdout.trim().split('\n').pop()!));
+    samples.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; rssMb: number });
   }
   const ms = samples.map((s) => s.ms);
   const label = `${(rows / 1e6).toFixed(0)}M-row CSV, whole notebook`;

@@ -76,7 +76,7 @@ function parent(rows: number, runs: number, target: { ms: number; reference: str
       encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(r.stderr);
-    samples.push(JSON.parse(r.stdout.trim().split('\n').pop()!));
+    samples.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; rssMb: number });
   }
   const label = `${rows / 1e6}M-row CSV → TransactionLog`;
   report(

@@ -109,7 +109,7 @@ export class ClvController implements vscode.Disposable {
       );
       for (const [id, result] of results) if (executions.has(id)) finish(id, result);
     } catch (err) {
-      this.kernels.log.appendLine(`run failed: ${(err as Error).stack ?? err}`);
+      this.kernels.log.appendLine(`run failed: ${(err as Error).stack ?? String(err)}`);
       const message = `The kernel could not run: ${(err as Error).message}`;
       for (const id of [...executions.keys()])
         finish(id, { status: 'error', outputs: [], error: { message, cellId: id }, ms: 0, cached: false });

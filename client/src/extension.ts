@@ -40,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): ClvExtensionApi {
   // (dist/client/language-client.cjs), loaded just after activation: opening a notebook and
   // registering the controller and commands do not wait for it.
   setImmediate(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle loaded at run time
     const languageClient = require(path.join(__dirname, 'language-client.cjs')) as {
       startLanguageClient: typeof startLanguageClient;
     };

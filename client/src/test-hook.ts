@@ -10,7 +10,8 @@ export function runSuiteIfAsked(): void {
   if (!suite || !results) return;
   // A require of a variable path: esbuild leaves it to run time, so the suite (and mocha)
   // never ship in the bundle.
-  const { run } = require(suite) as { run(): Promise<unknown> };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+  const { run } = require(suite) as { run: () => Promise<unknown> };
   run().then(
     (outcome) => fs.writeFileSync(results, JSON.stringify({ ok: true, outcome })),
     (error: Error) => fs.writeFileSync(results, JSON.stringify({ ok: false, error: error.stack ?? String(error) })),

@@ -17,11 +17,15 @@ export async function drawChart(spec: VegaLiteSpec, element: HTMLElement): Promi
     element.replaceChildren();
     // The spec's own config (chart-specific tweaks) wins over the theme's.
     const config = { ...vegaThemeConfig(), ...((spec.config as Record<string, unknown>) ?? {}) };
-    const drawn = await embed(element, { ...spec, config } as never, {
-      renderer: 'svg',
-      actions: { export: true, source: false, compiled: false, editor: false },
-      tooltip: true,
-    });
+    const drawn = await embed(
+      element,
+      { ...spec, config },
+      {
+        renderer: 'svg',
+        actions: { export: true, source: false, compiled: false, editor: false },
+        tooltip: true,
+      },
+    );
     // A dispose during the await: drop what was just drawn.
     if (disposed) drawn.finalize();
     else result = drawn;

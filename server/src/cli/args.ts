@@ -47,7 +47,8 @@ export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedArgs 
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    // parseArgs' messages name the option but mention internals ("To specify a positional argument..."); keep the first sentence.
+    // parseArgs' messages name the option but mention internals ("To specify a positional
+    // argument..."); keep the first sentence.
     throw new UsageError(String((error as Error).message).split('. ')[0], spec.name);
   }
   const values = parsed.values as ParsedArgs['values'];

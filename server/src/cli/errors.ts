@@ -4,7 +4,10 @@
 export const EXIT = {
   /** Everything passed. */
   ok: 0,
-  /** The input has problems: diagnostics with errors, failed cells, unreadable files, files that would be reformatted. */
+  /**
+   * The input has problems: diagnostics with errors, failed cells, unreadable files, files that
+   * would be reformatted.
+   */
   failed: 1,
   /** The command line itself is wrong: unknown command or option, missing or extra arguments. */
   usage: 2,

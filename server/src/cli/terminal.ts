@@ -5,6 +5,7 @@
 // write is still written, and the process does not die of EPIPE.
 
 // C0 controls except tab and newline, DEL, and the C1 controls (ESC's one-byte twins).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 const hex = (c: string) => c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
@@ -14,7 +15,10 @@ export function printable(text: string): string {
   return text.replace(CONTROL, (c) => `\\x${hex(c)}`);
 }
 
-/** JSON text with the C1 controls (which JSON.stringify leaves raw) written as `\u00HH`: the same value, safe to print. */
+/**
+ * JSON text with the C1 controls (which JSON.stringify leaves raw) written as `\u00HH`: the same
+ * value, safe to print.
+ */
 export function printableJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u00${hex(c)}`);
 }

@@ -91,7 +91,7 @@ export class KernelClient extends KernelQueries implements KernelApi {
     Atomics.store(this.interruptFlag, 0, 0);
     const workerData: KernelWorkerData = {
       notebookDir: this.options.notebookDir,
-      interruptBuffer: this.interruptFlag.buffer as SharedArrayBuffer,
+      interruptBuffer: this.interruptFlag.buffer,
     };
     const worker = new Worker(url, { workerData, execArgv: this.options.execArgv ?? [] });
     this.worker = worker;

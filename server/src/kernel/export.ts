@@ -48,7 +48,7 @@ function writeJson(fd: number, table: ColumnTable, format: ColumnFormatters) {
     for (let r = start; r < Math.min(rows, start + CHUNK_ROWS); r++) {
       const row: Record<string, unknown> = {};
       names.forEach((n, j) => {
-        const raw = get[j](indices[r]);
+        const raw: unknown = get[j](indices[r]);
         const out = apply[j](raw);
         // A number formatted to an empty cell (undefined metric) is JSON null.
         row[n] = out === '' && typeof raw === 'number' ? null : out;

@@ -174,7 +174,8 @@ async function fitPurchaseModel(kind: PurchaseKind, data: FitData, options: FitO
   const patterns = toPatterns(s.frequency, s.recency, s.T, s.weight, (fraction) =>
     grouping(0, `grouping customer histories (${Math.round(fraction * 100)}%)`),
   );
-  // The fit's patterns are the unique histories of the customers it was fitted on: scoring them later reuses the grouping.
+  // The fit's patterns are the unique histories of the customers it was fitted on: scoring them
+  // later reuses the grouping.
   if (!patterns.of.includes(-1))
     historyIndex.set(s.frequency, { columns: [patterns.x, patterns.tx, patterns.T], of: patterns.of });
   const { result: fit, ms } = timed(() => kind.fit(patterns, libraryOptions(options)));

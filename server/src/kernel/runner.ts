@@ -172,7 +172,7 @@ export class NotebookRunner implements Kernel {
       const range = err instanceof EvaluationError ? (err.range ?? node.info.statement) : node.info.statement;
       const message =
         err instanceof EvaluationError ? err.message : `Internal error in the kernel: ${(err as Error).message}`;
-      if (!(err instanceof EvaluationError)) this.options.log?.(`${node.id}: ${(err as Error).stack ?? err}`);
+      if (!(err instanceof EvaluationError)) this.options.log?.(`${node.id}: ${(err as Error).stack ?? String(err)}`);
       const error = evaluationError(node.cellId, cellText, message, range);
       return { state: 'failed', error, outputs: [errorOutput(error)], ms };
     }

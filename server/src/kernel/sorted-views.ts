@@ -10,7 +10,7 @@ export class SortedViews {
 
   get(table: ColumnTable, sort: TableSort): ColumnTable {
     let orders = this.views.get(table);
-    if (!orders) this.views.set(table, (orders = new Map()));
+    if (!orders) this.views.set(table, (orders = new Map<string, ColumnTable>()));
     const key = `${sort.descending ? 'desc' : 'asc'} ${sort.column}`;
     let view = orders.get(key);
     if (!view) orders.set(key, (view = sorted(table, sort)));

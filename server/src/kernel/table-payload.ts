@@ -21,6 +21,7 @@ function cellValue(value: unknown, format: ColumnFormat): string | number | bool
     return format === 'date' ? isoDate(value) : value;
   }
   if (typeof value === 'boolean' || typeof value === 'string') return value;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a column value: Date or bigint here
   return String(value);
 }
 

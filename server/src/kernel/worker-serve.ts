@@ -8,7 +8,7 @@ import type { Kernel } from './runner';
 
 type Send = (message: WorkerToHost) => void;
 
-function transport(): { send: Send; listen(handler: (m: HostToWorker) => void): void } {
+function transport(): { send: Send; listen: (handler: (m: HostToWorker) => void) => void } {
   if (parentPort) {
     const port = parentPort;
     return { send: (m) => port.postMessage(m), listen: (h) => port.on('message', h) };
@@ -55,7 +55,7 @@ export function serveKernel(create: (options: KernelOptions) => Kernel): void {
       send({ type: 'runDone', runId, results: [...results] });
     } catch (err) {
       // kernel.run reports per-cell errors itself; reaching here is a kernel bug. Say so.
-      send({ type: 'log', message: `run ${runId} failed: ${(err as Error).stack ?? err}` });
+      send({ type: 'log', message: `run ${runId} failed: ${(err as Error).stack ?? String(err)}` });
       send({ type: 'runDone', runId, results: [] });
     } finally {
       active.delete(runId);

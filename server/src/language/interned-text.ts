@@ -5,7 +5,7 @@
 
 const INTERNED_SLOTS = 4096;
 const INTERNED_MAX_LENGTH = 32;
-const internedTexts: (string | undefined)[] = new Array(INTERNED_SLOTS).fill(undefined);
+const internedTexts: (string | undefined)[] = new Array<string | undefined>(INTERNED_SLOTS).fill(undefined);
 
 /** source[start, end) as a string, the same string as last time it was asked for (unless its slot was taken since). */
 export function interned(source: string, start: number, end: number): string {

@@ -14,7 +14,7 @@ export function safe<P, R>(
       return handler(params);
     } catch (error) {
       if (error instanceof ResponseError) throw error;
-      connection.console.error(`${name} failed: ${(error as Error).stack ?? error}`);
+      connection.console.error(`${name} failed: ${(error as Error).stack ?? String(error)}`);
       return empty;
     }
   };

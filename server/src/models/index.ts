@@ -12,7 +12,8 @@ export { UNIT_DAYS, ratePerPeriod, type TimeUnit } from './summary/units';
 export type { History } from './history';
 
 // Fitting: every fit returns FitResult { params, standardErrors, logLikelihood, converged,
-// iterations, gradientNorm, message?, customers }; options { penalty?, maxIterations?, tolerance?, initial?, checkpoint? }.
+// iterations, gradientNorm, message?, customers }; options { penalty?, maxIterations?, tolerance?,
+// initial?, checkpoint? }.
 export type { FitOptions, FitResult } from './optimize/mle';
 export { fitBgNbd, bgnbdLogLik, type BgNbdParams } from './bgnbd/likelihood';
 export { fitMbgNbd, mbgnbdLogLik, type MbgNbdParams } from './mbgnbd/likelihood';

@@ -171,7 +171,7 @@ column is wrong.`,
     }
     const edited = applyEdits(texts, edits);
     const cells = sample.file.cells.map((cell, i) =>
-      edited[i] !== null && edited[i] !== texts[i] ? { ...cell, source: formatCell(edited[i]!) } : cell,
+      edited[i] !== null && edited[i] !== texts[i] ? { ...cell, source: formatCell(edited[i]) } : cell,
     );
     await writeOutputFile(out, serializeNotebook({ ...sample.file, cells }));
     print(

@@ -71,7 +71,10 @@ export const customersMeasure = (field = 'customers'): Measure => ({ field, labe
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** A chart's title for people, from what it shows; names the definition it is drawn of unless the metric already does. */
+/**
+ * A chart's title for people, from what it shows; names the definition it is drawn of unless the
+ * metric already does.
+ */
 export function chartTitle(text: string, target: string, metric?: string): string {
   return capital(target === metric ? text : `${text} (${target})`);
 }

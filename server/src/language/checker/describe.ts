@@ -26,7 +26,7 @@ export function expressionText(e: Expression): string {
   if (e.kind === 'Identifier') return e.name;
   if (e.kind === 'Percentile') return `percentile ${e.rank?.raw ?? '?'} of ${e.metric?.name ?? '?'}`;
   if ('raw' in e || e.kind === 'Date' || e.kind === 'Boolean' || e.kind === 'Duration' || e.kind === 'Rate')
-    return literalText(e as Literal);
+    return literalText(e);
   return 'this condition';
 }
 

@@ -83,7 +83,8 @@ export function implies(narrowExpr: Expression, broad: Predicate): boolean {
   if (narrow.kind !== 'compare' || broad.kind !== 'compare' || narrow.scale !== broad.scale) return false;
   const up = (op: string) => op === '>' || op === '>=';
   if (up(narrow.op) !== up(broad.op)) return false;
-  // For `>`: narrow ⊆ broad when narrow's bound is at least broad's, strictly more when broad is strict and narrow is not.
+  // For `>`: narrow ⊆ broad when narrow's bound is at least broad's, strictly more when broad is
+  // strict and narrow is not.
   const [n, b] = up(broad.op) ? [narrow.value, broad.value] : [-narrow.value, -broad.value];
   const broadStrict = broad.op === '>' || broad.op === '<';
   const narrowStrict = narrow.op === '>' || narrow.op === '<';

@@ -62,7 +62,7 @@ export function parseSource(p: Cursor, start: number): SourceStatement {
   const { name, ok } = parseHeader(p, 'source');
   let format = null;
   let path = null;
-  let block = null;
+  let block;
   if (
     ok &&
     (format = p.identifier('a file format (csv, tsv, text, json, parquet or arrow)')) &&

@@ -40,7 +40,9 @@ export class DiagnosticsPublisher {
       for (const uri of before) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       this.published.set(program.uri, now);
     } catch (error) {
-      this.connection.console.error(`publishing diagnostics of ${program.uri}: ${(error as Error).stack ?? error}`);
+      this.connection.console.error(
+        `publishing diagnostics of ${program.uri}: ${(error as Error).stack ?? String(error)}`,
+      );
     }
   }
 

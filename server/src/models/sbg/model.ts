@@ -57,7 +57,10 @@ export function sbgDiscountedResidualLifetime(p: SbgParams, discountPerPeriod: n
   );
 }
 
-/** DEL: discounted expected lifetime of a just-acquired customer, first payment (certain) at t = 0: 2F1(1, β; α+β; 1/(1+d)). */
+/**
+ * DEL: discounted expected lifetime of a just-acquired customer, first payment (certain) at
+ * t = 0: 2F1(1, β; α+β; 1/(1+d)).
+ */
 export function sbgDiscountedLifetime(p: SbgParams, discountPerPeriod: number): number {
   return hyp2f1(1, p.beta, p.alpha + p.beta, 1 / (1 + discountPerPeriod));
 }

@@ -20,7 +20,10 @@ export interface Patterns {
   count: number;
   /** Σ weight (number of customers). */
   total: number;
-  /** Pattern index of each input customer (-1 where its weight was not positive), to spread per-pattern results back. */
+  /**
+   * Pattern index of each input customer (-1 where its weight was not positive), to spread
+   * per-pattern results back.
+   */
   of: Int32Array;
 }
 
