@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKernel } from '../../server/src/kernel/kernel';
-import { checkProgram, type CellInput } from '../../server/src/language';
+import { checkProgram } from '../../server/src/language';
 import { examples, docsDir, pages } from '../language/docs-examples';
 import { fixtures, splitCells } from '../language/golden';
 import { repoRoot } from './notebooks';
@@ -39,7 +39,7 @@ function dataFolder(): string {
 
 const validFixtures = fixtures('check')
   .filter((f) => readFileSync(f.path.replace(/\.clv$/, '.diagnostics'), 'utf8').trim() === '')
-  .map((f) => ({ name: `check fixture ${f.name}`, cells: splitCells(f.text).cells as CellInput[] }));
+  .map((f) => ({ name: `check fixture ${f.name}`, cells: splitCells(f.text).cells }));
 
 const docsNotebooks = pages
   .map((page) => ({

@@ -56,7 +56,7 @@ const layer = fc.record({
 });
 const condition = fc
   .array(layer, { minLength: 1, maxLength: 4 })
-  .map((layers) => layers.reduce(wrap, { text: TERM, depth: 0, top: 'atom' as Top }));
+  .map((layers) => layers.reduce(wrap, { text: TERM, depth: 0, top: 'atom' }));
 
 const depthErrors = (text: string) => parseCell(text).errors.filter((e) => e.code === 'condition-too-deep');
 

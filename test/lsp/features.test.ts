@@ -26,11 +26,11 @@ describe('LSP features (real server over stdio)', function () {
   let uris: string[];
   const nb = notebookUriIn(fixtures);
   const request = <R>(method: string, uri: string, position?: Position, extra: object = {}) =>
-    client.connection.sendRequest(method, {
+    client.connection.sendRequest<R>(method, {
       textDocument: { uri },
       ...(position ? { position } : {}),
       ...extra,
-    }) as Promise<R>;
+    });
   const labels = (items: CompletionItem[] | CompletionList | null) =>
     (Array.isArray(items) ? items : (items?.items ?? [])).map((i) => i.label);
   let scratches = 0;

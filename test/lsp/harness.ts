@@ -184,7 +184,10 @@ export class TestClient {
     });
   }
 
-  /** Replaces a range of cells: removes `deleteCount` at `start`, inserts new cells (or moved ones, with their text). */
+  /**
+   * Replaces a range of cells: removes `deleteCount` at `start`, inserts new cells (or moved
+   * ones, with their text).
+   */
   async spliceCells(
     notebookUri: string,
     start: number,

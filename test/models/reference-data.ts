@@ -18,7 +18,7 @@ function withoutCitations(node: unknown): unknown {
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withoutCitations(value)]));
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON tree the tests index by name
+/** The values as a JSON tree the tests index by name. */
 export const published: any = withoutCitations(
   JSON.parse(readFileSync(path.join(fixtures, 'published-values.json'), 'utf8')),
 );

@@ -134,9 +134,7 @@ describe('notebook renderer in Chromium', function () {
   it('sorts by a clicked header, numeric columns descending first, and reverses on a second click', async () => {
     await render(r.page, 't2', MIME.table, table);
     const clv = () =>
-      r.page.$$eval('#t2 tbody tr td:nth-child(2)', (tds) =>
-        tds.map((td) => Number(td.textContent!.replace(/,/g, ''))),
-      );
+      r.page.$$eval('#t2 tbody tr td:nth-child(2)', (tds) => tds.map((td) => Number(td.textContent.replace(/,/g, ''))));
     await r.page.click('#t2 th:has-text("clv")');
     const descending = await clv();
     const expected = table.rows
@@ -206,7 +204,7 @@ describe('notebook renderer in Chromium', function () {
     assert.deepEqual(params[0], ['r', '0.2426', '0.0126', 'shape of the purchase-rate distribution']);
     assert.match((await r.page.textContent('#m1')) ?? '', /2,357 customers · log-likelihood -9,582.43/);
     await render(r.page, 's2', MIME.segments, segments);
-    const first = await r.page.$$eval('#s2 tbody tr:first-child td', (tds) => tds.map((td) => td.textContent!.trim()));
+    const first = await r.page.$$eval('#s2 tbody tr:first-child td', (tds) => tds.map((td) => td.textContent.trim()));
     assert.deepEqual(first, [
       'Champions',
       'clv in top 10% and p_alive > 0.7',

@@ -19,7 +19,7 @@ const grammarFiles: Record<string, string> = {
 const markdownStandIn = JSON.stringify({ scopeName: 'text.html.markdown', patterns: [] });
 
 async function registry(): Promise<textmate.Registry> {
-  await oniguruma.loadWASM(readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer as ArrayBuffer);
+  await oniguruma.loadWASM(readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer);
   return new textmate.Registry({
     onigLib: Promise.resolve({
       createOnigScanner: (sources) => new oniguruma.OnigScanner(sources),

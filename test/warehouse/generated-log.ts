@@ -28,7 +28,7 @@ export function writeGeneratedLog(path: string, rows: number, seed = 7): string 
     const day = start + Math.floor(random() * 600);
     const r = random();
     const time = r < 0.1 ? ` ${String(Math.floor(random() * 24)).padStart(2, '0')}:30:00` : '';
-    const amount = r < 0.05 ? -(random() * 50).toFixed(2) : r < 0.08 ? 0 : (random() * 100).toFixed(2);
+    const amount = r < 0.05 ? (-random() * 50).toFixed(2) : r < 0.08 ? 0 : (random() * 100).toFixed(2);
     const channel = random() < 0.5 ? 'web' : 'store';
     lines.push(`${customer},${isoDay(day)}${time},${amount},${channel}`);
     if (random() < 0.1) lines.push(`${customer},${isoDay(day)},${(random() * 20).toFixed(2)},${channel}`);

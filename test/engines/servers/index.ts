@@ -32,7 +32,7 @@ export function clickhouseWithData(ctx: Context): Promise<ClickHouseCluster> {
 export async function stopServers(): Promise<void> {
   const running = [postgres, clickhouse];
   postgres = clickhouse = undefined;
-  await Promise.all(running.map((s) => s?.then((x) => x.stop()).catch(() => undefined)));
+  await Promise.all(running.filter((s) => s !== undefined).map((s) => s.then((x) => x.stop()).catch(() => undefined)));
 }
 
 // Mocha's root suite: runs once after every test file, whichever started the servers.

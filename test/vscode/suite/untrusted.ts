@@ -6,6 +6,7 @@ import { runMocha } from './index';
 export function run() {
   return runMocha((mocha: Mocha) => {
     mocha.suite.emit('pre-require', globalThis, 'untrusted', mocha);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after pre-require, as in index.ts
     require('./untrusted.suite');
   });
 }
