@@ -58,7 +58,10 @@ export interface SqlDialect {
   toNumber(column: string, type: SqlColumnType): string;
   /** `column` as text (customer ids compare as text everywhere). */
   toText(column: string, type: SqlColumnType): string;
-  /** `expr` cast to the engine's 64-bit float (DOUBLE is not a type name everywhere: PostgreSQL says double precision). */
+  /**
+   * `expr` cast to the engine's 64-bit float (DOUBLE is not a type name everywhere: PostgreSQL
+   * says double precision).
+   */
   double(expr: string): string;
   /**
    * `select` as a subquery whose columns are computed once per row even when the outer query

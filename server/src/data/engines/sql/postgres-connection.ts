@@ -36,7 +36,7 @@ const TYPES = {
     // int8, numeric → number; date → 'YYYY-MM-DD' (never a local-time Date object).
     if (oid === 20 || oid === 1700) return (v: string) => Number(v);
     if (oid === 1082) return (v: string) => v;
-    return pg.types.getTypeParser(oid, format as 'text');
+    return pg.types.getTypeParser(oid, format as 'text') as (v: string) => unknown;
   },
 };
 
@@ -156,10 +156,11 @@ export class PostgresConnection implements SqlConnection {
 
   query(sql: string, options?: QueryOptions): Promise<SqlRows> {
     return this.guarded(async () => {
-      const result = await this.client.query({ text: sql, rowMode: 'array' });
       // A multi-statement text returns one result per statement: the last one has the rows.
+      type ArrayResult = { fields: { name: string }[]; rows: unknown[][] };
+      const result = (await this.client.query({ text: sql, rowMode: 'array' })) as ArrayResult | ArrayResult[];
       const last = Array.isArray(result) ? result[result.length - 1] : result;
-      return { names: last.fields.map((f: pg.FieldDef) => f.name), rows: last.rows };
+      return { names: last.fields.map((f) => f.name), rows: last.rows };
     }, options);
   }
 

@@ -96,7 +96,10 @@ export function regexText(r: DateRegex, field?: DateField): string {
   return `^${body}$`;
 }
 
-/** How a dialect reads one field of a matched text: as a DOUBLE (0 when absent), or as text ('' or NULL when absent). */
+/**
+ * How a dialect reads one field of a matched text: as a DOUBLE (0 when absent), or as text ('' or
+ * NULL when absent).
+ */
 export interface DateFields {
   number(field: DateField): string;
   text(field: DateField): string;
