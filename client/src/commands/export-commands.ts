@@ -3,6 +3,8 @@
 // first so they are current; the kernel's cache makes that cheap when the cells have run.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { CellResult } from '../../../server/src/kernel/api';
+import { MIME, type SegmentsPayload } from '../../../server/src/kernel/output-types';
 import { cellInputs } from '../cell-inputs';
 import type { Kernels } from '../kernels';
 import { activeClvNotebook, trustedOrExplain } from './active-notebook';
@@ -15,6 +17,8 @@ import { clvnbPath, runClvnb } from './cli';
 interface ExportArgs {
   target?: vscode.Uri;
   segments?: string;
+  /** Labels of the segments to write (default: every segment). */
+  labels?: string[];
 }
 
 const targetOf = (args: unknown) =>
@@ -28,6 +32,8 @@ async function exportReport(cli: string, args: unknown) {
   const target =
     targetOf(args) ??
     (await vscode.window.showSaveDialog({
+      title: 'Export the notebook as an HTML report',
+      saveLabel: 'Export report',
       defaultUri: vscode.Uri.file(`${base}-report.html`),
       filters: { HTML: ['html'] },
     }));
@@ -38,7 +44,7 @@ async function exportReport(cli: string, args: unknown) {
     async (_progress, token) => {
       try {
         await runClvnb(cli, ['run', notebook.uri.fsPath, '--html', target.fsPath], token);
-        void vscode.window.showInformationMessage(`Report written to ${vscode.workspace.asRelativePath(target)}.`);
+        void offerToOpen(`Report written to ${vscode.workspace.asRelativePath(target)}.`, target);
       } catch (err) {
         // Exit code 1 = some cell failed: the report is still written and says which.
         const written = (err as { code?: number }).code === 1;
@@ -51,11 +57,26 @@ async function exportReport(cli: string, args: unknown) {
   );
 }
 
+/** The segments of `name` with their sizes, from the segments summary its cell output. */
+function segmentSizes(results: Map<string, CellResult>, name: string): { name: string; customers: number }[] {
+  for (const result of results.values())
+    for (const output of result.outputs) {
+      const payload = output.data[MIME.segments] as SegmentsPayload | undefined;
+      if (payload?.name === name) return payload.segments;
+    }
+  return [];
+}
+
+/** An information message with an Open button that opens `target` in the system's viewer. */
+async function offerToOpen(message: string, target: vscode.Uri) {
+  if ((await vscode.window.showInformationMessage(message, 'Open')) === 'Open') await vscode.env.openExternal(target);
+}
+
 async function exportSegment(kernels: Kernels, args: unknown) {
   const notebook = activeClvNotebook();
   if (!notebook || !trustedOrExplain('Exporting a segment')) return;
   const kernel = kernels.for(notebook);
-  await vscode.window.withProgress(
+  const results = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'CLV: running the notebook', cancellable: true },
     (progress, token) => {
       const abort = new AbortController();
@@ -74,26 +95,50 @@ async function exportSegment(kernels: Kernels, args: unknown) {
     );
     return;
   }
-  const picks = segments.map((d) => ({ label: d.name, definition: d }));
-  const named = segments.find((d) => d.name === (args as ExportArgs | undefined)?.segments);
+  const picks = segments.map((d) => ({ label: d.name, description: `on ${d.dependsOn.join(', ')}`, definition: d }));
+  const given = args as ExportArgs | undefined;
+  const named = segments.find((d) => d.name === given?.segments);
   const picked =
     named ??
     (segments.length === 1
       ? segments[0]
-      : (await vscode.window.showQuickPick(picks, { title: 'Export which segments?' }))?.definition);
+      : (await vscode.window.showQuickPick(picks, { title: 'Export which segmentation?' }))?.definition);
   if (!picked) return;
+  // Which of its segments: every one is ticked to begin with, each with its size.
+  const sizes = segmentSizes(results, picked.name);
+  // A caller naming the segmentation (a script, a test) gets every segment unless it lists labels.
+  const labels =
+    given?.labels ??
+    (named || sizes.length === 0
+      ? sizes.map((s) => s.name)
+      : (
+          await vscode.window.showQuickPick(
+            sizes.map((s) => ({
+              label: s.name,
+              description: `${s.customers.toLocaleString('en-US')} customers`,
+              picked: true,
+            })),
+            { title: `Export which segments of \`${picked.name}\`?`, canPickMany: true },
+          )
+        )?.map((p) => p.label));
+  if (!labels || (sizes.length > 0 && labels.length === 0)) return;
   const dir = path.dirname(notebook.uri.fsPath);
   const target =
     targetOf(args) ??
     (await vscode.window.showSaveDialog({
+      title: `Export the segments of ${picked.name} as CSV`,
+      saveLabel: 'Export',
       defaultUri: vscode.Uri.file(path.join(dir, `${picked.name}.csv`)),
       filters: { CSV: ['csv'] },
     }));
   if (!target) return;
   try {
-    const written = await kernel.exportSegments(picked.name, target.fsPath);
-    void vscode.window.showInformationMessage(
-      `Wrote ${written.rows} customers of \`${picked.name}\` to ${vscode.workspace.asRelativePath(written.path)}.`,
+    const all = labels.length === sizes.length;
+    const written = await kernel.exportSegments(picked.name, target.fsPath, all ? undefined : labels);
+    const which = all ? `\`${picked.name}\`` : labels.map((l) => JSON.stringify(l)).join(', ');
+    void offerToOpen(
+      `Wrote ${written.rows.toLocaleString('en-US')} customers of ${which} to ${vscode.workspace.asRelativePath(written.path)}.`,
+      vscode.Uri.file(written.path),
     );
   } catch (err) {
     void vscode.window.showErrorMessage(`Could not export \`${picked.name}\`: ${(err as Error).message}`);

@@ -17,7 +17,7 @@ export abstract class KernelQueries {
     return this.query({ kind: 'tablePage', name, offset, limit, sort }) as Promise<TablePayload>;
   }
 
-  exportSegments(name: string, path: string): Promise<ExportResult> {
-    return this.query({ kind: 'exportSegments', name, path }) as Promise<ExportResult>;
+  exportSegments(name: string, path: string, labels?: string[]): Promise<ExportResult> {
+    return this.query({ kind: 'exportSegments', name, path, labels }) as Promise<ExportResult>;
   }
 }

@@ -51,7 +51,7 @@ export interface InitMessage {
 export type KernelQuery =
   | { kind: 'definitions' }
   | { kind: 'tablePage'; name: string; offset: number; limit: number; sort?: TableSort }
-  | { kind: 'exportSegments'; name: string; path: string };
+  | { kind: 'exportSegments'; name: string; path: string; labels?: string[] };
 
 export interface RequestMessage {
   type: 'request';

@@ -266,14 +266,18 @@ export class NotebookRunner implements Kernel {
     return { ...tablePage(table, columns, offset, limit, title), source: name, ...(sort ? { sort } : {}) };
   }
 
-  async exportSegments(name: string, path: string): Promise<ExportResult> {
+  async exportSegments(name: string, path: string, labels?: string[]): Promise<ExportResult> {
     const value = this.computed(name);
     if (value?.kind !== 'segments')
       throw new Error(`"${name}" is not a computed segments definition; run its cell first.`);
+    const known = value.payload.segments.map((s) => s.name);
+    const unknown = (labels ?? []).filter((l) => !known.includes(l));
+    if (unknown.length)
+      throw new Error(`"${name}" has no segment ${unknown.map((l) => JSON.stringify(l)).join(', ')}.`);
     // The editor's command: the user chose the path, which may be anywhere but on what the notebook reads.
     const target = resolve(this.options.notebookDir, path);
     refuseReadFiles(target, this.readFiles(), path);
-    return exportSegments(value.customers, target);
+    return exportSegments(labels ? membersOf(value.customers, labels) : value.customers, target);
   }
 
   private readFiles(): ReadFile[] {
@@ -291,6 +295,15 @@ export class NotebookRunner implements Kernel {
 function warningsFirst(outputs: OutputItem[]): OutputItem[] {
   const warns = (o: OutputItem) => o.data['text/plain'].startsWith(WARNING_PREFIX);
   return [...outputs.filter(warns), ...outputs.filter((o) => !warns(o))];
+}
+
+/** The customers of a segments table in the segments `labels`, in the table's order. */
+function membersOf(customers: CustomerTable, labels: string[]): CustomerTable {
+  const wanted = new Set(labels);
+  const segment = customers.table.array('segment') as string[];
+  const rows: number[] = [];
+  for (let i = 0; i < segment.length; i++) if (wanted.has(segment[i])) rows.push(i);
+  return { ...customers, table: customers.table.reify(rows) };
 }
 
 /**

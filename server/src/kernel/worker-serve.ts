@@ -70,7 +70,7 @@ export function serveKernel(create: (options: KernelOptions) => Kernel): void {
           ? await k.definitions()
           : query.kind === 'tablePage'
             ? await k.tablePage(query.name, query.offset, query.limit, query.sort)
-            : await k.exportSegments(query.name, query.path);
+            : await k.exportSegments(query.name, query.path, query.labels);
       send({ type: 'response', requestId, ok: true, value });
     } catch (err) {
       send({ type: 'response', requestId, ok: false, error: (err as Error).message });

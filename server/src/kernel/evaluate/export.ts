@@ -2,10 +2,29 @@
 // atomically inside the notebook's folder tree, never onto a file the notebook reads
 // (files/write-policy.ts has the rules).
 import type { ExportResult } from '../api';
+import type { ColumnFormat } from '../output-types';
 import { writeTableAtomic } from '../export';
 import { exportPath, refuseReadFiles, WriteRefused } from '../../files/write-policy';
 import { isoDate } from '../table-payload';
 import { customersOf, EvaluationError, type CustomerTable, type EvalContext, type StatementOutcome } from './context';
+
+/**
+ * Decimals a number is written with, by display format: money to the cent, probabilities and
+ * shares to 6 decimals, other measures (durations, expected purchases) to 4; counts as they
+ * are. Enough for any analysis, and no binary float noise (22.345000000000006) in a file.
+ */
+export const EXPORT_DECIMALS: Partial<Record<ColumnFormat, number>> = {
+  money: 2,
+  probability: 6,
+  percent: 6,
+  number: 4,
+};
+
+/** A number at its export precision (what `export` statements and the editor's export write). */
+export function exportNumber(value: number, format: ColumnFormat): number {
+  const decimals = EXPORT_DECIMALS[format];
+  return decimals === undefined ? value : Number(value.toFixed(decimals));
+}
 
 /** Writes a per-customer table to `path` (already allowed); date columns (days since epoch) as ISO dates. */
 export function exportSegments(customers: CustomerTable, path: string): ExportResult {
@@ -16,7 +35,8 @@ export function exportSegments(customers: CustomerTable, path: string): ExportRe
   for (const [name, column] of customers.columns) {
     if (column.format === 'date') format[name] = (v) => (typeof v === 'number' && Number.isFinite(v) ? dayText(v) : '');
     // Undefined metrics (e.g. monetary with no repeat purchase) are empty cells, not "NaN".
-    else if (column.format !== 'string') format[name] = (v) => (typeof v === 'number' && !Number.isFinite(v) ? '' : v);
+    else if (column.format !== 'string')
+      format[name] = (v) => (typeof v !== 'number' ? v : Number.isFinite(v) ? exportNumber(v, column.format) : '');
   }
   const rows = writeTableAtomic(customers.table, path, format);
   return { path, rows };
