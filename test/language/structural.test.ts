@@ -120,4 +120,13 @@ describe('structural fuzzing: deep conditions, long chains and cycles', () => {
       { numRuns: 40 },
     );
   });
+
+  it('reports 30,000 duplicate definitions in one cell, each once (a quadratic check would time out)', () => {
+    const cell = Array.from({ length: 30_000 }, () => 'table t = clv').join('\n');
+    const program = checkProgram([
+      { id: 'c0', text: PRELUDE },
+      { id: 'c1', text: cell },
+    ]);
+    assert.equal(program.diagnostics.filter((d) => d.code === 'duplicate-definition').length, 29_999);
+  });
 });

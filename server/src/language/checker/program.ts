@@ -201,7 +201,12 @@ class Program implements ProgramResult {
     global: (Diagnostic & { cellId: string })[],
   ) {
     const globalByCell = new Map<string, Diagnostic[]>();
-    for (const { cellId, ...d } of global) globalByCell.set(cellId, [...(globalByCell.get(cellId) ?? []), d]);
+    // Push, not spread: copying the list per diagnostic made 12,000 duplicate definitions quadratic.
+    for (const { cellId, ...d } of global) {
+      const list = globalByCell.get(cellId);
+      if (list) list.push(d);
+      else globalByCell.set(cellId, [d]);
+    }
     this.cells = inputs.map((cell, i) => {
       const a = analyses[i];
       this.byId.set(cell.id, i);
