@@ -4,6 +4,10 @@
 // interrupt checkpoints, and scoring each unique customer history once (a million customers
 // share far fewer (x, t_x, T) histories) before spreading the results back to customers.
 import {
+  bootstrapPatterns,
+  drawParameters,
+  parameterIntervals,
+  quantilePair,
   bgbbModel,
   bgnbdModel,
   discountedExpectedPurchases,
@@ -34,8 +38,12 @@ import type {
   FitOptions,
   FittedModel,
   History,
+  IntervalOptions,
   ModelsPort,
+  Prediction,
+  PredictionIntervals,
   SummaryOptions,
+  TotalGroups,
 } from './models-port';
 
 /** Thrown when the data cannot support the model; the message says why. */
@@ -85,7 +93,10 @@ function libraryOptions(options: FitOptions): LibraryFitOptions {
 function fitSummary<P extends string>(fit: FitResult<P>, ms: number) {
   if (!Number.isFinite(fit.logLikelihood))
     throw new NotFittable(fit.message ?? 'the likelihood has no finite maximum on this data.');
+  const estimates = Object.values<number>(fit.params);
   return {
+    parameterIntervals: (level: number) =>
+      fit.logCovariance ? parameterIntervals(estimates, fit.logCovariance, level) : null,
     parameters: (Object.keys(fit.params) as P[]).map((name) => ({
       name,
       estimate: fit.params[name],
@@ -117,14 +128,19 @@ const CHUNK = 20_000;
  * Applies `compute` once per unique (x, t_x, T) history, a chunk at a time with `checkpoint`
  * between chunks (so an interrupt lands within a chunk), and spreads the results to customers.
  */
+function uniqueHistories(h: History): ReturnType<typeof uniqueRows> {
+  let unique = historyIndex.get(h.frequency);
+  if (!unique || unique.of.length !== h.frequency.length)
+    historyIndex.set(h.frequency, (unique = uniqueRows([h.frequency, h.recency, h.T])));
+  return unique;
+}
+
 function perHistory(
   h: History,
   compute: (unique: History) => Float64Array,
   checkpoint?: (fraction: number) => void,
 ): Float64Array {
-  let unique = historyIndex.get(h.frequency);
-  if (!unique || unique.of.length !== h.frequency.length)
-    historyIndex.set(h.frequency, (unique = uniqueRows([h.frequency, h.recency, h.T])));
+  const unique = uniqueHistories(h);
   const [frequency, recency, T] = unique.columns;
   const values = new Float64Array(frequency.length);
   for (let start = 0; start < frequency.length; start += CHUNK) {
@@ -148,6 +164,7 @@ function unsupported(what: string): never {
 
 /** What every fitted model answers, before a kind fills in what it predicts. */
 const noPredictions = {
+  predictionIntervals: () => unsupported('intervals of predictions'),
   pAlive: () => unsupported('P(alive)'),
   conditionalExpectedPurchases: () => unsupported('purchases'),
   expectedCumulativeRepeats: () => unsupported('purchases'),
@@ -184,25 +201,94 @@ async function fitPurchaseModel(kind: PurchaseKind, data: FitData, options: FitO
     ...noPredictions,
     ...fitSummary(fit, ms),
     role: 'purchase',
-    pAlive: (h, checkpoint) => perHistory(h, (u) => model.pAlive(u), checkpoint),
+    pAlive: (h, checkpoint) => perHistory(h, predictor(model, { kind: 'p_alive' }), checkpoint),
     conditionalExpectedPurchases: (t, h, checkpoint) =>
-      perHistory(h, (u) => model.conditionalExpected(t, u), checkpoint),
+      perHistory(h, predictor(model, { kind: 'expected', t }), checkpoint),
     expectedCumulativeRepeats: (T, periods) => expectedCumulativeTransactions(model, T, periods, periods),
     discountedExpectedPurchases: (horizon, ratePerUnit, h, period, checkpoint) =>
+      perHistory(h, predictor(model, { kind: 'discounted', horizon, ratePerUnit, period }), checkpoint),
+    predictionIntervals: (prediction, h, intervals, groups, checkpoint) =>
+      bootstrapIntervals(kind, fit, prediction, h, intervals, groups, checkpoint),
+  };
+}
+
+/** A prediction of `model` as a function of histories. */
+function predictor(model: PurchaseModel, prediction: Prediction): (u: History) => Float64Array {
+  switch (prediction.kind) {
+    case 'p_alive':
+      return (u) => model.pAlive(u);
+    case 'expected':
+      return (u) => model.conditionalExpected(prediction.t, u);
+    case 'discounted':
       // The library discounts per period from an annual rate and the unit's length in days;
       // with a one-day "unit" the annual rate is the per-unit rate compounded over 365.2425 units.
-      perHistory(
-        h,
-        (u) =>
-          discountedExpectedPurchases(model, u, {
-            horizon,
-            period,
-            unitDays: 1,
-            annualDiscount: Math.pow(1 + ratePerUnit, 365.2425) - 1,
-            margin: 1,
-          }),
-        checkpoint,
+      return (u) =>
+        discountedExpectedPurchases(model, u, {
+          horizon: prediction.horizon,
+          period: prediction.period,
+          unitDays: 1,
+          annualDiscount: Math.pow(1 + prediction.ratePerUnit, 365.2425) - 1,
+          margin: 1,
+        });
+  }
+}
+
+/**
+ * Parametric bootstrap of a prediction on the unique histories of `h`, spread back to
+ * customers; totals per group from each draw's values weighted by the group's customers.
+ */
+function bootstrapIntervals(
+  kind: PurchaseKind,
+  fit: FitResult,
+  prediction: Prediction,
+  h: History,
+  options: IntervalOptions,
+  groups: TotalGroups | undefined,
+  checkpoint: ((fraction: number) => void) | undefined,
+): PredictionIntervals {
+  if (!fit.logCovariance)
+    throw new NotFittable('the fit has no covariance (its information matrix is singular), so it has no intervals.');
+  const names = Object.keys(fit.params);
+  const predict = drawParameters(
+    names.map((n) => fit.params[n]),
+    fit.logCovariance,
+    options.draws,
+    options.seed,
+  ).map((theta) => predictor(kind.model(Object.fromEntries(names.map((n, i) => [n, theta[i]]))), prediction));
+  const unique = uniqueHistories(h);
+  const [frequency, recency, T] = unique.columns;
+  const weights = Array.from({ length: groups?.count ?? 0 }, () => new Float64Array(frequency.length));
+  if (groups)
+    for (let i = 0; i < groups.of.length; i++)
+      if (groups.of[i] >= 0) weights[groups.of[i]][unique.of[i]] += groups.weight ? groups.weight[i] : 1;
+  const sums = weights.map(() => new Float64Array(options.draws));
+  const { low, high } = bootstrapPatterns({
+    patterns: frequency.length,
+    draws: options.draws,
+    level: options.level,
+    evaluate: (d, start, end, out) =>
+      out.set(
+        predict[d]({
+          frequency: frequency.subarray(start, end),
+          recency: recency.subarray(start, end),
+          T: T.subarray(start, end),
+        }),
       ),
+    onValues: (d, start, end, values) =>
+      weights.forEach((w, g) => {
+        let sum = 0;
+        for (let k = start; k < end; k++) sum += w[k] * values[k - start];
+        sums[g][d] += sum;
+      }),
+    checkpoint,
+  });
+  return {
+    low: Float64Array.from(unique.of, (k) => low[k]),
+    high: Float64Array.from(unique.of, (k) => high[k]),
+    totals: sums.map((sum) => {
+      const [a, b] = quantilePair(sum, options.level);
+      return { low: a, high: b };
+    }),
   };
 }
 
@@ -262,6 +348,10 @@ async function fitSbgModel(data: FitData, options: FitOptions): Promise<FittedMo
     parameters: fits.flatMap(({ cohort, summary }) =>
       summary.parameters.map((p) => ({ ...p, name: named ? `${p.name} (${cohort.name})` : p.name })),
     ),
+    parameterIntervals: (level) => {
+      const each = fits.map((f) => f.summary.parameterIntervals(level));
+      return each.every((x) => x !== null) ? each.flat() : null;
+    },
     logLikelihood: fits.reduce((s, f) => s + f.summary.logLikelihood, 0),
     converged: fits.every((f) => f.summary.converged),
     message: fits.find((f) => f.summary.message)?.summary.message,

@@ -50,6 +50,34 @@ export interface FitOptions {
   onProgress: (fraction: number, message: string) => void;
 }
 
+/** How parametric-bootstrap intervals are drawn: two-sided level (0.9), number of parameter draws, seed. */
+export interface IntervalOptions {
+  level: number;
+  draws: number;
+  seed: number;
+}
+
+/** A per-customer prediction of a purchase model, as the bootstrap evaluates it at each draw. */
+export type Prediction =
+  | { kind: 'p_alive' }
+  | { kind: 'expected'; t: number }
+  | { kind: 'discounted'; horizon: number; ratePerUnit: number; period: number };
+
+/** Customers in groups (segments), each customer counted with a weight (e.g. margin × spend), for totals per draw. */
+export interface TotalGroups {
+  /** Group of each customer, -1 for none. */
+  of: Int32Array;
+  count: number;
+  weight?: Float64Array;
+}
+
+export interface PredictionIntervals {
+  low: Float64Array;
+  high: Float64Array;
+  /** Per group, the bounds of Σ weight × prediction over its customers across the draws. */
+  totals: { low: number; high: number }[];
+}
+
 export interface FittedModel {
   role: 'purchase' | 'spend' | 'retention';
   parameters: { name: string; estimate: number; standardError: number | null }[];
@@ -61,7 +89,21 @@ export interface FittedModel {
   ms: number;
   /** Customers (or cohort members) the fit used. */
   customers: number;
+  /** Intervals of the parameters at `level` (normal on the log scale, transformed back); null without a covariance. */
+  parameterIntervals(level: number): { low: number; high: number }[] | null;
   // Purchase models:
+  /**
+   * Parametric-bootstrap bounds of a prediction per customer (parameters drawn from the fit's
+   * asymptotic distribution on the log scale, evaluated once per unique history), and of totals
+   * over groups of customers; throws when the fit has no covariance.
+   */
+  predictionIntervals(
+    prediction: Prediction,
+    h: History,
+    options: IntervalOptions,
+    groups?: TotalGroups,
+    checkpoint?: (fraction: number) => void,
+  ): PredictionIntervals;
   pAlive(h: History, checkpoint?: (fraction: number) => void): Float64Array;
   /** Expected purchases in the next `t` units given each history. */
   conditionalExpectedPurchases(t: number, h: History, checkpoint?: (fraction: number) => void): Float64Array;

@@ -47,6 +47,10 @@ export { bgnbdModel, mbgnbdModel, paretoNbdModel, bgbbModel, type PurchaseModel 
 export { customerLifetimeValue, discountedExpectedPurchases, type ClvTerms } from './value/clv';
 export { expectedCumulativeTransactions } from './value/tracking';
 
+// Uncertainty: parameter intervals and parametric-bootstrap draws (log scale), pattern-level bootstrap
+export { drawParameters, parameterIntervals, twoSidedZ, cholesky } from './uncertainty/draws';
+export { bootstrapPatterns, quantilePair, type PatternBootstrap } from './uncertainty/bootstrap';
+
 // Special functions and synthetic data
 export { hyp2f1, logAddExp, logSubExp, gammaln, betaln } from './special';
 export { generateTransactions, transactionsToCsv, type GenerateOptions } from './generate/transactions';

@@ -19,7 +19,8 @@ export function exponential(rand: Random, rate: number): number {
   return -Math.log(1 - rand()) / rate;
 }
 
-function normal(rand: Random): number {
+/** Standard normal draw. */
+export function normal(rand: Random): number {
   // Box-Muller; 1 - u keeps the log finite.
   return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 }

@@ -23,6 +23,12 @@ export interface FitResult<P extends string = string> {
   params: Record<P, number>;
   /** Standard errors from the observed information (null when the Hessian is not invertible). */
   standardErrors: Record<P, number | null>;
+  /**
+   * Covariance of the log-parameters (the scale the fit runs on), rows in the order of `params`:
+   * Cov(ln θ_i, ln θ_j) = Cov(θ_i, θ_j) / (θ_i θ_j), exact at the maximum where the gradient is
+   * zero. What intervals and parameter draws use; null when the information is singular.
+   */
+  logCovariance: number[][] | null;
   /** Log-likelihood of the data at the estimate (without penalty). */
   logLikelihood: number;
   converged: boolean;
@@ -103,6 +109,10 @@ export function fitPositive<P extends string>(
     const v = cov ? cov[i][i] : NaN;
     standardErrors[name] = Number.isFinite(v) && v >= 0 ? Math.sqrt(v) : null;
   });
+  const logCovariance =
+    cov && names.every((name) => standardErrors[name] !== null)
+      ? cov.map((row, i) => Array.from(row, (c, j) => c / (est[i] * est[j])))
+      : null;
   if (converged && est.some((v) => v > 1e6 || v < 1e-6)) {
     converged = false;
     message =
@@ -115,6 +125,7 @@ export function fitPositive<P extends string>(
   return {
     params,
     standardErrors,
+    logCovariance,
     logLikelihood: ll,
     converged,
     iterations: res.iterations,
