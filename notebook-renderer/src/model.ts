@@ -1,6 +1,6 @@
 // A fitted model: kind, fit facts, parameters with standard errors, and the holdout check.
 import type { ModelPayload } from '../../server/src/kernel/output-types';
-import { formatDecimal, formatInteger } from '../../server/src/report/format';
+import { formatDecimal, formatInteger, interval, intervalHeader } from '../../server/src/report/format';
 import { el, textTable } from './dom';
 
 const estimate = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : String(v));
@@ -14,14 +14,15 @@ export function drawModel(model: ModelPayload, element: HTMLElement): void {
     `fitted in ${formatInteger(model.fitMs)} ms`,
   ].join(' · ');
   const parameters = textTable(
-    ['Parameter', 'Estimate', 'Std. error', 'Meaning'],
+    ['Parameter', 'Estimate', 'Std. error', intervalHeader(model), 'Meaning'],
     model.parameters.map((p) => [
       p.name,
       estimate(p.estimate),
       p.standardError === null ? '—' : estimate(p.standardError),
+      interval(p),
       p.description ?? '',
     ]),
-    [false, true, true, false],
+    [false, true, true, true, false],
   );
   const holdout = model.holdout;
   // Wrapped in el(), which skips the parts this output does not have.

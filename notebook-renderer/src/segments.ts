@@ -1,6 +1,6 @@
 // A segments summary: rule, size and value per segment, with bars for the shares.
 import type { SegmentsPayload } from '../../server/src/kernel/output-types';
-import { formatInteger, formatMoney, formatShare } from '../../server/src/report/format';
+import { formatInteger, formatMoney, formatShare, valueInterval } from '../../server/src/report/format';
 import { el } from './dom';
 
 function share(value: number): HTMLTableCellElement {
@@ -30,7 +30,7 @@ export function drawSegments(segments: SegmentsPayload, element: HTMLElement): v
       el('td', {}, el('code', {}, s.rule)),
       el('td', { class: 'num' }, formatInteger(s.customers)),
       share(s.share),
-      el('td', { class: 'num' }, formatMoney(s.value)),
+      el('td', { class: 'num' }, formatMoney(s.value) + valueInterval(s)),
       share(s.valueShare),
       el('td', { class: 'num' }, formatMoney(s.meanValue)),
       el('td', { class: 'num' }, s.meanPAlive === null ? '—' : s.meanPAlive.toFixed(3)),

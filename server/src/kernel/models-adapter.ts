@@ -177,6 +177,8 @@ const noPredictions = {
 /** A purchase model kind: how the library fits it and how its fitted parameters predict. */
 interface PurchaseKind {
   title: string;
+  /** Expected purchases = P(alive | x, t_x, T) × a function of (x, T, t) (lets the bootstrap share the costly part). */
+  factorised: boolean;
   fit(patterns: Patterns, options: LibraryFitOptions): FitResult;
   model(params: Record<string, number>): PurchaseModel;
 }
@@ -209,6 +211,59 @@ async function fitPurchaseModel(kind: PurchaseKind, data: FitData, options: FitO
       perHistory(h, predictor(model, { kind: 'discounted', horizon, ratePerUnit, period }), checkpoint),
     predictionIntervals: (prediction, h, intervals, groups, checkpoint) =>
       bootstrapIntervals(kind, fit, prediction, h, intervals, groups, checkpoint),
+  };
+}
+
+type DrawEvaluation = (d: number, start: number, end: number, out: Float64Array) => void;
+
+/** Each draw's prediction on unique histories [start, end). */
+function directEvaluation(
+  predict: ((u: History) => Float64Array)[],
+  _models: PurchaseModel[],
+  _prediction: Prediction,
+  frequency: Float64Array,
+  recency: Float64Array,
+  T: Float64Array,
+): DrawEvaluation {
+  return (d, start, end, out) =>
+    out.set(
+      predict[d]({
+        frequency: frequency.subarray(start, end),
+        recency: recency.subarray(start, end),
+        T: T.subarray(start, end),
+      }),
+    );
+}
+
+/**
+ * For models whose expected purchases are P(alive | x, t_x, T) × g(x, T, t): g (the costly
+ * hypergeometric part) once per draw and distinct (x, T), times P(alive) per history.
+ */
+function factorisedEvaluation(
+  predict: ((u: History) => Float64Array)[],
+  models: PurchaseModel[],
+  _prediction: Prediction,
+  frequency: Float64Array,
+  recency: Float64Array,
+  T: Float64Array,
+): DrawEvaluation {
+  const pairs = uniqueRows([frequency, T]);
+  const [x, age] = pairs.columns;
+  // A history with t_x = T stands for its (x, T): P(alive) is positive there, so g = E / P(alive).
+  const representative = { frequency: x, recency: age, T: age };
+  const g = predict.map((p, d) => {
+    const expected = p(representative);
+    const alive = models[d].pAlive(representative);
+    return expected.map((e, k) => e / alive[k]);
+  });
+  return (d, start, end, out) => {
+    const alive = models[d].pAlive({
+      frequency: frequency.subarray(start, end),
+      recency: recency.subarray(start, end),
+      T: T.subarray(start, end),
+    });
+    const factor = g[d];
+    for (let k = start; k < end; k++) out[k - start] = alive[k - start] * factor[pairs.of[k]];
   };
 }
 
@@ -249,14 +304,17 @@ function bootstrapIntervals(
   if (!fit.logCovariance)
     throw new NotFittable('the fit has no covariance (its information matrix is singular), so it has no intervals.');
   const names = Object.keys(fit.params);
-  const predict = drawParameters(
+  const drawn = drawParameters(
     names.map((n) => fit.params[n]),
     fit.logCovariance,
     options.draws,
     options.seed,
-  ).map((theta) => predictor(kind.model(Object.fromEntries(names.map((n, i) => [n, theta[i]]))), prediction));
+  ).map((theta) => kind.model(Object.fromEntries(names.map((n, i) => [n, theta[i]]))));
+  const predict = drawn.map((model) => predictor(model, prediction));
   const unique = uniqueHistories(h);
   const [frequency, recency, T] = unique.columns;
+  const evaluate = kind.factorised && prediction.kind !== 'p_alive' ? factorisedEvaluation : directEvaluation;
+  const evaluateDraw = evaluate(predict, drawn, prediction, frequency, recency, T);
   const weights = Array.from({ length: groups?.count ?? 0 }, () => new Float64Array(frequency.length));
   if (groups)
     for (let i = 0; i < groups.of.length; i++)
@@ -266,14 +324,7 @@ function bootstrapIntervals(
     patterns: frequency.length,
     draws: options.draws,
     level: options.level,
-    evaluate: (d, start, end, out) =>
-      out.set(
-        predict[d]({
-          frequency: frequency.subarray(start, end),
-          recency: recency.subarray(start, end),
-          T: T.subarray(start, end),
-        }),
-      ),
+    evaluate: evaluateDraw,
     onValues: (d, start, end, values) =>
       weights.forEach((w, g) => {
         let sum = 0;
@@ -294,21 +345,25 @@ function bootstrapIntervals(
 
 const BG_NBD: PurchaseKind = {
   title: 'BG/NBD',
+  factorised: true,
   fit: fitBgNbd,
   model: (p) => bgnbdModel({ r: p.r, alpha: p.alpha, a: p.a, b: p.b }),
 };
 const MBG_NBD: PurchaseKind = {
   title: 'MBG/NBD',
+  factorised: true,
   fit: fitMbgNbd,
   model: (p) => mbgnbdModel({ r: p.r, alpha: p.alpha, a: p.a, b: p.b }),
 };
 const PARETO_NBD: PurchaseKind = {
   title: 'Pareto/NBD',
+  factorised: true,
   fit: fitParetoNbd,
   model: (p) => paretoNbdModel({ r: p.r, alpha: p.alpha, s: p.s, beta: p.beta }),
 };
 const BG_BB: PurchaseKind = {
   title: 'BG/BB',
+  factorised: false,
   fit: fitBgBb,
   model: (p) => bgbbModel({ alpha: p.alpha, beta: p.beta, gamma: p.gamma, delta: p.delta }),
 };

@@ -86,6 +86,9 @@ export interface ModelParameter {
   name: string;
   estimate: number;
   standardError: number | null;
+  /** Confidence interval at the payload's `intervalLevel` (log scale, transformed back); null without a covariance. */
+  low?: number | null;
+  high?: number | null;
   /** What the parameter means, for hover and tooltips. */
   description?: string;
 }
@@ -103,6 +106,10 @@ export interface ModelPayload {
   gradientNorm: number;
   fitMs: number;
   customers: number;
+  /** Level of the parameters' intervals (0.9 unless the model's `intervals` option says otherwise). */
+  intervalLevel?: number;
+  /** Bootstrap settings and the interval of the total expected holdout purchases, when the model has `intervals`. */
+  bootstrap?: { level: number; draws: number; seed: number; holdoutTotal?: { expected: number; low: number; high: number } };
   /** Calibration vs holdout check, when the model was fitted on a split with a holdout. */
   holdout?: {
     unit: string;
@@ -123,6 +130,9 @@ export interface SegmentSummary {
   share: number;
   /** Sum of the value metric over the segment's customers. */
   value: number;
+  /** Bootstrap interval of `value` at the payload's `intervalLevel`, when the purchase model has `intervals`. */
+  valueLow?: number;
+  valueHigh?: number;
   /** Share of the total value, 0..1. */
   valueShare: number;
   meanValue: number;
@@ -136,4 +146,6 @@ export interface SegmentsPayload {
   segments: SegmentSummary[];
   totalCustomers: number;
   totalValue: number;
+  /** Level of the segments' value intervals, when they have them. */
+  intervalLevel?: number;
 }

@@ -1,7 +1,7 @@
 // How numbers look in the report: grouped thousands, money to the cent, shares as
 // percentages. The report is read by people, not parsed, so it favours readability over
 // round-tripping (the --json results keep the raw numbers).
-import type { ColumnFormat } from '../kernel/output-types';
+import type { ColumnFormat, ModelParameter, ModelPayload, SegmentSummary } from '../kernel/output-types';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -58,4 +58,21 @@ export function formatValue(value: string | number | boolean | null, format: Col
 /** Columns whose values line up on the right (numbers), as opposed to text and dates. */
 export function isNumericFormat(format: ColumnFormat): boolean {
   return format !== 'string' && format !== 'date' && format !== 'boolean';
+}
+
+/** A parameter's confidence interval as `[low, high]`, or a dash when the fit has none. */
+export function interval(p: ModelParameter): string {
+  const f = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : String(v));
+  return p.low == null || p.high == null ? '—' : `[${f(p.low)}, ${f(p.high)}]`;
+}
+
+export function intervalHeader(model: ModelPayload): string {
+  return `${Math.round((model.intervalLevel ?? 0.9) * 100)}% interval`;
+}
+
+/** A segment value's bootstrap interval, ` [low – high]`, or nothing when it has none. */
+export function valueInterval(s: SegmentSummary, currency?: string): string {
+  return s.valueLow === undefined || s.valueHigh === undefined
+    ? ''
+    : ` [${formatMoney(s.valueLow, currency)} – ${formatMoney(s.valueHigh, currency)}]`;
 }

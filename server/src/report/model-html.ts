@@ -3,7 +3,7 @@
 // convergence, iterations, gradient norm), and the calibration-vs-holdout check by frequency.
 import type { ModelPayload } from '../kernel/output-types';
 import { escapeHtml } from './escape';
-import { formatDecimal, formatInteger } from './format';
+import { formatDecimal, formatInteger, interval, intervalHeader } from './format';
 
 const estimate = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : String(v));
 
@@ -13,10 +13,11 @@ function parameters(model: ModelPayload): string {
       (p) =>
         `<tr><td><code>${escapeHtml(p.name)}</code></td><td class="num">${estimate(p.estimate)}</td>` +
         `<td class="num">${p.standardError === null ? '—' : estimate(p.standardError)}</td>` +
+        `<td class="num">${escapeHtml(interval(p))}</td>` +
         `<td>${escapeHtml(p.description ?? '')}</td></tr>`,
     )
     .join('');
-  return `<table><thead><tr><th>Parameter</th><th class="num">Estimate</th><th class="num">Std. error</th><th>Meaning</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table><thead><tr><th>Parameter</th><th class="num">Estimate</th><th class="num">Std. error</th><th class="num">${escapeHtml(intervalHeader(model))}</th><th>Meaning</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function holdout(model: ModelPayload): string {

@@ -3,7 +3,7 @@
 // shows the segments cover the whole base.
 import type { SegmentsPayload } from '../kernel/output-types';
 import { escapeHtml } from './escape';
-import { formatInteger, formatMoney, formatShare } from './format';
+import { formatInteger, formatMoney, formatShare, valueInterval } from './format';
 
 function shareCell(share: number): string {
   const width = Math.max(0, Math.min(100, share * 100)).toFixed(1);
@@ -17,7 +17,7 @@ export function renderSegments(segments: SegmentsPayload, currency?: string): st
       (s) =>
         `<tr><td><strong>${escapeHtml(s.name)}</strong></td><td><code>${escapeHtml(s.rule)}</code></td>` +
         `<td class="num">${formatInteger(s.customers)}</td>${shareCell(s.share)}` +
-        `<td class="num">${escapeHtml(formatMoney(s.value, currency))}</td>${shareCell(s.valueShare)}` +
+        `<td class="num">${escapeHtml(formatMoney(s.value, currency) + valueInterval(s, currency))}</td>${shareCell(s.valueShare)}` +
         `<td class="num">${escapeHtml(formatMoney(s.meanValue, currency))}</td>` +
         `<td class="num">${s.meanPAlive === null ? '—' : s.meanPAlive.toFixed(3)}</td></tr>`,
     )

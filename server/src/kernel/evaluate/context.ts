@@ -4,6 +4,7 @@
 import type { ColumnTable } from 'arquero';
 import type { Statement, StatementInfo, TimeUnit } from '../../language';
 import type { ReadFile } from '../../files/write-policy';
+import type { TotalGroups } from '../models-port';
 import type { OutputItem, SegmentsPayload, TableColumn } from '../output-types';
 
 /** The per-customer table of a value or segments definition, and how to show its columns. */
@@ -15,6 +16,8 @@ export interface CustomerTable {
   unit: TimeUnit;
   /** The metric that measures value (clv for a lifetime value). */
   valueMetric: string;
+  /** Bootstrap bounds of the value's total over groups of these customers (a value on a model with `intervals`). */
+  valueIntervals?: { level: number; of(groups: TotalGroups): { low: number; high: number }[] };
 }
 
 /**

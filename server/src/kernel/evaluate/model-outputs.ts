@@ -9,7 +9,7 @@ export function modelText(p: ModelPayload): string {
   const width = Math.max(...p.parameters.map((q) => q.name.length));
   const params = p.parameters.map(
     (q) =>
-      `  ${q.name.padEnd(width)}  ${num(q.estimate, 5).padStart(10)}  ${q.standardError === null ? '' : `(SE ${num(q.standardError, 3)})`}`,
+      `  ${q.name.padEnd(width)}  ${num(q.estimate, 5).padStart(10)}  ${q.standardError === null ? '' : `(SE ${num(q.standardError, 3)})`}${q.low != null && q.high != null ? `  ${Math.round((p.intervalLevel ?? 0.9) * 100)}% [${num(q.low, 4)}, ${num(q.high, 4)}]` : ''}`,
   );
   const status = p.converged
     ? `converged in ${p.iterations} iterations`
@@ -19,6 +19,11 @@ export function modelText(p: ModelPayload): string {
     ...params,
     `  log-likelihood ${p.logLikelihood.toFixed(2)}`,
   ];
+  const b = p.bootstrap;
+  if (b?.holdoutTotal)
+    lines.push(
+      `  expected holdout purchases ${b.holdoutTotal.expected.toFixed(1)}, ${Math.round(b.level * 100)}% interval [${b.holdoutTotal.low.toFixed(1)}, ${b.holdoutTotal.high.toFixed(1)}] (${b.draws} parameter draws, seed ${b.seed})`,
+    );
   if (p.holdout) {
     lines.push(`Holdout check (${p.holdout.unit}): mean purchases in the holdout by calibration frequency`);
     lines.push('  frequency  customers    actual  expected');

@@ -2,14 +2,15 @@
 // progress), then reports parameters with standard errors, log-likelihood, convergence and
 // fit time; a purchase model fitted on a split with a holdout is checked against it.
 import { modelKindInfo, type ModelStatement } from '../../language';
-import type { FitData, FittedModel, History, ModelsPort } from '../models-port';
+import type { FitData, FittedModel, History, IntervalOptions, ModelsPort } from '../models-port';
+import { intervalOptions, PARAMETER_LEVEL } from './intervals';
 import type { ModelPayload } from '../output-types';
 import type { LoadedSource } from '../../data';
 import { EvaluationError, type Computed, type EvalContext, type StatementOutcome } from './context';
 import { customerTable, withColumns } from './customers';
 import { holdoutByFrequency } from './holdout-check';
 import { modelOutputs } from './model-outputs';
-import { durationOption, numberOption } from './options';
+import { durationOption, numberOption, option } from './options';
 import { splitCustomers, wholeLogSplit, type SplitData } from './split';
 import { actualCumulative } from './tracking';
 import { UNIT_DAYS } from '../units';
@@ -27,6 +28,8 @@ export interface ModelData {
   data: FitData;
   /** Cumulative actual vs expected repeat purchases (purchase models on a split). */
   tracking?: Tracking;
+  /** The bootstrap options of a purchase model with `intervals` (values bound their CLV with them). */
+  intervals?: IntervalOptions;
   /** Each customer's expected purchases over the holdout (purchase models on a split with a holdout). */
   holdoutExpected?: Float64Array;
   /** The histories the model was fitted on, and their time unit (for the frequency × recency matrix). */
@@ -153,6 +156,12 @@ export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promi
     : data.kind === 'summary' && !('summary' in data)
       ? { frequency: data.frequency, recency: data.recency, T: data.age }
       : null;
+  const intervals = intervalOptions(statement.block);
+  addParameterIntervals(p, fitted, intervals?.level ?? PARAMETER_LEVEL);
+  const bounds =
+    intervals && fitted.role === 'purchase'
+      ? predictionBounds(statement, fitted, split, intervals, holdoutExpected, p, scoring)
+      : {};
   const customers =
     fitted.role !== 'purchase' || !history
       ? undefined
@@ -164,6 +173,7 @@ export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promi
               expected_purchases: forecast(statement, split, (t) =>
                 fitted.conditionalExpectedPurchases(t, split.summary, scoring),
               ),
+              ...bounds,
             },
             'p_alive',
           )
@@ -179,6 +189,7 @@ export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promi
     data,
     tracking: track,
     holdoutExpected,
+    intervals: fitted.role === 'purchase' ? intervals : undefined,
     history,
     unit: split?.unit ?? 'periods',
   };
@@ -194,11 +205,68 @@ function forecast(
   split: SplitData | null,
   expected: (units: number) => Float64Array,
 ): Float64Array | undefined {
-  const unit = split?.unit ?? SUMMARY_UNIT;
-  const horizon =
-    durationOption(statement.block, 'horizon', unit) ??
-    (split && split.holdoutEnd !== null ? (split.holdoutEnd - split.calibrationEnd) / UNIT_DAYS[unit] : undefined);
+  const horizon = forecastHorizon(statement, split);
   return horizon === undefined ? undefined : expected(horizon);
+}
+
+function forecastHorizon(statement: ModelStatement, split: SplitData | null): number | undefined {
+  const unit = split?.unit ?? SUMMARY_UNIT;
+  return (
+    durationOption(statement.block, 'horizon', unit) ??
+    (split && split.holdoutEnd !== null ? (split.holdoutEnd - split.calibrationEnd) / UNIT_DAYS[unit] : undefined)
+  );
+}
+
+function addParameterIntervals(p: ModelPayload, fitted: FittedModel, level: number): void {
+  const intervals = fitted.parameterIntervals(level);
+  p.intervalLevel = level;
+  p.parameters.forEach((q, i) => {
+    q.low = intervals?.[i].low ?? null;
+    q.high = intervals?.[i].high ?? null;
+  });
+}
+
+/**
+ * With `intervals`: bootstrap bounds of P(alive) and of the forecast per customer, and of the
+ * total expected holdout purchases (into the payload).
+ */
+function predictionBounds(
+  statement: ModelStatement,
+  fitted: FittedModel,
+  split: SplitData | null,
+  options: IntervalOptions,
+  holdoutExpected: Float64Array | undefined,
+  p: ModelPayload,
+  checkpoint: (fraction: number) => void,
+): Record<string, Float64Array> {
+  if (!split)
+    throw new EvaluationError(
+      '`intervals` needs a purchase model fitted on a split of transactions (a summary source has no per-customer rows to bound).',
+      option(statement.block, 'intervals'),
+    );
+  if (!fitted.parameterIntervals(options.level))
+    throw new EvaluationError(
+      'The fit has no covariance (its information matrix is singular), so it has no intervals; remove `intervals` or add data.',
+      option(statement.block, 'intervals'),
+    );
+  const h = split.summary;
+  const everyone = { of: new Int32Array(h.frequency.length), count: 1 };
+  const alive = fitted.predictionIntervals({ kind: 'p_alive' }, h, options, undefined, checkpoint);
+  const bounds: Record<string, Float64Array> = { p_alive_low: alive.low, p_alive_high: alive.high };
+  const expected = (t: number) => fitted.predictionIntervals({ kind: 'expected', t }, h, options, everyone, checkpoint);
+  const horizon = forecastHorizon(statement, split);
+  const purchases = horizon === undefined ? undefined : expected(horizon);
+  if (purchases) {
+    bounds.expected_purchases_low = purchases.low;
+    bounds.expected_purchases_high = purchases.high;
+  }
+  p.bootstrap = { ...options };
+  if (holdoutExpected && split.holdoutEnd !== null) {
+    const t = (split.holdoutEnd - split.calibrationEnd) / UNIT_DAYS[split.unit];
+    const total = (t === horizon && purchases ? purchases : expected(t)).totals[0];
+    p.bootstrap.holdoutTotal = { expected: holdoutExpected.reduce((a, b) => a + b, 0), ...total };
+  }
+  return bounds;
 }
 
 /**

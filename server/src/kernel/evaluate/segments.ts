@@ -12,7 +12,7 @@ function segmentsText(p: SegmentsPayload): string {
   const width = Math.max(...p.segments.map((s) => s.name.length));
   const lines = p.segments.map(
     (s) =>
-      `  ${s.name.padEnd(width)}  ${String(s.customers).padStart(7)} customers (${pct(s.share).padStart(6)})  ${pct(s.valueShare).padStart(6)} of ${p.valueMetric}`,
+      `  ${s.name.padEnd(width)}  ${String(s.customers).padStart(7)} customers (${pct(s.share).padStart(6)})  ${pct(s.valueShare).padStart(6)} of ${p.valueMetric}${s.valueLow !== undefined ? `  ${Math.round(s.value).toLocaleString('en-US')} [${Math.round(s.valueLow).toLocaleString('en-US')}, ${Math.round(s.valueHigh!).toLocaleString('en-US')}]` : ''}`,
   );
   return `Segments ${p.name} on ${p.valueMetric}: ${p.totalCustomers.toLocaleString('en-US')} customers\n${lines.join('\n')}`;
 }
@@ -35,6 +35,15 @@ export function evaluateSegments(ctx: EvalContext): StatementOutcome {
   const values = columnValues(base.table, valueMetric) as Float64Array;
   const pAlive = columnValues(base.table, 'p_alive') as Float64Array | undefined;
   const payload = summariseSegments(statement.name.name, valueMetric, assignment, values, pAlive);
+  if (base.valueIntervals) {
+    ctx.checkpoint(0, 'bootstrapping segment values');
+    const bounds = base.valueIntervals.of({ of: assignment.segmentOf, count: assignment.labels.length });
+    payload.intervalLevel = base.valueIntervals.level;
+    payload.segments.forEach((s, i) => {
+      s.valueLow = bounds[i].low;
+      s.valueHigh = bounds[i].high;
+    });
+  }
   const labels = Array.from(assignment.segmentOf, (s) => assignment.labels[s]);
   const table = base.table.assign({ segment: labels });
   const columns = new Map(base.columns).set('segment', { name: 'segment', format: 'string' });

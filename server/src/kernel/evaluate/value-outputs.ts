@@ -20,6 +20,8 @@ export function valueOutputs(
   name: string,
   metric: string,
   values: Float64Array,
+  /** Bootstrap interval of the total, when the purchase model has `intervals`. */
+  interval?: { low: number; high: number; level: number },
 ): { outputs: OutputItem[]; summary: ValueSummary } {
   const sorted = sortedFinite(values);
   const total = sum(sorted);
@@ -33,7 +35,7 @@ export function valueOutputs(
   };
   const statement = `The top 20% of customers hold ${(summary.topShare20 * 100).toFixed(1)}% of predicted value.`;
   const text = [
-    `${name}: total ${metric} ${money(total)} over ${sorted.length.toLocaleString('en-US')} customers (mean ${money(summary.mean)}).`,
+    `${name}: total ${metric} ${money(total)}${interval ? ` (${Math.round(interval.level * 100)}% interval ${money(interval.low)} to ${money(interval.high)}, purchase-model uncertainty)` : ''} over ${sorted.length.toLocaleString('en-US')} customers (mean ${money(summary.mean)}).`,
     `${statement} Gini ${summary.gini.toFixed(3)}.`,
   ].join('\n');
 

@@ -3,6 +3,7 @@
 // or, on a retention model with a `payment`, the discounted expected revenue of a new
 // subscriber per cohort. Produces the per-customer table segments, charts and exports read.
 import type { TimeUnit, ValueStatement } from '../../language';
+import type { TotalGroups } from '../models-port';
 import { EvaluationError, type EvalContext, type StatementOutcome } from './context';
 import { customerTable, withColumns } from './customers';
 import type { ModelData } from './model';
@@ -94,11 +95,43 @@ export function evaluateValue(ctx: EvalContext): StatementOutcome {
   const expectedSpend = spend.fitted.expectedSpend(summary);
   const clv = new Float64Array(discounted.length);
   for (let i = 0; i < clv.length; i++) clv[i] = t.margin * expectedSpend[i] * discounted[i];
-  const customers = withColumns(
-    splitCustomers(split),
-    { p_alive: pAlive, expected_purchases: expectedPurchases, expected_spend: expectedSpend, clv },
-    'clv',
-  );
-  const { outputs } = valueOutputs(name, 'clv', clv);
+  const columns: Record<string, Float64Array> = {
+    p_alive: pAlive,
+    expected_purchases: expectedPurchases,
+    expected_spend: expectedSpend,
+    clv,
+  };
+  const options = first.intervals;
+  const prediction = {
+    kind: 'discounted',
+    horizon: t.horizon,
+    ratePerUnit: t.discountPerUnit,
+    period: Math.min(period, t.horizon),
+  } as const;
+  // Per customer: the bootstrap bounds of discounted purchases times the point estimate of spend.
+  const weight = Float64Array.from(expectedSpend, (e) => t.margin * e);
+  const valueIntervals = options && {
+    level: options.level,
+    of: (groups: TotalGroups) =>
+      first.fitted.predictionIntervals(prediction, summary, options, {
+        ...groups,
+        weight,
+      }).totals,
+  };
+  let total: { low: number; high: number } | undefined;
+  if (options) {
+    const bounds = first.fitted.predictionIntervals(
+      prediction,
+      summary,
+      options,
+      { of: new Int32Array(clv.length), count: 1, weight },
+      (f) => ctx.checkpoint(f, 'bootstrapping lifetime value'),
+    );
+    columns.clv_low = bounds.low.map((d, i) => weight[i] * d);
+    columns.clv_high = bounds.high.map((d, i) => weight[i] * d);
+    total = bounds.totals[0];
+  }
+  const customers = { ...withColumns(splitCustomers(split), columns, 'clv'), valueIntervals };
+  const { outputs } = valueOutputs(name, 'clv', clv, total && options && { ...total, level: options.level });
   return { value: { kind: 'value', customers, purchaseModel: first }, outputs };
 }

@@ -14,6 +14,7 @@ export type MetricRequirement =
   | 'value' // a lifetime_value definition
   | 'segments' // a segments definition
   | 'holdout' // a split with a holdout period
+  | 'intervals' // a purchase model with the `intervals` option
   | 'horizon' // a forecast horizon: a value's, a purchase model's `horizon`, or the holdout's length
   | 'dates'; // a transaction source (summary sources have no dates)
 
@@ -28,6 +29,17 @@ export interface MetricInfo {
   requires: MetricRequirement[];
   /** Another name for the same metric (`T` for `age`). */
   aliasOf?: string;
+}
+
+/** `NAME_low` and `NAME_high`: the bounds of a bootstrap interval of a prediction. */
+function bounds(name: string, type: ValueType, what: string, requires: MetricRequirement[]): MetricInfo[] {
+  return (['low', 'high'] as const).map((side) => ({
+    name: `${name}_${side}`,
+    label: `${what.split(' (')[0]}, ${side === 'low' ? 'lower' : 'upper'} bound`,
+    type,
+    description: `${side === 'low' ? 'Lower' : 'Upper'} bound of the interval of ${what}, at the purchase model's \`intervals\` level.`,
+    requires: [...requires, 'intervals'],
+  }));
 }
 
 export const METRICS: readonly MetricInfo[] = [
@@ -107,6 +119,8 @@ export const METRICS: readonly MetricInfo[] = [
       "Expected number of purchases over the value's horizon, or the purchase model's `horizon`, or else the holdout's length.",
     requires: ['purchase-model', 'horizon'],
   },
+  ...bounds('p_alive', 'probability', 'P(alive)', ['purchase-model']),
+  ...bounds('expected_purchases', 'number', 'expected purchases', ['purchase-model', 'horizon']),
   {
     name: 'expected_spend',
     label: 'expected spend per purchase',
@@ -121,6 +135,7 @@ export const METRICS: readonly MetricInfo[] = [
     description: 'Discounted customer lifetime value over the horizon, after margin.',
     requires: ['value'],
   },
+  ...bounds('clv', 'money', 'lifetime value (purchase-model uncertainty at the point estimate of spend)', ['value']),
   {
     name: 'segment',
     label: 'segment',

@@ -97,6 +97,36 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
       default: "the holdout's length",
       modelRoles: ['purchase'],
     },
+    {
+      name: 'intervals',
+      shape: 'percent',
+      min: 0,
+      minExclusive: true,
+      max: 100,
+      maxExclusive: true,
+      description:
+        'Purchase models: intervals at this level by parametric bootstrap (parameters drawn from the fit on the log scale): `p_alive_low`/`_high`, `expected_purchases_low`/`_high`, and in a value `clv_low`/`_high` and segment totals.',
+      default: 'no prediction intervals (parameter intervals at 90%)',
+      modelRoles: ['purchase'],
+    },
+    {
+      name: 'draws',
+      shape: 'integer',
+      min: 100,
+      max: 100000,
+      description: 'Purchase models with `intervals`: how many parameter draws the bootstrap takes.',
+      default: '1000',
+      modelRoles: ['purchase'],
+    },
+    {
+      name: 'seed',
+      shape: 'integer',
+      min: 0,
+      max: 4294967295,
+      description: 'Purchase models with `intervals`: seed of the draws, so intervals are the same on every run.',
+      default: '1',
+      modelRoles: ['purchase'],
+    },
   ],
   value: [
     {

@@ -245,6 +245,7 @@ const REQUIREMENTS: Record<MetricRequirement, (f: Facts) => boolean> = {
   segments: (f) => f.hasSegments,
   holdout: (f) => f.hasHoldout,
   horizon: (f) => f.hasValue || f.hasHorizon || f.hasHoldout,
+  intervals: (f) => f.hasIntervals,
   dates: (f) => f.hasDates,
 };
 
@@ -259,6 +260,7 @@ const REQUIREMENT_TEXT: Record<MetricRequirement, string> = {
   horizon:
     'a horizon: set `horizon` on the purchase model (e.g. `horizon 12 months`), split with a holdout, or use a value',
   dates: 'a transaction source with dates',
+  intervals: 'a purchase model with `intervals` (e.g. `intervals 90%`)',
 };
 
 /** Resolves a name in a condition (or a table's columns) to its type; reports unknown and unavailable metrics. */

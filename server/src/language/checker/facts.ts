@@ -86,6 +86,8 @@ export interface Facts {
   hasPurchaseModel: boolean;
   /** A purchase model with a `horizon` option (its forecast length for `expected_purchases`). */
   hasHorizon: boolean;
+  /** A purchase model upstream computes bootstrap intervals (`intervals` option). */
+  hasIntervals: boolean;
   hasSpendModel: boolean;
   hasValue: boolean;
   hasSegments: boolean;
@@ -106,6 +108,7 @@ function emptyFacts(kind: DefinitionKind): Facts {
     model: undefined,
     hasPurchaseModel: false,
     hasHorizon: false,
+    hasIntervals: false,
     hasSpendModel: false,
     hasValue: false,
     hasSegments: false,
@@ -129,6 +132,7 @@ function derived(f: Facts, kind: DefinitionKind): Facts {
     model: f.model,
     hasPurchaseModel: f.hasPurchaseModel,
     hasHorizon: f.hasHorizon,
+    hasIntervals: f.hasIntervals,
     hasSpendModel: f.hasSpendModel,
     hasValue: f.hasValue,
     hasSegments: f.hasSegments,
@@ -181,9 +185,10 @@ export class FactsTable {
         facts.model = d.call ? modelKindInfo(d.call.callee.name) : undefined;
         facts.hasPurchaseModel = facts.model?.role === 'purchase';
         facts.hasSpendModel = facts.model?.role === 'spend';
-        facts.hasHorizon =
-          facts.hasPurchaseModel &&
-          (d.block?.items ?? []).some((i) => i.kind === 'Option' && i.name.name === 'horizon');
+        const option = (name: string) =>
+          facts.hasPurchaseModel && (d.block?.items ?? []).some((i) => i.kind === 'Option' && i.name.name === name);
+        facts.hasHorizon = option('horizon');
+        facts.hasIntervals = option('intervals');
         return facts;
       }
       case 'Value': {
