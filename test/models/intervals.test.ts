@@ -8,6 +8,7 @@
 // TRUE parameters expect given each customer's calibration history (what parameter uncertainty
 // is about; the realised total adds Poisson noise no parameter interval can cover).
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import * as M from '../../server/src/models';
 
 const day0 = Date.UTC(1997, 0, 1) / 86400000;
@@ -80,6 +81,22 @@ describe('models: interval coverage by simulation', function () {
       assert.ok(count >= 0.85 * REPLICATES && count <= 0.95 * REPLICATES, `${name}: ${count}/${REPLICATES}`);
   });
 
+  it('quantiles by selection equal the sorted type-7 quantiles, ties included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 60 }), (values) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const q = (p: number) => {
+          const h = (sorted.length - 1) * p;
+          const i = Math.floor(h);
+          return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
+        };
+        const [low, high] = M.quantilePair(Float64Array.from(values), 0.9);
+        assert.ok(Math.abs(low - q(0.05)) < 1e-12 && Math.abs(high - q(0.95)) < 1e-12);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('parameter intervals are the log-scale normal interval transformed back; draws reproduce for a seed', () => {
     const cov = [
       [0.04, 0.01],
@@ -87,7 +104,9 @@ describe('models: interval coverage by simulation', function () {
     ];
     const [first, second] = M.parameterIntervals([2, 5], cov, 0.9);
     const z = 1.6448536269514722;
-    assert.ok(Math.abs(first.low - 2 * Math.exp(-z * 0.2)) < 1e-12 && Math.abs(first.high - 2 * Math.exp(z * 0.2)) < 1e-12);
+    assert.ok(
+      Math.abs(first.low - 2 * Math.exp(-z * 0.2)) < 1e-12 && Math.abs(first.high - 2 * Math.exp(z * 0.2)) < 1e-12,
+    );
     assert.ok(Math.abs(Math.sqrt(first.high * first.low) - 2) < 1e-12, 'geometric midpoint at the estimate');
     assert.ok(Math.abs(second.high - 5 * Math.exp(z * 0.3)) < 1e-12);
     const a = M.drawParameters([2, 5], cov, 20000, 7);

@@ -109,7 +109,12 @@ export interface ModelPayload {
   /** Level of the parameters' intervals (0.9 unless the model's `intervals` option says otherwise). */
   intervalLevel?: number;
   /** Bootstrap settings and the interval of the total expected holdout purchases, when the model has `intervals`. */
-  bootstrap?: { level: number; draws: number; seed: number; holdoutTotal?: { expected: number; low: number; high: number } };
+  bootstrap?: {
+    level: number;
+    draws: number;
+    seed: number;
+    holdoutTotal?: { expected: number; low: number; high: number };
+  };
   /** Calibration vs holdout check, when the model was fitted on a split with a holdout. */
   holdout?: {
     unit: string;
