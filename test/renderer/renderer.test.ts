@@ -45,7 +45,14 @@ const model: ModelPayload = {
   name: 'purchases',
   kind: 'BG/NBD',
   parameters: [
-    { name: 'r', estimate: 0.2426, standardError: 0.0126, description: 'shape of the purchase-rate distribution' },
+    {
+      name: 'r',
+      estimate: 0.2426,
+      standardError: 0.0126,
+      low: 0.2228,
+      high: 0.2642,
+      description: 'shape of the purchase-rate distribution',
+    },
     { name: 'alpha', estimate: 4.4136, standardError: 0.378 },
   ],
   logLikelihood: -9582.43,
@@ -201,7 +208,15 @@ describe('notebook renderer in Chromium', function () {
     const params = await r.page.$$eval('#m1 table:first-of-type tbody tr', (trs) =>
       trs.map((tr) => [...tr.children].map((td) => td.textContent)),
     );
-    assert.deepEqual(params[0], ['r', '0.2426', '0.0126', 'shape of the purchase-rate distribution']);
+    assert.deepEqual(params[0], [
+      'r',
+      '0.2426',
+      '0.0126',
+      '[0.2228, 0.2642]',
+      'shape of the purchase-rate distribution',
+    ]);
+    // A parameter without an interval (no covariance) shows a dash.
+    assert.equal(params[1][3], '—');
     assert.match((await r.page.textContent('#m1')) ?? '', /2,357 customers · log-likelihood -9,582.43/);
     await render(r.page, 's2', MIME.segments, segments);
     const first = await r.page.$$eval('#s2 tbody tr:first-child td', (tds) => tds.map((td) => td.textContent.trim()));
