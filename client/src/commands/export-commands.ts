@@ -61,7 +61,7 @@ async function exportReport(cli: string, args: unknown) {
 function segmentSizes(results: Map<string, CellResult>, name: string): { name: string; customers: number }[] {
   for (const result of results.values())
     for (const output of result.outputs) {
-      const payload = output.data[MIME.segments] as SegmentsPayload | undefined;
+      const payload: SegmentsPayload | undefined = output.data[MIME.segments];
       if (payload?.name === name) return payload.segments;
     }
   return [];

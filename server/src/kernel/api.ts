@@ -98,8 +98,9 @@ export interface KernelApi {
   tablePage(name: string, offset: number, limit: number, sort?: TableSort): Promise<TablePayload>;
   /**
    * Writes a `segments` definition's members (customer id, metrics, segment) as CSV,
-   * atomically; with `labels`, only the members of those segments. A relative path resolves against the notebook's folder; the path may be anywhere (the user
-   * chose it) except on a file the notebook reads.
+   * atomically; with `labels`, only the members of those segments. A relative path resolves
+   * against the notebook's folder; the path may be anywhere (the user chose it) except on a
+   * file the notebook reads.
    */
   exportSegments(name: string, path: string, labels?: string[]): Promise<ExportResult>;
   /** Frees cached results and workers. */
