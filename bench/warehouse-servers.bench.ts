@@ -59,7 +59,6 @@ async function notebook(c: SqlConnection): Promise<Run> {
   const d = c.dialect;
   const relation = { kind: 'table' as const, name: 'transactions' };
   let engineMs = 0;
-  let rowsIn = 0;
   const timed = async <T>(work: () => Promise<T>) => {
     const start = performance.now();
     const result = await work();
@@ -79,7 +78,7 @@ async function notebook(c: SqlConnection): Promise<Run> {
   await timed(() => c.execute(d.createTemporary('summary', customerSummaryQuery(d, q, split))));
   const patterns = await timed(() => c.query(patternHistogramQuery(d, 'summary', split)));
   const spend = await timed(() => c.query(spendHistogramQuery(d, 'summary', split)));
-  rowsIn = rejects.rows.length + patterns.rows.length + spend.rows.length;
+  const rowsIn = rejects.rows.length + patterns.rows.length + spend.rows.length;
   const start = performance.now();
   const col = (rows: unknown[][], i: number) => Float64Array.from(rows, (r) => Number(r[i]));
   const p = patterns.rows;

@@ -49,10 +49,10 @@ describe('special files as sources (FIFO, folder, device)', function () {
       const [other] = await client.openNotebook(notebookUriIn(dir, `other-${path.replace(/\W/g, '-')}.clvnb`), [
         'model m = bgnbd(cal)',
       ]);
-      const hover = (await client.connection.sendRequest('textDocument/hover', {
+      const hover = await client.connection.sendRequest<Hover>('textDocument/hover', {
         textDocument: { uri: other },
         position: { line: 0, character: 12 },
-      })) as Hover;
+      });
       assert.match((hover.contents as MarkupContent).value, /BG\/NBD/);
     });
   }

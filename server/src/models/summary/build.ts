@@ -210,7 +210,7 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
   }
   const cut = <A extends Float64Array | Int32Array | null>(a: A): A => (a ? (a.slice(0, kept) as A) : a);
   // A plain loop: Array.from with a mapping function is several times slower on a first (cold) run.
-  const customerIds: string[] = new Array(kept);
+  const customerIds = new Array<string>(kept);
   for (let k = 0; k < kept; k++) customerIds[k] = log.customerIds[out.customerIndex[k]];
   return {
     customerIds,
