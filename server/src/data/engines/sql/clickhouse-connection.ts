@@ -9,6 +9,7 @@ import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickh
 import { interrupted } from '../../file-chunks';
 import type { SqlColumn, SqlColumnType } from './dialect';
 import {
+  cancellable,
   fromItem,
   SqlError,
   type QueryOptions,
@@ -117,23 +118,14 @@ export class ClickHouseConnection implements SqlConnection {
       () => undefined,
       () => undefined,
     );
-    if (!signal) return running;
-    let onAbort = () => undefined as void;
-    const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => {
-        this.control
+    return cancellable(
+      running,
+      signal,
+      () =>
+        void this.control
           .command({ query: `KILL QUERY WHERE query_id = ${this.dialect.string(queryId)} ASYNC` })
-          .catch(() => undefined);
-        reject(interrupted());
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-      return await Promise.race([running, aborted]);
-    } finally {
-      signal.removeEventListener('abort', onAbort);
-      running.catch(() => undefined);
-    }
+          .catch(() => undefined),
+    );
   }
 
   query(sql: string, options?: QueryOptions): Promise<SqlRows> {

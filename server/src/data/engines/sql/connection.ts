@@ -11,6 +11,7 @@
 //   - Only `execute` may change anything, and the planner uses it only for temporary tables
 //     and the notebook's named write-back table.
 import { DataError } from '../../errors';
+import { interrupted } from '../../file-chunks';
 import type { SqlColumn, SqlDialect } from './dialect';
 
 /** Rows of a result, column-major-friendly: names once, then one array per row. */
@@ -50,3 +51,30 @@ export function fromItem(dialect: SqlDialect, relation: SqlRelation): string {
 
 /** A problem the engine reported, reworded for the notebook's author. */
 export class SqlError extends DataError {}
+
+/**
+ * `running`, unless `signal` fires first: then `cancel` is called (it asks the server to stop
+ * the statement) and the call rejects with `interrupted()` at once, without waiting for the
+ * server's answer. For connections whose driver cannot abort a statement by itself.
+ */
+export async function cancellable<T>(
+  running: Promise<T>,
+  signal: AbortSignal | undefined,
+  cancel: () => void,
+): Promise<T> {
+  if (!signal) return running;
+  let onAbort = () => undefined as void;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      cancel();
+      reject(interrupted());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([running, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    running.catch(() => undefined);
+  }
+}

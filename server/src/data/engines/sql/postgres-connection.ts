@@ -7,6 +7,7 @@ import pg from 'pg';
 import { interrupted } from '../../file-chunks';
 import type { SqlColumn, SqlColumnType } from './dialect';
 import {
+  cancellable,
   fromItem,
   SqlError,
   type QueryOptions,
@@ -127,21 +128,7 @@ export class PostgresConnection implements SqlConnection {
       () => undefined,
       () => undefined,
     );
-    if (!signal) return running;
-    let onAbort = () => undefined as void;
-    const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => {
-        this.cancel();
-        reject(interrupted());
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-      return await Promise.race([running, aborted]);
-    } finally {
-      signal.removeEventListener('abort', onAbort);
-      running.catch(() => undefined);
-    }
+    return cancellable(running, signal, () => this.cancel());
   }
 
   /** PostgreSQL's cancel request: a fresh socket with this session's process id and secret key. */
