@@ -4,6 +4,14 @@
 // delimiters and newlines inside are data), CRLF or LF, blank lines skipped. Whitespace mode
 // splits on runs of spaces and tabs (the CDNOW files). Physical line numbers are tracked
 // through newlines inside quotes so rejects point at the right line.
+//
+// Bounds (docs/data.md): a quoted field may span at most MAX_QUOTED_LINES lines and a record
+// at most MAX_RECORD_BYTES. A quote still open at the end of the file, or past either bound,
+// is unterminated: the line where it opened becomes one broken record (field count
+// UNTERMINATED) and scanning resumes at the next line, so one stray quote costs one row, not
+// the rest of the file. An unquoted record longer than MAX_RECORD_BYTES is an error: no
+// delimited file has such lines, and reading on would hold the whole file in memory.
+import { DataError } from './errors';
 
 const LF = 10;
 const CR = 13;
@@ -14,9 +22,27 @@ const QUOTE = 34;
 /** Field flag: the field was quoted and holds `""` escapes to undo when read as text. */
 export const ESCAPED = 2;
 
+/** Most lines one quoted field may span. */
+export const MAX_QUOTED_LINES = 100;
+/** Most bytes in one record (a line, or the lines a quoted field spans). */
+export const MAX_RECORD_BYTES = 1 << 20;
+/** The field count of a record whose quote never closes: its fields are not to be read. */
+export const UNTERMINATED = -1;
+
+export const unterminatedReason = `unterminated quoted field (no closing quote within ${MAX_QUOTED_LINES} lines)`;
+
 export interface RecordHandler {
-  /** One non-blank record: its field count, first physical line, and byte span in the buffer. */
+  /**
+   * One non-blank record: its field count (UNTERMINATED for a line whose quote never closes),
+   * first physical line, and byte span in the buffer.
+   */
   (fieldCount: number, line: number, recordStart: number, recordEnd: number): void;
+}
+
+export function recordTooLong(file: string, line: number): DataError {
+  return new DataError(
+    `${file ? `${file}, line` : 'Line'} ${line} is longer than ${MAX_RECORD_BYTES / (1 << 20)} MiB, the most one record may hold: this is not delimited text as declared (check the format, delimiter and line ends).`,
+  );
 }
 
 export class DelimitedScanner {
@@ -25,13 +51,14 @@ export class DelimitedScanner {
   flags = new Uint8Array(64);
   /** Physical line of the next record (1-based). */
   line = 1;
-  /** Set when the last record of the file has an unclosed quote. */
-  unterminatedQuoteLine = 0;
   private readonly delimiter: number;
   private readonly whitespace: boolean;
 
-  /** `delimiter`: one byte, or 'whitespace' for runs of spaces/tabs. */
-  constructor(delimiter: number | 'whitespace') {
+  /** `delimiter`: one byte, or 'whitespace' for runs of spaces/tabs; `file` names the file in errors. */
+  constructor(
+    delimiter: number | 'whitespace',
+    private readonly file = '',
+  ) {
     this.whitespace = delimiter === 'whitespace';
     this.delimiter = this.whitespace ? -1 : (delimiter as number);
   }
@@ -54,11 +81,16 @@ export class DelimitedScanner {
       const next = this.whitespace
         ? this.splitWhitespace(bytes, pos, end, final)
         : this.splitDelimited(bytes, pos, end, final);
-      if (next < 0) return pos; // incomplete record: wait for more bytes
+      if (next < 0) {
+        // Incomplete record: wait for more bytes, within the bound.
+        if (end - pos > MAX_RECORD_BYTES) throw recordTooLong(this.file, this.line);
+        return pos;
+      }
+      if (next - pos > MAX_RECORD_BYTES + 1) throw recordTooLong(this.file, this.recordLine);
       const count = this.fieldCount;
       let recordEnd = next > end ? end : next - 1;
       if (recordEnd > pos && bytes[recordEnd - 1] === CR) recordEnd--;
-      if (count > 0) onRecord(count, this.recordLine, pos, recordEnd);
+      if (count !== 0) onRecord(count, this.recordLine, pos, recordEnd);
       pos = next > end ? end : next;
     }
     return pos;
@@ -78,25 +110,31 @@ export class DelimitedScanner {
       if (count === this.starts.length) this.grow();
       let flag = 0;
       if (bytes[i] === QUOTE && i < end) {
+        // The quote must close within the bounds; `limit` < end means the bytes go on past them.
+        const limit = Math.min(end, pos + MAX_RECORD_BYTES);
+        let quotedLines = 0;
         let j = i + 1;
         for (;;) {
-          while (j < end && bytes[j] !== QUOTE) {
-            if (bytes[j] === LF) newlines++;
+          while (j < limit && bytes[j] !== QUOTE) {
+            if (bytes[j] === LF && ++quotedLines >= MAX_QUOTED_LINES)
+              return this.unterminated(bytes, i, end, final, newlines);
             j++;
           }
-          if (j + 1 < end && bytes[j + 1] === QUOTE) {
+          if (j + 1 < limit && bytes[j + 1] === QUOTE) {
             flag = ESCAPED;
             j += 2;
             continue;
           }
           break;
         }
+        if (j >= limit && limit < end) return this.unterminated(bytes, i, end, final, newlines);
         if (j >= end || (j + 1 >= end && !final)) {
           if (!final) return -1;
-          this.unterminatedQuoteLine = this.recordLine;
+          if (j >= end) return this.unterminated(bytes, i, end, final, newlines);
         }
+        newlines += quotedLines;
         this.starts[count] = i + 1;
-        this.ends[count] = Math.min(j, end);
+        this.ends[count] = j;
         this.flags[count++] = flag | 1;
         i = j + 1;
         // Anything between the closing quote and the delimiter is ignored, as spreadsheets do.
@@ -124,6 +162,18 @@ export class DelimitedScanner {
       }
       i++; // past the delimiter
     }
+  }
+
+  /**
+   * A quote at `quote` that never closes: the record ends with the line the quote opened on,
+   * and the next record starts on the line after it.
+   */
+  private unterminated(bytes: Uint8Array, quote: number, end: number, final: boolean, newlinesBefore: number): number {
+    const lf = bytes.indexOf(LF, quote);
+    if ((lf < 0 || lf >= end) && !final) throw recordTooLong(this.file, this.recordLine + newlinesBefore);
+    this.line += newlinesBefore + 1;
+    this.fieldCount = UNTERMINATED;
+    return lf < 0 || lf >= end ? end + 1 : lf + 1;
   }
 
   /** A record that is one empty unquoted field (a line ending, or spaces) is blank: zero fields. */

@@ -4,12 +4,15 @@
 // sampled value) or string. Used for column completion, hover, "did you mean" and to warn
 // when a declared date format does not match the data.
 import { readFileSync } from 'node:fs';
-import { DelimitedScanner } from './csv-scanner';
+import { DelimitedScanner, UNTERMINATED } from './csv-scanner';
+import { prefix } from './bounded-text';
+import { DataError } from './errors';
 import { fieldText } from './column-readers';
 import { CANDIDATE_DATE_FORMATS, dateParser, parseDateText, type DateParser } from './date-parser';
 import { checkedFile, checkedFileSync, resolveSourcePath } from './engines/file-engine';
 import { arrowTable, arrowTableFromBytes } from './formats/arrow';
-import { delimitedLayout, isDelimited } from './formats/delimited';
+import { checkTextLayout, delimitedLayout, isDelimited } from './formats/delimited';
+import { delimiterProblem } from './formats/text-layout';
 import { arrayRecords, parseJsonRecords, recordsTable, type Row } from './formats/json';
 import { parquetColumnsSync, parquetTable } from './formats/parquet';
 import type { DecodedTable } from './formats/value-columns';
@@ -46,27 +49,37 @@ export interface SchemaOptions {
 const HEAD_BYTES = 1 << 16;
 
 function delimitedSample(
+  file: string,
   bytes: Buffer,
   complete: boolean,
   options: SchemaOptions,
   limit: number,
 ): { names: string[]; rows: string[][] } {
+  checkTextLayout(file, bytes);
   const layout = delimitedLayout(options.format, options.delimiter, options.header, options.columns);
-  const scanner = new DelimitedScanner(layout.delimiter);
+  const scanner = new DelimitedScanner(layout.delimiter, file);
   const records: string[][] = [];
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  // A cut-off last record of a longer file is left unscanned (final = complete).
+  // A cut-off last record of a longer file is left unscanned (final = complete); a record
+  // whose quote never closes is left out of the sample (the loader reports it).
   scanner.scan(bytes, start, bytes.length, complete, (count) => {
-    if (records.length <= limit)
+    if (records.length <= limit && count !== UNTERMINATED)
       records.push(
         Array.from({ length: count }, (_, k) =>
           fieldText(bytes, scanner.starts[k], scanner.ends[k], scanner.flags[k]).trim(),
         ),
       );
   });
+  if (records.length === 0 && !complete)
+    throw new DataError(
+      `The first line of "${file}" is longer than ${HEAD_BYTES >> 10} KiB: this is not delimited text as declared.`,
+    );
   if (!layout.header)
     return { names: layout.names ?? records[0]?.map((_, k) => `column${k + 1}`) ?? [], rows: records.slice(0, limit) };
   const [header = [], ...rows] = records;
+  // One column where the first line splits on another delimiter: say which, not "no column x".
+  const wrongDelimiter = header.length === 1 && !layout.names ? delimiterProblem(bytes.subarray(start), layout) : null;
+  if (wrongDelimiter) throw new DataError(`Cannot read the columns of "${file}". ${wrongDelimiter}`);
   return { names: layout.names ?? header, rows };
 }
 
@@ -125,16 +138,18 @@ export function inferColumn(name: string, samples: string[]): SchemaColumn {
 export function dateFormatMismatches(format: string | undefined, samples: string[]): string[] {
   const parse = dateParser(format);
   if (typeof parse === 'string') return [];
-  return samples.filter((s) => s !== '' && !Number.isFinite(parseDateText(parse, s)));
+  return samples.filter((s) => s !== '' && !Number.isFinite(parseDateText(parse, s))).map((s) => prefix(s));
 }
 
+/** Columns typed from the full samples; the samples kept are cut to a short prefix (they reach messages). */
 function schemaOf(file: string, sample: { names: string[]; rows: string[][] }): SourceSchema {
-  const columns = sample.names.map((name, k) =>
-    inferColumn(
+  const columns = sample.names.map((name, k) => {
+    const column = inferColumn(
       name,
       sample.rows.map((r) => r[k] ?? ''),
-    ),
-  );
+    );
+    return { ...column, samples: column.samples.map((s) => prefix(s)) };
+  });
   return { path: file, columns, sampledRows: sample.rows.length };
 }
 
@@ -144,7 +159,7 @@ export async function readSchema(path: string, options: SchemaOptions): Promise<
   const limit = options.sampleRows ?? 50;
   if (isDelimited(options.format)) {
     const { bytes, complete } = await readHead(file, HEAD_BYTES);
-    return schemaOf(file, delimitedSample(bytes, complete, options, limit));
+    return schemaOf(file, delimitedSample(file, bytes, complete, options, limit));
   }
   if (options.format === 'json') {
     const { bytes, complete } = await readHead(file, HEAD_BYTES);
@@ -164,7 +179,7 @@ export function readSchemaSync(path: string, options: SchemaOptions): SourceSche
   const limit = options.sampleRows ?? 50;
   if (isDelimited(options.format)) {
     const { bytes, complete } = readHeadSync(file, HEAD_BYTES);
-    return schemaOf(file, delimitedSample(bytes, complete, options, limit));
+    return schemaOf(file, delimitedSample(file, bytes, complete, options, limit));
   }
   if (options.format === 'json') {
     const { bytes, complete } = readHeadSync(file, HEAD_BYTES);

@@ -2,12 +2,14 @@
 // requested columns are parsed in place into typed arrays. The header (or the `columns`
 // names) fixes the field positions; a row with too few fields or an unreadable value is
 // counted with its reason, line and text — or, with onError 'fail', stops the load.
-import { DelimitedScanner } from '../csv-scanner';
+import { DelimitedScanner, UNTERMINATED, unterminatedReason } from '../csv-scanner';
 import { columnReader, fieldText, type ColumnReader } from '../column-readers';
+import { nameList, prefix } from '../bounded-text';
 import { DataError } from '../errors';
 import { readHead, streamChunks, type ChunkOptions } from '../file-chunks';
 import { Rejects, rejectMessage } from '../rejects';
 import type { ColumnarResult, ColumnRequest } from '../types';
+import { delimiterProblem, encodingProblem, lineEndProblem } from './text-layout';
 
 export interface DelimitedLayout {
   delimiter: number | 'whitespace';
@@ -40,24 +42,51 @@ export function delimitedLayout(
 
 const hasBom = (b: Uint8Array, at: number) => at === 0 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
-export function missingColumn(name: string, names: string[]): DataError {
-  const list = names.length ? names.join(', ') : '(none: name them with `columns`)';
-  return new DataError(`The column "${name}" is not in the file; its columns are: ${list}.`);
+/** A requested column the file does not have; `hint` says what the file looks like instead. */
+export function missingColumn(name: string, names: string[], hint?: string | null): DataError {
+  const list = names.length ? nameList(names) : '(none: name them with `columns`)';
+  const text = `The column "${prefix(name)}" is not in the file; its columns are: ${list}.`;
+  return new DataError(hint ? `${text} ${hint}` : text);
+}
+
+/** The field index of each requested column; a name the header holds twice is ambiguous, an error. */
+export function columnIndex(name: string, names: string[], hint?: () => string | null): number {
+  const index = names.indexOf(name);
+  if (index < 0) throw missingColumn(name, names, hint?.());
+  const again = names.indexOf(name, index + 1);
+  if (again >= 0)
+    throw new DataError(
+      `The header names the column "${prefix(name)}" twice, as column ${index + 1} and column ${again + 1}: rename one of them, or name the columns with \`columns\`.`,
+    );
+  return index;
+}
+
+/** The header record's names (trimmed); a header whose quote never closes is an error. */
+function headerNames(bytes: Buffer, scanner: DelimitedScanner, count: number, line: number): string[] {
+  if (count === UNTERMINATED) throw new DataError(`The header (line ${line}) has a ${unterminatedReason}.`);
+  return Array.from({ length: count }, (_, k) =>
+    fieldText(bytes, scanner.starts[k], scanner.ends[k], scanner.flags[k]).trim(),
+  );
+}
+
+/** Throws when the first bytes are not delimited UTF-8 text with LF line ends (UTF-16, CR alone, ZIP). */
+export function checkTextLayout(file: string, head: Uint8Array): void {
+  const problem = encodingProblem(head) ?? lineEndProblem(head);
+  if (problem) throw new DataError(`Cannot read "${file}" as delimited text. ${problem}`);
 }
 
 /** The header line's names (or the given names) from the first 64 KiB. */
 export async function readDelimitedHeader(path: string, layout: DelimitedLayout): Promise<string[]> {
   if (!layout.header) return layout.names ?? [];
   const { bytes, complete } = await readHead(path, 1 << 16);
+  checkTextLayout(path, bytes);
   let names: string[] = [];
-  const scanner = new DelimitedScanner(layout.delimiter);
+  const scanner = new DelimitedScanner(layout.delimiter, path);
   let done = false;
-  scanner.scan(bytes, hasBom(bytes, 0) ? 3 : 0, bytes.length, complete, (count) => {
+  scanner.scan(bytes, hasBom(bytes, 0) ? 3 : 0, bytes.length, complete, (count, line) => {
     if (done) return;
     done = true;
-    names = Array.from({ length: count }, (_, k) =>
-      fieldText(bytes, scanner.starts[k], scanner.ends[k], scanner.flags[k]).trim(),
-    );
+    names = headerNames(bytes, scanner, count, line);
   });
   return layout.names ?? names;
 }
@@ -77,7 +106,7 @@ export async function loadDelimited(
   sizeHint: number,
 ): Promise<ColumnarResult> {
   const { layout, requests } = scan;
-  const scanner = new DelimitedScanner(layout.delimiter);
+  const scanner = new DelimitedScanner(layout.delimiter, path);
   const rejects = new Rejects();
   // ~26 bytes a row is typical for customer,date,amount: start near the final size.
   const capacity = Math.max(1024, Math.min(1 << 24, Math.ceil(sizeHint / 24)));
@@ -89,17 +118,15 @@ export async function loadDelimited(
   let atStart = true;
   const maxRows = scan.maxRows ?? Infinity;
 
+  let buffer: Buffer;
+  // Only when a column is missing: what the first line looks like (another delimiter?).
+  const hint = () => (buffer ? delimiterProblem(buffer.subarray(0, 1 << 16), layout) : null);
   const prepare = () => {
-    readers = requests.map((r) => {
-      const index = names.indexOf(r.name);
-      if (index < 0) throw missingColumn(r.name, names);
-      return columnReader(r, index, capacity);
-    });
+    readers = requests.map((r) => columnReader(r, columnIndex(r.name, names, hint), capacity));
     needed = readers.reduce((m, r) => Math.max(m, r.index + 1), 0);
   };
   if (!layout.header) prepare();
 
-  let buffer: Buffer;
   const reject = (reason: string, line: number, s: number, e: number) => {
     const text = () => buffer.toString('utf8', s, e);
     if (scan.onError === 'fail') throw new DataError(rejectMessage(path, reason, line, text()));
@@ -107,15 +134,14 @@ export async function loadDelimited(
   };
   const onRecord = (count: number, line: number, s: number, e: number) => {
     if (readers === null) {
-      const header = Array.from({ length: count }, (_, k) =>
-        fieldText(buffer, scanner.starts[k], scanner.ends[k], scanner.flags[k]).trim(),
-      );
+      const header = headerNames(buffer, scanner, count, line);
       names = layout.names ?? header;
       prepare();
       return;
     }
     if (rowsRead >= maxRows) return;
     rowsRead++;
+    if (count === UNTERMINATED) return reject(unterminatedReason, line, s, e);
     if (count < needed) return reject(`too few fields (${count}, need ${needed})`, line, s, e);
     for (const r of readers) {
       const k = r.index;
@@ -129,13 +155,13 @@ export async function loadDelimited(
     path,
     (chunk, end, final) => {
       buffer = chunk;
+      if (atStart) checkTextLayout(path, chunk.subarray(0, Math.min(end, 1 << 16)));
       const start = hasBom(chunk, atStart ? 0 : -1) ? 3 : 0;
       atStart = false;
       return scanner.scan(chunk, start, end, final, onRecord);
     },
     options,
   );
-  if (scanner.unterminatedQuoteLine) reject('unterminated quoted field', scanner.unterminatedQuoteLine, 0, 0);
   if (readers === null) prepare(); // an empty file: still say which columns are missing
   return {
     rowsRead,
