@@ -101,13 +101,13 @@ describe('models: customer summary', () => {
 
   it('keeps negative amounts when asked, merges per week when asked, converts units', () => {
     const l = log([0, 0, 0], [0, 3, 9], [10, -4, 6]);
-    const kept = M.summariseTransactions(l, { calibrationEnd: 13, unit: 'days', negativeAmounts: 'keep' });
+    const kept = M.summariseTransactions(l, { calibrationEnd: 13, unit: 'days', returns: 'keep' });
     assert.deepEqual([kept.frequency[0], kept.totalSpend![0], kept.monetary![0]], [2, 12, 1]);
     const weekly = M.summariseTransactions(l, {
       calibrationEnd: 13,
       unit: 'weeks',
       mergeDays: 7,
-      negativeAmounts: 'keep',
+      returns: 'keep',
     });
     assert.deepEqual([weekly.frequency[0], weekly.recency[0], weekly.T[0]], [1, 1, 13 / 7]);
     const months = M.summariseTransactions(l, { calibrationEnd: 13, unit: 'months' });

@@ -19,6 +19,8 @@ const SPACE = 32;
 const TAB = 9;
 const QUOTE = 34;
 
+/** Field flag: the field was quoted. */
+export const QUOTED = 1;
 /** Field flag: the field was quoted and holds `""` escapes to undo when read as text. */
 export const ESCAPED = 2;
 
@@ -28,8 +30,6 @@ export const MAX_QUOTED_LINES = 100;
 export const MAX_RECORD_BYTES = 1 << 20;
 /** The field count of a record whose quote never closes: its fields are not to be read. */
 export const UNTERMINATED = -1;
-
-export const unterminatedReason = `unterminated quoted field (no closing quote within ${MAX_QUOTED_LINES} lines)`;
 
 export interface RecordHandler {
   /**
@@ -135,7 +135,7 @@ export class DelimitedScanner {
         newlines += quotedLines;
         this.starts[count] = i + 1;
         this.ends[count] = j;
-        this.flags[count++] = flag | 1;
+        this.flags[count++] = flag | QUOTED;
         i = j + 1;
         // Anything between the closing quote and the delimiter is ignored, as spreadsheets do.
         while (i < end && bytes[i] !== delimiter && bytes[i] !== LF) i++;

@@ -41,6 +41,7 @@ export async function loadSource(spec: SourceSpec, options: LoadOptions = {}): P
   const started = performance.now();
   const requests = roleRequests(spec);
   const read = await engineFor(spec.format).load(spec, requests, options);
+  const before = { columns: read.columns, rows: read.rows, rejectedCustomers: read.rejectedCustomers };
   let { columns, rows } = read;
   let filtered = 0;
   if (spec.filters?.length || spec.filter) {
@@ -53,7 +54,7 @@ export async function loadSource(spec: SourceSpec, options: LoadOptions = {}): P
   }
   const file = resolveSourcePath(spec.path, spec.baseDir);
   const report = { file, rowsRead: read.rowsRead, rejected: read.rejected, filtered, rows, elapsedMs: 0 };
-  const loaded = assemble(spec, columns, rows, report);
+  const loaded = assemble(spec, columns, rows, report, before);
   loaded.report.elapsedMs = performance.now() - started;
   return loaded;
 }

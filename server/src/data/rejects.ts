@@ -21,11 +21,17 @@ const MAX_TEXT = 200;
 
 export class Rejects {
   private readonly groups = new Map<string, RejectGroup>();
+  /** Customer code → reason of the customer's last rejected row (rows whose id was read). */
+  readonly customers = new Map<number, string>();
   total = 0;
 
-  /** `text` is only called for the first few rows of a reason: most rejects cost no string. */
-  add(reason: string, line: number, text: () => string): void {
+  /**
+   * `text` is only called for the first few rows of a reason: most rejects cost no string.
+   * `customer` is the row's customer code when its id was read before a later column failed.
+   */
+  add(reason: string, line: number, text: () => string, customer = -1): void {
     this.total++;
+    if (customer >= 0) this.customers.set(customer, reason);
     let g = this.groups.get(reason);
     if (!g) this.groups.set(reason, (g = { reason, count: 0, lines: [], examples: [] }));
     g.count++;

@@ -1,6 +1,7 @@
 // From a source's role mappings to the columns to read, and from the read columns back to
 // what the models take: a TransactionLog, summary columns or cohort survivor counts.
 import { DataError } from './errors';
+import { DEFAULT_RETURNS_POLICY, PLAUSIBLE_DATES } from './policy';
 import type {
   ColumnRequest,
   ColumnValues,
@@ -36,6 +37,9 @@ export function roleRequests(spec: SourceSpec): ColumnRequest[] {
   if (spec.kind === 'transactions') {
     add(column(spec, 'customer'), 'id');
     add(column(spec, 'date'), 'date', mapping(spec, 'date')?.format);
+    // Only the transaction date is held to the plausible range; filter columns read as written.
+    const date = requests.find((r) => r.name === column(spec, 'date'));
+    if (date) date.plausible = { ...PLAUSIBLE_DATES, ...spec.plausibleDates };
     add(column(spec, 'amount'), 'number');
   } else if (spec.kind === 'summary') {
     add(column(spec, 'customer'), 'id');
@@ -91,26 +95,89 @@ function dateRange(time: Float64Array): [number, number] {
   return time.length ? [min, max] : [NaN, NaN];
 }
 
+type IdColumn = Extract<ColumnValues, { kind: 'id' }>;
+
+/**
+ * Customers read (valid ids in any row read), and those every row of whom was rejected (per
+ * the reason of their last rejected row) or filtered out: read = kept + rejected + filtered.
+ * `before` holds the codes of the rows that passed the readers, before any filter.
+ */
+function customerAccounting(
+  ids: IdColumn,
+  before: Int32Array,
+  beforeRows: number,
+  after: Int32Array,
+  afterRows: number,
+  rejectedCustomers: Map<number, string> | undefined,
+) {
+  const n = ids.ids.length;
+  const flags = new Uint8Array(n); // 1: a row passed the readers, 2: a row passed the filters too
+  for (let i = 0; i < beforeRows; i++) flags[before[i]] = 1;
+  for (let i = 0; i < afterRows; i++) flags[after[i]] = 3;
+  let read = 0;
+  let filtered = 0;
+  const rejected = new Map<string, number>();
+  for (let k = 0; k < n; k++) {
+    if (ids.invalid?.[k]) continue;
+    read++;
+    if (flags[k] === 1) filtered++;
+    else if (flags[k] === 0) {
+      const reason = rejectedCustomers?.get(k) ?? 'every row rejected';
+      rejected.set(reason, (rejected.get(reason) ?? 0) + 1);
+    }
+  }
+  const customersRejected = [...rejected]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count);
+  return { customersRead: read, customersRejected, customersFiltered: filtered };
+}
+
+type BaseReport = Omit<
+  LoadReport,
+  'customers' | 'minDate' | 'maxDate' | 'customersRead' | 'customersRejected' | 'customersFiltered'
+>;
+
+/** What the readers passed, before filters: the customer codes for the accounting of customers. */
+export interface BeforeFilters {
+  columns: Map<string, ColumnValues>;
+  rows: number;
+  rejectedCustomers?: Map<number, string>;
+}
+
 /** Role columns out of the read columns; everything else read stays available as `extra`. */
 export function assemble(
   spec: SourceSpec,
   columns: Map<string, ColumnValues>,
   rows: number,
-  report: Omit<LoadReport, 'customers' | 'minDate' | 'maxDate'>,
+  report: BaseReport,
+  before: BeforeFilters,
 ): LoadedSource {
   const roleColumns = new Set(spec.mappings.flatMap((m) => m.columns));
   const extra = new Map([...columns].filter(([name]) => !roleColumns.has(name)));
+  const none = { customersRead: 0, customersRejected: [], customersFiltered: 0 };
   if (spec.kind === 'transactions') {
+    const name = column(spec, 'customer')!;
+    const ids = columns.get(name) as IdColumn;
+    // Before transactionLog renumbers the codes (in place when nothing was filtered).
+    const customers = customerAccounting(
+      ids,
+      (before.columns.get(name) as IdColumn).codes,
+      before.rows,
+      ids.codes,
+      rows,
+      before.rejectedCustomers,
+    );
     const log = transactionLog(columns, spec, rows);
     const [minDate, maxDate] = dateRange(log.time);
     return {
       kind: 'transactions',
       log,
       extra,
-      report: { ...report, customers: log.customerIds.length, minDate, maxDate },
+      report: { ...report, ...customers, customers: log.customerIds.length, minDate, maxDate },
+      returns: spec.returns ?? DEFAULT_RETURNS_POLICY,
     };
   }
-  const full: LoadReport = { ...report, customers: 0, minDate: NaN, maxDate: NaN };
+  const full: LoadReport = { ...report, ...none, customers: 0, minDate: NaN, maxDate: NaN };
   if (spec.kind === 'summary') {
     const col = (role: string) => numbers(columns, column(spec, role));
     const weight = col('weight');

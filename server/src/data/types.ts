@@ -1,5 +1,6 @@
 // What the data layer takes and hands on. TransactionLog is the contract with the models
 // library (see the project brief): typed columns, never row objects.
+import type { ReturnsPolicy } from './policy';
 import type { RejectGroup } from './rejects';
 
 export interface TransactionLog {
@@ -25,6 +26,15 @@ export interface LoadReport {
   rows: number;
   /** Distinct customers kept (transaction sources; 0 otherwise). */
   customers: number;
+  /**
+   * Transaction sources: distinct customers in the rows read (kept or not), so that
+   * customersRead = customers + customers every row of whom was rejected + filtered.
+   */
+  customersRead: number;
+  /** Customers every row of whom was rejected, per the reason of their last rejected row. */
+  customersRejected: { reason: string; count: number }[];
+  /** Customers every row of whom a `where` filter dropped. */
+  customersFiltered: number;
   /** Earliest and latest kept date in days since 1970-01-01 (transaction sources), else NaN. */
   minDate: number;
   maxDate: number;
@@ -39,10 +49,13 @@ export interface ColumnRequest {
   kind: ColumnKind;
   /** For dates: `ISO` (default), `YYYYMMDD` or a pattern such as `DD/MM/YYYY`. */
   dateFormat?: string;
+  /** For dates: the range of plausible dates (ISO, inclusive); a date outside it rejects the row. */
+  plausible?: { earliest: string; latest: string };
 }
 
 export type ColumnValues =
-  | { kind: 'id'; codes: Int32Array; ids: string[] }
+  /** `invalid[k]` is 1 for an id whose bytes are not UTF-8 (its rows were rejected). */
+  | { kind: 'id'; codes: Int32Array; ids: string[]; invalid?: Uint8Array | null }
   | { kind: 'number' | 'date'; values: Float64Array }
   | { kind: 'text'; values: string[] };
 
@@ -50,7 +63,14 @@ export type ColumnValues =
 export type ExtraColumns = Map<string, ColumnValues>;
 
 export type LoadedSource =
-  | { kind: 'transactions'; log: TransactionLog; extra: ExtraColumns; report: LoadReport }
+  | {
+      kind: 'transactions';
+      log: TransactionLog;
+      extra: ExtraColumns;
+      report: LoadReport;
+      /** What a negative amount means for the summary (the source's `returns`). */
+      returns: ReturnsPolicy;
+    }
   | {
       kind: 'summary';
       /** Rows of the file (customers, or patterns when weighted). */
@@ -121,6 +141,10 @@ export interface SourceSpec {
   filter?: (columns: FilterColumns, rows: number) => Uint8Array;
   /** Unreadable rows: 'skip' (default) counts and reports them; 'fail' stops at the first. */
   onError?: 'skip' | 'fail';
+  /** Negative amounts (returns): see RETURNS_POLICIES; default DEFAULT_RETURNS_POLICY. */
+  returns?: ReturnsPolicy;
+  /** Transaction dates outside this range (ISO, inclusive) are rejected; default PLAUSIBLE_DATES. */
+  plausibleDates?: { earliest?: string; latest?: string };
 }
 
 export interface LoadOptions {
@@ -138,4 +162,6 @@ export interface ColumnarResult {
   rejected: RejectGroup[];
   /** The file's column names. */
   names: string[];
+  /** Customer code (of the id column) → reason of the last row of that customer rejected. */
+  rejectedCustomers?: Map<number, string>;
 }

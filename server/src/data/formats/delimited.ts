@@ -2,7 +2,8 @@
 // requested columns are parsed in place into typed arrays. The header (or the `columns`
 // names) fixes the field positions; a row with too few fields or an unreadable value is
 // counted with its reason, line and text — or, with onError 'fail', stops the load.
-import { DelimitedScanner, UNTERMINATED, unterminatedReason } from '../csv-scanner';
+import { DelimitedScanner, UNTERMINATED } from '../csv-scanner';
+import { REJECT_REASONS } from '../policy';
 import { columnReader, fieldText, type ColumnReader } from '../column-readers';
 import { nameList, prefix } from '../bounded-text';
 import { DataError } from '../errors';
@@ -63,7 +64,7 @@ export function columnIndex(name: string, names: string[], hint?: () => string |
 
 /** The header record's names (trimmed); a header whose quote never closes is an error. */
 function headerNames(bytes: Buffer, scanner: DelimitedScanner, count: number, line: number): string[] {
-  if (count === UNTERMINATED) throw new DataError(`The header (line ${line}) has a ${unterminatedReason}.`);
+  if (count === UNTERMINATED) throw new DataError(`The header (line ${line}) has a ${REJECT_REASONS.unterminated}.`);
   return Array.from({ length: count }, (_, k) =>
     fieldText(bytes, scanner.starts[k], scanner.ends[k], scanner.flags[k]).trim(),
   );
@@ -127,10 +128,10 @@ export async function loadDelimited(
   };
   if (!layout.header) prepare();
 
-  const reject = (reason: string, line: number, s: number, e: number) => {
+  const reject = (reason: string, line: number, s: number, e: number, customer = -1) => {
     const text = () => buffer.toString('utf8', s, e);
     if (scan.onError === 'fail') throw new DataError(rejectMessage(path, reason, line, text()));
-    rejects.add(reason, line, text);
+    rejects.add(reason, line, text, customer);
   };
   const onRecord = (count: number, line: number, s: number, e: number) => {
     if (readers === null) {
@@ -141,12 +142,12 @@ export async function loadDelimited(
     }
     if (rowsRead >= maxRows) return;
     rowsRead++;
-    if (count === UNTERMINATED) return reject(unterminatedReason, line, s, e);
-    if (count < needed) return reject(`too few fields (${count}, need ${needed})`, line, s, e);
+    if (count === UNTERMINATED) return reject(REJECT_REASONS.unterminated, line, s, e);
+    if (count < needed) return reject(REJECT_REASONS.tooFewFields(count, needed), line, s, e);
     for (const r of readers) {
       const k = r.index;
       const reason = r.read(buffer, scanner.starts[k], scanner.ends[k], scanner.flags[k], rows);
-      if (reason !== null) return reject(reason, line, s, e);
+      if (reason !== null) return reject(reason, line, s, e, readers[0].lastCode ?? -1);
     }
     rows++;
   };
@@ -169,5 +170,6 @@ export async function loadDelimited(
     columns: new Map(readers!.map((r: ColumnReader) => [r.request.name, r.result(rows)])),
     rejected: rejects.list(),
     names,
+    rejectedCustomers: rejects.customers,
   };
 }

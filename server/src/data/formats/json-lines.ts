@@ -3,6 +3,7 @@
 // progress and stops on an interrupt, as a CSV load does. The columns are the keys of the
 // first records (json.ts); a line that does not parse is a rejected row.
 import { readHead, streamChunks, type ChunkOptions } from '../file-chunks';
+import { REJECT_REASONS } from '../policy';
 import type { ColumnarResult, ColumnRequest } from '../types';
 import { missingColumn } from './delimited';
 import { addKeys, NAMES_FROM_RECORDS, recordOf } from './json';
@@ -51,7 +52,7 @@ export async function loadJsonLines(
           (j) => record?.[requests[j].name],
           line,
           () => text,
-          record === undefined ? 'not valid JSON' : null,
+          record === undefined ? REJECT_REASONS.notJson : null,
         );
       }
       return stop;

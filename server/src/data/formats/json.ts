@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DataError } from '../errors';
+import { REJECT_REASONS } from '../policy';
 import type { DecodedTable } from './value-columns';
 
 export type Row = Record<string, unknown>;
@@ -78,7 +79,7 @@ export function recordsTable({ records, lines, invalid }: JsonRecords): DecodedT
     column: (name) => records.map((r) => r?.[name]),
     rowText: (i) => invalid.get(i) ?? JSON.stringify(records[i]),
     line: (i) => (lines ? lines[i] : i + 1),
-    problem: (i) => (invalid.has(i) ? 'not valid JSON' : null),
+    problem: (i) => (invalid.has(i) ? REJECT_REASONS.notJson : null),
   };
 }
 

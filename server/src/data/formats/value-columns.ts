@@ -2,12 +2,14 @@
 // columns are turned into the same typed columns, with the same reject rules, as the
 // delimited engine. Dates may arrive as Date objects, epoch milliseconds (Arrow, Parquet
 // timestamps) or text in the declared format.
-import { requireDateParser, dateReason } from '../column-readers';
+import { dateBounds, requireDateParser } from '../column-readers';
 import { parseDateText } from '../date-parser';
 import { DataError } from '../errors';
 import { interrupted } from '../file-chunks';
 import { GrowableFloat64, GrowableInt32 } from '../growable';
 import { IdInterner } from '../id-interner';
+import { decimalNumber, numberReason } from '../number-parser';
+import { REJECT_REASONS } from '../policy';
 import { Rejects, rejectMessage } from '../rejects';
 import type { ColumnarResult, ColumnRequest, ColumnValues } from '../types';
 import { missingColumn } from './delimited';
@@ -40,24 +42,42 @@ function textOf(v: unknown): string {
 function numberOf(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
-  if (typeof v === 'string' && v.trim() !== '') return Number(v);
+  if (typeof v === 'string') return decimalNumber(v);
   return NaN;
 }
 
-function cellReader(request: ColumnRequest, rows: number): { read: Cell; result: (n: number) => ColumnValues } {
+interface CellReader {
+  read: Cell;
+  result: (n: number) => ColumnValues;
+  /** Id readers: the code of the last id read, -1 when the last one was rejected. */
+  lastCode?: number;
+}
+
+function cellReader(request: ColumnRequest, rows: number): CellReader {
   const { name, kind } = request;
   if (kind === 'id') {
     const codes = new GrowableInt32(rows);
     const interner = new IdInterner();
-    return {
+    const missing = REJECT_REASONS.missing(name);
+    const notAnId = REJECT_REASONS.notAnId(name);
+    const notUtf8 = REJECT_REASONS.invalidUtf8(name);
+    const reader: CellReader = {
+      lastCode: -1,
       read: (v, row) => {
+        reader.lastCode = -1;
+        if (typeof v === 'object' && v !== null && !(v instanceof Date)) return notAnId;
         const id = textOf(v);
-        if (id === '') return `missing ${name}`;
-        codes.set(row, interner.codeOfText(id));
+        if (id === '') return missing;
+        // Decoding replaced bytes that are not UTF-8 with U+FFFD: such ids would all collapse into one.
+        if (id.includes('\uFFFD')) return notUtf8;
+        const code = interner.codeOfText(id);
+        codes.set(row, code);
+        reader.lastCode = code;
         return null;
       },
       result: (n) => ({ kind, codes: codes.result(n), ids: interner.ids }),
     };
+    return reader;
   }
   if (kind === 'text') {
     const values: string[] = [];
@@ -70,7 +90,8 @@ function cellReader(request: ColumnRequest, rows: number): { read: Cell; result:
   const result = (n: number): ColumnValues => ({ kind, values: values.result(n) });
   if (kind === 'date') {
     const parse = requireDateParser(request);
-    const reason = dateReason(name, request.dateFormat);
+    const reason = REJECT_REASONS.malformedDate(name, request.dateFormat);
+    const { earliest, latest, implausible } = dateBounds(request);
     return {
       read: (v, row) => {
         const d =
@@ -82,17 +103,18 @@ function cellReader(request: ColumnRequest, rows: number): { read: Cell; result:
                 ? parseDateText(parse, v)
                 : NaN;
         if (!Number.isFinite(d)) return reason;
+        if (d < earliest || d >= latest) return implausible;
         values.set(row, d);
         return null;
       },
       result,
     };
   }
-  const reason = `non-numeric ${name}`;
   return {
     read: (v, row) => {
       const x = numberOf(v);
-      if (Number.isNaN(x)) return reason;
+      if (!Number.isFinite(x))
+        return typeof v === 'number' ? REJECT_REASONS.nonFinite(name) : numberReason(name, textOf(v));
       values.set(row, x);
       return null;
     },
@@ -105,7 +127,7 @@ function cellReader(request: ColumnRequest, rows: number): { read: Cell; result:
  * records of a streamed file), with the same reject rules as the delimited engine.
  */
 export class ColumnarBuilder {
-  private readonly readers: { read: Cell; result: (n: number) => ColumnValues }[];
+  private readonly readers: CellReader[];
   private readonly rejects = new Rejects();
   private rows = 0;
   private rowsRead = 0;
@@ -129,12 +151,19 @@ export class ColumnarBuilder {
     for (let j = 0; reason === null && j < this.readers.length; j++) reason = this.readers[j].read(value(j), this.rows);
     if (reason === null) this.rows++;
     else if (this.onError === 'fail') throw new DataError(rejectMessage(this.path, reason, line, text()));
-    else this.rejects.add(reason, line, text);
+    else this.rejects.add(reason, line, text, this.readers[0]?.lastCode ?? -1);
   }
 
   result(names: string[]): ColumnarResult {
     const columns = new Map(this.requests.map((r, j) => [r.name, this.readers[j].result(this.rows)]));
-    return { rowsRead: this.rowsRead, rows: this.rows, columns, rejected: this.rejects.list(), names };
+    return {
+      rowsRead: this.rowsRead,
+      rows: this.rows,
+      columns,
+      rejected: this.rejects.list(),
+      names,
+      rejectedCustomers: this.rejects.customers,
+    };
   }
 }
 

@@ -10,12 +10,18 @@
 // Data policy (never silent, every case is counted in `warnings`): rows with an invalid time or
 // customer are dropped; rows with a missing (NaN) amount are dropped; rows with amount 0 are kept
 // as purchases (a free item or promotion is still a visit; BTYD and lifetimes count them too);
-// rows with amount < 0 (returns, refunds) are dropped by default — they are not purchases — or kept
-// as purchase events with `negativeAmounts: 'keep'` (amounts net into spend); exact duplicate rows (same customer,
-// time and amount) are kept (two identical purchases on one day are plausible) but counted.
+// rows with amount < 0 (returns, refunds) follow the `returns` policy (data/policy.ts): dropped
+// (`exclude`, the default — they are not purchases), taken off the spend of the period they fall
+// in without being purchases (`net`), or kept as purchase events (`keep`, amounts net into spend);
+// exact duplicate rows (same customer, time and amount) are kept (two identical purchases on one
+// day are plausible) but counted. Every customer of the log is either summarised or excluded for
+// one reason (first purchase after the calibration end, only returns, no valid amount or date),
+// each counted in `warnings`: summarised + excludedCustomers = the log's customers.
+// Holdout purchases need no amount: a date-only log gets them like any other.
 // Speed: one counting sort by customer into an Int32Array order, a per-customer sort by time of a
 // few entries, no per-row objects or strings.
 import type { TransactionLog } from '../../data/types';
+import type { ReturnsPolicy } from '../../data/policy';
 import { UNIT_DAYS, type TimeUnit } from './units';
 
 export interface SummaryOptions {
@@ -27,8 +33,8 @@ export interface SummaryOptions {
   unit?: TimeUnit | number;
   /** Purchases within the same period of this many days are merged (1 = same day). */
   mergeDays?: number;
-  /** Rows with a negative amount: dropped (default) or kept as purchases netting into spend. */
-  negativeAmounts?: 'drop' | 'keep';
+  /** Rows with a negative amount (see RETURNS_POLICIES in data/policy.ts); default `exclude`. */
+  returns?: ReturnsPolicy;
   /** Called every 1024 customers with the fraction of rows done; may throw to interrupt. */
   checkpoint?: (fraction: number) => void;
   /** Also list the day of every repeat purchase (for tracking curves); see `repeatPurchaseDays`. */
@@ -45,7 +51,9 @@ export interface SummaryWarning {
     | 'duplicate-rows'
     | 'after-end'
     | 'first-purchase-after-calibration'
-    | 'no-usable-transactions';
+    | 'only-returns'
+    | 'no-valid-amount'
+    | 'no-valid-date';
   count: number;
   message: string;
 }
@@ -73,13 +81,30 @@ export interface CustomerSummary {
    * purchases `frequency` and `holdoutPurchases` count); otherwise null.
    */
   repeatPurchaseDays: Float64Array | null;
-  /** Customers whose first purchase is after the calibration end. */
+  /**
+   * Customers of the log not summarised: first purchase after the calibration end, only returns,
+   * no valid amount or date (each reason a warning with its count, see EXCLUSION_CODES).
+   */
   excludedCustomers: number;
   unitDays: number;
   calibrationEnd: number;
   holdoutEnd: number | null;
   warnings: SummaryWarning[];
 }
+
+/** The warnings that count excluded customers: with the summarised ones they add up to the log's. */
+export const EXCLUSION_CODES: readonly SummaryWarning['code'][] = [
+  'first-purchase-after-calibration',
+  'only-returns',
+  'no-valid-amount',
+  'no-valid-date',
+];
+
+// Why a customer's rows were dropped, as bits per customer (only set on the rare dropped rows).
+const DROPPED_LATE = 1;
+const DROPPED_RETURN = 2;
+const DROPPED_NO_AMOUNT = 4;
+const DROPPED_NO_DATE = 8;
 
 export function summariseTransactions(log: TransactionLog, options: SummaryOptions = {}): CustomerSummary {
   const { customer, time, amount, rows } = log;
@@ -88,7 +113,8 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
   const merge = options.mergeDays ?? 1;
   if (!(unitDays > 0) || !(merge > 0))
     throw new RangeError(`summary: unit (${unitDays} days) and merge period (${merge} days) must be positive`);
-  const keepNegative = options.negativeAmounts === 'keep';
+  const returns = options.returns ?? 'exclude';
+  const net = returns === 'net';
   const counts = { badTime: 0, badCustomer: 0, missingAmount: 0, zero: 0, negative: 0, afterEnd: 0, duplicates: 0 };
 
   let lastDay = -Infinity;
@@ -101,6 +127,7 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
   // Counting sort of the usable rows by customer.
   const start = new Int32Array(nCust + 1);
   const usable = new Uint8Array(rows);
+  const dropped = new Uint8Array(nCust);
   for (let i = 0; i < rows; i++) {
     const c = customer[i],
       t = time[i];
@@ -110,22 +137,26 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
     }
     if (!Number.isFinite(t)) {
       counts.badTime++;
+      dropped[c] |= DROPPED_NO_DATE;
       continue;
     }
     if (t >= endExclusive) {
       counts.afterEnd++;
+      dropped[c] |= DROPPED_LATE;
       continue;
     }
     if (amount) {
       const a = amount[i];
       if (Number.isNaN(a) || !Number.isFinite(a)) {
         counts.missingAmount++;
+        dropped[c] |= DROPPED_NO_AMOUNT;
         continue;
       }
       if (a === 0) counts.zero++;
       else if (a < 0) {
         counts.negative++;
-        if (!keepNegative) continue;
+        dropped[c] |= DROPPED_RETURN;
+        if (returns === 'exclude') continue;
       }
     }
     usable[i] = 1;
@@ -141,19 +172,32 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
   const repeatDays = options.repeatPurchaseDays ? new Float64Array(order.length) : null;
   let repeats = 0;
   let kept = 0,
-    excluded = 0,
-    empty = 0;
+    excluded = 0;
+  const empty = { onlyReturns: 0, noAmount: 0, noDate: 0 };
   const byTime = (i: number, j: number) => time[i] - time[j] || (amount ? amount[i] - amount[j] : 0);
   for (let c = 0; c < nCust; c++) {
     if ((c & 1023) === 1023 && options.checkpoint) options.checkpoint(start[c] / Math.max(1, order.length));
     const lo = start[c],
       hi = start[c + 1];
     if (lo === hi) {
-      empty++;
+      // No usable row: say why, from what was dropped (bought only after the end, only returns...).
+      const why = dropped[c];
+      if (why & DROPPED_LATE) excluded++;
+      else if (why & DROPPED_NO_DATE) empty.noDate++;
+      else if (why & DROPPED_NO_AMOUNT) empty.noAmount++;
+      else empty.onlyReturns++;
       continue;
     }
     sortSegment(order, lo, hi, byTime);
-    const first = order[lo];
+    // With `net`, returns are usable rows (their amounts count) but not purchases.
+    let firstAt = lo;
+    if (net) while (firstAt < hi && amount![order[firstAt]] < 0) firstAt++;
+    if (firstAt === hi) {
+      if (dropped[c] & DROPPED_LATE) excluded++;
+      else empty.onlyReturns++;
+      continue;
+    }
+    const first = order[firstAt];
     if (time[first] >= calExclusive) {
       excluded++;
       continue;
@@ -172,18 +216,19 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
       const row = order[k],
         t = time[row],
         period = Math.floor(t / merge),
-        a = amount ? amount[row] : 0;
+        a = amount ? amount[row] : 0,
+        purchase = !(net && a < 0);
       if (t < calExclusive) {
-        if (period !== lastPeriod) {
+        if (purchase && period !== lastPeriod) {
           if (repeatDays && periods > 0) repeatDays[repeats++] = period * merge;
           periods++;
           lastPeriod = period;
         }
-        lastCalTime = t;
+        if (purchase) lastCalTime = t;
         total += a;
-        if (period === firstPeriod) firstSpend += a;
+        if (period <= firstPeriod) firstSpend += a;
       } else {
-        if (period !== lastHoldPeriod && period !== lastPeriod) {
+        if (purchase && period !== lastHoldPeriod && period !== lastPeriod) {
           if (repeatDays) repeatDays[repeats++] = period * merge;
           holdPeriods++;
           lastHoldPeriod = period;
@@ -200,12 +245,11 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
     out.lastPurchase[kept] = lastCalTime;
     if (out.monetary && out.totalSpend) {
       out.totalSpend[kept] = total;
-      out.monetary[kept] = x > 0 ? (total - firstSpend) / x : 0;
+      // Netted returns may outweigh the purchases of a period: spend never goes below 0.
+      out.monetary[kept] = x > 0 ? Math.max(0, total - Math.max(0, firstSpend)) / x : 0;
     }
-    if (out.holdoutPurchases && out.holdoutSpend) {
-      out.holdoutPurchases[kept] = holdPeriods;
-      out.holdoutSpend[kept] = holdSpend;
-    }
+    if (out.holdoutPurchases) out.holdoutPurchases[kept] = holdPeriods;
+    if (out.holdoutSpend) out.holdoutSpend[kept] = holdSpend;
     kept++;
   }
   const cut = <A extends Float64Array | Int32Array | null>(a: A): A => (a ? (a.slice(0, kept) as A) : a);
@@ -225,11 +269,11 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
     holdoutPurchases: cut(out.holdoutPurchases),
     holdoutSpend: cut(out.holdoutSpend),
     repeatPurchaseDays: repeatDays && repeatDays.slice(0, repeats),
-    excludedCustomers: excluded,
+    excludedCustomers: excluded + empty.onlyReturns + empty.noAmount + empty.noDate,
     unitDays,
     calibrationEnd: calEnd,
     holdoutEnd,
-    warnings: warningsFor(counts, excluded, empty, keepNegative),
+    warnings: warningsFor(counts, excluded, empty, returns),
   };
 }
 
@@ -290,8 +334,8 @@ function warningsFor(
     duplicates: number;
   },
   excluded: number,
-  empty: number,
-  keep: boolean,
+  empty: { onlyReturns: number; noAmount: number; noDate: number },
+  returns: ReturnsPolicy,
 ): SummaryWarning[] {
   const w: SummaryWarning[] = [];
   const add = (code: SummaryWarning['code'], count: number, message: string) => {
@@ -304,9 +348,11 @@ function warningsFor(
   add(
     'negative-amount',
     c.negative,
-    keep
+    returns === 'keep'
       ? `${c.negative} rows with a negative amount were kept as purchases (amounts net into spend)`
-      : `${c.negative} rows with a negative amount (returns) were dropped: not purchases`,
+      : returns === 'net'
+        ? `${c.negative} rows with a negative amount (returns) were taken off their customer's spend, not counted as purchases`
+        : `${c.negative} rows with a negative amount (returns) were dropped: not purchases`,
   );
   add(
     'duplicate-rows',
@@ -319,6 +365,12 @@ function warningsFor(
     excluded,
     `${excluded} customers first bought after the calibration end and were excluded`,
   );
-  add('no-usable-transactions', empty, `${empty} customers have no usable transaction and were excluded`);
+  add(
+    'only-returns',
+    empty.onlyReturns,
+    `${empty.onlyReturns} customers have only returns (negative amounts) and were excluded`,
+  );
+  add('no-valid-amount', empty.noAmount, `${empty.noAmount} customers have no valid amount and were excluded`);
+  add('no-valid-date', empty.noDate, `${empty.noDate} customers have no valid date and were excluded`);
   return w;
 }
