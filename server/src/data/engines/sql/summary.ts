@@ -10,7 +10,7 @@
 //     - first day) / unit, monetary = mean spend of the repeat days (0 when x = 0);
 //   - a customer whose first purchase is after the calibration end is excluded (counted).
 // Everything below is text built through the dialect: identifiers quoted, literals escaped.
-import { dateReason } from '../../column-readers';
+import { REJECT_REASONS } from '../../policy';
 import { DataError } from '../../errors';
 import type { SqlColumn, SqlDialect } from './dialect';
 import { fromItem, type SqlRelation } from './connection';
@@ -84,15 +84,24 @@ export function checkedRows(d: SqlDialect, q: TransactionQuery): string {
   const col = (name: string) => catalogColumn(q.columns, name);
   const id = (name: string) => d.identifier(name);
   const reads: { alias: string; read: ReadColumn; reason: (raw: string) => string }[] = [
-    { alias: 'c', read: { name: q.customer, kind: 'id' }, reason: () => `missing ${q.customer}` },
-    { alias: 't', read: q.date, reason: () => dateReason(q.date.name, q.date.dateFormat) },
+    { alias: 'c', read: { name: q.customer, kind: 'id' }, reason: () => REJECT_REASONS.missing(q.customer) },
+    { alias: 't', read: q.date, reason: () => REJECT_REASONS.malformedDate(q.date.name, q.date.dateFormat) },
     ...(q.amount
-      ? [{ alias: 'a', read: { name: q.amount, kind: 'number' as const }, reason: () => `non-numeric ${q.amount}` }]
+      ? [
+          {
+            alias: 'a',
+            read: { name: q.amount, kind: 'number' as const },
+            reason: () => REJECT_REASONS.nonNumeric(q.amount!),
+          },
+        ]
       : []),
     ...q.whereColumns.map((read, i) => ({
       alias: whereColumnAlias(i),
       read,
-      reason: () => (read.kind === 'date' ? dateReason(read.name, read.dateFormat) : `non-numeric ${read.name}`),
+      reason: () =>
+        read.kind === 'date'
+          ? REJECT_REASONS.malformedDate(read.name, read.dateFormat)
+          : REJECT_REASONS.nonNumeric(read.name),
     })),
   ];
   const selected = reads.map((r) => `${readExpression(d, col(r.read.name), r.read)} AS ${id(r.alias)}`);
