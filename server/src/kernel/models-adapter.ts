@@ -448,6 +448,7 @@ function summariseTransactions(log: TransactionLog, options: SummaryOptions): Cu
     calibrationEnd: options.calibrationEnd,
     holdoutEnd: options.holdoutEnd,
     unit: options.unitDays,
+    returns: options.returns,
     checkpoint: options.checkpoint,
     repeatPurchaseDays: true,
   });

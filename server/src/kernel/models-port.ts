@@ -4,6 +4,10 @@
 import type { TransactionLog } from '../data';
 import type { CustomerSummary as LibrarySummary } from '../models';
 
+/** Summary warnings that count excluded customers (the library's, passed through). */
+export { EXCLUSION_CODES, type SummaryWarning } from '../models';
+import type { ReturnsPolicy } from '../data/policy';
+
 /**
  * Per-customer calibration summary of a split: the models library's (one entry per customer,
  * same order throughout), with `monetary` NaN where a customer has no repeat purchase to
@@ -17,6 +21,8 @@ export interface SummaryOptions {
   holdoutEnd: number | null;
   /** Length of the time unit in days (7 for weeks). */
   unitDays: number;
+  /** What negative amounts mean (the source's `returns`). */
+  returns: ReturnsPolicy;
   /** Called every so many rows: reports progress, and throws to stop when interrupted. */
   checkpoint?: (fraction: number) => void;
 }

@@ -5,7 +5,13 @@
 // Conventions and formulas: docs/models.md.
 
 // Summaries and sufficient statistics
-export { summariseTransactions, type CustomerSummary, type SummaryOptions, type SummaryWarning } from './summary/build';
+export {
+  summariseTransactions,
+  EXCLUSION_CODES,
+  type CustomerSummary,
+  type SummaryOptions,
+  type SummaryWarning,
+} from './summary/build';
 export { toPatterns, type Patterns } from './summary/patterns';
 export { uniqueRows, type UniqueRows } from './summary/unique-rows';
 export { UNIT_DAYS, ratePerPeriod, type TimeUnit } from './summary/units';

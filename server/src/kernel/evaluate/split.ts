@@ -3,7 +3,7 @@
 // transaction log. Shows the periods and every customer left out.
 import type { SplitStatement, TimeUnit } from '../../language';
 import type { LoadedSource } from '../../data';
-import type { CustomerSummary, ModelsPort } from '../models-port';
+import { EXCLUSION_CODES, type CustomerSummary, type ModelsPort, type SummaryWarning } from '../models-port';
 import { isoDate } from '../table-payload';
 import { isoToDays, UNIT_DAYS } from '../units';
 import { EvaluationError, type EvalContext, type StatementOutcome } from './context';
@@ -55,6 +55,7 @@ export function wholeLogSplit(source: LoadedSource, models: ModelsPort, ctx: Eva
     calibrationEnd,
     holdoutEnd: null,
     unitDays: UNIT_DAYS[unit],
+    returns: source.returns,
     checkpoint: (f) => ctx.checkpoint(f, 'summarising customers'),
   });
   return { unit, calibrationEnd, holdoutEnd: null, summary };
@@ -79,11 +80,16 @@ export function evaluateSplit(ctx: EvalContext, models: ModelsPort): StatementOu
     calibrationEnd,
     holdoutEnd,
     unitDays: UNIT_DAYS[unit],
+    returns: source.returns,
     checkpoint: (f) => ctx.checkpoint(f, 'summarising customers'),
   });
+  const accounting = customerAccounting(source, summary);
   if (summary.customerIds.length === 0) {
+    const onlyReturns = summary.warnings.find((w) => w.code === 'only-returns')?.count ?? 0;
     throw new EvaluationError(
-      `No customer made a first purchase by ${statement.calibrationEnd.value}: the calibration period is empty.`,
+      onlyReturns === source.log.customerIds.length
+        ? `Every amount in "${statement.source.name}" is negative (returns): with \`returns ${source.returns}\` no customer has a purchase to summarise. If purchases are written as negative numbers, flip their sign; to count returns as purchases, write \`returns keep\` in the source.`
+        : `No customer made a first purchase by ${statement.calibrationEnd.value}: the calibration period is empty.\n${accounting.join('\n')}`,
       statement.calibrationEnd,
     );
   }
@@ -95,7 +101,46 @@ export function evaluateSplit(ctx: EvalContext, models: ModelsPort): StatementOu
       (holdoutEnd === null
         ? ', no holdout.'
         : `, holdout to ${statement.holdoutEnd!.value} (${length(calibrationEnd, holdoutEnd)}).`),
-    `${n(summary.customerIds.length)} customers in calibration; ${n(summary.excludedCustomers)} excluded (first purchase after the calibration end).`,
+    ...accounting,
   ];
   return { value: { kind: 'split', split }, outputs: [{ data: { 'text/plain': lines.join('\n') } }] };
+}
+
+const EXCLUSION_WORDS: Partial<Record<SummaryWarning['code'], string>> = {
+  'first-purchase-after-calibration': 'first purchase after the calibration end',
+  'only-after-end': 'purchases only after the end of the holdout (or calibration)',
+  'only-returns': 'only returns (negative amounts)',
+  'no-valid-amount': 'no valid amount',
+  'no-valid-date': 'no valid date',
+};
+
+/**
+ * Every customer read, accounted for: in calibration, or excluded with a reason and a count
+ * per reason (at the split, or earlier, when the source rejected or filtered all their rows),
+ * adding up to the customers read; then the summary's other warnings (returns, zero amounts,
+ * duplicates, rows after the end).
+ */
+export function customerAccounting(
+  source: Extract<LoadedSource, { kind: 'transactions' }>,
+  summary: CustomerSummary,
+): string[] {
+  const report = source.report;
+  const excluded: [number, string][] = [
+    ...summary.warnings
+      .filter((w) => EXCLUSION_CODES.includes(w.code))
+      .map((w): [number, string] => [w.count, EXCLUSION_WORDS[w.code]!]),
+    ...report.customersRejected.map((g): [number, string] => [g.count, `every row rejected when read: ${g.reason}`]),
+    ...(report.customersFiltered
+      ? [[report.customersFiltered, 'every row filtered out by where'] as [number, string]]
+      : []),
+  ];
+  const total = excluded.reduce((sum, [count]) => sum + count, 0);
+  const read = Math.max(report.customersRead, summary.customerIds.length + total);
+  const lines = [
+    `${n(read)} customers read: ${n(summary.customerIds.length)} in calibration, ${n(total)} excluded${total ? ':' : '.'}`,
+    ...excluded.map(([count, why]) => `  ${n(count)} × ${why}`),
+  ];
+  const notes = summary.warnings.filter((w) => !EXCLUSION_CODES.includes(w.code));
+  if (notes.length) lines.push('Notes:', ...notes.map((w) => `  ${w.message}.`));
+  return lines;
 }

@@ -51,6 +51,7 @@ export interface SummaryWarning {
     | 'duplicate-rows'
     | 'after-end'
     | 'first-purchase-after-calibration'
+    | 'only-after-end'
     | 'only-returns'
     | 'no-valid-amount'
     | 'no-valid-date';
@@ -82,8 +83,9 @@ export interface CustomerSummary {
    */
   repeatPurchaseDays: Float64Array | null;
   /**
-   * Customers of the log not summarised: first purchase after the calibration end, only returns,
-   * no valid amount or date (each reason a warning with its count, see EXCLUSION_CODES).
+   * Customers whose first purchase is after the calibration end. The other customers left out
+   * (only purchases after the end, only returns, no valid amount or date) are counted by their
+   * warnings: the EXCLUSION_CODES warnings add up to every customer not summarised.
    */
   excludedCustomers: number;
   unitDays: number;
@@ -95,6 +97,7 @@ export interface CustomerSummary {
 /** The warnings that count excluded customers: with the summarised ones they add up to the log's. */
 export const EXCLUSION_CODES: readonly SummaryWarning['code'][] = [
   'first-purchase-after-calibration',
+  'only-after-end',
   'only-returns',
   'no-valid-amount',
   'no-valid-date',
@@ -173,7 +176,7 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
   let repeats = 0;
   let kept = 0,
     excluded = 0;
-  const empty = { onlyReturns: 0, noAmount: 0, noDate: 0 };
+  const empty = { onlyAfterEnd: 0, onlyReturns: 0, noAmount: 0, noDate: 0 };
   const byTime = (i: number, j: number) => time[i] - time[j] || (amount ? amount[i] - amount[j] : 0);
   for (let c = 0; c < nCust; c++) {
     if ((c & 1023) === 1023 && options.checkpoint) options.checkpoint(start[c] / Math.max(1, order.length));
@@ -182,7 +185,7 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
     if (lo === hi) {
       // No usable row: say why, from what was dropped (bought only after the end, only returns...).
       const why = dropped[c];
-      if (why & DROPPED_LATE) excluded++;
+      if (why & DROPPED_LATE) empty.onlyAfterEnd++;
       else if (why & DROPPED_NO_DATE) empty.noDate++;
       else if (why & DROPPED_NO_AMOUNT) empty.noAmount++;
       else empty.onlyReturns++;
@@ -193,7 +196,7 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
     let firstAt = lo;
     if (net) while (firstAt < hi && amount![order[firstAt]] < 0) firstAt++;
     if (firstAt === hi) {
-      if (dropped[c] & DROPPED_LATE) excluded++;
+      if (dropped[c] & DROPPED_LATE) empty.onlyAfterEnd++;
       else empty.onlyReturns++;
       continue;
     }
@@ -269,7 +272,7 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
     holdoutPurchases: cut(out.holdoutPurchases),
     holdoutSpend: cut(out.holdoutSpend),
     repeatPurchaseDays: repeatDays && repeatDays.slice(0, repeats),
-    excludedCustomers: excluded + empty.onlyReturns + empty.noAmount + empty.noDate,
+    excludedCustomers: excluded,
     unitDays,
     calibrationEnd: calEnd,
     holdoutEnd,
@@ -334,7 +337,7 @@ function warningsFor(
     duplicates: number;
   },
   excluded: number,
-  empty: { onlyReturns: number; noAmount: number; noDate: number },
+  empty: { onlyAfterEnd: number; onlyReturns: number; noAmount: number; noDate: number },
   returns: ReturnsPolicy,
 ): SummaryWarning[] {
   const w: SummaryWarning[] = [];
@@ -364,6 +367,11 @@ function warningsFor(
     'first-purchase-after-calibration',
     excluded,
     `${excluded} customers first bought after the calibration end and were excluded`,
+  );
+  add(
+    'only-after-end',
+    empty.onlyAfterEnd,
+    `${empty.onlyAfterEnd} customers bought only after the end of the observation period and were excluded`,
   );
   add(
     'only-returns',
