@@ -7,28 +7,22 @@ import { MAX_QUOTED_LINES } from './csv-scanner';
 import { daysFromCivil } from './date-parser';
 
 /**
- * What a negative amount (a return, a refund) does, chosen per source with `returns`:
+ * What a negative amount (a return, a refund) does, chosen per source with `returns` (the words
+ * are the language catalog's, so the checker knows them):
  * - `exclude` (default, as the published analyses and lifetimes' tutorials on retail logs do:
  *   cancellations are removed before the summary): the row is dropped and counted;
  * - `net`: the row is not a purchase, but its amount is taken off the customer's spend in the
  *   period it falls in (calibration or holdout);
  * - `keep`: the row is a purchase event like any other and its amount nets into spend.
+ * Transaction dates outside PLAUSIBLE_DATES are placeholders (0001-01-01, 9999-12-31) or typos,
+ * not purchases: such rows are rejected; a source overrides it with `earliest_date` / `latest_date`.
  */
-export const RETURNS_POLICIES = ['exclude', 'net', 'keep'] as const;
-export type ReturnsPolicy = (typeof RETURNS_POLICIES)[number];
-export const DEFAULT_RETURNS_POLICY: ReturnsPolicy = 'exclude';
-export const RETURNS_POLICY_MEANING: Record<ReturnsPolicy, string> = {
-  exclude: 'rows with a negative amount are dropped (counted)',
-  net: "negative amounts are taken off the customer's spend in their period; they are not purchases",
-  keep: 'rows with a negative amount are purchases like any other; amounts net into spend',
-};
-
-/**
- * Transaction dates outside this range are placeholders (0001-01-01, 9999-12-31) or typos, not
- * purchases: such rows are rejected. A source overrides it with `earliest_date` / `latest_date`.
- */
-export const PLAUSIBLE_DATES = { earliest: '1950-01-01', latest: '2099-12-31' } as const;
-
+export {
+  DEFAULT_RETURNS_POLICY,
+  PLAUSIBLE_DATES,
+  RETURNS_POLICIES,
+  type ReturnsPolicy,
+} from '../language/catalog/options';
 /** An ISO date (YYYY-MM-DD) as days since 1970-01-01. */
 export function isoDays(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);

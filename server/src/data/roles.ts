@@ -39,7 +39,11 @@ export function roleRequests(spec: SourceSpec): ColumnRequest[] {
     add(column(spec, 'date'), 'date', mapping(spec, 'date')?.format);
     // Only the transaction date is held to the plausible range; filter columns read as written.
     const date = requests.find((r) => r.name === column(spec, 'date'));
-    if (date) date.plausible = { ...PLAUSIBLE_DATES, ...spec.plausibleDates };
+    if (date)
+      date.plausible = {
+        earliest: spec.plausibleDates?.earliest ?? PLAUSIBLE_DATES.earliest,
+        latest: spec.plausibleDates?.latest ?? PLAUSIBLE_DATES.latest,
+      };
     add(column(spec, 'amount'), 'number');
   } else if (spec.kind === 'summary') {
     add(column(spec, 'customer'), 'id');

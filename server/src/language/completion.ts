@@ -6,7 +6,7 @@ import type { DefinitionKind, Range } from './ast';
 import { chartKindInfo } from './catalog/charts';
 import type { KeywordContext } from './catalog/keywords';
 import { modelKindInfo } from './catalog/models';
-import { DELIMITER_WORDS, optionInfo, type BlockContext, type OptionShape } from './catalog/options';
+import { DELIMITER_WORDS, optionInfo, type BlockContext, type OptionInfo } from './catalog/options';
 import { DATE_FORMAT_WORDS } from './catalog/sources';
 import { lex, type Token } from './lexer';
 
@@ -157,7 +157,7 @@ function blockExpectations(block: BlockContext, item: Token[], source: string | 
   const option = optionInfo(block, first.text);
   if (!option) return item.length === 1 ? atItemStart : [];
   if (last.text === 'per') return [UNITS];
-  if (item.length === 1 || last.kind === 'Comma') return firstValue(option.shape, source);
+  if (item.length === 1 || last.kind === 'Comma') return firstValue(option, source);
   // After a value: its unit or `per`, the order of a sort, or the next option on the same line.
   const more: Expectation[] = [];
   if (last.kind === 'Number' && option.shape === 'duration') more.push(UNITS);
@@ -166,12 +166,14 @@ function blockExpectations(block: BlockContext, item: Token[], source: string | 
   return [...more, ...atItemStart];
 }
 
-function firstValue(shape: OptionShape, source: string | null): Expectation[] {
-  switch (shape) {
+function firstValue(option: OptionInfo, source: string | null): Expectation[] {
+  switch (option.shape) {
     case 'boolean':
       return [words('true', 'false')];
     case 'delimiter':
       return [words(...Object.keys(DELIMITER_WORDS))];
+    case 'word':
+      return [words(...(option.words ?? []))];
     case 'metric-list':
     case 'sort':
       return [METRICS];

@@ -61,6 +61,10 @@ export function sourceSpec(statement: SourceStatement, notebookDir: string): Sou
         ? delimiter.value
         : undefined;
   const conditions = wheres(statement.block).flatMap((w) => (w.condition ? [w.condition] : []));
+  const word = (name: string) => {
+    const v = option(statement.block, name)?.values[0]?.value;
+    return v?.kind === 'Identifier' ? v.name : v?.kind === 'Date' ? v.value : undefined;
+  };
   return {
     path: sourceFile(notebookDir, statement)!,
     format: statement.format!.name,
@@ -68,6 +72,8 @@ export function sourceSpec(statement: SourceStatement, notebookDir: string): Sou
     delimiter: delimiterText,
     header: booleanOption(statement.block, 'header'),
     columns: namesOption(statement.block, 'columns'),
+    returns: word('returns') as SourceSpec['returns'],
+    plausibleDates: { earliest: word('earliest_date'), latest: word('latest_date') },
     mappings: mappings(statement.block).map((m) => ({
       role: m.role.name,
       columns: m.columns.map((c) => c.name),

@@ -15,7 +15,9 @@ export type OptionShape =
   | 'delimiter' // whitespace, comma, tab, semicolon, pipe, or a one-character string
   | 'column-list' // data columns: a, b, c
   | 'metric-list' // metrics: customer, clv, p_alive
-  | 'sort'; // a metric, then asc or desc
+  | 'sort' // a metric, then asc or desc
+  | 'word' // one of the option's `words`
+  | 'date'; // 2020-01-31
 
 export type BlockContext = 'source' | 'model' | 'value' | 'table';
 
@@ -30,6 +32,8 @@ export interface OptionInfo {
   minExclusive?: boolean;
   maxExclusive?: boolean;
   default?: string;
+  /** The words a `word` option takes. */
+  words?: readonly string[];
   /** Model options that apply to some roles of model only (`fit_periods` to sbg). */
   modelRoles?: readonly ModelRole[];
 }
@@ -42,6 +46,14 @@ export const DELIMITER_WORDS: Record<string, string> = {
   pipe: '|',
 };
 
+/** What a source does with negative amounts; docs/data.md and data/policy.ts say what each means. */
+export const RETURNS_POLICIES = ['exclude', 'net', 'keep'] as const;
+export type ReturnsPolicy = (typeof RETURNS_POLICIES)[number];
+export const DEFAULT_RETURNS_POLICY: ReturnsPolicy = 'exclude';
+
+/** Transaction dates outside this range are rejected as placeholders unless a source widens it. */
+export const PLAUSIBLE_DATES = { earliest: '1950-01-01', latest: '2099-12-31' } as const;
+
 export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
   source: [
     {
@@ -52,6 +64,26 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
     },
     { name: 'header', shape: 'boolean', description: 'Whether the first line names the columns.', default: 'true' },
     { name: 'columns', shape: 'column-list', description: 'Column names, in order, for files without a header line.' },
+    {
+      name: 'returns',
+      shape: 'word',
+      words: RETURNS_POLICIES,
+      description:
+        "Rows with a negative amount (returns, refunds): `exclude` drops them, `net` takes them off the customer's spend without counting a purchase, `keep` counts them as purchases.",
+      default: DEFAULT_RETURNS_POLICY,
+    },
+    {
+      name: 'earliest_date',
+      shape: 'date',
+      description: 'Transactions dated before this day are rejected (placeholder dates such as 0001-01-01).',
+      default: PLAUSIBLE_DATES.earliest,
+    },
+    {
+      name: 'latest_date',
+      shape: 'date',
+      description: 'Transactions dated after this day are rejected (placeholder dates such as 9999-12-31).',
+      default: PLAUSIBLE_DATES.latest,
+    },
   ],
   model: [
     {

@@ -145,6 +145,15 @@ function shapeProblem(info: OptionInfo, v: OptionValue): { message: string; repl
       const message = `${name} takes whitespace, comma, tab, semicolon, pipe or a one-character string${replacement ? `; did you mean \`${replacement}\`?` : ''}`;
       return replacement ? { message, replacement } : { message };
     }
+    case 'word': {
+      const words = info.words ?? [];
+      if (value.kind === 'Identifier' && words.includes(value.name)) return undefined;
+      const replacement = value.kind === 'Identifier' ? suggest(value.name, [...words])[0] : undefined;
+      const message = `${name} takes ${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}${replacement ? `; did you mean \`${replacement}\`?` : ''}`;
+      return replacement ? { message, replacement } : { message };
+    }
+    case 'date':
+      return value.kind === 'Date' ? undefined : { message: `${name} takes a date such as \`2000-01-01\`` };
     case 'column-list':
     case 'metric-list':
     case 'sort':
