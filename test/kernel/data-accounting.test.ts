@@ -9,6 +9,7 @@ import type { CellResult } from '../../server/src/kernel/api';
 import { createKernel } from '../../server/src/kernel/kernel';
 import { MIME, type ModelPayload, type OutputItem } from '../../server/src/kernel/output-types';
 import { generatedCsv } from './generated-csv';
+import { repoRoot } from './notebooks';
 
 const dir = mkdtempSync(join(tmpdir(), 'clv-accounting-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,6 +79,35 @@ describe('kernel: every customer accounted for at the split', () => {
     );
     const wide = text((await run(csv, `${MAPPINGS}\n  earliest_date 1900-01-01`)).get('source'));
     assert.match(wide, /2 × date in date outside 1900-01-01 to 2099-12-31/);
+  });
+});
+
+describe('kernel: placeholder dates and numerical failure', function () {
+  this.timeout(120_000);
+  // 200 customers through 2020, P whose first purchase is 0001-01-01 and Q on 9999-12-31 (placeholders).
+  const csv = readFileSync(join(repoRoot, 'test', 'fixtures', 'data', 'placeholder-dates.csv'), 'utf8');
+  const model = { id: 'model', text: 'model m = bgnbd(cal)' };
+  const split = 'split cal = orders until 2020-08-31, holdout until 2020-12-31, in weeks';
+
+  it('rejected by default: the model fits the plausible rows', async () => {
+    const results = await run(csv, MAPPINGS, [model]);
+    assert.match(text(results.get('source')), /2 × date in date outside 1950-01-01 to 2099-12-31/);
+    assert.equal(results.get('model')?.status, 'ok', results.get('model')?.error?.message);
+  });
+
+  it("let through, the series that does not converge is the model's failure, explained, not an internal error", async () => {
+    writeFileSync(join(dir, 'orders.csv'), csv);
+    const results = await createKernel({ notebookDir: dir }).run([
+      {
+        id: 'source',
+        text: `source orders = csv "orders.csv" {\n${MAPPINGS}\n  earliest_date 0001-01-01\n  latest_date 9999-12-31\n}`,
+      },
+      { id: 'split', text: split },
+      model,
+    ]);
+    const error = results.get('model')?.error?.message ?? '';
+    assert.match(error, /The BG\/NBD model failed numerically while scoring its customers: hyp2f1\(.*did not converge/);
+    assert.doesNotMatch(error, /Internal error/);
   });
 });
 

@@ -23,7 +23,8 @@ export const FORMATS = ['csv', 'tsv', 'text', 'json', 'parquet', 'arrow'];
 
 /** The format a file's extension stands for, or an error naming the extensions known. */
 export function formatOf(path: string): string {
-  const format = FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
+  // A gzip file (orders.csv.gz) is read through: its format is the extension before `.gz`.
+  const format = FORMAT_BY_EXTENSION[extname(path.replace(/\.gz$/i, '')).toLowerCase()];
   if (!format)
     throw new InputError(
       `cannot tell the file format from the extension; use one of ${Object.keys(FORMAT_BY_EXTENSION).join(' ')} (or pass --format)`,

@@ -2,9 +2,12 @@
 // string or one buffer: the consumer takes the whole records of each chunk and hands back
 // where the unfinished tail starts; the tail moves to the front of the buffer for the next
 // read. Between chunks the abort signal is checked and progress reported — a chunk is a few
-// milliseconds of parsing, so an interrupt lands well within 200 ms.
+// milliseconds of parsing, so an interrupt lands well within 200 ms. A gzip file streams
+// through zlib into the same chunks (progress counts compressed bytes).
 import { closeSync, openSync, readSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { gunzipHeadSync, gunzipPieces, isGzip } from './compressed';
 import { DataError } from './errors';
 
 const CHUNK_BYTES = 1 << 21;
@@ -23,6 +26,7 @@ export function interrupted(): DataError {
 
 export async function streamChunks(path: string, consume: ChunkConsumer, options: ChunkOptions = {}): Promise<void> {
   const total = (await stat(path)).size;
+  if (isGzip((await readHead(path, 2, false)).bytes)) return streamGzipChunks(path, total, consume, options);
   const handle = await open(path, 'r');
   try {
     let buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(total, 1)));
@@ -47,12 +51,43 @@ export async function streamChunks(path: string, consume: ChunkConsumer, options
   }
 }
 
-/** The first `maxBytes` of a file (for headers and samples). */
-export async function readHead(path: string, maxBytes: number): Promise<{ bytes: Buffer; complete: boolean }> {
+/** The decompressed pieces of a gzip file, gathered into the chunks `consume` takes. */
+async function streamGzipChunks(path: string, total: number, consume: ChunkConsumer, options: ChunkOptions) {
+  let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let filled = 0;
+  let compressed = 0;
+  const feed = (final: boolean) => {
+    if (options.signal?.aborted) throw interrupted();
+    const consumed = consume(buffer, filled, final);
+    options.onChunk?.(final ? total : compressed, total);
+    buffer.copy(buffer, 0, consumed, filled);
+    filled -= consumed;
+    // A record longer than the buffer (within the scanner's bound) doubles it.
+    if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+  };
+  for await (const { piece, compressedRead } of gunzipPieces(path)) {
+    compressed = compressedRead;
+    for (let at = 0; at < piece.length;) {
+      const n = piece.copy(buffer, filled, at);
+      filled += n;
+      at += n;
+      if (filled === buffer.length) feed(false);
+    }
+  }
+  feed(true);
+}
+
+/** The first `maxBytes` of a file, decompressed when it is gzip (for headers and samples). */
+export async function readHead(
+  path: string,
+  maxBytes: number,
+  decompress = true,
+): Promise<{ bytes: Buffer; complete: boolean }> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(maxBytes);
     const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+    if (decompress && isGzip(buffer.subarray(0, bytesRead))) return gunzipHeadSync(path, maxBytes);
     return { bytes: buffer.subarray(0, bytesRead), complete: bytesRead < maxBytes };
   } finally {
     await handle.close();
@@ -65,8 +100,15 @@ export function readHeadSync(path: string, maxBytes: number): { bytes: Buffer; c
   try {
     const buffer = Buffer.allocUnsafe(maxBytes);
     const bytesRead = readSync(fd, buffer, 0, maxBytes, 0);
+    if (isGzip(buffer.subarray(0, bytesRead))) return gunzipHeadSync(path, maxBytes);
     return { bytes: buffer.subarray(0, bytesRead), complete: bytesRead < maxBytes };
   } finally {
     closeSync(fd);
   }
+}
+
+/** A whole file (formats decoded whole: JSON arrays, Arrow), decompressed when it is gzip. */
+export async function readWhole(path: string): Promise<Buffer> {
+  const bytes = await readFile(path);
+  return isGzip(bytes) ? gunzipSync(bytes) : bytes;
 }

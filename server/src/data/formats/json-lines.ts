@@ -2,6 +2,7 @@
 // record goes to the column builder as it is parsed, and between chunks the load reports
 // progress and stops on an interrupt, as a CSV load does. The columns are the keys of the
 // first records (json.ts); a line that does not parse is a rejected row.
+import { MAX_RECORD_BYTES, recordTooLong } from '../csv-scanner';
 import { readHead, streamChunks, type ChunkOptions } from '../file-chunks';
 import { REJECT_REASONS } from '../policy';
 import type { ColumnarResult, ColumnRequest } from '../types';
@@ -39,6 +40,7 @@ export async function loadJsonLines(
     (buffer, end, final) => {
       // Whole lines only: the rest of the chunk waits for the next read.
       const stop = final ? end : buffer.lastIndexOf(NEWLINE, end - 1) + 1;
+      if (stop === 0 && end > MAX_RECORD_BYTES) throw recordTooLong(path, line + 1);
       const lines = buffer.toString('utf8', 0, stop).split('\n');
       if (lines[lines.length - 1] === '') lines.pop();
       for (const raw of lines) {

@@ -5,9 +5,9 @@
 // of JSON lines that does not parse is a rejected row, counted and shown with its line like a
 // junk row of a CSV file; an array that does not parse fails the file, since no record can be
 // told apart.
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DataError } from '../errors';
+import { readWhole } from '../file-chunks';
 import { REJECT_REASONS } from '../policy';
 import type { DecodedTable } from './value-columns';
 
@@ -84,7 +84,7 @@ export function recordsTable({ records, lines, invalid }: JsonRecords): DecodedT
 }
 
 export async function jsonTable(path: string): Promise<DecodedTable> {
-  const parsed = parseJsonRecords(await readFile(path, 'utf8'), path);
+  const parsed = parseJsonRecords((await readWhole(path)).toString('utf8'), path);
   if (!Array.isArray(parsed.records)) throw new DataError(`"${basename(path)}" is not an array of records.`);
   return recordsTable(parsed);
 }

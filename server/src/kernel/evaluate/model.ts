@@ -116,7 +116,26 @@ function tracking(fitted: FittedModel, split: SplitData): Tracking {
   };
 }
 
+/**
+ * A model statement. Fitting and scoring run the model's special functions on every customer:
+ * a numerical failure there (a hypergeometric series that does not converge on an extreme
+ * history) is this model's failure, explained, never an internal error of the kernel.
+ */
 export async function evaluateModel(ctx: EvalContext, models: ModelsPort): Promise<StatementOutcome> {
+  try {
+    return await fitAndScore(ctx, models);
+  } catch (err) {
+    if (ctx.signal.aborted || err instanceof EvaluationError) throw err;
+    const statement = ctx.statement as ModelStatement;
+    const kind = statement.call!.callee.name;
+    throw new EvaluationError(
+      `The ${modelKindInfo(kind)?.title ?? kind} model failed numerically while scoring its customers: ${(err as Error).message}. Look for implausible histories (a very long calibration period, placeholder dates) or try another model.`,
+      statement.call,
+    );
+  }
+}
+
+async function fitAndScore(ctx: EvalContext, models: ModelsPort): Promise<StatementOutcome> {
   const statement = ctx.statement as ModelStatement;
   const call = statement.call;
   if (!statement.name || !call || call.args.length === 0) throw new EvaluationError('Incomplete model statement.');
