@@ -25,7 +25,10 @@ export function numberReason(column: string, text: string): string {
 
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
-/** The number in bytes[start, end) (±Infinity past the double range), or NaN when it is not a decimal number (empty counts as not one). */
+/**
+ * The number in bytes[start, end) (±Infinity past the double range), or NaN when it is not a
+ * decimal number (empty counts as not one).
+ */
 export function parseNumber(
   bytes: Uint8Array,
   start: number,
