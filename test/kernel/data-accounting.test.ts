@@ -66,7 +66,10 @@ describe('kernel: every customer accounted for at the split', () => {
     const results = await run('customer,date,amount\nA,2020-01-05,-10\nB,2020-01-06,-3\n', MAPPINGS);
     const split = results.get('split');
     assert.equal(split?.status, 'error');
-    assert.match(split?.error?.message ?? '', /Every amount in "orders" is negative \(returns\): with `returns exclude`/);
+    assert.match(
+      split?.error?.message ?? '',
+      /Every amount in "orders" is negative \(returns\): with `returns exclude`/,
+    );
   });
 
   it('placeholder dates are rejected rows; earliest_date widens the range', async () => {
