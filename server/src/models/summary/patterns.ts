@@ -2,7 +2,7 @@
 // customers with the same triple are fitted once with a weight. Fit cost then grows with the
 // number of distinct patterns, not customers. Distinct x values are indexed separately because
 // the x-only terms (log-gamma/beta of r+x, b+x, ...) are computed once per x per evaluation.
-import { uniqueRows } from './unique-rows';
+import { uniqueRows, type UniqueRows } from './unique-rows';
 
 export interface Patterns {
   x: Float64Array;
@@ -46,7 +46,7 @@ export function toPatterns(
     columns = columns.map((c) => Float64Array.from(rows, (i) => c[i]));
     weights = Float64Array.from(rows, (i) => weight[i]);
   }
-  const unique = uniqueRows(columns, checkpoint);
+  const unique = sortedPatterns(uniqueRows(columns, checkpoint));
   const [px, ptx, pT] = unique.columns;
   const pw = new Float64Array(px.length);
   for (let i = 0; i < unique.of.length; i++) pw[unique.of[i]] += weights ? weights[i] : 1;
@@ -74,6 +74,24 @@ export function toPatterns(
     count: px.length,
     total,
     of,
+  };
+}
+
+/**
+ * The patterns in (x, t_x, T) order rather than first appearance: a likelihood is summed in
+ * pattern order, so this makes a fit independent of the order customers arrive in (a file's
+ * row order, or a database's), to the last bit.
+ */
+function sortedPatterns(unique: UniqueRows): UniqueRows {
+  const [x, tx, T] = unique.columns;
+  const order = Array.from({ length: x.length }, (_, i) => i).sort(
+    (a, b) => x[a] - x[b] || tx[a] - tx[b] || T[a] - T[b],
+  );
+  const rank = new Int32Array(order.length);
+  order.forEach((pattern, r) => (rank[pattern] = r));
+  return {
+    columns: unique.columns.map((c) => Float64Array.from(order, (i) => c[i])),
+    of: unique.of.map((k) => rank[k]),
   };
 }
 
