@@ -208,10 +208,32 @@ export interface Call extends Node {
 export interface SourceStatement extends Node {
   kind: 'Source';
   name: Identifier | null;
-  /** csv, tsv, text, json, parquet, arrow. */
+  /** csv, tsv, text, json, parquet, arrow; `table` or `query` through a connection. */
   format: Identifier | null;
+  /** The file path, the table name, or the query text. */
   path: StringLiteral | null;
+  /**
+   * `from NAME`: the connection a `table` or `query` source reads through. Absent (not null)
+   * for file sources, so their trees (and the parser's golden files) are unchanged.
+   */
+  connection?: Identifier;
   block: Block | null;
+}
+
+/**
+ * `connection NAME = ENGINE "database.duckdb"`, `connection NAME = ENGINE env "VARIABLE"` or
+ * `connection NAME = ENGINE secret "NAME"`: where an engine's URL comes from. The notebook
+ * never holds a credential, only where to find one.
+ */
+export interface ConnectionStatement extends Node {
+  kind: 'Connection';
+  name: Identifier | null;
+  /** duckdb, postgres, clickhouse. */
+  engine: Identifier | null;
+  /** `env` or `secret` before the string; null when the string is a database file. */
+  via: Identifier | null;
+  /** The database file, the environment variable's name, or the secret's name. */
+  target: StringLiteral | null;
 }
 
 export interface SplitStatement extends Node {
@@ -289,6 +311,7 @@ export interface CompareStatement extends Node {
 }
 
 export type Statement =
+  | ConnectionStatement
   | SourceStatement
   | SplitStatement
   | ModelStatement
@@ -301,9 +324,15 @@ export type Statement =
 
 /** Statements that define a name other cells can refer to. */
 export type Definition =
-  SourceStatement | SplitStatement | ModelStatement | ValueStatement | SegmentsStatement | TableStatement;
+  | ConnectionStatement
+  | SourceStatement
+  | SplitStatement
+  | ModelStatement
+  | ValueStatement
+  | SegmentsStatement
+  | TableStatement;
 
-export type DefinitionKind = 'source' | 'split' | 'model' | 'value' | 'segments' | 'table';
+export type DefinitionKind = 'connection' | 'source' | 'split' | 'model' | 'value' | 'segments' | 'table';
 
 export interface Comment {
   range: Range;

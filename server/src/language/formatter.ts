@@ -127,9 +127,14 @@ function printStatement(
     lines.push({ depth, text, source, commentDepth });
   };
   switch (s.kind) {
+    case 'Connection':
+      return push(
+        `connection ${s.name!.name} = ${s.engine!.name}${s.via ? ` ${s.via.name}` : ''}${s.target ? ` ${s.target.raw}` : ''}`,
+        s,
+      );
     case 'Source':
       return printWithBlock(
-        `source ${s.name!.name} = ${s.format!.name} ${s.path!.raw}`,
+        `source ${s.name!.name} = ${s.format!.name} ${s.path!.raw}${s.connection ? ` from ${s.connection.name}` : ''}`,
         s,
         s.block,
         lines,

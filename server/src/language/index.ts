@@ -54,6 +54,13 @@ export {
   type OptionShape,
 } from './catalog/options';
 export { ROLES, roleInfo, SOURCE_FORMATS, DATE_FORMAT_WORDS, type RoleInfo, type SourceKind } from './catalog/sources';
+export {
+  CONNECTION_ENGINES,
+  CONNECTION_FORMATS,
+  CONNECTION_URL_SOURCES,
+  engineInfo,
+  isConnectionFormat,
+} from './catalog/connections';
 export { CHART_KINDS, chartKindInfo, type ChartKindInfo } from './catalog/charts';
 export {
   keywordsFor,

@@ -7,6 +7,7 @@ import { METRICS } from './metrics';
 import { ROLES, SOURCE_FORMATS } from './sources';
 
 export const STATEMENT_KEYWORDS = [
+  'connection',
   'source',
   'split',
   'model',

@@ -2,6 +2,7 @@
 import type { Statement } from '../ast';
 import { CheckContext, type Environment } from './context';
 import { checkCompare } from './compare';
+import { checkConnection } from './connection';
 import { checkModel } from './model';
 import { checkChart, checkExport, checkTable } from './outputs';
 import { checkSegments } from './segments';
@@ -13,6 +14,9 @@ export function checkCell(statements: Statement[], env: Environment): CheckConte
   const ctx = new CheckContext(env);
   for (const s of statements) {
     switch (s.kind) {
+      case 'Connection':
+        checkConnection(ctx, s);
+        break;
       case 'Source':
         checkSource(ctx, s);
         break;

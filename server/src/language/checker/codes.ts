@@ -27,6 +27,18 @@ export const DIAGNOSTIC_CODES: Record<string, { severity: Severity; description:
     severity: 'error',
     description: 'A file format other than csv, tsv, text, json, parquet or arrow.',
   },
+  'unknown-engine': {
+    severity: 'error',
+    description: 'A connection engine other than duckdb, postgres or clickhouse.',
+  },
+  'credential-in-notebook': {
+    severity: 'error',
+    description: 'A connection URL written in the notebook; it must come from `env "VARIABLE"` or `secret "NAME"`.',
+  },
+  'missing-connection': {
+    severity: 'error',
+    description: 'A `table` or `query` source without `from CONNECTION`, or a file source with one.',
+  },
   'unknown-role': { severity: 'error', description: 'A mapping to a role that does not exist.' },
   'duplicate-mapping': {
     severity: 'error',

@@ -46,6 +46,7 @@ export function typeName(type: ValueType): string {
 }
 
 const ARTICLES: Record<DefinitionKind, string> = {
+  connection: 'a connection',
   source: 'a source',
   split: 'a split',
   model: 'a model',

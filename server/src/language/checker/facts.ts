@@ -32,6 +32,7 @@ export function mapsRole(source: SourceStatement, role: string): boolean {
 }
 
 const DEFINITION_KINDS: Partial<Record<Statement['kind'], DefinitionKind>> = {
+  Connection: 'connection',
   Source: 'source',
   Split: 'split',
   Model: 'model',
@@ -52,6 +53,8 @@ export function definitionName(statement: Statement): Identifier | null {
 /** The names a statement refers to as definitions, in order of appearance. */
 export function definitionReferences(statement: Statement): Identifier[] {
   switch (statement.kind) {
+    case 'Source':
+      return statement.connection ? [statement.connection] : [];
     case 'Split':
       return statement.source ? [statement.source] : [];
     case 'Model':
@@ -166,6 +169,8 @@ export class FactsTable {
   private compute(d: Definition): Facts {
     const kind = definitionKind(d)!;
     switch (d.kind) {
+      case 'Connection':
+        return emptyFacts(kind);
       case 'Source': {
         const facts = emptyFacts(kind);
         facts.sourceKind = sourceKindOf(d);

@@ -2,11 +2,13 @@
 // one kind of source, the roles that kind requires, date formats) and, when the columns are
 // known (a schema from the file, or a `columns` option), the column names.
 import type { MappingItem, SourceStatement } from '../ast';
+import { CONNECTION_FORMATS } from '../catalog/connections';
 import { ROLES, roleInfo, SOURCE_FORMATS, DATE_FORMAT_WORDS, type SourceKind } from '../catalog/sources';
 import { didYouMean, suggest } from '../suggest';
 import { suggestionData, type CheckContext } from './context';
 import { checkCondition } from './conditions';
 import { checkBlockItems } from './options';
+import { checkSourceConnection } from './connection';
 import { orList } from './describe';
 
 const KIND_NAMES: Record<SourceKind, string> = {
@@ -15,19 +17,19 @@ const KIND_NAMES: Record<SourceKind, string> = {
   cohorts: 'a cohort source',
 };
 
+const FORMAT_NAMES = [...SOURCE_FORMATS, ...CONNECTION_FORMATS].map((f) => f.name);
+
 export function checkSource(ctx: CheckContext, s: SourceStatement): void {
-  if (s.format && !SOURCE_FORMATS.some((f) => f.name === s.format!.name)) {
-    const suggestions = suggest(
-      s.format.name,
-      SOURCE_FORMATS.map((f) => f.name),
-    );
+  if (s.format && !FORMAT_NAMES.includes(s.format.name)) {
+    const suggestions = suggest(s.format.name, FORMAT_NAMES);
     ctx.error(
       s.format,
       'unknown-format',
-      `unknown file format \`${s.format.name}\`; use ${orList(SOURCE_FORMATS.map((f) => f.name))}${didYouMean(suggestions)}`,
+      `unknown file format \`${s.format.name}\`; use ${orList(FORMAT_NAMES)}${didYouMean(suggestions)}`,
       suggestionData(suggestions),
     );
   }
+  checkSourceConnection(ctx, s);
   const options = checkBlockItems(ctx, 'source', s.block);
   const declared = options.get('columns')?.values.flatMap((v) => (v.value.kind === 'Identifier' ? [v.value.name] : []));
   const schema = ctx.env.schema(s)?.map((c) => c.name) ?? declared;

@@ -1,5 +1,6 @@
-// Definitions with a `name =` header: source, split, model, value, table.
-//   source NAME = FORMAT "path" [block]
+// Definitions with a `name =` header: connection, source, split, model, value, table.
+//   connection NAME = ENGINE ["database file" | env "VARIABLE" | secret "NAME"]
+//   source NAME = FORMAT "path" [from CONNECTION] [block]
 //   split NAME = SOURCE until DATE [, holdout until DATE] [, in UNIT]
 //   model NAME = KIND(ARG, ...) [block]
 //   value NAME = FUNCTION(ARG, ...) [block]
@@ -7,6 +8,7 @@
 import type {
   Block,
   Call,
+  ConnectionStatement,
   DateLiteral,
   Identifier,
   ModelStatement,
@@ -63,16 +65,37 @@ export function parseSource(p: Cursor, start: number): SourceStatement {
   let format = null;
   let path = null;
   let block;
+  let connection: Identifier | null = null;
+  // `from NAME` is optional; a missing name after `from` is an error and stops the header.
   if (
     ok &&
-    (format = p.identifier('a file format (csv, tsv, text, json, parquet or arrow)')) &&
-    (path = stringArgument(p, 'the file path as a string'))
+    (format = p.identifier('a file format (csv, tsv, text, json, parquet or arrow), `table` or `query`')) &&
+    (path = stringArgument(p, 'the file path (or table name, or query) as a string')) &&
+    (!p.eatWord('from') || (connection = p.identifier('the connection to read through')))
   ) {
     block = optionalBlock(p);
   } else {
     block = blockAfterError(p);
   }
-  return { kind: 'Source', name, format, path, block, start, end: p.lastEnd };
+  const source: SourceStatement = { kind: 'Source', name, format, path, block, start, end: p.lastEnd };
+  if (connection) source.connection = connection;
+  return source;
+}
+
+export function parseConnection(p: Cursor, start: number): ConnectionStatement {
+  const { name, ok } = parseHeader(p, 'connection');
+  let engine: Identifier | null = null;
+  let via: Identifier | null = null;
+  let target: StringLiteral | null = null;
+  if (ok && (engine = p.identifier('an engine (duckdb, postgres or clickhouse)'))) {
+    if (p.at('Ident') && (p.token.text === 'env' || p.token.text === 'secret')) via = p.identifier('`env` or `secret`');
+    if (via || p.at('String'))
+      target = stringArgument(
+        p,
+        via ? `the ${via.name === 'env' ? 'variable' : 'secret'}'s name as a string` : 'a string',
+      );
+  } else blockAfterError(p);
+  return { kind: 'Connection', name, engine, via, target, start, end: p.lastEnd };
 }
 
 export function parseSplit(p: Cursor, start: number): SplitStatement {

@@ -7,13 +7,14 @@ import { lex, type Token } from '../lexer';
 import type { ParseResult } from '../program-types';
 import { didYouMean, suggest } from '../suggest';
 import { describe, Cursor } from './cursor';
-import { parseModel, parseSource, parseSplit, parseTable, parseValue } from './definitions';
+import { parseConnection, parseModel, parseSource, parseSplit, parseTable, parseValue } from './definitions';
 import { parseChart, parseCompare, parseExport } from './outputs';
 import { trimmed } from '../trimmed';
 import { parseSegments } from './segments';
 import { atStatementStart, STATEMENT_WORDS } from './statement-start';
 
 const PARSERS: Record<string, (p: Cursor, start: number) => Statement> = {
+  connection: parseConnection,
   source: parseSource,
   split: parseSplit,
   model: parseModel,
@@ -92,7 +93,7 @@ function reportUnknownStatement(p: Cursor): void {
     p.error(
       t,
       'expected-token',
-      `expected a statement (source, split, model, value, segments, chart, table, export or compare), found ${describe(t)}`,
+      `expected a statement (connection, source, split, model, value, segments, chart, table, export or compare), found ${describe(t)}`,
     );
   }
 }

@@ -1,4 +1,4 @@
-// Document symbols of a cell: the notebook outline shows sources, splits, models, values,
+// Document symbols of a cell: the notebook outline shows connections, sources, splits, models, values,
 // segments (with each rule as a child), tables, charts and exports.
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver/node';
 import type { CellResult, Statement } from '../../language';
@@ -7,6 +7,7 @@ import type { Workspace } from '../workspace/workspace';
 import { locate } from './locate';
 
 const KIND: Record<Statement['kind'], SymbolKind> = {
+  Connection: SymbolKind.Module,
   Source: SymbolKind.File,
   Split: SymbolKind.Interface,
   Model: SymbolKind.Class,

@@ -1,7 +1,7 @@
 // What a `source` statement says about its data file: where it is (relative to the
 // notebook's folder) and how to read its header.
 import { resolve } from 'node:path';
-import { DELIMITER_WORDS, type OptionItem, type SourceStatement } from '../../language';
+import { DELIMITER_WORDS, isConnectionFormat, type OptionItem, type SourceStatement } from '../../language';
 import type { SourceFileSpec } from './read-schema';
 
 function optionValue(source: SourceStatement, name: string) {
@@ -9,9 +9,12 @@ function optionValue(source: SourceStatement, name: string) {
   return item?.values;
 }
 
-/** The file spec of a source, or undefined while its format or path is not written yet. */
+/**
+ * The file spec of a source, or undefined while its format or path is not written yet, or
+ * when it reads a table or a query through a connection (no file to open).
+ */
 export function sourceFileSpec(source: SourceStatement, folder: string): SourceFileSpec | undefined {
-  if (!source.path || !source.format) return undefined;
+  if (!source.path || !source.format || source.connection || isConnectionFormat(source.format.name)) return undefined;
   const delimiter = optionValue(source, 'delimiter')?.[0]?.value;
   const header = optionValue(source, 'header')?.[0]?.value;
   const columns = optionValue(source, 'columns')?.map((v) =>
