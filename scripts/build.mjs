@@ -11,7 +11,16 @@ const nodeEsmBanner =
   "import { createRequire as __clvCreateRequire } from 'node:module'; const require = __clvCreateRequire(import.meta.url);";
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
-const nodeEsm = { ...common, platform: 'node', format: 'esm', target: 'node20', banner: { js: nodeEsmBanner } };
+// DuckDB is a native module (one binary per platform): it cannot be bundled, so the Node
+// bundles load it from node_modules at run time.
+const nodeEsm = {
+  ...common,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  banner: { js: nodeEsmBanner },
+  external: ['@duckdb/node-api', '@duckdb/node-bindings'],
+};
 
 const builds = [
   {

@@ -4,9 +4,18 @@ import type { KernelOptions } from './api';
 import { evaluateStatement } from './evaluate';
 import { modelsLibrary } from './models-adapter';
 import { NotebookRunner, type Kernel } from './runner';
+import { ConnectionPool } from './warehouse/connections';
 
 export type { Kernel } from './runner';
 
 export function createKernel(options: KernelOptions): Kernel {
-  return new NotebookRunner(options, (ctx) => evaluateStatement(ctx, modelsLibrary));
+  const connections = new ConnectionPool();
+  const runner = new NotebookRunner(options, (ctx) => evaluateStatement(ctx, modelsLibrary, connections));
+  // The runner knows nothing of engines: disposing the kernel also closes its connections.
+  const dispose = runner.dispose.bind(runner);
+  runner.dispose = async () => {
+    await dispose();
+    await connections.closeAll();
+  };
+  return runner;
 }

@@ -452,9 +452,17 @@ function summariseTransactions(log: TransactionLog, options: SummaryOptions): Cu
     checkpoint: options.checkpoint,
     repeatPurchaseDays: true,
   });
+  return { ...summary, monetary: repeatSpendOnly(summary), repeatPurchaseDays: summary.repeatPurchaseDays! };
+}
+
+/** The port's monetary: the library's mean repeat spend, NaN (not 0) for a customer with no repeat purchase. */
+export function repeatSpendOnly(summary: {
+  frequency: Float64Array;
+  monetary: Float64Array | null;
+}): Float64Array | null {
   const monetary = summary.monetary && summary.monetary.slice();
   if (monetary) for (let i = 0; i < monetary.length; i++) if (!(summary.frequency[i] > 0)) monetary[i] = NaN;
-  return { ...summary, monetary, repeatPurchaseDays: summary.repeatPurchaseDays! };
+  return monetary;
 }
 
 export const modelsLibrary: ModelsPort = {

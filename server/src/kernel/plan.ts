@@ -28,9 +28,18 @@ export interface Plan {
   cellErrors: Map<string, CellError>;
 }
 
-/** Absolute path of a source's data file (relative paths are relative to the notebook). */
+/**
+ * Absolute path of a source's data file, or of a connection's DuckDB database file (relative
+ * paths are relative to the notebook); a table or query source has none. A connection that
+ * reaches a server by URL has no file either: its results stay cached until the text changes
+ * or the kernel restarts.
+ */
 export function sourceFile(notebookDir: string, statement: Statement): string | undefined {
-  return statement.kind === 'Source' && statement.path ? resolve(notebookDir, statement.path.value) : undefined;
+  if (statement.kind === 'Source' && statement.path && !statement.connection)
+    return resolve(notebookDir, statement.path.value);
+  if (statement.kind === 'Connection' && statement.target && !statement.via)
+    return resolve(notebookDir, statement.target.value);
+  return undefined;
 }
 
 export function buildPlan(program: ProgramResult, notebookDir: string): Plan {

@@ -27,6 +27,7 @@ export interface CustomerTable {
  * the runner and the per-customer evaluators stay independent of those libraries.
  */
 export type Computed =
+  | { kind: 'connection'; connection: unknown }
   | { kind: 'source'; source: unknown }
   | { kind: 'split'; split: unknown }
   | { kind: 'model'; model: unknown; customers?: CustomerTable }

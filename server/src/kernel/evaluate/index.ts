@@ -10,12 +10,23 @@ import { evaluateSource } from './source';
 import { evaluateSplit } from './split';
 import { evaluateTable } from './table';
 import { evaluateValue } from './value';
+import type { ConnectionPool } from '../warehouse/connections';
+import { evaluateConnection, evaluateWarehouseSource } from '../warehouse/source';
 
-/** Evaluates one statement; source, split and model statements go through the models/data libraries. */
-export async function evaluateStatement(ctx: EvalContext, models: ModelsPort): Promise<StatementOutcome> {
+/**
+ * Evaluates one statement; source, split and model statements go through the models/data
+ * libraries, connections and sources read through them through the kernel's `connections`.
+ */
+export async function evaluateStatement(
+  ctx: EvalContext,
+  models: ModelsPort,
+  connections: ConnectionPool,
+): Promise<StatementOutcome> {
   switch (ctx.statement.kind) {
+    case 'Connection':
+      return evaluateConnection(ctx, connections);
     case 'Source':
-      return evaluateSource(ctx);
+      return ctx.statement.connection ? evaluateWarehouseSource(ctx) : evaluateSource(ctx);
     case 'Split':
       return evaluateSplit(ctx, models);
     case 'Model':

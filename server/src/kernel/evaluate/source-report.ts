@@ -27,7 +27,9 @@ export function loadCountLines(c: LoadCounts): string[] {
   ];
   for (const g of c.rejected) {
     const more = g.count > g.lines.length ? ', …' : '';
-    lines.push(`  ${n(g.count)} × ${g.reason} (line${g.lines.length > 1 ? 's' : ''} ${g.lines.join(', ')}${more})`);
+    // Rows of a table have no line numbers: only files say where to look.
+    const where = g.lines.length ? ` (line${g.lines.length > 1 ? 's' : ''} ${g.lines.join(', ')}${more})` : '';
+    lines.push(`  ${n(g.count)} × ${g.reason}${where}`);
   }
   return lines;
 }
@@ -42,7 +44,19 @@ export function transactionLines(customers: number, time: Float64Array, amount: 
     if (time[i] > last) last = time[i];
     if (amount) spend += amount[i];
   }
-  const range = time.length ? `, ${isoDate(first)} to ${isoDate(last)}` : '';
-  const money = amount ? `; total spend ${spend.toLocaleString('en-US', { maximumFractionDigits: 2 })}` : '';
-  return [`${n(time.length)} transactions by ${n(customers)} customers${range}${money}.`];
+  return [transactionLine({ rows: time.length, customers, first, last, spend: amount ? spend : null })];
+}
+
+/** `N transactions by C customers, FIRST to LAST; total spend S.`, from counts an engine computed. */
+export function transactionLine(t: {
+  rows: number;
+  customers: number;
+  first: number;
+  last: number;
+  spend: number | null;
+}): string {
+  const range = t.rows ? `, ${isoDate(t.first)} to ${isoDate(t.last)}` : '';
+  const money =
+    t.spend !== null ? `; total spend ${t.spend.toLocaleString('en-US', { maximumFractionDigits: 2 })}` : '';
+  return `${n(t.rows)} transactions by ${n(t.customers)} customers${range}${money}.`;
 }

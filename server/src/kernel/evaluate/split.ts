@@ -8,6 +8,8 @@ import { isoDate } from '../table-payload';
 import { isoToDays, UNIT_DAYS } from '../units';
 import { EvaluationError, type EvalContext, type StatementOutcome } from './context';
 import { customerTable } from './customers';
+import type { WarehouseSource } from '../warehouse/source';
+import { warehouseSummary } from '../warehouse/split';
 
 export interface SplitData {
   unit: TimeUnit;
@@ -61,13 +63,13 @@ export function wholeLogSplit(source: LoadedSource, models: ModelsPort, ctx: Eva
   return { unit, calibrationEnd, holdoutEnd: null, summary };
 }
 
-export function evaluateSplit(ctx: EvalContext, models: ModelsPort): StatementOutcome {
+export async function evaluateSplit(ctx: EvalContext, models: ModelsPort): Promise<StatementOutcome> {
   const statement = ctx.statement as SplitStatement;
   if (!statement.name || !statement.source || !statement.calibrationEnd)
     throw new EvaluationError('Incomplete split statement.');
   const input = ctx.input(statement.source.name);
-  const source = input.kind === 'source' ? (input.source as LoadedSource) : undefined;
-  if (source?.kind !== 'transactions') {
+  const source = input.kind === 'source' ? (input.source as LoadedSource | WarehouseSource) : undefined;
+  if (source?.kind !== 'transactions' && source?.kind !== 'warehouse') {
     throw new EvaluationError(
       `Only a transaction source can be split; "${statement.source.name}" is not one.`,
       statement.source,
@@ -76,18 +78,27 @@ export function evaluateSplit(ctx: EvalContext, models: ModelsPort): StatementOu
   const unit = statement.unit?.unit ?? 'weeks';
   const calibrationEnd = isoToDays(statement.calibrationEnd.value);
   const holdoutEnd = statement.holdoutEnd ? isoToDays(statement.holdoutEnd.value) : null;
-  const summary = models.summariseTransactions(source.log, {
-    calibrationEnd,
-    holdoutEnd,
-    unitDays: UNIT_DAYS[unit],
-    returns: source.returns,
-    checkpoint: (f) => ctx.checkpoint(f, 'summarising customers'),
-  });
-  const accounting = customerAccounting(source, summary);
+  const summary =
+    source.kind === 'warehouse'
+      ? await warehouseSummary(ctx, source, statement.name.name, {
+          calibrationEnd,
+          holdoutEnd,
+          unitDays: UNIT_DAYS[unit],
+          negativeAmounts: source.returns === 'keep' ? 'keep' : 'drop',
+        })
+      : models.summariseTransactions(source.log, {
+          calibrationEnd,
+          holdoutEnd,
+          unitDays: UNIT_DAYS[unit],
+          returns: source.returns,
+          checkpoint: (f) => ctx.checkpoint(f, 'summarising customers'),
+        });
+  const accounting =
+    source.kind === 'warehouse' ? warehouseAccounting(source, summary) : customerAccounting(source, summary);
   if (summary.customerIds.length === 0) {
     const onlyReturns = summary.warnings.find((w) => w.code === 'only-returns')?.count ?? 0;
     throw new EvaluationError(
-      onlyReturns === source.log.customerIds.length
+      source.kind === 'transactions' && onlyReturns === source.log.customerIds.length
         ? `Every amount in "${statement.source.name}" is negative (returns): with \`returns ${source.returns}\` no customer has a purchase to summarise. If purchases are written as negative numbers, flip their sign; to count returns as purchases, write \`returns keep\` in the source.`
         : `No customer made a first purchase by ${statement.calibrationEnd.value}: the calibration period is empty.\n${accounting.join('\n')}`,
       statement.calibrationEnd,
@@ -134,13 +145,39 @@ export function customerAccounting(
       ? [[report.customersFiltered, 'every row filtered out by where'] as [number, string]]
       : []),
   ];
+  const notes = summary.warnings.filter((w) => !EXCLUSION_CODES.includes(w.code)).map((w) => w.message);
+  return accountingLines(report.customersRead, summary.customerIds.length, excluded, notes);
+}
+
+/**
+ * A warehouse source's customers at the split. The engine builds the summary in SQL and does not
+ * record a reason per dropped customer as the file summary does, so the accounting starts from
+ * the customers the engine counted in the source's usable rows (rows rejected or filtered are in
+ * the source's own counts): in calibration, first purchase after the calibration end, or none by
+ * the end (only later rows, or only returns that `returns exclude` dropped) — one group for both.
+ */
+export function warehouseAccounting(source: WarehouseSource, summary: CustomerSummary): string[] {
+  const later = summary.excludedCustomers;
+  const none = source.customers - summary.customerIds.length - later;
+  const excluded: [number, string][] = [
+    [later, EXCLUSION_WORDS['first-purchase-after-calibration']!],
+    [none, 'no purchase by the end of the holdout (or calibration), or only returns (negative amounts)'],
+  ];
+  return accountingLines(
+    source.customers,
+    summary.customerIds.length,
+    excluded.filter(([count]) => count > 0),
+    [],
+  );
+}
+
+/** Customers read = in calibration + every excluded group (a group per reason), then the notes. */
+function accountingLines(read: number, included: number, excluded: [number, string][], notes: string[]): string[] {
   const total = excluded.reduce((sum, [count]) => sum + count, 0);
-  const read = Math.max(report.customersRead, summary.customerIds.length + total);
   const lines = [
-    `${n(read)} customers read: ${n(summary.customerIds.length)} in calibration, ${n(total)} excluded${total ? ':' : '.'}`,
+    `${n(Math.max(read, included + total))} customers read: ${n(included)} in calibration, ${n(total)} excluded${total ? ':' : '.'}`,
     ...excluded.map(([count, why]) => `  ${n(count)} × ${why}`),
   ];
-  const notes = summary.warnings.filter((w) => !EXCLUSION_CODES.includes(w.code));
-  if (notes.length) lines.push('Notes:', ...notes.map((w) => `  ${w.message}.`));
+  if (notes.length) lines.push('Notes:', ...notes.map((message) => `  ${message}.`));
   return lines;
 }

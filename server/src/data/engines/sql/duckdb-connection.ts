@@ -20,6 +20,8 @@ export interface DuckDbOptions {
   path?: string;
   /** Open the file for writing (only when the notebook writes a table back). */
   writable?: boolean;
+  /** Where relative file names in queries (read_csv('orders.csv')) are looked up: the notebook's folder. */
+  searchPath?: string;
 }
 
 /** DuckDB's type names to the planner's types. */
@@ -63,6 +65,7 @@ export class DuckDbConnection implements SqlConnection {
   static async open(options: DuckDbOptions = {}): Promise<DuckDbConnection> {
     const config: Record<string, string> = {};
     if (options.path && !options.writable) config.access_mode = 'READ_ONLY';
+    if (options.searchPath) config.file_search_path = options.searchPath;
     try {
       const instance = await DuckDBInstance.create(options.path ?? ':memory:', config);
       return new DuckDbConnection(instance, await instance.connect());

@@ -127,14 +127,15 @@ export function checkedRows(d: SqlDialect, q: TransactionQuery): string {
 /**
  * What was read: one row per reject reason (NULL for readable rows) with its count and how
  * many of those rows the `where` conditions keep; plus customers and date range of kept rows.
- * Columns: reason, rows, kept, customers, min_t, max_t (the last three only on the NULL row).
+ * Columns: reason, rows, kept, customers, min_t, max_t, spend (the last four only on the NULL row).
  */
 export function loadReportQuery(d: SqlDialect, q: TransactionQuery): string {
   const id = (name: string) => d.identifier(name);
   return (
     `SELECT ${id('reason')}, ${d.double('count(*)')} AS ${id('rows')}, ${d.double(`sum(${id('keep')})`)} AS ${id('kept')}, ` +
     `${d.double(`count(DISTINCT CASE WHEN ${id('keep')} = 1 THEN ${id('c')} END)`)} AS ${id('customers')}, ` +
-    `min(CASE WHEN ${id('keep')} = 1 THEN ${id('t')} END) AS ${id('min_t')}, max(CASE WHEN ${id('keep')} = 1 THEN ${id('t')} END) AS ${id('max_t')} ` +
+    `min(CASE WHEN ${id('keep')} = 1 THEN ${id('t')} END) AS ${id('min_t')}, max(CASE WHEN ${id('keep')} = 1 THEN ${id('t')} END) AS ${id('max_t')}, ` +
+    `sum(CASE WHEN ${id('keep')} = 1 THEN ${id('a')} END) AS ${id('spend')} ` +
     `FROM (${checkedRows(d, q)}) AS ${id('checked')} GROUP BY ${id('reason')}`
   );
 }
@@ -159,23 +160,35 @@ export const SUMMARY_COLUMNS = [
  * customers excluded for a later first purchase, marked by `first_day` >= the calibration
  * end's next day (callers filter or count them with `includedCustomers`/`excludedCustomers`).
  */
+/** One row per customer and purchase day (c, d, tmin, tmax, spend): same-day purchases merged, usable rows only. */
+export function purchaseDaysQuery(d: SqlDialect, q: TransactionQuery, split: SplitQuery): string {
+  const id = (name: string) => d.identifier(name);
+  const endExclusive = d.number(Math.floor(split.holdoutEnd ?? split.calibrationEnd) + 1);
+  const returns = split.negativeAmounts === 'drop' ? ` AND ${id('a')} >= 0` : '';
+  const usable =
+    `SELECT ${id('c')}, ${id('t')}, ${d.floorOf(id('t'))} AS ${id('d')}, ${id('a')} FROM (${checkedRows(d, q)}) AS ${id('checked')} ` +
+    `WHERE ${id('keep')} = 1 AND ${id('t')} < ${endExclusive}${returns}`;
+  return (
+    `SELECT ${id('c')}, ${id('d')}, min(${id('t')}) AS ${id('tmin')}, max(${id('t')}) AS ${id('tmax')}, sum(${id('a')}) AS ${id('spend')} ` +
+    `FROM (${usable}) AS ${id('usable')} GROUP BY ${id('c')}, ${id('d')}`
+  );
+}
+
+/**
+ * One row per customer with a first purchase by the calibration end (SUMMARY_COLUMNS), plus
+ * customers excluded for a later first purchase, marked by `first_day` >= the calibration
+ * end's next day (callers filter or count them with `includedCustomers`).
+ */
 export function customerSummaryQuery(d: SqlDialect, q: TransactionQuery, split: SplitQuery): string {
   const id = (name: string) => d.identifier(name);
   const n = (v: number) => d.number(v);
   const calEndDay = Math.floor(split.calibrationEnd);
   const calExclusive = n(calEndDay + 1);
-  const endExclusive = n(Math.floor(split.holdoutEnd ?? split.calibrationEnd) + 1);
   const inCal = (expr: string, otherwise = 'NULL') =>
     `CASE WHEN ${id('d')} < ${calExclusive} THEN ${expr} ELSE ${otherwise} END`;
   const inHoldout = (expr: string, otherwise = 'NULL') =>
     `CASE WHEN ${id('d')} >= ${calExclusive} THEN ${expr} ELSE ${otherwise} END`;
-  const returns = split.negativeAmounts === 'drop' ? ` AND ${id('a')} >= 0` : '';
-  const usable =
-    `SELECT ${id('c')}, ${id('t')}, ${d.floorOf(id('t'))} AS ${id('d')}, ${id('a')} FROM (${checkedRows(d, q)}) AS ${id('checked')} ` +
-    `WHERE ${id('keep')} = 1 AND ${id('t')} < ${endExclusive}${returns}`;
-  const days =
-    `SELECT ${id('c')}, ${id('d')}, min(${id('t')}) AS ${id('tmin')}, max(${id('t')}) AS ${id('tmax')}, sum(${id('a')}) AS ${id('spend')} ` +
-    `FROM (${usable}) AS ${id('usable')} GROUP BY ${id('c')}, ${id('d')}`;
+  const days = purchaseDaysQuery(d, q, split);
   const perCustomer =
     `SELECT ${id('c')}, min(${id('d')}) AS ${id('first_day')}, min(${id('tmin')}) AS ${id('first_time')}, ` +
     `${d.double(`count(${inCal('1')})`)} AS ${id('cal_days')}, max(${inCal(id('d'))}) AS ${id('last_day')}, ` +
@@ -231,5 +244,20 @@ export function spendHistogramQuery(d: SqlDialect, summaryTable: string, split: 
   return (
     `SELECT ${keys}, ${d.double('count(*)')} AS ${id('customers')} FROM ${id(summaryTable)} ` +
     `WHERE ${includedCustomers(d, split)} AND ${id('frequency')} > 0 GROUP BY ${keys} ORDER BY ${keys}`
+  );
+}
+
+/**
+ * How many repeat purchases (days after a customer's first) fall on each day, over the
+ * summarised customers, calibration and holdout: what the tracking chart counts. Columns:
+ * d (days since the epoch), purchases. Its size is the number of distinct days.
+ */
+export function repeatDaysQuery(d: SqlDialect, q: TransactionQuery, split: SplitQuery, summaryTable: string): string {
+  const id = (name: string) => d.identifier(name);
+  const day = `${id('days')}.${id('d')}`;
+  return (
+    `SELECT ${day} AS ${id('d')}, ${d.double('count(*)')} AS ${id('purchases')} FROM (${purchaseDaysQuery(d, q, split)}) AS ${id('days')} ` +
+    `${d.join('inner')} ${id(summaryTable)} AS ${id('s')} ON ${id('days')}.${id('c')} = ${id('s')}.${id('customer')} ` +
+    `WHERE ${day} > ${id('s')}.${id('first_day')} AND ${id('s')}.${includedCustomers(d, split)} GROUP BY ${day} ORDER BY ${day}`
   );
 }
