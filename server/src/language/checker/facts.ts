@@ -226,6 +226,7 @@ export class FactsTable {
 function upstreamNames(d: Definition): string[] {
   const names = (ids: (Identifier | null | undefined)[]) => ids.flatMap((id) => (id ? [id.name] : []));
   switch (d.kind) {
+    case 'Connection':
     case 'Source':
       return [];
     case 'Split':
