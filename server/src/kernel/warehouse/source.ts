@@ -154,7 +154,7 @@ export async function evaluateWarehouseSource(ctx: EvalContext): Promise<Stateme
   for (const row of report.rows) {
     rowsRead += row[1] as number;
     if (row[0] === null) good = row;
-    else rejected.push({ reason: String(row[0]), count: row[1] as number, lines: [], examples: [] });
+    else rejected.push({ reason: row[0] as string, count: row[1] as number, lines: [], examples: [] });
   }
   rejected.sort((a, b) => b.count - a.count);
   const kept = (good?.[2] as number) ?? 0;

@@ -41,7 +41,7 @@ export async function warehouseSummary(
   const money = query.amount !== null;
   const holdout = split.holdoutEnd !== null;
   const columns = SUMMARY_COLUMNS.slice(1, 10).map(() => new Float64Array(customers));
-  const customerIds: string[] = new Array(customers);
+  const customerIds = new Array<string>(customers);
   let at = 0;
   await connection
     .stream(
