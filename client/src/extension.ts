@@ -10,6 +10,7 @@ import type { startLanguageClient } from './language-client';
 import { registerKernelCommands } from './commands/kernel-commands';
 import { registerExportCommands } from './commands/export-commands';
 import { registerNewNotebookCommand } from './commands/new-notebook';
+import { registerCompareSegmentsCommand } from './commands/compare-segments';
 import { registerTablePages } from './table-pages';
 import { runSuiteIfAsked } from './test-hook';
 
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): ClvExtensionApi {
     ...registerKernelCommands(kernels, controller),
     ...registerExportCommands(kernels, context.extensionUri),
     registerNewNotebookCommand(context.extensionUri),
+    registerCompareSegmentsCommand(context.extensionUri),
     registerTablePages(kernels),
   );
   // vscode-languageclient is nine tenths of the extension's code, so it is a bundle of its own

@@ -17,6 +17,7 @@ export function run(): Promise<SuiteOutcome> {
     mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after pre-require, see above
     require('./notebook.suite');
+    require('./compare.suite');
   });
 }
 
