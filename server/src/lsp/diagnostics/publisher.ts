@@ -29,21 +29,27 @@ export class DiagnosticsPublisher {
 
   publish(program: NotebookProgram): void {
     this.timers.delete(program);
+    const before = this.published.get(program.uri) ?? new Set<string>();
+    const now = new Set<string>();
     try {
-      const before = this.published.get(program.uri) ?? new Set<string>();
-      const now = new Set<string>();
       for (const cell of program.result().cells) {
         now.add(cell.id);
-        const diagnostics = program.diagnostics(cell.id).map((d) => toLspDiagnostic(cell, d));
-        void this.connection.sendDiagnostics({ uri: cell.id, diagnostics });
+        // One cell's failure (a file-system check that throws, say) must not keep the others,
+        // or the clearing of removed cells below, from being published.
+        try {
+          const diagnostics = program.diagnostics(cell.id).map((d) => toLspDiagnostic(cell, d));
+          void this.connection.sendDiagnostics({ uri: cell.id, diagnostics });
+        } catch (error) {
+          this.connection.console.error(`diagnostics of ${cell.id}: ${(error as Error).stack ?? String(error)}`);
+        }
       }
-      for (const uri of before) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-      this.published.set(program.uri, now);
     } catch (error) {
       this.connection.console.error(
         `publishing diagnostics of ${program.uri}: ${(error as Error).stack ?? String(error)}`,
       );
     }
+    for (const uri of before) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.published.set(program.uri, now);
   }
 
   /** The program closed: clear what it published. */
