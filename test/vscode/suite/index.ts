@@ -15,9 +15,10 @@ export function run(): Promise<SuiteOutcome> {
     // Suite files (*.suite.ts, not *.test.ts: plain mocha would pick those up without
     // `vscode`) register with mocha's globals as they load, so load them after pre-require.
     mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after pre-require, see above
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded after pre-require, see above */
     require('./notebook.suite');
     require('./compare.suite');
+    /* eslint-enable @typescript-eslint/no-require-imports */
   });
 }
 
