@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, workspaceFile } from './notebook-helpers';
+import { EXTENSION_ID, waitFor, workspaceFile } from './notebook-helpers';
 
 describe('Compare Segments with a git revision', () => {
   it('shows how customers move between segments since HEAD, beside the notebook', async () => {
@@ -44,7 +44,10 @@ describe('Compare Segments with a git revision', () => {
     assert.ok(markdown.includes('+ "Champions" when clv in top 10% and p_alive > 0.9'), markdown);
     assert.match(markdown, /### Segments `tiers` on `clv` \(cell \d+, line 31\)/);
     assert.match(markdown, /\d+ of 2,357 customers \(\d+\.\d%\) change segment/);
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
-    assert.ok(tabs.includes('Segments: HEAD → now'), tabs.join(', '));
+    const labels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+    // The panel's tab appears once the workbench has laid it out, shortly after the command returns.
+    await waitFor(`a "Segments: HEAD → now" tab (tabs: ${labels().join(', ')})`, () =>
+      labels().includes('Segments: HEAD → now'),
+    );
   });
 });
