@@ -20,8 +20,9 @@ const FIRST_DAY = Date.UTC(1997, 0, 1) / DAY_MS;
 function dataFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'clv-checked-run-'));
   mkdirSync(join(dir, 'data'));
-  // About 150 customers from January 1997 to June 1998, CDNOW's layout (no header, spaces).
-  const purchases = randomPurchases(150, 545);
+  // 300 customers from January 1997 to June 1998, CDNOW's layout (no header, spaces). Customers
+  // drop out as BG/NBD assumes, so every purchase model's fit is regular (has a covariance).
+  const purchases = randomPurchases(300, 545, 7, 0.25);
   const cdnow = purchases.map(
     (p, i) =>
       ` ${p.customer.slice(1)} ${String(i % 7).padStart(4, '0')} ${compactDate(FIRST_DAY + p.day)} 1 ${p.amount.toFixed(2)}`,

@@ -31,9 +31,10 @@ export function writeLog(purchases: Purchase[], name = 'orders.csv'): { dir: str
 
 /**
  * `customers` customers with first purchases in the first 30 days and repeat purchases at
- * random until day `lastDay` (inclusive), seeded: the same log on every run.
+ * random until day `lastDay` (inclusive), each leaving after a purchase with probability
+ * `dropout` (0: nobody leaves), seeded: the same log on every run.
  */
-export function randomPurchases(customers: number, lastDay: number, seed = 7): Purchase[] {
+export function randomPurchases(customers: number, lastDay: number, seed = 7, dropout = 0): Purchase[] {
   const random = seededRandom(seed);
   const out: Purchase[] = [];
   for (let c = 0; c < customers; c++) {
@@ -44,8 +45,11 @@ export function randomPurchases(customers: number, lastDay: number, seed = 7): P
       let day = Math.floor(random() * 30);
       day <= lastDay;
       day += 1 + Math.floor(-Math.log(random() || 1e-9) / (rate || 1e-3))
-    )
+    ) {
       out.push({ customer, day, amount: spend * (0.5 + random()) });
+      // After each purchase a customer leaves with probability `dropout` (BG/NBD's story).
+      if (dropout > 0 && random() < dropout) break;
+    }
   }
   return out;
 }
