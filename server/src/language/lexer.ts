@@ -164,8 +164,10 @@ export function lex(text: string): LexResult {
       i++;
     } else if (c === 35 /* # */) {
       while (i < n && text.charCodeAt(i) !== 10) i++;
-      // A CRLF line's comment does not own the CR.
-      const end = text.charCodeAt(i - 1) === 13 ? i - 1 : i;
+      // A comment does not own the carriage returns that end it (CRLF, or stray CRs before the
+      // newline): they are line-end whitespace, and keeping one would make formatting unstable.
+      let end = i;
+      while (end > start + 1 && text.charCodeAt(end - 1) === 13) end--;
       comments.push({ range: { start, end }, text: text.slice(start, end) });
     } else if (isDigit(c)) {
       i = scanNumberOrDate(text, i);
