@@ -2,7 +2,7 @@
 // notebook writes a table back, or an in-memory database that reads local CSV/Parquet files.
 // An interrupt is DuckDB's own (connection.interrupt()), which stops the running pipeline
 // within milliseconds and leaves the connection usable.
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { interrupted } from '../../file-chunks';
 import type { SqlColumn, SqlColumnType } from './dialect';
 import { duckdbDialect } from './duckdb-dialect';
@@ -66,8 +66,18 @@ export class DuckDbConnection implements SqlConnection {
     const config: Record<string, string> = {};
     if (options.path && !options.writable) config.access_mode = 'READ_ONLY';
     if (options.searchPath) config.file_search_path = options.searchPath;
+    // Loaded on first use: DuckDB is a native module outside the bundles, so the kernel starts
+    // (and file sources run) wherever it is not installed, e.g. from the packaged extension.
+    let duckdb: typeof import('@duckdb/node-api');
     try {
-      const instance = await DuckDBInstance.create(options.path ?? ':memory:', config);
+      duckdb = await import('@duckdb/node-api');
+    } catch (err) {
+      throw new SqlError(
+        `DuckDB is not available here (${(err as Error).message.split('\n')[0]}); install @duckdb/node-api beside clvnb to use DuckDB connections`,
+      );
+    }
+    try {
+      const instance = await duckdb.DuckDBInstance.create(options.path ?? ':memory:', config);
       return new DuckDbConnection(instance, await instance.connect());
     } catch (err) {
       throw new SqlError(`Cannot open the DuckDB database: ${(err as Error).message}`);
