@@ -139,6 +139,9 @@ describe('LSP features (real server over stdio)', function () {
         'tolerance',
         'fit_periods',
         'horizon',
+        'intervals',
+        'draws',
+        'seed',
       ]);
     });
 
