@@ -42,14 +42,14 @@ describe('kernel exports', () => {
   it('writes TSV, JSON and Parquet with formatted values', async () => {
     const t = aq.table({ customer: ['a', 'b'], first: Float64Array.from([0, 10]), clv: Float64Array.from([1.5, NaN]) });
     const format = { first: (v: unknown) => `day ${v}`, clv: (v: unknown) => (Number.isNaN(v) ? '' : v) };
-    writeTableAtomic(t, join(dir, 'x.tsv'), format);
+    writeTableAtomic(t, join(dir, 'x.tsv'), format, true);
     assert.equal(readFileSync(join(dir, 'x.tsv'), 'utf8'), 'customer\tfirst\tclv\na\tday 0\t1.5\nb\tday 10\t\n');
-    writeTableAtomic(t, join(dir, 'x.json'), format);
+    writeTableAtomic(t, join(dir, 'x.json'), format, true);
     assert.deepEqual(JSON.parse(readFileSync(join(dir, 'x.json'), 'utf8')), [
       { customer: 'a', first: 'day 0', clv: 1.5 },
       { customer: 'b', first: 'day 10', clv: null },
     ]);
-    writeTableAtomic(t, join(dir, 'x.parquet'), format);
+    writeTableAtomic(t, join(dir, 'x.parquet'), format, true);
     const buffer = readFileSync(join(dir, 'x.parquet'));
     const rows = await parquetReadObjects({
       file: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength),
@@ -99,16 +99,16 @@ describe('kernel exports', () => {
       segment: hostile.map((h) => `${h}`),
       clv: Float64Array.from(hostile, () => -1),
     });
-    writeTableAtomic(t, join(dir, 'x.csv'));
+    writeTableAtomic(t, join(dir, 'x.csv'), {}, true);
     const rows = readFileSync(join(dir, 'x.csv'), 'utf8').split('\n');
     assert.equal(rows[1], `"'=HYPERLINK(""http://x"",""y"")","'=HYPERLINK(""http://x"",""y"")",-1`);
     assert.equal(rows[2], `'+cmd|' /C calc'!A0,'+cmd|' /C calc'!A0,-1`);
     assert.equal(rows[3], `'@SUM(A1),'@SUM(A1),-1`);
     assert.equal(rows[4], `'-1+1,'-1+1,-1`);
     assert.equal(rows[7], 'plain,plain,-1');
-    writeTableAtomic(t, join(dir, 'x.tsv'));
+    writeTableAtomic(t, join(dir, 'x.tsv'), {}, true);
     assert.equal(readFileSync(join(dir, 'x.tsv'), 'utf8').split('\n')[3], `'@SUM(A1)\t'@SUM(A1)\t-1`);
-    writeTableAtomic(t, join(dir, 'x.json'));
+    writeTableAtomic(t, join(dir, 'x.json'), {}, true);
     assert.deepEqual(
       JSON.parse(readFileSync(join(dir, 'x.json'), 'utf8')).map((r: { customer: string }) => r.customer),
       hostile,
@@ -116,15 +116,21 @@ describe('kernel exports', () => {
     );
   });
 
+  it('writes text exactly when the guard is off (spreadsheet_safe false, for programs)', () => {
+    const t = aq.table({ customer: ['=1+1', '-7', 'plain'], clv: Float64Array.from([-1, 2, 3]) });
+    writeTableAtomic(t, join(dir, 'raw.csv'), {}, false);
+    assert.equal(readFileSync(join(dir, 'raw.csv'), 'utf8'), 'customer,clv\n=1+1,-1\n-7,2\nplain,3\n');
+  });
+
   it("keeps a re-written export's permissions and writes through a symlink", () => {
     const t = aq.table({ customer: ['a'], clv: Float64Array.from([1]) });
     const path = join(dir, 'private.csv');
-    writeTableAtomic(t, path);
+    writeTableAtomic(t, path, {}, true);
     chmodSync(path, 0o600);
-    writeTableAtomic(t, path);
+    writeTableAtomic(t, path, {}, true);
     assert.equal(statSync(path).mode & 0o777, 0o600);
     symlinkSync(path, join(dir, 'link.csv'));
-    writeTableAtomic(aq.table({ customer: ['b'], clv: Float64Array.from([2]) }), join(dir, 'link.csv'));
+    writeTableAtomic(aq.table({ customer: ['b'], clv: Float64Array.from([2]) }), join(dir, 'link.csv'), {}, true);
     assert.ok(lstatSync(join(dir, 'link.csv')).isSymbolicLink());
     assert.equal(readFileSync(path, 'utf8'), 'customer,clv\nb,2\n');
   });
@@ -135,7 +141,7 @@ describe('kernel exports', () => {
     const other = `.other.csv.${dead}.1700000000000.tmp`;
     const live = `.tiers.csv.${process.pid}.1700000000000.tmp`;
     for (const name of [stale, other, live]) writeFileSync(join(dir, name), 'half');
-    writeTableAtomic(aq.table({ customer: ['a'] }), join(dir, 'tiers.csv'));
+    writeTableAtomic(aq.table({ customer: ['a'] }), join(dir, 'tiers.csv'), {}, true);
     assert.deepEqual(readdirSync(dir).sort(), [other, live, 'tiers.csv'].sort());
   });
 
@@ -146,7 +152,7 @@ describe('kernel exports', () => {
       clv: Float64Array.from({ length: n }, (_, i) => i / 2),
     });
     const path = join(dir, 'sub', 'out.csv');
-    assert.equal(writeTableAtomic(t, path), n);
+    assert.equal(writeTableAtomic(t, path, {}, true), n);
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
     assert.equal(lines.length, n + 1);
     assert.equal(lines[0], 'customer,clv');
@@ -157,7 +163,7 @@ describe('kernel exports', () => {
 
   it('writes a header for an empty table', () => {
     const path = join(dir, 'empty.csv');
-    assert.equal(writeTableAtomic(aq.table({ customer: [], clv: new Float64Array(0) }), path), 0);
+    assert.equal(writeTableAtomic(aq.table({ customer: [], clv: new Float64Array(0) }), path, {}, true), 0);
     assert.equal(readFileSync(path, 'utf8'), 'customer,clv\n');
   });
 });

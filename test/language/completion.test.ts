@@ -87,6 +87,8 @@ describe('language completion context', () => {
       ],
     ],
     ['table t = clv {\n  columns customer, |', [{ kind: 'keywords', context: 'metric' }]],
+    ['export tiers to "out/t.csv" {\n  |', [{ kind: 'keywords', context: 'block:export' }]],
+    ['export tiers to "out/t.csv" { spreadsheet_safe |', [{ kind: 'words', words: ['true', 'false'] }]],
     ['model m = bgnbd(c) {\n  penalty 1\n}\n|', [{ kind: 'keywords', context: 'statement' }]],
   ];
   for (const [marked, expected] of cases) {

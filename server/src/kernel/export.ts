@@ -17,17 +17,20 @@ const CHUNK_ROWS = 50_000;
  * A spreadsheet opening a CSV runs a text cell that starts with `=`, `+`, `-` or `@` (or a tab
  * or carriage return before one) as a formula: `=HYPERLINK(...)` in a customer id would. Such
  * text gets a leading `'`, as OWASP recommends, which spreadsheets show as text. JSON and
- * Parquet exports keep values exactly, for programs (docs/language.md, "Exports").
+ * Parquet exports keep values exactly, for programs, and so does a CSV export with
+ * `spreadsheet_safe false` (docs/language.md, "export").
  */
 export function spreadsheetSafe(value: unknown): unknown {
   return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function writeDelimited(fd: number, table: ColumnTable, delimiter: string, format: ColumnFormatters) {
-  const safe: ColumnFormatters = {};
-  for (const name of table.columnNames()) {
-    const f = format[name];
-    safe[name] = f ? (v) => spreadsheetSafe(f(v)) : spreadsheetSafe;
+function writeDelimited(fd: number, table: ColumnTable, delimiter: string, format: ColumnFormatters, guard: boolean) {
+  const safe: ColumnFormatters = guard ? {} : format;
+  if (guard) {
+    for (const name of table.columnNames()) {
+      const f = format[name];
+      safe[name] = f ? (v) => spreadsheetSafe(f(v)) : spreadsheetSafe;
+    }
   }
   // Each chunk ends with a newline; the first carries the header (even with no rows).
   const rows = table.numRows();
@@ -74,13 +77,22 @@ function writeParquet(fd: number, table: ColumnTable, format: ColumnFormatters) 
   writeSync(fd, new Uint8Array(parquetWriteBuffer({ columnData })));
 }
 
-/** Writes `table` to `path` atomically in the format of its extension; returns the rows written. */
-export function writeTableAtomic(table: ColumnTable, path: string, format: ColumnFormatters = {}): number {
+/**
+ * Writes `table` to `path` atomically in the format of its extension; returns the rows written.
+ * `spreadsheetSafe` guards text cells of .csv and .tsv files against formulas (an export's
+ * `spreadsheet_safe` option); the other formats keep every value as it is.
+ */
+export function writeTableAtomic(
+  table: ColumnTable,
+  path: string,
+  format: ColumnFormatters,
+  spreadsheetSafe: boolean,
+): number {
   const ext = extname(path).toLowerCase();
   writeFileAtomic(path, (fd) => {
     if (ext === '.json') writeJson(fd, table, format);
     else if (ext === '.parquet') writeParquet(fd, table, format);
-    else writeDelimited(fd, table, ext === '.tsv' ? '\t' : ',', format);
+    else writeDelimited(fd, table, ext === '.tsv' ? '\t' : ',', format, spreadsheetSafe);
   });
   return table.numRows();
 }

@@ -302,6 +302,7 @@ export interface ExportStatement extends Node {
   kind: 'Export';
   target: Identifier | null;
   path: StringLiteral | null;
+  block: Block | null;
 }
 
 /** `compare bg, pnbd, mbg`: purchase models of one split side by side on its holdout. */

@@ -27,7 +27,13 @@ export interface CompletionContext {
   expect: Expectation[];
 }
 
-const BLOCK_OF: Record<string, BlockContext> = { source: 'source', model: 'model', value: 'value', table: 'table' };
+const BLOCK_OF: Record<string, BlockContext> = {
+  source: 'source',
+  model: 'model',
+  value: 'value',
+  table: 'table',
+  export: 'export',
+};
 const UNITS: Expectation = { kind: 'keywords', context: 'unit' };
 const METRICS: Expectation = { kind: 'keywords', context: 'metric' };
 const words = (...list: string[]): Expectation => ({ kind: 'words', words: list });

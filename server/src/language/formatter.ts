@@ -168,7 +168,7 @@ function printStatement(
       return push(`chart ${s.chartType!.name} of ${s.target!.name}${by}`, s);
     }
     case 'Export':
-      return push(`export ${s.target!.name} to ${s.path!.raw}`, s);
+      return printWithBlock(`export ${s.target!.name} to ${s.path!.raw}`, s, s.block, lines, commentInside, spansLines);
     case 'Compare':
       return push(`compare ${s.models.map((m) => m.name).join(', ')}`, s);
   }

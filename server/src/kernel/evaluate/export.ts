@@ -5,7 +5,9 @@ import type { ExportResult } from '../api';
 import type { ColumnFormat } from '../output-types';
 import { writeTableAtomic } from '../export';
 import { exportPath, refuseReadFiles, WriteRefused } from '../../files/write-policy';
+import { optionInfo } from '../../language';
 import { isoDate } from '../table-payload';
+import { booleanOption } from './options';
 import { customersOf, EvaluationError, type CustomerTable, type EvalContext, type StatementOutcome } from './context';
 
 /**
@@ -26,8 +28,15 @@ export function exportNumber(value: number, format: ColumnFormat): number {
   return decimals === undefined ? value : Number(value.toFixed(decimals));
 }
 
+/** Whether text cells of a CSV or TSV export are guarded against formulas when the statement does not say. */
+const SPREADSHEET_SAFE_BY_DEFAULT = optionInfo('export', 'spreadsheet_safe')!.default === 'true';
+
 /** Writes a per-customer table to `path` (already allowed); date columns (days since epoch) as ISO dates. */
-export function exportSegments(customers: CustomerTable, path: string): ExportResult {
+export function exportSegments(
+  customers: CustomerTable,
+  path: string,
+  spreadsheetSafe = SPREADSHEET_SAFE_BY_DEFAULT,
+): ExportResult {
   const format: Record<string, (v: unknown) => unknown> = {};
   // Customers share few distinct days: each day is formatted once.
   const days = new Map<number, string>();
@@ -38,7 +47,7 @@ export function exportSegments(customers: CustomerTable, path: string): ExportRe
     else if (column.format !== 'string')
       format[name] = (v) => (typeof v !== 'number' ? v : Number.isFinite(v) ? exportNumber(v, column.format) : '');
   }
-  const rows = writeTableAtomic(customers.table, path, format);
+  const rows = writeTableAtomic(customers.table, path, format, spreadsheetSafe);
   return { path, rows };
 }
 
@@ -56,7 +65,7 @@ export function evaluateExport(ctx: EvalContext): StatementOutcome {
   try {
     const path = exportPath(ctx.notebookDir, statement.path.value);
     refuseReadFiles(path, ctx.readFiles(), statement.path.value);
-    const result = exportSegments(customers, path);
+    const result = exportSegments(customers, path, booleanOption(statement.block, 'spreadsheet_safe'));
     const text = `Wrote ${result.rows.toLocaleString('en-US')} customers to ${result.path}`;
     return { value: { kind: 'none' }, outputs: [{ data: { 'text/plain': text } }] };
   } catch (err) {

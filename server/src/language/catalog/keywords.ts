@@ -1,6 +1,6 @@
 // Keywords by context, for completion and for the lexer-free parts of the editor (semantic
 // tokens). The parser treats all of them as contextual: `date` stays a valid column name.
-import { BLOCK_OPTIONS, type BlockContext } from './options';
+import { BLOCK_ALLOWS_WHERE, BLOCK_OPTIONS, type BlockContext } from './options';
 import { CHART_KINDS } from './charts';
 import { MODEL_KINDS } from './models';
 import { METRICS } from './metrics';
@@ -76,7 +76,7 @@ export function keywordsFor(context: KeywordContext): string[] {
     default: {
       const block = context.slice('block:'.length) as BlockContext;
       const words = BLOCK_OPTIONS[block].map((o) => o.name);
-      return block === 'source' || block === 'table' ? [...words, 'where'] : words;
+      return BLOCK_ALLOWS_WHERE[block] ? [...words, 'where'] : words;
     }
   }
 }

@@ -19,7 +19,7 @@ export type OptionShape =
   | 'word' // one of the option's `words`
   | 'date'; // 2020-01-31
 
-export type BlockContext = 'source' | 'model' | 'value' | 'table';
+export type BlockContext = 'source' | 'model' | 'value' | 'table' | 'export';
 
 export interface OptionInfo {
   name: string;
@@ -204,6 +204,15 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
     { name: 'sort', shape: 'sort', description: 'Metric to sort by, then asc or desc.', default: 'no sorting' },
     { name: 'limit', shape: 'integer', min: 1, description: 'Most rows shown.', default: 'all rows' },
   ],
+  export: [
+    {
+      name: 'spreadsheet_safe',
+      shape: 'boolean',
+      description:
+        "In .csv and .tsv files, text a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading '. Set false when a program, not a person, reads the file.",
+      default: 'true',
+    },
+  ],
 };
 
 /** Whether `where` filters are allowed in the block. */
@@ -212,6 +221,7 @@ export const BLOCK_ALLOWS_WHERE: Record<BlockContext, boolean> = {
   model: false,
   value: false,
   table: true,
+  export: false,
 };
 
 const byContext = new Map(

@@ -75,7 +75,7 @@ export const DIAGNOSTIC_CODES: Record<string, { severity: Severity; description:
   'mapping-not-allowed': { severity: 'error', description: 'A column mapping outside a source.' },
   'option-not-applicable': {
     severity: 'error',
-    description: 'A model option for another kind of model (`fit_periods` on bgnbd).',
+    description: 'An option that does not apply here (`fit_periods` on bgnbd, `spreadsheet_safe` on a .json export).',
   },
   'where-not-allowed': { severity: 'error', description: 'A `where` filter in a model or value block.' },
   // conditions

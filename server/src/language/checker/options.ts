@@ -19,6 +19,7 @@ const BLOCK_NOUNS: Record<BlockContext, string> = {
   model: 'a model',
   value: 'a value',
   table: 'a table',
+  export: 'an export',
 };
 
 /** Checks every item of `block` and returns its (first) options by name. */

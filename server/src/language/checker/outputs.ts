@@ -58,14 +58,23 @@ export function checkTable(ctx: CheckContext, s: TableStatement): void {
 }
 
 export function checkExport(ctx: CheckContext, s: ExportStatement): void {
+  const options = checkBlockItems(ctx, 'export', s.block);
   resolveDefinition(ctx, s.target, ['segments', 'table', 'value', 'model'], 'an export writes');
-  if (s.path && !/\.(csv|tsv|json|parquet)$/i.test(s.path.value)) {
+  const extension = s.path && /\.(csv|tsv|json|parquet)$/i.exec(s.path.value)?.[1].toLowerCase();
+  if (s.path && !extension) {
     ctx.error(
       s.path,
       'unknown-export-format',
       'an export writes a .csv, .tsv, .json or .parquet file; end the path with one of these',
     );
   }
+  const guard = options.get('spreadsheet_safe');
+  if (guard && (extension === 'json' || extension === 'parquet'))
+    ctx.error(
+      guard.name,
+      'option-not-applicable',
+      `\`spreadsheet_safe\` applies to .csv and .tsv exports only; a .${extension} file keeps every value as it is`,
+    );
 }
 
 function metricScope(ctx: CheckContext, target: Identifier | null, resolved: boolean): ConditionScope {

@@ -1,4 +1,4 @@
-// Option blocks `{ ... }` of sources, models, values and tables. An item is an option
+// Option blocks `{ ... }` of sources, models, values, tables and exports. An item is an option
 // (`horizon 12 months`, `columns a, b`), a mapping (`date = date as "YYYYMMDD"`) or a filter
 // (`where sales > 0`). Items end at a newline, or at the next item's name on the same line,
 // so `{ penalty 0.001  max_iterations 500 }` is two options.
@@ -14,6 +14,20 @@ export function parseBlock(p: Cursor): Block {
   // Another item may follow on the same line once an item parsed (`{ penalty 1  max_iterations 9 }`).
   const { items, open, closed } = parseBraced(p, parseItem, 'block item', (item) => item !== null && p.at('Ident'));
   return { kind: 'Block', items, closed, start: open.start, end: p.lastEnd };
+}
+
+/** A block if one opens at the cursor. */
+export function optionalBlock(p: Cursor): Block | null {
+  return p.at('LBrace') ? parseBlock(p) : null;
+}
+
+/**
+ * After a header error: skip the rest of the header but still parse a block that opens on
+ * the same line, so errors inside it are reported and its lines are not taken for statements.
+ */
+export function blockAfterError(p: Cursor): Block | null {
+  p.skipLine('LBrace');
+  return optionalBlock(p);
 }
 
 function parseItem(p: Cursor): BlockItem | null {

@@ -6,7 +6,6 @@
 //   value NAME = FUNCTION(ARG, ...) [block]
 //   table NAME = TARGET [block]
 import type {
-  Block,
   Call,
   ConnectionStatement,
   DateLiteral,
@@ -20,7 +19,7 @@ import type {
   ValueStatement,
 } from '../ast';
 import type { Cursor } from './cursor';
-import { parseBlock } from './blocks';
+import { blockAfterError, optionalBlock } from './blocks';
 import { commaSeparated } from './lists';
 import { atUnit, checkString, dateLiteral, stringLiteral, unitName } from './literals';
 
@@ -34,19 +33,6 @@ function parseHeader(p: Cursor, keyword: string): { name: Identifier | null; ok:
   }
   p.errorExpected(`\`=\` after \`${keyword} ${name.name}\``);
   return { name, ok: false };
-}
-
-/**
- * After a header error: skip the rest of the header but still parse a block that opens on
- * the same line, so errors inside it are reported and its lines are not taken for statements.
- */
-function blockAfterError(p: Cursor): Block | null {
-  p.skipLine('LBrace');
-  return p.at('LBrace') ? parseBlock(p) : null;
-}
-
-function optionalBlock(p: Cursor): Block | null {
-  return p.at('LBrace') ? parseBlock(p) : null;
 }
 
 function stringArgument(p: Cursor, what: string): StringLiteral | null {

@@ -1,9 +1,10 @@
 // Statements that produce output without defining a name:
 //   chart KIND of TARGET [by METRIC, ...]
-//   export TARGET to "path"
+//   export TARGET to "path" [block]
 //   compare MODEL, MODEL, ...
 import type { ChartStatement, CompareStatement, ExportStatement, Identifier } from '../ast';
 import type { Cursor } from './cursor';
+import { blockAfterError, optionalBlock } from './blocks';
 import { commaSeparated } from './lists';
 import { checkString, stringLiteral } from './literals';
 
@@ -30,7 +31,8 @@ export function parseExport(p: Cursor, start: number): ExportStatement {
       p.errorExpected('the output path as a string');
     }
   }
-  return { kind: 'Export', target, path, start, end: p.lastEnd };
+  const block = path ? optionalBlock(p) : blockAfterError(p);
+  return { kind: 'Export', target, path, block, start, end: p.lastEnd };
 }
 
 export function parseCompare(p: Cursor, start: number): CompareStatement {

@@ -21,6 +21,7 @@ const BLOCK_OF_STATEMENT: Record<string, BlockContext> = {
   Model: 'model',
   Value: 'value',
   Table: 'table',
+  Export: 'export',
 };
 
 function definitionMarkdown(program: NotebookProgram, d: DefinitionInfo): string {
