@@ -11,6 +11,7 @@ import {
   type NotebookCell,
   type NotebookFile,
 } from '../notebook-file';
+import { breaksLineAt } from '../language';
 import type { ReportCell } from '../report';
 import { InputError } from './errors';
 
@@ -69,7 +70,7 @@ function firstLines(text: string, cells: NotebookCell[]): number[] {
     const opening = fence ? fence.char.repeat(fence.length) + fence.info + fence.openEol : '';
     const at = cell.source.length ? text.indexOf(opening + cell.source, from) : -1;
     const start = at < 0 ? from : at + opening.length;
-    for (; counted < start; counted++) if (text.charCodeAt(counted) === 10) line++;
+    for (; counted < start; counted++) if (breaksLineAt(text, counted)) line++;
     from = start + cell.source.length;
     return line;
   });

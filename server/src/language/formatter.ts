@@ -20,7 +20,7 @@ import type {
 } from './ast';
 import { literalText } from './checker/describe';
 import { parseCell } from './parser/parse-cell';
-import { LineIndex } from './text';
+import { hasLineBreak, LineIndex } from './text';
 import { quoteString } from './string-literal';
 
 const INDENT = '  ';
@@ -44,11 +44,16 @@ export function formatCell(text: string): string {
   if (parsed.errors.length) return text;
   const lines: PrintedLine[] = [];
   const commentInside = (r: Range) => parsed.comments.some((c) => c.range.start > r.start && c.range.start < r.end);
-  const spansLines: SpansLines = (r) => text.slice(r.start, r.end).includes('\n');
+  const spansLines: SpansLines = (r) => hasLineBreak(text.slice(r.start, r.end));
   for (const statement of parsed.statements) printStatement(statement, lines, commentInside, spansLines);
-  const out = layout(text, lines, parsed.comments, new LineIndex(text));
-  if (out === '') return '';
-  return text.endsWith('\n') ? out + '\n' : out;
+  const laidOut = layout(text, lines, parsed.comments, new LineIndex(text));
+  if (laidOut === '') return '';
+  // The cell keeps its line breaks (a notebook written on Windows stays CRLF, so `fmt --check`
+  // does not flag every cell of it); no string or comment holds a line break, so every LF of the
+  // laid-out text is one.
+  const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+  const out = /[\r\n]$/.test(text) ? laidOut + '\n' : laidOut;
+  return eol === '\n' ? out : out.replaceAll('\n', eol);
 }
 
 // ---------------------------------------------------------------- placing comments and blank lines

@@ -39,7 +39,7 @@ export { formatCell } from './formatter';
 export { quoteString } from './string-literal';
 export { fingerprint, printTree } from './print-tree';
 export { completionContext, type CompletionContext, type Expectation } from './completion';
-export { LineIndex, type Position } from './text';
+export { breaksLineAt, LineIndex, type Position } from './text';
 export { DIAGNOSTIC_CODES } from './checker/codes';
 export { DepthFirst, type DepthFirstVisitor } from './depth-first';
 

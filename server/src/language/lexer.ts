@@ -3,6 +3,7 @@
 // and block items; comments are returned apart so the parser never has to skip them.
 import type { Comment, Range } from './ast';
 import { interned } from './interned-text';
+import { breaksLineAt } from './text';
 
 export type TokenKind =
   | 'Ident'
@@ -158,17 +159,14 @@ export function lex(text: string): LexResult {
   while (i < n) {
     const c = text.charCodeAt(i);
     const start = i;
-    if (c === 10) {
+    if (breaksLineAt(text, i)) {
       push(CODE.Newline, i, ++i);
     } else if (c === 32 || c === 9 || c === 13) {
       i++;
     } else if (c === 35 /* # */) {
-      while (i < n && text.charCodeAt(i) !== 10) i++;
-      // A comment does not own the carriage returns that end it (CRLF, or stray CRs before the
-      // newline): they are line-end whitespace, and keeping one would make formatting unstable.
-      let end = i;
-      while (end > start + 1 && text.charCodeAt(end - 1) === 13) end--;
-      comments.push({ range: { start, end }, text: text.slice(start, end) });
+      // A comment ends before its line break: it never owns a carriage return.
+      while (i < n && !isLineEnd(text.charCodeAt(i))) i++;
+      comments.push({ range: { start, end: i }, text: text.slice(start, i) });
     } else if (isDigit(c)) {
       i = scanNumberOrDate(text, i);
       const isDate = i - start === 10 && text.charCodeAt(start + 4) === 45;
@@ -191,8 +189,8 @@ export function lex(text: string): LexResult {
       let terminated = false;
       while (i < n) {
         const d = text.charCodeAt(i);
-        if (d === 10) break;
-        if (d === 92 /* \ */ && i + 1 < n && text.charCodeAt(i + 1) !== 10) {
+        if (isLineEnd(d)) break;
+        if (d === 92 /* \ */ && i + 1 < n && !isLineEnd(text.charCodeAt(i + 1))) {
           i += 2;
           continue;
         }
@@ -222,6 +220,9 @@ export function lex(text: string): LexResult {
   push(CODE.EOF, n, n);
   return { tokens: new TokenStream(text, data.slice(0, 3 * count), count), comments };
 }
+
+/** A line feed or a carriage return: every CR ends a line, alone or as the first half of CRLF. */
+const isLineEnd = (c: number) => c === 10 || c === 13;
 
 /** Scans `1`, `1.5`, `1e-8` or `1997-09-30` starting at `i`; returns the end offset. */
 function scanNumberOrDate(text: string, i: number): number {

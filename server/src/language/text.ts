@@ -6,14 +6,25 @@ export interface Position {
   character: number;
 }
 
+/**
+ * Whether a line ends with the character at `i`: an LF, or a CR that is not the first half of
+ * a CRLF. Line breaks are LF, CRLF and a lone CR, as in LSP, CommonMark and the notebook file's
+ * own line splitting (notebook-file/lines.ts).
+ */
+export function breaksLineAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
+}
+
+/** Whether `text` holds a line break. */
+export const hasLineBreak = (text: string) => /[\r\n]/.test(text);
+
 export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly lineStarts: number[] = [0];
 
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    }
+    for (let i = 0; i < text.length; i++) if (breaksLineAt(text, i)) this.lineStarts.push(i + 1);
   }
 
   get lineCount(): number {

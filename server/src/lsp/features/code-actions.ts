@@ -33,7 +33,7 @@ function otherwiseFix(uri: string, cell: CellResult, d: Diagnostic): CodeAction[
   );
   if (!s || !s.closed) return [];
   const brace = cell.text.lastIndexOf('}', s.end);
-  const lineStart = cell.text.lastIndexOf('\n', brace - 1) + 1;
+  const lineStart = Math.max(cell.text.lastIndexOf('\n', brace - 1), cell.text.lastIndexOf('\r', brace - 1)) + 1;
   const rule = `  "${OTHERWISE_LABEL}" otherwise\n`;
   const braceAlone = cell.text.slice(lineStart, brace).trim() === '';
   const edit: TextEdit = braceAlone
