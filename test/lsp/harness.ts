@@ -125,6 +125,21 @@ export class TestClient {
     return this.diagnostics.get(uri)!;
   }
 
+  /** Resolves once no diagnostics have been published for `ms` milliseconds (the LSP bench waits so). */
+  async quiet(ms = 20): Promise<void> {
+    let total = -1;
+    while (total !== this.totalPublications()) {
+      total = this.totalPublications();
+      await new Promise((r) => setTimeout(r, ms));
+    }
+  }
+
+  private totalPublications(): number {
+    let n = 0;
+    for (const count of this.publications.values()) n += count;
+    return n;
+  }
+
   newCellUri(notebookUri: string): string {
     return `vscode-notebook-cell:${notebookUri.slice('file:'.length)}#cell${++this.cellCounter}`;
   }
