@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSource, readSchemaSync, type LoadedSource, type SourceSpec } from '../../server/src/data';
 import { PLAUSIBLE_DATES } from '../../server/src/data/policy';
+import { checkProgram } from '../../server/src/language';
 
 const dir = mkdtempSync(join(tmpdir(), 'clv-hostile-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -122,9 +123,19 @@ describe('data: files that are not what they claim say what they are', () => {
     const semicolons = file('customer;date;amount\nA;2020-01-01;1\n');
     await assert.rejects(
       loadSource(spec(semicolons)),
-      /its columns are: customer;date;amount\. Its first line is separated by semicolons \(3 fields\), not by the declared delimiter: write `delimiter = semicolon` in the source/,
+      /its columns are: customer;date;amount\. Its first line is separated by semicolons \(3 fields\), not by the declared delimiter: write `delimiter semicolon` in the source block/,
     );
-    assert.throws(() => readSchemaSync(semicolons, { format: 'csv' }), /write `delimiter = semicolon`/);
+    assert.throws(() => readSchemaSync(semicolons, { format: 'csv' }), /write `delimiter semicolon`/);
+    // The advice is an option the language reads as such (not a `role = column` mapping).
+    const advice = /write `([^`]+)` in the source block/.exec(
+      (await loadSource(spec(semicolons)).catch((e: Error) => e)).toString(),
+    )![1];
+    const checked = checkProgram([{ id: 'c', text: `source s = csv "x.csv" {\n  ${advice}\n}` }]).cell('c')!;
+    assert.deepEqual(
+      checked.diagnostics.filter((d) => d.range.start > 25),
+      [],
+      `\`${advice}\` checks clean in a source block`,
+    );
     const crOnly = file('customer,date,amount\rA,2020-01-01,1\rB,2020-01-02,2\r');
     await assert.rejects(loadSource(spec(crOnly)), /carriage return alone \(classic Mac line ends\)/);
     assert.throws(() => readSchemaSync(crOnly, { format: 'csv' }), /carriage return alone/);

@@ -57,5 +57,5 @@ export function delimiterProblem(head: Uint8Array, layout: DelimitedLayout): str
     if (n > 1 && (!best || n > best[1])) best = [word, n];
   }
   if (!best) return null;
-  return `Its first line is separated by ${best[0] === 'tab' ? 'tabs' : `${best[0]}s`} (${best[1]} fields), not by the declared delimiter: write \`delimiter = ${best[0]}\` in the source.`;
+  return `Its first line is separated by ${best[0] === 'tab' ? 'tabs' : `${best[0]}s`} (${best[1]} fields), not by the declared delimiter: write \`delimiter ${best[0]}\` in the source block.`;
 }
