@@ -41,6 +41,15 @@ function params(model: any): Record<string, number> {
   return Object.fromEntries(model.parameters.map((p: any) => [p.name, p.estimate]));
 }
 
+/** Every parameter of every model output carries its meaning (the "Meaning" column is never blank). */
+function assertParametersExplained(run: SampleRun): void {
+  const models = run.payloads(MODEL);
+  assert.ok(models.length > 0, 'the sample has no model output');
+  for (const model of models)
+    for (const p of model.parameters)
+      assert.ok(p.description?.trim(), `${model.name} (${model.kind}): parameter ${p.name} has no meaning`);
+}
+
 function assertClose(actual: Record<string, number>, expected: Record<string, number>, digits: number): void {
   for (const [name, value] of Object.entries(expected)) {
     assert.equal(actual[name].toFixed(digits), value.toFixed(digits), `${name}: ${actual[name]} vs published ${value}`);
@@ -69,6 +78,8 @@ describe('samples', function () {
   describe('cdnow', () => {
     let run: SampleRun;
     before(async () => (run = await runSample('cdnow')));
+
+    it('explains every parameter of every model', () => assertParametersExplained(run));
 
     it('runs with exit 0', () => assert.equal(run.code, 0, run.stdout));
 
@@ -105,6 +116,8 @@ describe('samples', function () {
     let run: SampleRun;
     before(async () => (run = await runSample('subscriptions')));
 
+    it('explains every parameter of every model', () => assertParametersExplained(run));
+
     it('runs with exit 0 and reproduces the published sBG estimates per cohort (fitted on years 0-7)', () => {
       assert.equal(run.code, 0, run.stdout);
       const [churn] = run.payloads(MODEL);
@@ -127,6 +140,8 @@ describe('samples', function () {
     let run: SampleRun;
     before(async () => (run = await runSample('donations')));
 
+    it('explains every parameter of every model', () => assertParametersExplained(run));
+
     it('runs with exit 0 and reproduces the published BG/BB estimates', () => {
       assert.equal(run.code, 0, run.stdout);
       const [givers] = run.payloads(MODEL);
@@ -144,6 +159,8 @@ describe('samples', function () {
   describe('loyalty', () => {
     let run: SampleRun;
     before(async () => (run = await runSample('loyalty')));
+
+    it('explains every parameter of every model', () => assertParametersExplained(run));
 
     it('runs with exit 0 and tiers all 600 members into non-empty tiers', () => {
       assert.equal(run.code, 0, run.stdout);

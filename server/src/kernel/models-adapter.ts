@@ -26,12 +26,15 @@ import {
   summariseTransactions as summarise,
   toPatterns,
   uniqueRows,
+  UNIT_DAYS,
   type FitResult,
   type Patterns,
   type PurchaseModel,
 } from '../models';
 import type { TransactionLog } from '../data';
 import type { FitOptions as LibraryFitOptions } from '../models/optimize/mle';
+import { FIT_DEFAULTS } from '../models/optimize/defaults';
+import type { ModelKind } from '../language';
 import type {
   CustomerSummary,
   FitData,
@@ -79,7 +82,7 @@ function checkpointOf(options: FitOptions): (fraction: number, message: string) 
 
 /** The library's fit options from the kernel's: the same knobs, plus an interrupt checkpoint per iteration. */
 function libraryOptions(options: FitOptions): LibraryFitOptions {
-  const expected = Math.min(options.maxIterations ?? 500, 100);
+  const expected = Math.min(options.maxIterations ?? FIT_DEFAULTS.maxIterations, 100);
   const checkpoint = checkpointOf(options);
   return {
     penalty: options.penalty,
@@ -276,13 +279,13 @@ function predictor(model: PurchaseModel, prediction: Prediction): (u: History) =
       return (u) => model.conditionalExpected(prediction.t, u);
     case 'discounted':
       // The library discounts per period from an annual rate and the unit's length in days;
-      // with a one-day "unit" the annual rate is the per-unit rate compounded over 365.2425 units.
+      // with a one-day "unit" the annual rate is the per-unit rate compounded over a year's days.
       return (u) =>
         discountedExpectedPurchases(model, u, {
           horizon: prediction.horizon,
           period: prediction.period,
           unitDays: 1,
-          annualDiscount: Math.pow(1 + prediction.ratePerUnit, 365.2425) - 1,
+          annualDiscount: Math.pow(1 + prediction.ratePerUnit, UNIT_DAYS.years) - 1,
           margin: 1,
         });
   }
@@ -401,7 +404,7 @@ async function fitSbgModel(data: FitData, options: FitOptions): Promise<FittedMo
     ...noPredictions,
     role: 'retention',
     parameters: fits.flatMap(({ cohort, summary }) =>
-      summary.parameters.map((p) => ({ ...p, name: named ? `${p.name} (${cohort.name})` : p.name })),
+      summary.parameters.map((p) => (named ? { ...p, cohort: cohort.name } : p)),
     ),
     parameterIntervals: (level) => {
       const each = fits.map((f) => f.summary.parameterIntervals(level));
@@ -433,7 +436,8 @@ async function fitSbgModel(data: FitData, options: FitOptions): Promise<FittedMo
   };
 }
 
-const FITTERS: Record<string, (data: FitData, options: FitOptions) => Promise<FittedModel>> = {
+/** One fitter per model kind of the language's catalog (a kind without one does not compile). */
+const FITTERS: Record<ModelKind, (data: FitData, options: FitOptions) => Promise<FittedModel>> = {
   bgnbd: (data, options) => fitPurchaseModel(BG_NBD, data, options),
   pareto_nbd: (data, options) => fitPurchaseModel(PARETO_NBD, data, options),
   bgbb: (data, options) => fitPurchaseModel(BG_BB, data, options),
@@ -468,7 +472,7 @@ export function repeatSpendOnly(summary: {
 export const modelsLibrary: ModelsPort = {
   summariseTransactions,
   async fitModel(kind, data, options) {
-    const fitter = FITTERS[kind];
+    const fitter = Object.hasOwn(FITTERS, kind) ? FITTERS[kind as ModelKind] : undefined;
     if (!fitter)
       throw new Error(
         `the ${kind} model is not implemented in this kernel yet (available: ${Object.keys(FITTERS).join(', ')}).`,

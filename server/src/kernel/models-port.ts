@@ -86,7 +86,8 @@ export interface PredictionIntervals {
 
 export interface FittedModel {
   role: 'purchase' | 'spend' | 'retention';
-  parameters: { name: string; estimate: number; standardError: number | null }[];
+  /** In the library's names; an sBG fitted on several cohorts has each parameter once per `cohort`. */
+  parameters: { name: string; cohort?: string; estimate: number; standardError: number | null }[];
   logLikelihood: number;
   converged: boolean;
   message?: string;

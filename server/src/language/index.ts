@@ -44,11 +44,18 @@ export { DIAGNOSTIC_CODES } from './checker/codes';
 export { DepthFirst, type DepthFirstVisitor } from './depth-first';
 
 export { METRICS, metricInfo, type MetricInfo, type ValueType, type MetricRequirement } from './catalog/metrics';
-export { MODEL_KINDS, modelKindInfo, type ModelKindInfo, type ModelParameterInfo } from './catalog/models';
+export {
+  MODEL_KINDS,
+  modelKindInfo,
+  type ModelKindInfo,
+  type ModelParameterInfo,
+  type ModelKind,
+} from './catalog/models';
 export {
   BLOCK_OPTIONS,
   optionInfo,
   DELIMITER_WORDS,
+  VALUE_DEFAULTS,
   type BlockContext,
   type OptionInfo,
   type OptionShape,

@@ -75,9 +75,11 @@ function payload(
   const p: ModelPayload = {
     name,
     kind: info.title,
-    parameters: fitted.parameters.map((q) => ({
-      ...q,
-      description: info.parameters.find((d) => d.name === q.name)?.description,
+    parameters: fitted.parameters.map(({ name, cohort, estimate, standardError }) => ({
+      name: cohort ? `${name} (${cohort})` : name,
+      estimate,
+      standardError,
+      description: info.parameters.find((d) => d.name === name)?.description,
     })),
     logLikelihood: fitted.logLikelihood,
     converged: fitted.converged,

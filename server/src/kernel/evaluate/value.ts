@@ -2,7 +2,7 @@
 // discounted expected purchases over the horizon × expected spend per purchase × margin;
 // or, on a retention model with a `payment`, the discounted expected revenue of a new
 // subscriber per cohort. Produces the per-customer table segments, charts and exports read.
-import type { TimeUnit, ValueStatement } from '../../language';
+import { VALUE_DEFAULTS, type TimeUnit, type ValueStatement } from '../../language';
 import type { TotalGroups } from '../models-port';
 import { EvaluationError, type EvalContext, type StatementOutcome } from './context';
 import { customerTable, withColumns } from './customers';
@@ -21,11 +21,13 @@ interface ValueTerms {
 }
 
 function terms(statement: ValueStatement, unit: TimeUnit): ValueTerms {
-  const horizon = durationOption(statement.block, 'horizon', unit) ?? convertDuration(12, 'months', unit);
-  const discount = rateOption(statement.block, 'discount') ?? { amount: 0, per: 'years' as TimeUnit };
+  const horizon =
+    durationOption(statement.block, 'horizon', unit) ??
+    convertDuration(VALUE_DEFAULTS.horizon.amount, VALUE_DEFAULTS.horizon.unit, unit);
+  const discount = rateOption(statement.block, 'discount') ?? VALUE_DEFAULTS.discount;
   // (1 + d)^(1 per-period) expressed per model unit: rate r per `per` → (1+r)^(unit/per) − 1.
   const discountPerUnit = Math.pow(1 + discount.amount, UNIT_DAYS[unit] / UNIT_DAYS[discount.per]) - 1;
-  return { horizon, discountPerUnit, margin: fractionOption(statement.block, 'margin') ?? 1 };
+  return { horizon, discountPerUnit, margin: fractionOption(statement.block, 'margin') ?? VALUE_DEFAULTS.margin };
 }
 
 function modelArgument(ctx: EvalContext, index: number): ModelData {

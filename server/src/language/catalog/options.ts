@@ -1,6 +1,8 @@
 // The options each kind of block accepts, with the shape of value each takes, its allowed
 // range and a description. The checker validates blocks against this table; completion and
 // hover show it.
+import { FIT_DEFAULTS } from '../../models/optimize/defaults';
+import type { TimeUnit } from '../ast';
 import type { ModelRole } from './models';
 
 /** What an option's value must look like. */
@@ -54,6 +56,15 @@ export const DEFAULT_RETURNS_POLICY: ReturnsPolicy = 'exclude';
 /** Transaction dates outside this range are rejected as placeholders unless a source widens it. */
 export const PLAUSIBLE_DATES = { earliest: '1950-01-01', latest: '2099-12-31' } as const;
 
+/** What a value counts when its block leaves an option out (the kernel reads these). */
+export const VALUE_DEFAULTS = {
+  horizon: { amount: 12, unit: 'months' as TimeUnit },
+  /** A rate per year, as a fraction. */
+  discount: { amount: 0, per: 'years' as TimeUnit },
+  /** A fraction of spend. */
+  margin: 1,
+} as const;
+
 export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
   source: [
     {
@@ -91,7 +102,7 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
       shape: 'number',
       min: 0,
       description: 'L2 penalty on the log-parameters, to keep a fit on small data away from extreme values.',
-      default: '0',
+      default: String(FIT_DEFAULTS.penalty),
     },
     {
       name: 'max_iterations',
@@ -99,7 +110,7 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
       min: 1,
       max: 100000,
       description: 'Most optimizer iterations before the fit gives up.',
-      default: '1000',
+      default: String(FIT_DEFAULTS.maxIterations),
     },
     {
       name: 'tolerance',
@@ -108,7 +119,7 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
       minExclusive: true,
       max: 1,
       description: 'Gradient-norm tolerance at which the optimizer stops.',
-      default: '1e-7',
+      default: String(FIT_DEFAULTS.tolerance),
     },
     {
       name: 'fit_periods',
@@ -167,7 +178,7 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
       min: 0,
       minExclusive: true,
       description: 'How far ahead lifetime value is counted.',
-      default: '12 months',
+      default: `${VALUE_DEFAULTS.horizon.amount} ${VALUE_DEFAULTS.horizon.unit}`,
     },
     {
       name: 'discount',
@@ -176,7 +187,7 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
       max: 100,
       maxExclusive: true,
       description: 'Discount rate per period applied to future cash flows.',
-      default: '0% per year',
+      default: `${VALUE_DEFAULTS.discount.amount * 100}% per ${VALUE_DEFAULTS.discount.per.slice(0, -1)}`,
     },
     {
       name: 'margin',
@@ -185,7 +196,7 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
       minExclusive: true,
       max: 100,
       description: 'Share of spend that is profit.',
-      default: '100%',
+      default: `${VALUE_DEFAULTS.margin * 100}%`,
     },
     {
       name: 'payment',

@@ -5,10 +5,10 @@
 // summed in log space. Data arrive as weighted (x, t_x, n) patterns (e.g. the donations data).
 import { betaln, logAddExp } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
+import { MODEL_PARAMETERS } from '../parameters';
 import type { Patterns } from '../summary/patterns';
 
-export type BgBbParams = { alpha: number; beta: number; gamma: number; delta: number };
-export const BGBB_NAMES = ['alpha', 'beta', 'gamma', 'delta'] as const;
+export type BgBbParams = Record<(typeof MODEL_PARAMETERS)['bgbb'][number], number>;
 
 /** ln L for one (x, t_x, n); the terms are also what P(alive) and expectations are built from. */
 export function bgbbLogLikOne(p: BgBbParams, x: number, tx: number, n: number): number {
@@ -30,5 +30,5 @@ export function bgbbLogLik(theta: ArrayLike<number>, p: Patterns): number {
 
 /** Patterns carry n (opportunities) in `T`. */
 export function fitBgBb(p: Patterns, options: FitOptions = {}): FitResult<keyof BgBbParams> {
-  return fitPositive(BGBB_NAMES, (t) => bgbbLogLik(t, p), p.total, [1, 1, 1, 1], options);
+  return fitPositive(MODEL_PARAMETERS.bgbb, (t) => bgbbLogLik(t, p), p.total, [1, 1, 1, 1], options);
 }

@@ -3,11 +3,11 @@
 // by log-sum-exp (the two powers underflow separately for large x).
 import { betaln, gammaln, logAddExp } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
+import { MODEL_PARAMETERS } from '../parameters';
 import { logShifted, type Patterns } from '../summary/patterns';
 import { bgnbdGradient } from './gradient';
 
-export type BgNbdParams = { r: number; alpha: number; a: number; b: number };
-export const BGNBD_NAMES = ['r', 'alpha', 'a', 'b'] as const;
+export type BgNbdParams = Record<(typeof MODEL_PARAMETERS)['bgnbd'][number], number>;
 
 /** Total weighted log-likelihood; θ = [r, α, a, b]. */
 export function bgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
@@ -36,7 +36,7 @@ export function bgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
 
 export function fitBgNbd(p: Patterns, options: FitOptions = {}): FitResult<keyof BgNbdParams> {
   return fitPositive(
-    BGNBD_NAMES,
+    MODEL_PARAMETERS.bgnbd,
     (t) => bgnbdLogLik(t, p),
     p.total,
     [1, 1, 1, 1],

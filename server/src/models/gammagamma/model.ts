@@ -7,10 +7,10 @@
 // and Σ ln m̄, so the gamma functions are evaluated once per distinct x.
 import { gammaln } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
+import { MODEL_PARAMETERS } from '../parameters';
 import { gammaGammaGradient } from './gradient';
 
-export type GammaGammaParams = { p: number; q: number; gamma: number };
-export const GG_NAMES = ['p', 'q', 'gamma'] as const;
+export type GammaGammaParams = Record<(typeof MODEL_PARAMETERS)['gamma_gamma'][number], number>;
 
 /** Customers with x > 0 and m̄ > 0 as weighted (x, m̄), plus per distinct x: Σ weight and Σ weight·ln m̄. */
 export interface SpendData {
@@ -81,7 +81,7 @@ export function fitGammaGamma(d: SpendData, options: FitOptions = {}): FitResult
       'Gamma-Gamma: no customer has a repeat purchase with a positive amount; spend cannot be modelled',
     );
   return fitPositive(
-    GG_NAMES,
+    MODEL_PARAMETERS.gamma_gamma,
     (t) => gammaGammaLogLik(t, d),
     d.total,
     [1, 1, 1],

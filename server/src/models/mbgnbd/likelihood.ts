@@ -4,10 +4,10 @@
 // (same form as lifetimes' ModifiedBetaGeoFitter and BTYDplus mbgcnbd with k = 1).
 import { betaln, gammaln, logAddExp } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
+import { MODEL_PARAMETERS } from '../parameters';
 import { logShifted, type Patterns } from '../summary/patterns';
 
-export type MbgNbdParams = { r: number; alpha: number; a: number; b: number };
-export const MBGNBD_NAMES = ['r', 'alpha', 'a', 'b'] as const;
+export type MbgNbdParams = Record<(typeof MODEL_PARAMETERS)['mbgnbd'][number], number>;
 
 export function mbgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
   const [r, alpha, a, b] = theta as number[];
@@ -32,5 +32,5 @@ export function mbgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
 }
 
 export function fitMbgNbd(p: Patterns, options: FitOptions = {}): FitResult<keyof MbgNbdParams> {
-  return fitPositive(MBGNBD_NAMES, (t) => mbgnbdLogLik(t, p), p.total, [1, 1, 1, 1], options);
+  return fitPositive(MODEL_PARAMETERS.mbgnbd, (t) => mbgnbdLogLik(t, p), p.total, [1, 1, 1, 1], options);
 }

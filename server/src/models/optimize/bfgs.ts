@@ -16,9 +16,9 @@ export interface MinimizeResult {
 export interface MinimizeOptions {
   /** Analytic gradient into `out` (central differences when absent). */
   gradient?: (x: Float64Array, out: Float64Array) => void;
-  maxIterations?: number;
+  maxIterations: number;
   /** Converged when the gradient's infinity norm falls below this. */
-  gradientTolerance?: number;
+  gradientTolerance: number;
   /** Called at the start of every iteration; may throw to stop the search. */
   onIteration?: (iteration: number) => void;
 }
@@ -66,11 +66,11 @@ export function numericHessian(f: (x: Float64Array) => number, x: Float64Array):
 export function minimizeBfgs(
   f: (x: Float64Array) => number,
   x0: Float64Array,
-  options: MinimizeOptions = {},
+  options: MinimizeOptions,
 ): MinimizeResult {
   const n = x0.length;
-  const maxIter = options.maxIterations ?? 500;
-  const gtol = options.gradientTolerance ?? 1e-5;
+  const maxIter = options.maxIterations;
+  const gtol = options.gradientTolerance;
   let x = Float64Array.from(x0);
   let fx = f(x);
   if (!Number.isFinite(fx))

@@ -2,10 +2,11 @@
 // L2 penalty as in lifetimes (penalizer_coef * Σ θ², on the natural parameters), and standard errors
 // from the inverse Hessian of the NEGATIVE LOG-LIKELIHOOD IN THE NATURAL PARAMETERS (unpenalised).
 import { minimizeBfgs, numericHessian } from './bfgs';
+import { FIT_DEFAULTS } from './defaults';
 import { invertSymmetric } from './invert';
 
 export interface FitOptions {
-  /** L2 penalty coefficient (lifetimes' penalizer_coef); 0 by default. */
+  /** L2 penalty coefficient (lifetimes' penalizer_coef); defaults in `FIT_DEFAULTS`. */
   penalty?: number;
   maxIterations?: number;
   /** Stop when the infinity norm of the mean objective's gradient (log scale) falls below this. */
@@ -54,7 +55,7 @@ export function fitPositive<P extends string>(
   logLikGradient?: (theta: Float64Array, out: Float64Array) => void,
 ): FitResult<P> {
   if (!(n > 0)) throw new RangeError('fit: no customers to fit');
-  const penalty = options.penalty ?? 0;
+  const penalty = options.penalty ?? FIT_DEFAULTS.penalty;
   const start = options.initial ?? defaults;
   const theta = new Float64Array(names.length);
   // Outside e^±25 a parameter has run off (the data do not identify it); treating that region and
@@ -86,8 +87,8 @@ export function fitPositive<P extends string>(
     });
   const res = minimizeBfgs(objective, Float64Array.from(start, Math.log), {
     gradient,
-    maxIterations: options.maxIterations ?? 500,
-    gradientTolerance: options.tolerance ?? 1e-7,
+    maxIterations: options.maxIterations ?? FIT_DEFAULTS.maxIterations,
+    gradientTolerance: options.tolerance ?? FIT_DEFAULTS.tolerance,
     onIteration: options.checkpoint,
   });
   const est = Float64Array.from(res.x, Math.exp);

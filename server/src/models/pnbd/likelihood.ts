@@ -6,11 +6,11 @@
 // close numbers: it is formed in log space (log-sub-exp) and the bracket by log-add-exp.
 import { gammaln, hyp2f1, logAddExp, logSubExp } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
+import { MODEL_PARAMETERS } from '../parameters';
 import { logShifted, type Patterns } from '../summary/patterns';
 import { uniqueRows } from '../summary/unique-rows';
 
-export type ParetoNbdParams = { r: number; alpha: number; s: number; beta: number };
-export const PNBD_NAMES = ['r', 'alpha', 's', 'beta'] as const;
+export type ParetoNbdParams = Record<(typeof MODEL_PARAMETERS)['pareto_nbd'][number], number>;
 
 /** ln F(y) of A0 = F(t_x) - F(T) (see above): depends on the customer only through x and y. */
 function paretoLnF(r: number, alpha: number, s: number, beta: number, x: number, y: number): number {
@@ -89,5 +89,5 @@ export function paretoNbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
 }
 
 export function fitParetoNbd(p: Patterns, options: FitOptions = {}): FitResult<keyof ParetoNbdParams> {
-  return fitPositive(PNBD_NAMES, (t) => paretoNbdLogLik(t, p), p.total, [1, 1, 1, 1], options);
+  return fitPositive(MODEL_PARAMETERS.pareto_nbd, (t) => paretoNbdLogLik(t, p), p.total, [1, 1, 1, 1], options);
 }

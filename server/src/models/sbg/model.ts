@@ -5,9 +5,9 @@
 // Residual value: Fader & Hardie (2010) "Customer-base valuation in a contractual setting".
 import { betaln, hyp2f1 } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
+import { MODEL_PARAMETERS } from '../parameters';
 
-export type SbgParams = { alpha: number; beta: number };
-export const SBG_NAMES = ['alpha', 'beta'] as const;
+export type SbgParams = Record<(typeof MODEL_PARAMETERS)['sbg'][number], number>;
 
 function checkSurvivors(survivors: ArrayLike<number>): void {
   if (survivors.length < 2) throw new RangeError('sBG: need survivors for period 0 and at least one later period');
@@ -33,7 +33,7 @@ export function sbgLogLik(theta: ArrayLike<number>, survivors: ArrayLike<number>
 
 export function fitSbg(survivors: ArrayLike<number>, options: FitOptions = {}): FitResult<keyof SbgParams> {
   checkSurvivors(survivors);
-  return fitPositive(SBG_NAMES, (t) => sbgLogLik(t, survivors), survivors[0], [1, 1], options);
+  return fitPositive(MODEL_PARAMETERS.sbg, (t) => sbgLogLik(t, survivors), survivors[0], [1, 1], options);
 }
 
 /** S(t) for t = 0..periods (fraction of the cohort still active). */
