@@ -42,12 +42,6 @@ describe('language program API', () => {
     assert.deepEqual(program.lookup('clv')?.dependencies, ['purchases', 'spend']);
   });
 
-  it('lists dependents transitively (what to re-run when a definition changes)', () => {
-    const program = checkProgram(cells);
-    assert.deepEqual(program.dependents('cal').sort(), ['clv', 'purchases', 'spend', 'tiers']);
-    assert.deepEqual(program.dependents('tiers'), []);
-  });
-
   it('blocks statements that depend on unknown names or cycles', () => {
     const program = checkProgram([
       ...cells,

@@ -3,13 +3,17 @@
 // (ranges dropped, so moving or re-indenting it changes nothing), the keys of what it reads,
 // and for a source the data file's fingerprint.
 import { resolve } from 'node:path';
-import { fingerprint, type ProgramResult, type Statement, type StatementInfo } from '../language';
+import { dependenciesFirst, fingerprint, type ProgramResult, type Statement, type StatementInfo } from '../language';
 import type { CellError } from './api';
 import { contentKey, fileFingerprint } from './cache';
 import { diagnosticsError } from './diagnostics';
-import { executionOrder, type GraphNode } from './graph';
 
-export interface PlannedStatement extends GraphNode {
+/** A statement of the notebook as a node of the run: its edges are the names it reads. */
+export interface PlannedStatement {
+  /** The name it defines (its first definition), else `cellId#index`. */
+  id: string;
+  /** Ids of the nodes this one reads; none for a blocked statement. */
+  deps: string[];
   info: StatementInfo;
   cellId: string;
   /** 1-based position of the cell in the notebook, for messages ("cell 3"). */
@@ -108,9 +112,16 @@ export function cellsToRun(
   isCached: (key: string) => boolean,
 ): { cells: Set<string>; order: string[] } {
   const cells = new Set(requested.filter((id) => plan.cellStatements.has(id)));
+  const position = new Map(plan.nodes.map((n, i) => [n, i]));
+  // Only defined names are nodes (the checker reports the rest), and a blocked statement has no
+  // edges, so the walk meets no cycle.
+  const reads = (id: string) => plan.byId.get(id)!.deps.filter((dep) => plan.byId.has(dep));
   for (;;) {
-    const targets = [...cells].flatMap((c) => plan.cellStatements.get(c)!.map((n) => n.id));
-    const order = executionOrder(plan.nodes, targets);
+    const targets = [...cells]
+      .flatMap((c) => plan.cellStatements.get(c)!)
+      .sort((a, b) => position.get(a)! - position.get(b)!)
+      .map((n) => n.id);
+    const order = dependenciesFirst(targets, reads);
     const joining = order
       .map((id) => plan.byId.get(id)!)
       .filter((n) => !cells.has(n.cellId) && (!isCached(n.key) || n.blocked));

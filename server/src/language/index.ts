@@ -16,6 +16,9 @@
 //                              definitions of some kinds, metrics, columns), for completion
 //   printTree(statements)      an indented dump of a tree (golden tests, debugging)
 //   fingerprint(statement)     a statement's meaning without positions (for caching by content)
+//   dependenciesFirst(roots, reads)
+//                              what roots read, transitively, each after what it reads (the
+//                              kernel's execution order; the checker's walks share the graph/ module)
 
 export type * from './ast';
 export type { Diagnostic, CellDiagnostic, DiagnosticData, Severity } from './diagnostic';
@@ -41,7 +44,7 @@ export { fingerprint, printTree } from './print-tree';
 export { completionContext, type CompletionContext, type Expectation } from './completion';
 export { breaksLineAt, LineIndex, type Position } from './text';
 export { DIAGNOSTIC_CODES } from './checker/codes';
-export { DepthFirst, type DepthFirstVisitor } from './depth-first';
+export { dependenciesFirst } from './graph';
 
 export { METRICS, metricInfo, type MetricInfo, type ValueType, type MetricRequirement } from './catalog/metrics';
 export {

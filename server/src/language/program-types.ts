@@ -94,8 +94,6 @@ export interface ProgramResult {
    */
   runOrder: StatementInfo[];
   blocked: StatementInfo[];
-  /** Definitions that (transitively) depend on `name`: what to re-run when it changes. */
-  dependents(name: string): string[];
   /** All diagnostics of all cells. */
   diagnostics: CellDiagnostic[];
 }

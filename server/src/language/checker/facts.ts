@@ -12,7 +12,7 @@ import type {
 } from '../ast';
 import { modelKindInfo, type ModelKindInfo } from '../catalog/models';
 import { roleInfo, type SourceKind } from '../catalog/sources';
-import { DepthFirst } from '../depth-first';
+import { DepthFirst } from '../graph/depth-first';
 
 /** The kind of data a source holds, from the roles it maps (the first role decides). */
 export function sourceKindOf(source: SourceStatement): SourceKind | undefined {
@@ -143,15 +143,18 @@ function derived(f: Facts, kind: DefinitionKind): Facts {
   };
 }
 
-/** Computes facts lazily, once per definition per check; cycles yield facts with nothing known. */
+/**
+ * Computes facts lazily, once per definition per check. A definition on a cycle has no facts
+ * (nothing is known of it), whichever definition a check asks about first: an incremental
+ * check asks only about the cells it re-checks, and must answer as a whole check does.
+ */
 export class FactsTable {
   private readonly cache = new Map<string, Facts>();
-  // What a definition's facts build on is computed first; a name still on the walk's path
-  // (a cycle) has no facts yet and reads as unknown.
+  // What a definition's facts build on is computed first.
   private readonly walk = new DepthFirst<string>({
     dependencies: (name) => {
       const definition = this.lookup(name);
-      return definition ? upstreamNames(definition).filter((n) => this.lookup(n)) : [];
+      return definition ? upstreamNames(definition).filter((n) => this.lookup(n) && !this.onCycle.has(n)) : [];
     },
     leave: (name) => {
       const definition = this.lookup(name);
@@ -159,9 +162,14 @@ export class FactsTable {
     },
   });
 
-  constructor(private readonly lookup: (name: string) => Definition | undefined) {}
+  constructor(
+    private readonly lookup: (name: string) => Definition | undefined,
+    /** The names on a cycle of references (every cycle of `upstreamNames` is among them). */
+    private readonly onCycle: ReadonlySet<string>,
+  ) {}
 
   of(name: string): Facts | undefined {
+    if (this.onCycle.has(name)) return undefined;
     if (!this.cache.has(name)) this.walk.walk(name);
     return this.cache.get(name);
   }
@@ -219,6 +227,30 @@ export class FactsTable {
   private upstream(name: Identifier | null | undefined, kind: DefinitionKind): Facts {
     const facts = name ? this.of(name.name) : undefined;
     return facts ? derived(facts, kind) : emptyFacts(kind);
+  }
+}
+
+/**
+ * What checks of other cells read of a definition itself, beyond its kind, name and references
+ * (the facts `compute` takes from it, and the model kind): the checker re-checks every cell when
+ * it changes, so keep it in step with `compute`.
+ */
+export function interfaceFacts(d: Definition): string {
+  switch (d.kind) {
+    case 'Source':
+      return `${d.format?.name}:${(d.block?.items ?? []).map((i) => (i.kind === 'Mapping' ? i.role.name : '')).join(',')}`;
+    case 'Split':
+      return `${d.unit?.unit}:${d.holdoutEnd !== null}`;
+    case 'Model': {
+      const options = (d.block?.items ?? []).flatMap((i) => (i.kind === 'Option' ? [i.name.name] : []));
+      return `${d.call?.callee.name}:${options.includes('horizon')}:${options.includes('intervals')}`;
+    }
+    case 'Value':
+      return d.call?.callee.name ?? '';
+    case 'Segments':
+      return JSON.stringify(d.rules.map((r) => r.label.value));
+    default:
+      return '';
   }
 }
 

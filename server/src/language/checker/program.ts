@@ -21,9 +21,9 @@ import { LineIndex } from '../text';
 import { trimmed } from '../trimmed';
 import { checkCell } from './check-cell';
 import type { LocalReference } from './context';
-import { definitionKind, definitionName, definitionReferences, FactsTable, sourceKindOf } from './facts';
+import { definitionKind, definitionName, definitionReferences, FactsTable, interfaceFacts } from './facts';
 import { cycleDiagnostics, duplicateDiagnostics, wholeProgramFindings } from './whole-program';
-import { planRun } from './run-order';
+import { DefinitionGraph, planRun } from '../graph';
 
 /**
  * What one cell's text declares, independent of the rest of the notebook. (Classes here and
@@ -90,6 +90,9 @@ export class ProgramChecker {
   private lastEnvKey = '';
   private version = 0;
   private global: ReturnType<typeof wholeProgramFindings> = { duplicates: [], cycles: [] };
+  /** Depends only on names and references, so it is rebuilt only when the interface changes. */
+  private graph = new DefinitionGraph(new Map());
+  private onCycle = new Set<string>();
 
   constructor(private readonly options: CheckOptions = {}) {}
 
@@ -118,21 +121,23 @@ export class ProgramChecker {
         else definitions.set(info.name, [info]);
       }
     });
-    const lookup = (name: string) => definitions.get(name)?.[0].statement;
-    const schema = this.options.schema;
-    const env = {
-      lookup,
-      names: () => definitions.keys(),
-      facts: new FactsTable(lookup),
-      schema: (s: SourceStatement) => schema?.(s),
-    };
     // Compared once per check (not once per cell: the key is as long as the notebook's definitions).
     const envKey = analyses.map((a) => a.interfaceKey).join('\n');
     if (envKey !== this.lastEnvKey) {
       this.version++;
       this.lastEnvKey = envKey;
-      this.global = wholeProgramFindings(definitions);
+      this.graph = new DefinitionGraph(definitions);
+      this.global = wholeProgramFindings(definitions, this.graph);
+      this.onCycle = new Set(this.global.cycles.flat());
     }
+    const lookup = (name: string) => definitions.get(name)?.[0].statement;
+    const schema = this.options.schema;
+    const env = {
+      lookup,
+      names: () => definitions.keys(),
+      facts: new FactsTable(lookup, this.onCycle),
+      schema: (s: SourceStatement) => schema?.(s),
+    };
     for (const analysis of analyses) {
       if (analysis.semantic?.version === this.version) continue;
       const result = checkCell(analysis.parse.statements, env);
@@ -148,9 +153,9 @@ export class ProgramChecker {
       `cell ${cellIndex.get(d.cellId)! + 1}, line ${analyses[cellIndex.get(d.cellId)!].lines.positionAt(d.nameRange.start).line + 1}`;
     const global = [
       ...duplicateDiagnostics(this.global.duplicates, definitions, location),
-      ...cycleDiagnostics(this.global.cycles, definitions),
+      ...cycleDiagnostics(this.global.cycles, definitions, this.graph),
     ];
-    return new Program(cells, analyses, definitions, global);
+    return new Program(cells, analyses, definitions, this.graph, global);
   }
 }
 
@@ -159,14 +164,9 @@ export function checkProgram(cells: CellInput[], options: CheckOptions = {}): Pr
   return new ProgramChecker(options).check(cells);
 }
 
-/** What other cells' checks may depend on in a definition (not its block options or rules). */
+/** What other cells' checks may depend on in a definition (not the rest of its block or rules). */
 function interfaceKey(d: Definition, name: string, dependencies: string[]): string {
-  let extra = '';
-  if (d.kind === 'Source')
-    extra = `${d.format?.name}:${sourceKindOf(d)}:${(d.block?.items ?? []).map((i) => (i.kind === 'Mapping' ? i.role.name : '')).join(',')}`;
-  else if (d.kind === 'Split') extra = `${d.unit?.unit}:${d.holdoutEnd !== null}`;
-  else if (d.kind === 'Model' || d.kind === 'Value') extra = d.call?.callee.name ?? '';
-  return `${d.kind} ${name}(${dependencies.join(',')}) ${extra}`;
+  return `${d.kind} ${name}(${dependencies.join(',')}) ${interfaceFacts(d)}`;
 }
 
 class CellView implements CellResult {
@@ -198,6 +198,7 @@ class Program implements ProgramResult {
     inputs: CellInput[],
     private readonly analyses: CellAnalysis[],
     readonly definitions: Map<string, DefinitionInfo[]>,
+    private readonly graph: DefinitionGraph,
     global: (Diagnostic & { cellId: string })[],
   ) {
     const globalByCell = new Map<string, Diagnostic[]>();
@@ -277,6 +278,7 @@ class Program implements ProgramResult {
     this.plan ??= planRun(
       this.cells.map((c) => ({ cellId: c.id, statements: c.parse.statements })),
       this.definitions,
+      this.graph,
     );
     return this.plan;
   }
@@ -287,22 +289,5 @@ class Program implements ProgramResult {
 
   get blocked(): StatementInfo[] {
     return this.runPlan.blocked;
-  }
-
-  dependents(name: string): string[] {
-    const result: string[] = [];
-    const seen = new Set([name]);
-    const queue = [name];
-    while (queue.length) {
-      const current = queue.shift()!;
-      for (const [other, infos] of this.definitions) {
-        if (!seen.has(other) && infos[0].dependencies.includes(current)) {
-          seen.add(other);
-          result.push(other);
-          queue.push(other);
-        }
-      }
-    }
-    return result;
   }
 }

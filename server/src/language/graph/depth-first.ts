@@ -1,5 +1,5 @@
-// The one depth-first walk over "what a definition reads", without recursion: a notebook may
-// chain thousands of definitions (a generated one did: 2,320 in a cycle), and a recursive walk
+// The one depth-first walk over "what a node reads", without recursion: a notebook may chain
+// thousands of definitions (a generated one did: 2,320 in a cycle), and a recursive walk
 // overflows the call stack long before that. The checker's facts and run order and the
 // kernel's execution order all walk with it; only what happens on leaving a node differs.
 
@@ -8,8 +8,6 @@ export interface DepthFirstVisitor<T> {
   dependencies(node: T): Iterable<T>;
   /** Called once per node, after each of its dependencies was left or found on the path. */
   leave(node: T): void;
-  /** A dependency of the path's last node that is already on the path: a cycle. */
-  cycle?(dependency: T, path: readonly T[]): void;
 }
 
 /** Walks from roots in turn; a node is visited once across all walks of one instance. */
@@ -18,7 +16,11 @@ export class DepthFirst<T> {
 
   constructor(private readonly visitor: DepthFirstVisitor<T>) {}
 
-  /** Walks everything `root` reads, then `root`. Returns at once for a node already entered. */
+  /**
+   * Walks everything `root` reads, then `root`. Returns at once for a node already entered.
+   * A dependency already on the path (a cycle) is not entered again, so on a cycle a node is
+   * left before the node it reads that closed the cycle.
+   */
   walk(root: T): void {
     if (this.state.has(root)) return;
     const path: T[] = [];
@@ -32,9 +34,7 @@ export class DepthFirst<T> {
     while (path.length) {
       const next = pending[pending.length - 1].next();
       if (!next.done) {
-        const state = this.state.get(next.value);
-        if (state === undefined) enter(next.value);
-        else if (state === 'entered') this.visitor.cycle?.(next.value, path);
+        if (!this.state.has(next.value)) enter(next.value);
         continue;
       }
       pending.pop();
@@ -43,4 +43,15 @@ export class DepthFirst<T> {
       this.visitor.leave(node);
     }
   }
+}
+
+/**
+ * Everything `roots` read, transitively, each node once and after what it reads; among
+ * independent nodes the order of `roots`. (The kernel runs a request in this order.)
+ */
+export function dependenciesFirst<T>(roots: Iterable<T>, dependencies: (node: T) => Iterable<T>): T[] {
+  const order: T[] = [];
+  const walk = new DepthFirst<T>({ dependencies, leave: (node) => order.push(node) });
+  for (const root of roots) walk.walk(root);
+  return order;
 }

@@ -2,13 +2,15 @@
 // notebook order. A statement that needs an undefined name, a duplicated name's later
 // definition, or anything on a cycle cannot run and is listed as blocked.
 import type { Statement } from '../ast';
+import { definitionName, definitionReferences } from '../checker/facts';
 import type { DefinitionInfo, StatementInfo } from '../program-types';
-import { DepthFirst } from '../depth-first';
-import { definitionName, definitionReferences } from './facts';
+import { DepthFirst } from './depth-first';
+import type { DefinitionGraph } from './definitions';
 
 export function planRun(
   cells: { cellId: string; statements: Statement[] }[],
   definitions: Map<string, DefinitionInfo[]>,
+  graph: DefinitionGraph,
 ): { runOrder: StatementInfo[]; blocked: StatementInfo[] } {
   const runOrder: StatementInfo[] = [];
   const blocked: StatementInfo[] = [];
@@ -24,7 +26,7 @@ export function planRun(
   };
 
   const walk = new DepthFirst<string>({
-    dependencies: (name) => definitions.get(name)![0].dependencies.filter((d) => definitions.has(d)),
+    dependencies: (name) => graph.reads(name),
     leave: (name) => {
       const d = definitions.get(name)![0];
       const ok = d.dependencies.every((dependency) => runs.get(dependency) === true);
@@ -33,7 +35,7 @@ export function planRun(
     },
   });
   const canRunDefinition = (name: string): boolean => {
-    if (definitions.has(name)) walk.walk(name);
+    if (graph.has(name)) walk.walk(name);
     return runs.get(name) === true;
   };
 
