@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { createKernel } from '../../server/src/kernel/kernel';
+import { EXPORT_DECIMALS, exportNumber } from '../../server/src/kernel/evaluate/export';
 import { DAY0, iso, randomPurchases, writeLog } from './small-log';
 
 /** The CSV's rows as objects of strings. */
@@ -17,6 +19,22 @@ function readCsv(file: string): Record<string, string>[] {
 const decimals = (v: string) => (v.includes('.') ? v.split('.')[1].length : 0);
 
 describe('export precision and chosen segments', function () {
+  it('rounds every number exactly as Number(value.toFixed(decimals)) does, ties and huge values included', () => {
+    const formats = Object.keys(EXPORT_DECIMALS) as (keyof typeof EXPORT_DECIMALS)[];
+    // Decimal ties (1.005, -2.5e-7) sit where a fast rounding could differ from toFixed.
+    const tie = fc
+      .tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 7 }))
+      .map(([k, d]) => (k + 0.5) / 10 ** d);
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), tie),
+        fc.constantFrom(...formats),
+        (v, f) => Object.is(exportNumber(v, f), Number(v.toFixed(EXPORT_DECIMALS[f]))),
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
   this.timeout(60_000);
   const { dir } = writeLog(randomPurchases(300, 300));
   after(() => rmSync(dir, { recursive: true, force: true }));

@@ -18,6 +18,7 @@ import {
   fitMbgNbd,
   fitParetoNbd,
   fitSbg,
+  gather,
   gammaGammaExpectedSpend,
   mbgnbdModel,
   paretoNbdModel,
@@ -158,7 +159,7 @@ function perHistory(
       start,
     );
   }
-  return Float64Array.from(unique.of, (k) => values[k]);
+  return gather(values, unique.of);
 }
 
 function unsupported(what: string): never {
@@ -337,8 +338,8 @@ function bootstrapIntervals(
     checkpoint,
   });
   return {
-    low: Float64Array.from(unique.of, (k) => low[k]),
-    high: Float64Array.from(unique.of, (k) => high[k]),
+    low: gather(low, unique.of),
+    high: gather(high, unique.of),
     totals: sums.map((sum) => {
       const [a, b] = quantilePair(sum, options.level);
       return { low: a, high: b };

@@ -14,6 +14,7 @@ export {
 } from './summary/build';
 export { toPatterns, type Patterns } from './summary/patterns';
 export { uniqueRows, type UniqueRows } from './summary/unique-rows';
+export { gather } from './summary/gather';
 export { UNIT_DAYS, ratePerPeriod, type TimeUnit } from './summary/units';
 export type { History } from './history';
 

@@ -111,7 +111,8 @@ export function evaluateValue(ctx: EvalContext): StatementOutcome {
     period: Math.min(period, t.horizon),
   } as const;
   // Per customer: the bootstrap bounds of discounted purchases times the point estimate of spend.
-  const weight = Float64Array.from(expectedSpend, (e) => t.margin * e);
+  const weight = new Float64Array(expectedSpend.length);
+  for (let i = 0; i < weight.length; i++) weight[i] = t.margin * expectedSpend[i];
   const valueIntervals = options && {
     level: options.level,
     of: (groups: TotalGroups) =>

@@ -2,6 +2,7 @@
 // customers with the same triple are fitted once with a weight. Fit cost then grows with the
 // number of distinct patterns, not customers. Distinct x values are indexed separately because
 // the x-only terms (log-gamma/beta of r+x, b+x, ...) are computed once per x per evaluation.
+import { gather } from './gather';
 import { uniqueRows, type UniqueRows } from './unique-rows';
 
 export interface Patterns {
@@ -43,8 +44,8 @@ export function toPatterns(
     kept = [];
     for (let i = 0; i < weight.length; i++) if (weight[i] > 0) kept.push(i);
     const rows = kept;
-    columns = columns.map((c) => Float64Array.from(rows, (i) => c[i]));
-    weights = Float64Array.from(rows, (i) => weight[i]);
+    columns = columns.map((c) => gather(c, rows));
+    weights = gather(weight, rows);
   }
   const unique = sortedPatterns(uniqueRows(columns, checkpoint));
   const [px, ptx, pT] = unique.columns;
@@ -90,7 +91,7 @@ function sortedPatterns(unique: UniqueRows): UniqueRows {
   const rank = new Int32Array(order.length);
   order.forEach((pattern, r) => (rank[pattern] = r));
   return {
-    columns: unique.columns.map((c) => Float64Array.from(order, (i) => c[i])),
+    columns: unique.columns.map((c) => gather(c, order)),
     of: unique.of.map((k) => rank[k]),
   };
 }

@@ -9,6 +9,8 @@ export interface UniqueRows {
   of: Int32Array;
 }
 
+import { gather } from './gather';
+
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
@@ -66,5 +68,5 @@ export function uniqueRows(input: ArrayLike<number>[], checkpoint?: (fraction: n
     }
   }
   const rows = first.subarray(0, count);
-  return { columns: columns.map((c) => Float64Array.from(rows, (i) => c[i])), of };
+  return { columns: columns.map((c) => gather(c, rows)), of };
 }
