@@ -52,6 +52,28 @@ describe('clvnb columns', function () {
     ]);
   });
 
+  it('shows both readings of dates that read two ways, with what each makes of the first values', async () => {
+    writeFileSync(join(ws.dir, 'ambiguous.csv'), 'client,day\nA,05/06/2022\nB,01/02/2020\n');
+    const text = await clvnb(['columns', 'ambiguous.csv'], ws.dir);
+    assert.equal(
+      text.stdout,
+      'column  type                             first values\n' +
+        'client  string                           A, B\n' +
+        'day     date (DD/MM/YYYY or MM/DD/YYYY)  05/06/2022, 01/02/2020\n',
+    );
+    const json = await clvnb(['columns', 'ambiguous.csv', '--json'], ws.dir);
+    assert.deepEqual(JSON.parse(json.stdout)[1], {
+      name: 'day',
+      type: 'date',
+      dateFormat: 'DD/MM/YYYY',
+      dateReadings: [
+        { format: 'DD/MM/YYYY', firstDates: ['2022-06-05', '2020-02-01'] },
+        { format: 'MM/DD/YYYY', firstDates: ['2022-05-06', '2020-01-02'] },
+      ],
+      samples: ['05/06/2022', '01/02/2020'],
+    });
+  });
+
   it('says why a file cannot be read, and which extensions it knows', async () => {
     assert.deepEqual(await clvnb(['columns', 'none.csv'], ws.dir), {
       code: 1,

@@ -31,6 +31,11 @@ describe('notebook file: front matter', () => {
   it('quotes values that would not read back plainly and rejects keys it cannot write', () => {
     const metadata = { a: ' padded', b: 'two\nlines', c: '"quoted"', d: '' };
     assert.deepEqual(parseNotebook(serializeNotebook(notebookFromCells([], metadata))).metadata, metadata);
+    // YAML would read `a: b: c` as a nested mapping and ` #` as a comment: such values are quoted too.
+    assert.equal(
+      serializeNotebook(notebookFromCells([], { title: 'CLV: orders.csv', note: 'see #3 #4' })),
+      '---\ntitle: "CLV: orders.csv"\nnote: "see #3 #4"\n---\n',
+    );
     assert.throws(
       () => serializeNotebook(notebookFromCells([], { 'bad key': 'x' })),
       /front matter key "bad key" is not a plain name/,

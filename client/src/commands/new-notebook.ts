@@ -1,4 +1,4 @@
-// "CLV: New Notebook": an empty notebook, or a copy of a shipped sample rewritten to read the
+// "CLV: New Notebook…": an empty notebook, or a copy of a shipped sample rewritten to read the
 // user's own transaction file. The rewrite is the command line's `clvnb new` (run as a child
 // process of the bundled CLI, commands/cli.ts), so the editor and the CLI produce the same notebook, and so
 // is reading the file's columns (`clvnb columns`); this file only asks the questions: which sample,

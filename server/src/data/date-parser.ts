@@ -14,6 +14,13 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 UTC (the data layer's and kernel's date representation) → "YYYY-MM-DD". */
+export function isoDate(days: number): string {
+  return new Date(Math.floor(days) * DAY_MS).toISOString().slice(0, 10);
+}
+
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function validDate(y: number, m: number, d: number): boolean {

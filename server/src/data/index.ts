@@ -30,7 +30,7 @@ export type { RejectExample, RejectGroup } from './rejects';
 export type { SourceEngine } from './engines/engine';
 export type { InferredType, SchemaColumn, SchemaOptions, SourceSchema } from './schema';
 export { DataError, UnreadableFileError } from './errors';
-export { dateParser, daysFromCivil, parseDateText, type DateParser } from './date-parser';
+export { dateParser, daysFromCivil, isoDate, parseDateText, type DateParser } from './date-parser';
 export { readSchema, readSchemaSync, inferColumn, dateFormatMismatches } from './schema';
 export { checkedFileSync } from './engines/file-engine';
 export { engineFor, registerEngine, fileEngine, resolveSourcePath };

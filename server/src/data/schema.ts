@@ -25,6 +25,12 @@ export interface SchemaColumn {
   type: InferredType;
   /** For dates: the first format (ISO, YYYYMMDD, DD/MM/YYYY, ...) that reads every sample. */
   dateFormat?: string;
+  /**
+   * For dates the samples leave ambiguous (every day 12 or less: 05/06/2022 is 5 June or 6 May):
+   * one format per reading, `dateFormat` first. Absent when every format that reads the samples
+   * reads them as the same dates.
+   */
+  dateFormats?: string[];
   /** The first values as written in the file. */
   samples: string[];
 }
@@ -124,14 +130,31 @@ const parsers = new Map(CANDIDATE_DATE_FORMATS.map((f) => [f, dateParser(f) as D
 export function inferColumn(name: string, samples: string[]): SchemaColumn {
   const present = samples.filter((s) => s !== '');
   if (present.length === 0) return { name, type: 'empty', samples };
-  const dateFormat = CANDIDATE_DATE_FORMATS.find((f) =>
-    present.every((s) => Number.isFinite(parseDateText(parsers.get(f)!, s))),
-  );
+  const readings = dateReadings(present);
+  const [dateFormat] = readings;
   const plausible = dateFormat !== 'YYYYMMDD' || present.every((s) => s >= '19000101' && s <= '21001231');
-  if (dateFormat && plausible) return { name, type: 'date', dateFormat, samples };
+  if (dateFormat && plausible)
+    return { name, type: 'date', dateFormat, ...(readings.length > 1 ? { dateFormats: readings } : {}), samples };
   if (present.every((s) => /^[+-]?\d+$/.test(s))) return { name, type: 'integer', samples };
   if (present.every((s) => s.trim() !== '' && Number.isFinite(Number(s)))) return { name, type: 'number', samples };
   return { name, type: 'string', samples };
+}
+
+/**
+ * The candidate formats that read every value, one per distinct reading (D/M/YYYY reads
+ * 05/06/2022 as DD/MM/YYYY does, so only the first of the two is kept), in candidate order.
+ */
+function dateReadings(values: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const format of CANDIDATE_DATE_FORMATS) {
+    const days = values.map((s) => parseDateText(parsers.get(format)!, s));
+    if (!days.every(Number.isFinite)) continue;
+    const key = days.join(',');
+    if (!seen.has(key)) out.push(format);
+    seen.add(key);
+  }
+  return out;
 }
 
 /** Sample values that the date format cannot read (empty when it reads them all). */

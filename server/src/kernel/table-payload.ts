@@ -2,17 +2,11 @@
 // columns, rows as arrays, dates as ISO strings) and a plain-text fallback for the CLI,
 // logs and any front end that cannot draw the table.
 import type { ColumnTable } from 'arquero';
+import { isoDate } from '../data';
 import type { ColumnFormat, TableColumn, TablePayload } from './output-types';
 
 /** First page size sent with a table output; later pages are fetched on demand. */
 export const PAGE_SIZE = 50;
-
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 UTC (the kernel's date representation) → "YYYY-MM-DD". */
-export function isoDate(days: number): string {
-  return new Date(Math.floor(days) * DAY_MS).toISOString().slice(0, 10);
-}
 
 function cellValue(value: unknown, format: ColumnFormat): string | number | boolean | null {
   if (value === undefined || value === null) return null;

@@ -10,8 +10,11 @@ const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 const ENTRY = /^([A-Za-z_][\w.-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/;
 const KEY = /^[A-Za-z_][\w.-]*$/;
-/** A value that reads back as itself without quotes. */
-const PLAIN_VALUE = /^[^\s"'](?:.*[^\s])?$/;
+/**
+ * A value that reads back as itself without quotes, here and in YAML readers (GitHub shows front
+ * matter as a table): not `: ` (a nested mapping to YAML) nor ` #` (a comment).
+ */
+const PLAIN_VALUE = /^(?!.*(?:: | #))[^\s"'](?:.*[^\s])?$/;
 
 /** The front matter at the start of `text` (after any BOM), exactly as written, or null. */
 export function readFrontMatter(text: string): string | null {

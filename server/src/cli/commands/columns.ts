@@ -1,12 +1,13 @@
 // `clvnb columns FILE`: what the tools see in a data file before a source is written for it:
 // each column's name, inferred type (a date with the format that reads every sampled value)
-// and first values. The editor's "New Notebook from Sample" asks this (with --json) for the
+// and first values. The editor's "CLV: New Notebook…" asks this (with --json) for the
 // columns it offers, so the editor, completion and `clvnb new` read a file the same way.
 import { stringOption } from '../args';
 import type { Command } from '../command';
 import { FORMATS, formatOf, readColumns } from '../data-file';
 import { EXIT, UsageError } from '../errors';
 import { describeColumnType } from '../../lsp/schema/read-schema';
+import { dateReadings } from '../new/date-format';
 import { textTable } from '../text-table';
 import { print, printRaw, printableJson } from '../terminal';
 
@@ -34,7 +35,10 @@ export const columnsCommand: Command = {
         type: 'boolean',
         description: 'the file has no header line: its columns are named column1, column2, ...',
       },
-      json: { type: 'boolean', description: 'print a JSON array of { name, type, dateFormat?, samples }' },
+      json: {
+        type: 'boolean',
+        description: 'print a JSON array of { name, type, dateFormat?, dateReadings?, samples }',
+      },
     },
     details: `
 Reads the header and the first rows of FILE (Parquet: the file's footer) the way the
@@ -58,6 +62,7 @@ Exit code: 0 when the columns were read, 1 when the file cannot be read.`,
         name: c.name,
         type: c.inferred,
         ...(c.dateFormat ? { dateFormat: c.dateFormat } : {}),
+        ...(c.dateFormats ? { dateReadings: dateReadings(c) } : {}),
         samples: c.samples,
       }));
       printRaw(printableJson(json) + '\n');

@@ -1,9 +1,11 @@
 // `clvnb new --from SAMPLE --data FILE --out NOTEBOOK`: starts an analysis from a sample.
 // Copies the sample notebook, rewrites its transaction source to read the user's file with
-// the user's columns (each checked against the file's header), repoints the sample's other
-// data files so the notebook still runs, and optionally moves the split's dates.
+// the user's columns (each checked against the file's header) and date format (the data
+// layer's inference, or the user's choice when the dates read two ways), repoints the sample's
+// other data files so the notebook still runs, moves the split's dates into the file's date
+// range, and replaces the sample's prose about its own data with notes about the user's.
 import { existsSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { formatCell, sourceKindOf, type SourceStatement, type SplitStatement } from '../../language';
 import { serializeNotebook } from '../../notebook-file';
 import { stringOption, type ParsedArgs } from '../args';
@@ -11,9 +13,22 @@ import type { Command } from '../command';
 import { EXIT, InputError, UsageError } from '../errors';
 import type { SampledColumn } from '../../lsp/schema/read-schema';
 import { formatOf, readColumns } from '../data-file';
+import { chooseDateFormat } from '../new/date-format';
+import {
+  headingsOf,
+  introMarkdown,
+  sourceMarkdown,
+  splitMarkdown,
+  type DataFacts,
+  type SplitChoice,
+} from '../new/narrative';
+import { readPurchases } from '../new/read-purchases';
 import { applyEdits, statementsOf, type TextEdit } from '../new/rewrite';
 import { resolveSample } from '../new/sample';
-import { mappedColumn, sourceText } from '../new/transaction-source';
+import { chooseSplit, MIN_SPLIT_DAYS } from '../new/split-dates';
+import { mappedColumn, sourceColumnNames, sourceText } from '../new/transaction-source';
+import { isoDate } from '../../data';
+import type { NotebookCell } from '../../notebook-file';
 import { isClvCell, loadNotebook } from '../notebook-io';
 import { writeOutputFile } from '../output-file';
 import { print } from '../terminal';
@@ -45,17 +60,6 @@ function chooseColumn(
   const how = given ? `--${role} ${given}` : `the sample's ${role} column '${column}' (pass --${role} COL)`;
   throw new InputError(
     `no column '${column}' for ${how}; the file's columns are: ${columns.map((c) => c.name).join(', ')}`,
-    file,
-  );
-}
-
-/** YYYYMMDD and ISO are recognised from the first values; anything else must be given. */
-function sniffDateFormat(columns: SampledColumn[], file: string, column: string): string | undefined {
-  const values = columns.find((c) => c.name === column)!.samples.filter((v) => v !== '');
-  if (values.length && values.every((v) => DATE.test(v))) return undefined;
-  if (values.length && values.every((v) => /^\d{8}$/.test(v))) return 'YYYYMMDD';
-  throw new InputError(
-    `cannot tell the date format of column '${column}' (first value '${values[0] ?? ''}'); pass --date-format, e.g. "DD/MM/YYYY"`,
     file,
   );
 }
@@ -92,28 +96,43 @@ export const newCommand: Command = {
       customer: { type: 'string', valueName: 'COL', description: "customer id column (default: the sample's)" },
       date: { type: 'string', valueName: 'COL', description: "transaction date column (default: the sample's)" },
       amount: { type: 'string', valueName: 'COL', description: "spend column (default: the sample's, if it uses one)" },
+      'no-amount': { type: 'boolean', description: 'the file has no spend column: map no amount' },
       'date-format': {
         type: 'string',
         valueName: 'FMT',
-        description: 'ISO, YYYYMMDD or a pattern like DD/MM/YYYY (default: recognised)',
+        description:
+          'ISO, YYYYMMDD or a pattern like DD/MM/YYYY (default: recognised; asked when the dates read two ways)',
       },
-      'calibration-end': { type: 'string', valueName: 'DATE', description: "move the split's calibration end to DATE" },
-      'holdout-end': { type: 'string', valueName: 'DATE', description: "move the split's holdout end to DATE" },
+      'calibration-end': {
+        type: 'string',
+        valueName: 'DATE',
+        description: "the split's calibration end (default: chosen from the file's dates)",
+      },
+      'holdout-end': {
+        type: 'string',
+        valueName: 'DATE',
+        description: "the split's holdout end (default: the file's last date)",
+      },
       force: { type: 'boolean', description: 'overwrite NOTEBOOK if it exists' },
     },
     details: `
 Copies the sample notebook to NOTEBOOK and rewrites its transaction source to read FILE
 (path written relative to NOTEBOOK) with your columns. Each column must be in the file's
-header. The sample's other data files are referred to where they are, so the notebook
-runs as it is. Models, values, segments and charts are kept as in the sample.
+header. The date format is recognised from the first rows as \`clvnb columns\` shows it;
+when the dates read two ways (05/06/2022: 5 June or 6 May) pass --date-format. The split's
+dates are chosen from the file's date range (the holdout is the last half of it, at most
+52 weeks, ending on the file's last date) unless given. The sample's other data files are
+referred to where they are, so the notebook runs as it is. Models, values, segments and
+charts are kept as in the sample; its prose, which is about its own data, is replaced by
+notes about yours and a link to the sample.
 
 Exit code: 0 when the notebook was written, 1 when the sample, the data file or a
 column is wrong.`,
   },
   async run(args) {
     const [from, data, out] = [required(args, 'from'), required(args, 'data'), required(args, 'out')];
-    const calibrationEnd = checkDate('calibration-end', stringOption(args, 'calibration-end'));
-    const holdoutEnd = checkDate('holdout-end', stringOption(args, 'holdout-end'));
+    const givenCalibrationEnd = checkDate('calibration-end', stringOption(args, 'calibration-end'));
+    const givenHoldoutEnd = checkDate('holdout-end', stringOption(args, 'holdout-end'));
     if (existsSync(out) && !args.values.force) throw new InputError('already exists (pass --force to overwrite)', out);
     const format = formatOf(data);
 
@@ -129,32 +148,63 @@ column is wrong.`,
       );
     const source = found.statement as SourceStatement;
 
-    const columns = readColumns(data, format);
-    const customer = chooseColumn(
-      columns,
+    const header = readColumns(data, format);
+    const named = sourceColumnNames(
+      header.map((c) => c.name),
       data,
-      'customer',
-      stringOption(args, 'customer'),
-      mappedColumn(source, 'customer'),
-    )!;
-    const date = chooseColumn(columns, data, 'date', stringOption(args, 'date'), mappedColumn(source, 'date'))!;
-    const sampleAmount = mappedColumn(source, 'amount');
-    const amount = chooseColumn(columns, data, 'amount', stringOption(args, 'amount'), sampleAmount);
-    const dateFormat = stringOption(args, 'date-format') ?? sniffDateFormat(columns, data, date);
+    );
+    // Columns under the names the notebook will use; an option may give a column by either name.
+    const columns = header.map((c, k) => ({ ...c, name: named.names[k] }));
+    const option = (role: string) => {
+      const given = stringOption(args, role);
+      const k = header.findIndex((c) => c.name === given);
+      return k >= 0 ? named.names[k] : given;
+    };
+    const customer = chooseColumn(columns, data, 'customer', option('customer'), mappedColumn(source, 'customer'))!;
+    const date = chooseColumn(columns, data, 'date', option('date'), mappedColumn(source, 'date'))!;
+    if (args.values['no-amount'] && stringOption(args, 'amount'))
+      throw new UsageError('--amount and --no-amount exclude each other', 'new');
+    const amount = args.values['no-amount']
+      ? undefined
+      : chooseColumn(columns, data, 'amount', option('amount'), mappedColumn(source, 'amount'));
+    const dateFormat = chooseDateFormat(
+      columns.find((c) => c.name === date)!,
+      stringOption(args, 'date-format'),
+      data,
+    );
+    const chosen = {
+      customer,
+      date,
+      dateFormat,
+      amount,
+      columns: named.renamed ? named.names : undefined,
+    };
+    const purchases = await readPurchases({ path: resolve(data), format, ...chosen }, data);
+    const facts: DataFacts = {
+      ...chosen,
+      ...purchases,
+      path: fromNotebook(out, data),
+      firstDate: isoDate(purchases.firstDay),
+      lastDate: isoDate(purchases.lastDay),
+      renamedColumns: named.renamed,
+    };
+
+    const sampleSplit = statements.find(
+      (s) => s.statement.kind === 'Split' && s.statement.source?.name === source.name?.name,
+    );
+    const split = splitChoice(
+      sampleSplit?.statement as SplitStatement | undefined,
+      purchases,
+      givenCalibrationEnd,
+      givenHoldoutEnd,
+      data,
+    );
 
     const edits: TextEdit[] = [
       {
         cellIndex: found.cellIndex,
         ...source,
-        text: sourceText({
-          name: source.name?.name ?? 'orders',
-          format,
-          path: fromNotebook(out, data),
-          customer,
-          date,
-          dateFormat,
-          amount,
-        }),
+        text: sourceText({ name: source.name?.name ?? 'orders', format, ...chosen, path: facts.path }),
       },
     ];
     for (const { cellIndex, statement } of statements) {
@@ -166,19 +216,46 @@ column is wrong.`,
           text: JSON.stringify(fromNotebook(out, resolve(sample.dir, statement.path.value))),
         });
       }
-      if (statement.kind === 'Split' && statement.source?.name === source.name?.name)
-        edits.push(...splitEdits(cellIndex, statement, calibrationEnd, holdoutEnd));
     }
+    if (sampleSplit && split)
+      edits.push(...splitEdits(sampleSplit.cellIndex, sampleSplit.statement as SplitStatement, split));
     const edited = applyEdits(texts, edits);
-    const cells = sample.file.cells.map((cell, i) =>
+    const code = sample.file.cells.map((cell, i) =>
       edited[i] !== null && edited[i] !== texts[i] ? { ...cell, source: formatCell(edited[i]) } : cell,
     );
-    await writeOutputFile(out, serializeNotebook({ ...sample.file, cells }));
+    const cells = withNarrative(code, {
+      facts,
+      sample: {
+        title: sample.file.metadata.title ?? relative(dirname(samplePath), samplePath),
+        link: fromNotebook(out, samplePath),
+      },
+      sourceCell: found.cellIndex,
+      split: sampleSplit && split ? { cell: sampleSplit.cellIndex, choice: split } : undefined,
+    });
+    const metadata = {
+      ...sample.file.metadata,
+      title: `Customer lifetime value: ${basename(data)}`,
+      description: `Started from the sample "${sample.file.metadata.title ?? basename(samplePath)}" on ${basename(data)}.`,
+    };
+    await writeOutputFile(out, serializeNotebook({ ...sample.file, metadata, cells }));
     print(
-      `created ${out} from ${relative(process.cwd(), samplePath)}; source \`${source.name?.name}\` reads ${fromNotebook(out, data)}\n`,
+      `created ${out} from ${relative(process.cwd(), samplePath)}; source \`${source.name?.name}\` reads ${facts.path}\n`,
     );
-    if (!calibrationEnd)
-      print(`note: check the split dates against your data's date range (--calibration-end, --holdout-end)\n`);
+    print(
+      `data: ${facts.purchases.toLocaleString('en-US')} purchases by ${facts.customers.toLocaleString('en-US')} customers, ${facts.firstDate} to ${facts.lastDate}` +
+        (facts.rejectedRows
+          ? `; ${facts.rejectedRows.toLocaleString('en-US')} rows cannot be read (the source cell lists them)`
+          : '') +
+        '\n',
+    );
+    if (split && 'chosen' in split)
+      print(
+        `split: calibration until ${split.chosen.calibrationEnd}, holdout until ${split.chosen.holdoutEnd} (the last ${split.chosen.holdoutWeeks} weeks), chosen from the data; move them with --calibration-end, --holdout-end\n`,
+      );
+    if (named.renamed)
+      print(
+        "note: column names with line breaks are written with spaces; the source names the file's columns with `columns`\n",
+      );
     for (const item of source.block?.items ?? []) {
       if (item.kind === 'Where')
         print(
@@ -190,16 +267,44 @@ column is wrong.`,
   },
 };
 
-function splitEdits(
-  cellIndex: number,
-  split: SplitStatement,
+/** The split's dates: the ones given (within the data's range), else chosen from it. */
+function splitChoice(
+  split: SplitStatement | undefined,
+  purchases: { firstDay: number; lastDay: number },
   calibrationEnd: string | undefined,
   holdoutEnd: string | undefined,
-): TextEdit[] {
+  file: string,
+): SplitChoice | undefined {
+  if (!split) return undefined;
+  const [firstDate, lastDate] = [isoDate(purchases.firstDay), isoDate(purchases.lastDay)];
+  const range = `the file's dates run from ${firstDate} to ${lastDate}`;
+  if (calibrationEnd) {
+    if (calibrationEnd < firstDate || calibrationEnd >= lastDate)
+      throw new InputError(
+        `--calibration-end ${calibrationEnd} leaves ${calibrationEnd < firstDate ? 'the calibration' : 'the holdout'} period empty: ${range}`,
+        file,
+      );
+    if (holdoutEnd && holdoutEnd <= calibrationEnd)
+      throw new UsageError(`--holdout-end ${holdoutEnd} must be after --calibration-end ${calibrationEnd}`, 'new');
+    const holdout = holdoutEnd ?? (split.holdoutEnd ? lastDate : undefined);
+    return { given: { calibrationEnd, holdoutEnd: holdout } };
+  }
+  if (holdoutEnd) throw new UsageError('--holdout-end needs --calibration-end', 'new');
+  const chosen = chooseSplit(purchases.firstDay, purchases.lastDay);
+  if (!chosen)
+    throw new InputError(
+      `${range}, under ${MIN_SPLIT_DAYS} days: too short to choose a calibration and a holdout period; pass --calibration-end (and --holdout-end) to choose them`,
+      file,
+    );
+  return { chosen };
+}
+
+/** The sample split's dates replaced; a sample without a holdout gets one when a holdout end is chosen or given. */
+function splitEdits(cellIndex: number, split: SplitStatement, choice: SplitChoice): TextEdit[] {
+  const { calibrationEnd, holdoutEnd } = 'chosen' in choice ? choice.chosen : choice.given;
   const edits: TextEdit[] = [];
-  if (calibrationEnd && split.calibrationEnd) edits.push({ cellIndex, ...split.calibrationEnd, text: calibrationEnd });
+  if (split.calibrationEnd) edits.push({ cellIndex, ...split.calibrationEnd, text: calibrationEnd });
   if (holdoutEnd && split.holdoutEnd) edits.push({ cellIndex, ...split.holdoutEnd, text: holdoutEnd });
-  // A sample without a holdout gets one after its calibration end.
   else if (holdoutEnd && split.calibrationEnd)
     edits.push({
       cellIndex,
@@ -208,4 +313,50 @@ function splitEdits(
       text: `, holdout until ${holdoutEnd}`,
     });
   return edits;
+}
+
+interface NarrativePlan {
+  facts: DataFacts;
+  sample: { title: string; link: string };
+  /** Index of the cell with the transaction source. */
+  sourceCell: number;
+  split?: { cell: number; choice: SplitChoice };
+}
+
+const markdownCell = (source: string): NotebookCell => ({ kind: 'markup', language: 'markdown', source });
+
+/**
+ * The sample's cells with its prose replaced (narrative.ts): the first Markdown cell opens the
+ * notebook with the data's facts, a Markdown cell before the source or the split says what
+ * they read and why; other Markdown cells keep only their headings, or go when they have none.
+ */
+function withNarrative(cells: NotebookCell[], plan: NarrativePlan): NotebookCell[] {
+  const out: NotebookCell[] = [];
+  const notes = new Map<number, string>([[plan.sourceCell, sourceMarkdown(plan.facts)]]);
+  // The split may share the source's cell: then one note says both.
+  if (plan.split) {
+    const before = notes.get(plan.split.cell);
+    const note = splitMarkdown(plan.facts, plan.split.choice);
+    notes.set(plan.split.cell, before ? `${before}\n\n${note}` : note);
+  }
+  cells.forEach((cell, i) => {
+    const note = notes.get(i + 1);
+    if (cell.kind === 'markup') {
+      // The first cell's title is the sample's: the introduction brings its own.
+      const headings = headingsOf(cell.source).filter((h) => i > 0 || !/^#\s/.test(h));
+      const parts = i === 0 ? [introMarkdown(plan.facts, plan.sample), ...headings] : headings;
+      if (note) {
+        parts.push(note);
+        notes.delete(i + 1);
+      }
+      if (parts.length) out.push({ ...cell, source: parts.join('\n\n') });
+      return;
+    }
+    // A code cell the notes are about, with no Markdown cell before it: the note gets its own.
+    if (i === 0) out.push(markdownCell(introMarkdown(plan.facts, plan.sample)));
+    const own = notes.get(i);
+    if (own) out.push(markdownCell(own));
+    out.push(cell);
+  });
+  return out;
 }

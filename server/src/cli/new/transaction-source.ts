@@ -1,6 +1,7 @@
 // The sample's transaction source (the `source` that maps `customer` and `date`): which
 // columns it maps, and the text of its replacement reading the user's file and columns.
 import { quoteString, type MappingItem, type SourceStatement } from '../../language';
+import { InputError } from '../errors';
 
 /** The column the sample maps to `role`, if any. */
 export function mappedColumn(statement: SourceStatement, role: string): string | undefined {
@@ -18,6 +19,25 @@ export interface NewSource {
   /** Undefined means ISO, the language's default. */
   dateFormat?: string;
   amount?: string;
+  /** Names for all the file's columns in order, when its header's own cannot be written (sourceColumnNames). */
+  columns?: string[];
+}
+
+/**
+ * Names the source can give the file's columns: the header's, unless one holds a line break,
+ * which a `clv` string cannot; then every column is named (the `columns` option renames a
+ * header's names in order) with its line breaks written as spaces.
+ */
+export function sourceColumnNames(header: string[], file: string): { names: string[]; renamed: boolean } {
+  if (!header.some((n) => /[\r\n]/.test(n))) return { names: header, renamed: false };
+  const names = header.map((n) => n.replace(/\s*[\r\n]+\s*/g, ' '));
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined)
+    throw new InputError(
+      `the file's header has column names with line breaks, which a notebook cannot write, and with the breaks as spaces two columns are both named '${twice}': rename them in the file`,
+      file,
+    );
+  return { names, renamed: true };
 }
 
 /** Bare names stay bare (the common case reads best); anything else is quoted. */
@@ -31,5 +51,6 @@ export function sourceText(s: NewSource): string {
     `date = ${column(s.date)}${s.dateFormat ? ` as ${dateFormat(s.dateFormat)}` : ''}`,
   ];
   if (s.amount) mappings.push(`amount = ${column(s.amount)}`);
-  return `source ${s.name} = ${s.format} ${quoteString(s.path)} {\n${mappings.map((m) => '  ' + m).join('\n')}\n}`;
+  const lines = s.columns ? [`columns ${s.columns.map(column).join(', ')}`, ...mappings] : mappings;
+  return `source ${s.name} = ${s.format} ${quoteString(s.path)} {\n${lines.map((m) => '  ' + m).join('\n')}\n}`;
 }

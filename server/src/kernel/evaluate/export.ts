@@ -6,7 +6,7 @@ import type { ColumnFormat } from '../output-types';
 import { writeTableAtomic } from '../export';
 import { exportPath, refuseReadFiles, WriteRefused } from '../../files/write-policy';
 import { optionInfo } from '../../language';
-import { isoDate } from '../table-payload';
+import { isoDate } from '../../data';
 import { booleanOption } from './options';
 import { customersOf, EvaluationError, type CustomerTable, type EvalContext, type StatementOutcome } from './context';
 

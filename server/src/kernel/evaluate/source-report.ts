@@ -1,7 +1,7 @@
 // The text a `source` cell shows: how many rows were read, rejected (why, and the first
 // lines of each reason) and filtered, then what the data holds (customers, date range,
 // spend). Every row that does not reach the models is accounted for here.
-import { isoDate } from '../table-payload';
+import { isoDate } from '../../data';
 
 export interface RejectGroup {
   reason: string;

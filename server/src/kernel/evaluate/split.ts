@@ -2,9 +2,8 @@
 // summary (and holdout actuals) that models fit on, built by the models library from the
 // transaction log. Shows the periods and every customer left out.
 import type { SplitStatement, TimeUnit } from '../../language';
-import type { LoadedSource } from '../../data';
 import { EXCLUSION_CODES, type CustomerSummary, type ModelsPort, type SummaryWarning } from '../models-port';
-import { isoDate } from '../table-payload';
+import { isoDate, type LoadedSource } from '../../data';
 import { isoToDays, UNIT_DAYS } from '../units';
 import { EvaluationError, type EvalContext, type StatementOutcome } from './context';
 import { customerTable } from './customers';

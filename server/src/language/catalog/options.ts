@@ -74,7 +74,11 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
       default: 'comma for csv, tab for tsv, whitespace for text',
     },
     { name: 'header', shape: 'boolean', description: 'Whether the first line names the columns.', default: 'true' },
-    { name: 'columns', shape: 'column-list', description: 'Column names, in order, for files without a header line.' },
+    {
+      name: 'columns',
+      shape: 'column-list',
+      description: "Column names, in order, for files without a header line (or to rename the header's).",
+    },
     {
       name: 'returns',
       shape: 'word',

@@ -156,11 +156,13 @@ function shapeProblem(info: OptionInfo, v: OptionValue): { message: string; repl
     case 'date':
       return value.kind === 'Date' ? undefined : { message: `${name} takes a date such as \`2000-01-01\`` };
     case 'column-list':
+      // A column name that is not a word (`"Order Date"`) is quoted, as in a mapping.
+      return value.kind === 'Identifier' || value.kind === 'String'
+        ? undefined
+        : { message: `${name} takes column names` };
     case 'metric-list':
     case 'sort':
-      return value.kind === 'Identifier'
-        ? undefined
-        : { message: `${name} takes ${info.shape === 'column-list' ? 'column names' : 'metric names'}` };
+      return value.kind === 'Identifier' ? undefined : { message: `${name} takes metric names` };
   }
 }
 

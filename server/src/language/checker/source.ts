@@ -31,7 +31,11 @@ export function checkSource(ctx: CheckContext, s: SourceStatement): void {
   }
   checkSourceConnection(ctx, s);
   const options = checkBlockItems(ctx, 'source', s.block);
-  const declared = options.get('columns')?.values.flatMap((v) => (v.value.kind === 'Identifier' ? [v.value.name] : []));
+  const declared = options
+    .get('columns')
+    ?.values.flatMap((v) =>
+      v.value.kind === 'Identifier' ? [v.value.name] : v.value.kind === 'String' ? [v.value.value] : [],
+    );
   const schema = ctx.env.schema(s)?.map((c) => c.name) ?? declared;
   const columns = schema ? new Set(schema) : undefined;
   const mappings = (s.block?.items ?? []).filter((i): i is MappingItem => i.kind === 'Mapping');
