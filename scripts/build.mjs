@@ -1,6 +1,7 @@
 // Builds every entry point of the product with esbuild: the VS Code client (CommonJS,
 // `vscode` external), the language server, the kernel worker and the command line
 // (Node ESM bundles), and the notebook renderer (browser ESM).
+import { rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -64,6 +65,10 @@ const builds = [
     outfile: 'dist/notebook-renderer/index.js',
   },
 ];
+
+// Chunk names carry a content hash: without this, every build would leave the last one's
+// chunks beside the new ones (and in the packaged extension).
+rmSync('dist/cli/chunks', { recursive: true, force: true });
 
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();

@@ -6,7 +6,7 @@ import { escapeHtml } from './escape';
 import { formatInteger } from './format';
 import { renderMarkdown } from './markdown';
 import { renderOutput } from './output-html';
-import { REPORT_CSS } from './styles';
+import { reportPage } from './page';
 
 /** A notebook cell as the report sees it; `id` keys the cell's result in `results`. */
 export interface ReportCell {
@@ -96,28 +96,4 @@ export async function renderReport(
 ${cells.join('\n')}
 ${footer}`,
   );
-}
-
-/**
- * A self-contained page around `body` (HTML already escaped): the report's styles, and a
- * content security policy that runs no script and loads nothing. The report and `clvnb diff
- * --html` share it.
- */
-export function reportPage(title: string, body: string): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeHtml(title)}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
 }

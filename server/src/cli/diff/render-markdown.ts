@@ -3,7 +3,7 @@
 // the notebook, so table-breaking and markup characters in them are escaped. A matrix wider
 // or longer than a comment shows comfortably is folded into <details>, and the whole comment
 // stays under GitHub's limit for one comment.
-import { reportPage } from '../../report';
+import { reportPage } from '../../report/page';
 import { formatInteger, formatMoney } from '../../report/format';
 import { renderMarkdown } from '../../report/markdown';
 import {
