@@ -4,6 +4,10 @@
 // objects a notebook's trees keep alive). Turn offsets into line/column with `LineIndex`
 // (text.ts). Parts a statement could not parse are `null`, so a half-typed statement still
 // gives the editor a tree to complete, hover and rename in.
+// Time units, with their lengths, are the models library's: one table for every layer.
+import type { TimeUnit } from '../models/summary/units';
+
+export type { TimeUnit };
 
 export interface Range {
   start: number;
@@ -58,8 +62,6 @@ export interface BooleanLiteral extends Node {
   kind: 'Boolean';
   value: boolean;
 }
-
-export type TimeUnit = 'days' | 'weeks' | 'months' | 'years';
 
 /** A unit word as written (`week`, `months`) with its canonical plural. */
 export interface UnitName extends Node {

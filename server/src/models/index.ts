@@ -15,7 +15,7 @@ export {
 export { toPatterns, type Patterns } from './summary/patterns';
 export { uniqueRows, type UniqueRows } from './summary/unique-rows';
 export { gather } from './summary/gather';
-export { UNIT_DAYS, ratePerPeriod, type TimeUnit } from './summary/units';
+export { UNIT_DAYS, convertDuration, ratePerPeriod, type TimeUnit } from './summary/units';
 export type { History } from './history';
 
 // Fitting: every fit returns FitResult { params, standardErrors, logLikelihood, converged,

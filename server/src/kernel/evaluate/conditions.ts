@@ -3,7 +3,8 @@
 // never a per-row interpreter walk. Ranking predicates (`in top 10%`) and `percentile`
 // rank over the whole customer base, as the language defines.
 import { metricInfo, type Expression, type RankExpr, type TimeUnit } from '../../language';
-import { convertDuration, isoToDays } from '../units';
+import { convertDuration } from '../../models';
+import { isoToDays } from '../units';
 import { quantile, sortedFinite } from '../stats';
 
 /** The per-customer columns a condition reads. */

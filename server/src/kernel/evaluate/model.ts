@@ -13,7 +13,7 @@ import { modelOutputs } from './model-outputs';
 import { durationOption, numberOption, option } from './options';
 import { splitCustomers, wholeLogSplit, type SplitData } from './split';
 import { actualCumulative } from './tracking';
-import { UNIT_DAYS } from '../units';
+import { UNIT_DAYS } from '../../models';
 
 /** The time unit of a summary source's recency and age (it has no split to say otherwise). */
 const SUMMARY_UNIT = 'weeks';

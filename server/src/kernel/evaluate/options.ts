@@ -2,7 +2,7 @@
 // checker has already validated shapes and bounds; these helpers only extract, and fall
 // back to the documented default when an option is absent.
 import type { Block, MappingItem, OptionItem, TimeUnit, WhereItem } from '../../language';
-import { convertDuration } from '../units';
+import { convertDuration } from '../../models';
 
 export function option(block: Block | null, name: string): OptionItem | undefined {
   return block?.items.find((i): i is OptionItem => i.kind === 'Option' && i.name.name === name);

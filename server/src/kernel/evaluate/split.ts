@@ -4,7 +4,8 @@
 import type { SplitStatement, TimeUnit } from '../../language';
 import { EXCLUSION_CODES, type CustomerSummary, type ModelsPort, type SummaryWarning } from '../models-port';
 import { isoDate, type LoadedSource } from '../../data';
-import { isoToDays, UNIT_DAYS } from '../units';
+import { UNIT_DAYS } from '../../models';
+import { isoToDays } from '../units';
 import { EvaluationError, type EvalContext, type StatementOutcome } from './context';
 import { customerTable } from './customers';
 import type { WarehouseSource } from '../warehouse/source';

@@ -10,7 +10,7 @@ import type { ModelData } from './model';
 import { durationOption, fractionOption, rateOption } from './options';
 import { splitCustomers } from './split';
 import { cohortValueOutputs, valueOutputs } from './value-outputs';
-import { convertDuration, UNIT_DAYS } from '../units';
+import { convertDuration, UNIT_DAYS } from '../../models';
 
 interface ValueTerms {
   /** Horizon in the model's time unit. */

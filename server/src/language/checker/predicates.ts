@@ -3,6 +3,7 @@
 // comparison with a literal, a top/bottom rank) and says "no" otherwise, so it never warns
 // about a rule that can match.
 import type { CompareOp, Expression, Literal } from '../ast';
+import { UNIT_DAYS } from '../../models/summary/units';
 import { literalText } from './describe';
 
 export type Predicate =
@@ -52,8 +53,6 @@ export function singlePredicate(e: Expression): Predicate | undefined {
   };
 }
 
-const DAYS = { days: 1, weeks: 7, months: 365.25 / 12, years: 365.25 };
-
 /** Literals on different scales never imply each other (a date bound says nothing about a number bound). */
 type Scale = 'number' | 'duration' | 'date';
 
@@ -65,7 +64,7 @@ function ordinal(e: Expression): { value: number; scale: Scale } | undefined {
     case 'Percent':
       return { value: e.value / 100, scale: 'number' };
     case 'Duration':
-      return { value: e.amount.value * DAYS[e.unit.unit], scale: 'duration' };
+      return { value: e.amount.value * UNIT_DAYS[e.unit.unit], scale: 'duration' };
     case 'Date':
       return { value: Date.parse(e.value), scale: 'date' };
     default:
