@@ -98,7 +98,12 @@ export class IdInterner {
       if (old[from + 1] === 0) continue;
       let slot = old[from] & mask;
       while (slots[slot * STRIDE + 1] !== 0) slot = (slot + 1) & mask;
-      slots.set(old.subarray(from, from + STRIDE), slot * STRIDE);
+      // Four plain copies: a subarray per moved id would allocate an object each.
+      const to = slot * STRIDE;
+      slots[to] = old[from];
+      slots[to + 1] = old[from + 1];
+      slots[to + 2] = old[from + 2];
+      slots[to + 3] = old[from + 3];
     }
     this.slots = slots;
   }
