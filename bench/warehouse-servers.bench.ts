@@ -43,7 +43,7 @@ const split: SplitQuery = {
   calibrationEnd: isoToDays(log.calibrationEnd),
   holdoutEnd: isoToDays(log.holdoutEnd),
   unitDays: 7,
-  negativeAmounts: 'drop',
+  returns: 'exclude',
 };
 
 interface Run {

@@ -71,15 +71,16 @@ export function engineContract(name: string, engine: EngineUnderTest): void {
         await checkCdnowSummary(c, { ...cdnow, relation: { kind: 'table', name: 'cdnow_text_dates' } });
       });
 
-      it('on a log with junk rows, impossible dates, times of day, returns and same-day duplicates (text columns)', async () => {
-        const table: TransactionTable = {
-          relation: { kind: 'table', name: 'junk_log' },
-          customer: 'customer',
-          date: { name: 'date', kind: 'date', dateFormat: 'ISO' },
-          amount: 'amount',
-        };
-        await checkLogSummary(c, table, await csvFromFile(datasets().junk, table));
-      });
+      for (const returns of ['exclude', 'net', 'keep'] as const)
+        it(`on a log with junk rows, impossible dates, times of day, returns and same-day duplicates (text columns; returns ${returns})`, async () => {
+          const table: TransactionTable = {
+            relation: { kind: 'table', name: 'junk_log' },
+            customer: 'customer',
+            date: { name: 'date', kind: 'date', dateFormat: 'ISO' },
+            amount: 'amount',
+          };
+          await checkLogSummary(c, table, await csvFromFile(datasets().junk, table), returns);
+        });
     });
 
     describe('errors say what and where', () => {

@@ -5,7 +5,7 @@ import type { TransactionLog } from '../data';
 import type { CustomerSummary as LibrarySummary } from '../models';
 
 /** Summary warnings that count excluded customers (the library's, passed through). */
-export { EXCLUSION_CODES, type SummaryWarning } from '../models';
+export { EXCLUSION_CODES, summaryWarnings, type SummaryWarning } from '../models';
 import type { ReturnsPolicy } from '../data/policy';
 
 /**

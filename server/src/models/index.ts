@@ -7,6 +7,7 @@
 // Summaries and sufficient statistics
 export {
   summariseTransactions,
+  summaryWarnings,
   EXCLUSION_CODES,
   type CustomerSummary,
   type SummaryOptions,

@@ -3,7 +3,7 @@
 // transaction log. Shows the periods and every customer left out.
 import type { SplitStatement, TimeUnit } from '../../language';
 import { EXCLUSION_CODES, type CustomerSummary, type ModelsPort, type SummaryWarning } from '../models-port';
-import { isoDate, type LoadedSource } from '../../data';
+import { isoDate, type LoadedSource, type LoadReport } from '../../data';
 import { UNIT_DAYS } from '../../models';
 import { isoToDays } from '../units';
 import { EvaluationError, type EvalContext, type StatementOutcome } from './context';
@@ -84,7 +84,7 @@ export async function evaluateSplit(ctx: EvalContext, models: ModelsPort): Promi
           calibrationEnd,
           holdoutEnd,
           unitDays: UNIT_DAYS[unit],
-          negativeAmounts: source.returns === 'keep' ? 'keep' : 'drop',
+          returns: source.returns,
         })
       : models.summariseTransactions(source.log, {
           calibrationEnd,
@@ -93,12 +93,12 @@ export async function evaluateSplit(ctx: EvalContext, models: ModelsPort): Promi
           returns: source.returns,
           checkpoint: (f) => ctx.checkpoint(f, 'summarising customers'),
         });
-  const accounting =
-    source.kind === 'warehouse' ? warehouseAccounting(source, summary) : customerAccounting(source, summary);
+  const accounting = customerAccounting(source.report, summary);
   if (summary.customerIds.length === 0) {
     const onlyReturns = summary.warnings.find((w) => w.code === 'only-returns')?.count ?? 0;
     throw new EvaluationError(
-      source.kind === 'transactions' && onlyReturns === source.log.customerIds.length
+      onlyReturns > 0 &&
+        onlyReturns === (source.kind === 'transactions' ? source.log.customerIds.length : source.report.customers)
         ? `Every amount in "${statement.source.name}" is negative (returns): with \`returns ${source.returns}\` no customer has a purchase to summarise. If purchases are written as negative numbers, flip their sign; to count returns as purchases, write \`returns keep\` in the source.`
         : `No customer made a first purchase by ${statement.calibrationEnd.value}: the calibration period is empty.\n${accounting.join('\n')}`,
       statement.calibrationEnd,
@@ -132,10 +132,9 @@ const EXCLUSION_WORDS: Partial<Record<SummaryWarning['code'], string>> = {
  * duplicates, rows after the end).
  */
 export function customerAccounting(
-  source: Extract<LoadedSource, { kind: 'transactions' }>,
+  report: Pick<LoadReport, 'customersRead' | 'customersRejected' | 'customersFiltered'>,
   summary: CustomerSummary,
 ): string[] {
-  const report = source.report;
   const excluded: [number, string][] = [
     ...summary.warnings
       .filter((w) => EXCLUSION_CODES.includes(w.code))
@@ -147,28 +146,6 @@ export function customerAccounting(
   ];
   const notes = summary.warnings.filter((w) => !EXCLUSION_CODES.includes(w.code)).map((w) => w.message);
   return accountingLines(report.customersRead, summary.customerIds.length, excluded, notes);
-}
-
-/**
- * A warehouse source's customers at the split. The engine builds the summary in SQL and does not
- * record a reason per dropped customer as the file summary does, so the accounting starts from
- * the customers the engine counted in the source's usable rows (rows rejected or filtered are in
- * the source's own counts): in calibration, first purchase after the calibration end, or none by
- * the end (only later rows, or only returns that `returns exclude` dropped) — one group for both.
- */
-export function warehouseAccounting(source: WarehouseSource, summary: CustomerSummary): string[] {
-  const later = summary.excludedCustomers;
-  const none = source.customers - summary.customerIds.length - later;
-  const excluded: [number, string][] = [
-    [later, EXCLUSION_WORDS['first-purchase-after-calibration']!],
-    [none, 'no purchase by the end of the holdout (or calibration), or only returns (negative amounts)'],
-  ];
-  return accountingLines(
-    source.customers,
-    summary.customerIds.length,
-    excluded.filter(([count]) => count > 0),
-    [],
-  );
 }
 
 /** Customers read = in calibration + every excluded group (a group per reason), then the notes. */

@@ -7,15 +7,16 @@ import { DataError } from '../../data';
 import type { SqlConnection, SqlRelation } from '../../data/engines/sql/connection';
 import {
   catalogColumn,
+  customerReportQuery,
   loadReportQuery,
   whereColumnAlias,
   type ReadColumn,
   type TransactionQuery,
 } from '../../data/engines/sql/summary';
-import type { RejectGroup } from '../../data';
+import type { LoadReport, RejectGroup } from '../../data';
 import { EvaluationError, type EvalContext, type StatementOutcome } from '../evaluate/context';
 import { mappings, option, wheres } from '../evaluate/options';
-import { DEFAULT_RETURNS_POLICY, type ReturnsPolicy } from '../../data/policy';
+import { DEFAULT_RETURNS_POLICY, PLAUSIBLE_DATES, type ReturnsPolicy } from '../../data/policy';
 import { loadCountLines, transactionLine } from '../evaluate/source-report';
 import { connectionLocation, type ConnectionPool } from './connections';
 import { whereSql } from './where-sql';
@@ -33,27 +34,16 @@ export interface WarehouseSource {
   query: TransactionQuery;
   /** What the source shows as read: `table "orders" from shop`. */
   label: string;
-  /** Distinct customers in the usable rows, as the engine counted them (the split accounts for each). */
-  customers: number;
-  /** The source's `returns` (`net` is refused when the source is read, see returnsPolicy). */
+  /** Customers the engine counted: read, kept, all rows rejected (by reason) or filtered (accounted at the split). */
+  report: Pick<LoadReport, 'customers' | 'customersRead' | 'customersRejected' | 'customersFiltered'>;
+  /** The source's `returns`. */
   returns: ReturnsPolicy;
 }
 
-/**
- * The source's `returns`. The engine's summary drops or keeps negative amounts; netting them off
- * a customer's spend without a purchase is done by the file summary only, so `net` is an error
- * here rather than silently read as another policy.
- */
-function returnsPolicy(statement: SourceStatement): ReturnsPolicy {
-  const item = option(statement.block, 'returns');
-  const value = item?.values[0]?.value;
-  const policy = value?.kind === 'Identifier' ? (value.name as ReturnsPolicy) : DEFAULT_RETURNS_POLICY;
-  if (policy === 'net')
-    throw new EvaluationError(
-      '`returns net` is not available for a source read through a connection: write `returns exclude` (the default) or `returns keep`.',
-      value ?? item ?? null,
-    );
-  return policy;
+/** A date or word option of the source block (`returns keep`, `earliest_date 1990-01-01`). */
+function word(statement: SourceStatement, name: string): string | undefined {
+  const value = option(statement.block, name)?.values[0]?.value;
+  return value?.kind === 'Identifier' ? value.name : value?.kind === 'Date' ? value.value : undefined;
 }
 
 /** Errors from the engine become the source's errors, on the part of the statement they concern. */
@@ -125,6 +115,10 @@ function transactionQuery(
     amount: column('amount') ?? null,
     whereColumns,
     where,
+    plausibleDates: {
+      earliest: word(statement, 'earliest_date') ?? PLAUSIBLE_DATES.earliest,
+      latest: word(statement, 'latest_date') ?? PLAUSIBLE_DATES.latest,
+    },
   };
 }
 
@@ -134,7 +128,7 @@ export async function evaluateWarehouseSource(ctx: EvalContext): Promise<Stateme
   if (input.kind !== 'connection') throw new EvaluationError('Not a connection.', statement.connection);
   const connection = await (input.connection as WarehouseConnection).open();
   const relation = relationOf(statement);
-  const returns = returnsPolicy(statement);
+  const returns = (word(statement, 'returns') as ReturnsPolicy | undefined) ?? DEFAULT_RETURNS_POLICY;
   const options = { signal: ctx.signal };
   ctx.progress(0, 'reading the columns');
   const columns = await connection.columns(relation, options).catch((err) => engineError(err, ctx, statement.path));
@@ -175,6 +169,36 @@ export async function evaluateWarehouseSource(ctx: EvalContext): Promise<Stateme
       `No usable rows ${rowsRead === 0 ? `in ${label}: it returned no rows` : `in ${label}`}.\n${lines.join('\n')}`,
       statement.path,
     );
-  const source: WarehouseSource = { kind: 'warehouse', connection, query, label, customers, returns };
+  const source: WarehouseSource = {
+    kind: 'warehouse',
+    connection,
+    query,
+    label,
+    report: {
+      customers,
+      ...(await customerReport(connection, query, options).catch((err) => engineError(err, ctx, statement.path))),
+    },
+    returns,
+  };
   return { value: { kind: 'source', source }, outputs: [{ data: { 'text/plain': lines.join('\n') } }] };
+}
+
+/** Customers read, and those every row of whom was rejected (per reason) or filtered out, counted in the engine. */
+async function customerReport(
+  connection: SqlConnection,
+  query: TransactionQuery,
+  options: { signal: AbortSignal },
+): Promise<Pick<LoadReport, 'customersRead' | 'customersRejected' | 'customersFiltered'>> {
+  const { rows } = await connection.query(customerReportQuery(connection.dialect, query), options);
+  let customersRead = 0;
+  let customersFiltered = 0;
+  const customersRejected: LoadReport['customersRejected'] = [];
+  for (const [kept, readable, reason, count] of rows as [number, number, string | null, number][]) {
+    customersRead += count;
+    if (Number(kept) === 1) continue;
+    if (Number(readable) === 1) customersFiltered += count;
+    else customersRejected.push({ reason: reason!, count });
+  }
+  customersRejected.sort((a, b) => b.count - a.count);
+  return { customersRead, customersRejected, customersFiltered };
 }

@@ -2,15 +2,18 @@
 // table (summary.ts: the file engine's conventions in SQL), and only one row per customer
 // comes back, streamed into the same typed arrays the file engine's summary fills, so models,
 // values, segments, charts and exports run unchanged. The repeat purchases the tracking chart
-// counts come back as one row per day.
+// counts come back as one row per day. Every customer is accounted for as the file summary does
+// (the same warning codes and words), from counts made in SQL.
 import {
+  customerOutcomeQuery,
   customerSummaryQuery,
   includedCustomers,
+  type CustomerOutcome,
   repeatDaysQuery,
   SUMMARY_COLUMNS,
   type SplitQuery,
 } from '../../data/engines/sql/summary';
-import type { CustomerSummary } from '../models-port';
+import { summaryWarnings, type CustomerSummary } from '../models-port';
 import { repeatSpendOnly } from '../models-adapter';
 import type { EvalContext } from '../evaluate/context';
 import type { WarehouseSource } from './source';
@@ -30,14 +33,31 @@ export async function warehouseSummary(
   ctx.progress(0, 'summarising customers in the engine');
   await connection.execute(d.createTemporary(table, customerSummaryQuery(d, query, split)), options).catch(fail);
   const included = includedCustomers(d, split);
-  const counts = await connection
-    .query(
-      `SELECT ${d.double(`count(CASE WHEN ${included} THEN 1 END)`)}, ${d.double('count(*)')} FROM ${d.identifier(table)}`,
-      options,
-    )
-    .catch(fail);
-  const customers = counts.rows[0][0] as number;
-  const excluded = (counts.rows[0][1] as number) - customers;
+  // What became of every customer, and the rows the file summary notes, counted alike.
+  const outcomes = await connection.query(customerOutcomeQuery(d, query, split), options).catch(fail);
+  const of = (outcome: CustomerOutcome) => outcomes.rows.find((r) => r[0] === outcome) ?? [outcome, 0, 0, 0, 0, 0];
+  const sum = (k: number) => outcomes.rows.reduce((t, r) => t + (r[k] as number), 0);
+  const customers = of('included')[1] as number;
+  const excluded = of('first-purchase-after-calibration')[1] as number;
+  const warnings = summaryWarnings(
+    {
+      badTime: 0,
+      badCustomer: 0,
+      missingAmount: 0,
+      zero: sum(3),
+      negative: sum(4),
+      afterEnd: sum(2),
+      duplicates: of('included')[5] as number,
+    },
+    excluded,
+    {
+      onlyAfterEnd: of('only-after-end')[1] as number,
+      onlyReturns: of('only-returns')[1] as number,
+      noAmount: 0,
+      noDate: 0,
+    },
+    split.returns,
+  );
   const money = query.amount !== null;
   const holdout = split.holdoutEnd !== null;
   const columns = SUMMARY_COLUMNS.slice(1, 10).map(() => new Float64Array(customers));
@@ -83,6 +103,6 @@ export async function warehouseSummary(
     unitDays: split.unitDays,
     calibrationEnd: split.calibrationEnd,
     holdoutEnd: split.holdoutEnd,
-    warnings: [],
+    warnings,
   };
 }

@@ -276,7 +276,7 @@ export function summariseTransactions(log: TransactionLog, options: SummaryOptio
     unitDays,
     calibrationEnd: calEnd,
     holdoutEnd,
-    warnings: warningsFor(counts, excluded, empty, returns),
+    warnings: summaryWarnings(counts, excluded, empty, returns),
   };
 }
 
@@ -326,7 +326,8 @@ function countDuplicates(
   return d;
 }
 
-function warningsFor(
+/** The summary's warnings from its counts (also what a SQL engine's summary reports, from counts made in SQL). */
+export function summaryWarnings(
   c: {
     badTime: number;
     badCustomer: number;
