@@ -106,4 +106,27 @@ describe('LSP schema-aware checks (real server over stdio)', function () {
     copyFileSync(join(fixtures, 'data', 'orders.csv'), join(folder, 'data', 'later.csv'));
     assert.deepEqual(await client.until(other, (ds) => ds.length === 0), []);
   });
+
+  it("an export onto a file the notebook reads is refused, and allowed again, as another cell's source changes", async () => {
+    copyFileSync(join(fixtures, 'data', 'orders.csv'), join(folder, 'data', 'copy.csv'));
+    const nb = notebookUriIn(folder);
+    const [sourceCell, exportCell] = await client.openNotebook(nb, [
+      source('data/orders.csv'),
+      'table everyone = orders\nexport everyone to "data/copy.csv"',
+    ]);
+    await client.published([sourceCell, exportCell]);
+    const refused = (ds: { code?: string | number }[]) => ds.filter((d) => d.code === 'export-refused');
+    assert.deepEqual(refused(client.diagnostics.get(exportCell)!), []);
+
+    // The source now reads the file the other cell exports to.
+    const path = { start: { line: 0, character: 21 }, end: { line: 0, character: 36 } };
+    await client.editCell(nb, sourceCell, [{ range: path, text: 'data/copy.csv' }]);
+    const [d] = refused(await client.until(exportCell, (ds) => refused(ds).length > 0));
+    assert.deepEqual(brief([d]), [{ code: 'export-refused', severity: 1, range: [1, 19, 1, 34] }]);
+
+    await client.editCell(nb, sourceCell, [
+      { range: { start: path.start, end: { line: 0, character: 34 } }, text: 'data/orders.csv' },
+    ]);
+    assert.deepEqual(refused(await client.until(exportCell, (ds) => refused(ds).length === 0)), []);
+  });
 });
