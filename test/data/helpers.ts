@@ -28,3 +28,11 @@ export function transactions(loaded: LoadedSource) {
   if (loaded.kind !== 'transactions') throw new Error(`expected transactions, got ${loaded.kind}`);
   return loaded;
 }
+
+/** A row predicate (as a source's `where` becomes) keeping the rows of every customer but `id`. */
+export function notCustomer(id: string): SourceSpec['filter'] {
+  return (columns, rows) => {
+    const customer = columns.get('customer') as string[];
+    return Uint8Array.from({ length: rows }, (_, i) => Number(customer[i] !== id));
+  };
+}

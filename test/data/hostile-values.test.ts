@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { loadSource, readSchemaSync, type LoadedSource, type SourceSpec } from '../../server/src/data';
 import { PLAUSIBLE_DATES } from '../../server/src/data/policy';
 import { checkProgram } from '../../server/src/language';
+import { notCustomer } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'clv-hostile-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -98,7 +99,7 @@ describe('data: hostile values are rejected rows with reasons', () => {
     const path = file(
       'customer,date,amount\nA,2020-01-01,1\nB,2020-01-01,Infinity\nB,2020-01-02,NaN\nC,2020-01-01,2\nD,0001-01-01,3\n',
     );
-    const l = await loadSource(spec(path, { filters: [{ column: 'customer', op: '!=', value: 'C' }] }));
+    const l = await loadSource(spec(path, { filter: notCustomer('C') }));
     const r = l.report;
     assert.deepEqual([r.customersRead, r.customers, r.customersFiltered], [4, 1, 1]);
     assert.deepEqual(r.customersRejected, [

@@ -115,7 +115,7 @@ describe('LSP schema-aware checks (real server over stdio)', function () {
       'table everyone = orders\nexport everyone to "data/copy.csv"',
     ]);
     await client.published([sourceCell, exportCell]);
-    const refused = (ds: { code?: string | number }[]) => ds.filter((d) => d.code === 'export-refused');
+    const refused = <T extends { code?: string | number }>(ds: T[]) => ds.filter((d) => d.code === 'export-refused');
     assert.deepEqual(refused(client.diagnostics.get(exportCell)!), []);
 
     // The source now reads the file the other cell exports to.

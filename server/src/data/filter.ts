@@ -1,45 +1,7 @@
-// Row filters after reading: simple `column op value` filters (all must hold) and the
-// kernel's row predicate over the read columns combine into one keep-mask, and every column
-// is compacted with typed loops. Filtered rows are counted, never confused with rejects.
-import { DataError } from './errors';
-import type { ColumnValues, Filter, FilterColumns } from './types';
-
-function compare(op: Filter['op'], a: number | string, b: number | string): boolean {
-  switch (op) {
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '>':
-      return a > b;
-    case '>=':
-      return a >= b;
-    case '=':
-      return a === b;
-    case '!=':
-      return a !== b;
-  }
-}
-
-/** Applies the filters to `mask` in place (mask[i] = 0 drops row i). */
-export function applyFilters(
-  filters: Filter[],
-  columns: Map<string, ColumnValues>,
-  rows: number,
-  mask: Uint8Array,
-): void {
-  for (const f of filters) {
-    const c = columns.get(f.column);
-    if (!c) throw new DataError(`The filter column "${f.column}" was not read.`);
-    for (let i = 0; i < rows; i++) {
-      if (!mask[i]) continue;
-      const v = c.kind === 'id' ? c.ids[c.codes[i]] : c.values[i];
-      // Numbers compare as numbers even when the file held them as ids or text.
-      const left = typeof f.value === 'number' && typeof v === 'string' ? Number(v) : v;
-      if (!compare(f.op, left, f.value)) mask[i] = 0;
-    }
-  }
-}
+// Row filters after reading: the kernel's row predicate (a source's `where` lines) over the
+// read columns gives a keep-mask, and every column is compacted with typed loops. Filtered
+// rows are counted, never confused with rejects.
+import type { ColumnValues, FilterColumns } from './types';
 
 /** The columns as a row predicate sees them: ids and text as strings, the rest as Float64. */
 export function predicateView(columns: Map<string, ColumnValues>): FilterColumns {

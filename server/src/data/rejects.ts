@@ -47,8 +47,3 @@ export class Rejects {
     return [...this.groups.values()].sort((a, b) => b.count - a.count);
   }
 }
-
-/** Thrown with onError 'fail': the first unreadable row, where and why. */
-export function rejectMessage(file: string, reason: string, line: number, text: string): string {
-  return `${file}, line ${line}: ${reason}: ${JSON.stringify(text.slice(0, MAX_TEXT))}.`;
-}

@@ -53,8 +53,6 @@ export function roleRequests(spec: SourceSpec): ColumnRequest[] {
     for (const name of mapping(spec, 'survivors')?.columns ?? []) add(name, 'number');
   }
   for (const r of spec.filterColumns ?? []) add(r.name, r.kind, r.dateFormat);
-  for (const f of spec.filters ?? [])
-    add(f.column, f.date ? 'date' : typeof f.value === 'number' ? 'number' : 'text', f.dateFormat);
   return requests;
 }
 

@@ -1,5 +1,5 @@
 // What the data layer takes and hands on. TransactionLog is the contract with the models
-// library (see the project brief): typed columns, never row objects.
+// library: typed columns, never row objects (a row object per transaction would be millions).
 import type { ReturnsPolicy } from './policy';
 import type { RejectGroup } from './rejects';
 
@@ -106,17 +106,6 @@ export interface RoleMapping {
 /** Column values a row predicate sees: numbers and dates as Float64 (days), ids and text as strings. */
 export type FilterColumns = Map<string, Float64Array | string[]>;
 
-/** A simple filter: `column op value`; a list of them is a conjunction (all must hold). */
-export interface Filter {
-  column: string;
-  op: '<' | '<=' | '>' | '>=' | '=' | '!=';
-  /** A number, a string, or a date given as days since 1970-01-01 with `date: true`. */
-  value: number | string;
-  /** Compare the column as a date (value in days); the column is read with `dateFormat`. */
-  date?: boolean;
-  dateFormat?: string;
-}
-
 export type SourceFormat = 'csv' | 'tsv' | 'text' | 'json' | 'parquet' | 'arrow';
 
 export interface SourceSpec {
@@ -133,14 +122,10 @@ export interface SourceSpec {
   /** Names of the columns, for a file without a header (or to rename the header's). */
   columns?: string[];
   mappings: RoleMapping[];
-  /** Simple filters, all of which must hold. */
-  filters?: Filter[];
   /** Extra columns the row predicate reads. */
   filterColumns?: ColumnRequest[];
   /** Row predicate (the notebook's `where` lines) over the read columns: 1 keeps the row. */
   filter?: (columns: FilterColumns, rows: number) => Uint8Array;
-  /** Unreadable rows: 'skip' (default) counts and reports them; 'fail' stops at the first. */
-  onError?: 'skip' | 'fail';
   /** Negative amounts (returns): see RETURNS_POLICIES; default DEFAULT_RETURNS_POLICY. */
   returns?: ReturnsPolicy;
   /** Transaction dates outside this range (ISO, inclusive) are rejected; default PLAUSIBLE_DATES. */

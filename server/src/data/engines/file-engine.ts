@@ -1,19 +1,19 @@
-// Local files: delimited text streams through the byte scanner; JSON, Parquet and Arrow are
-// decoded into column arrays. Relative paths resolve against the notebook's folder, and a
+// Where a source's rows come from: local files. Delimited text streams through the byte
+// scanner; JSON, Parquet and Arrow are decoded into column arrays. (Warehouse tables and
+// queries are read through a connection instead: engines/sql/.) Relative paths resolve against the notebook's folder, and a
 // file that cannot be opened is an error naming the full path.
 import { statSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { DataError, UnreadableFileError } from '../errors';
 import { interrupted } from '../file-chunks';
-import { delimitedLayout, isDelimited, loadDelimited, readDelimitedHeader } from '../formats/delimited';
+import { delimitedLayout, isDelimited, loadDelimited } from '../formats/delimited';
 import { arrowTable } from '../formats/arrow';
 import { jsonTable } from '../formats/json';
 import { isJsonArray, loadJsonLines } from '../formats/json-lines';
-import { parquetColumnNames, parquetTable, type ParquetProgress } from '../formats/parquet';
+import { parquetTable, type ParquetProgress } from '../formats/parquet';
 import { decodedToColumnar, type DecodedTable } from '../formats/value-columns';
-import type { ColumnarResult, ColumnRequest, LoadOptions, SourceSpec } from '../types';
-import type { SourceEngine } from './engine';
+import type { ColumnarResult, ColumnRequest, LoadOptions, SourceFormat, SourceSpec } from '../types';
 
 /** The absolute path of a source file: relative paths are relative to the notebook's folder. */
 export function resolveSourcePath(path: string, baseDir?: string): string {
@@ -74,66 +74,57 @@ async function decoded(
   return arrowTable(path);
 }
 
-export const fileEngine: SourceEngine = {
-  formats: ['csv', 'tsv', 'text', 'json', 'parquet', 'arrow'],
+const FILE_FORMATS: readonly SourceFormat[] = ['csv', 'tsv', 'text', 'json', 'parquet', 'arrow'];
 
-  async readHeader(spec) {
-    const path = resolveSourcePath(spec.path, spec.baseDir);
-    await checkedFile(path);
-    if (isDelimited(spec.format)) return readDelimitedHeader(path, layoutOf(spec));
-    if (spec.format === 'parquet') return parquetColumnNames(path);
-    return (await decoded(spec, path, [])).names;
-  },
-
-  async load(spec: SourceSpec, requests: ColumnRequest[], options: LoadOptions): Promise<ColumnarResult> {
-    const path = resolveSourcePath(spec.path, spec.baseDir);
-    const size = await checkedFile(path);
-    const onError = spec.onError ?? 'skip';
-    const onChunk = (bytesRead: number, total: number) =>
-      options.onProgress?.(
-        total ? bytesRead / total : 1,
-        `read ${Math.round(bytesRead / 1e6)} of ${Math.round(total / 1e6)} MB`,
-        bytesRead,
-        total,
-      );
-    // Delimited text and JSON lines stream; the other formats decode whole.
-    const streamed = isDelimited(spec.format)
-      ? await loadDelimited(
-          path,
-          { layout: layoutOf(spec), requests, onError },
-          { signal: options.signal, onChunk },
-          size,
-        )
-      : spec.format === 'json' && !(await isJsonArray(path))
-        ? await loadJsonLines(path, requests, onError, { signal: options.signal, onChunk })
-        : undefined;
-    if (streamed) {
-      options.onProgress?.(1, `read ${streamed.rowsRead.toLocaleString('en-US')} rows`, size, size);
-      return streamed;
-    }
-    // Decoding (Parquet reports per row group) is the first half of the progress, turning the
-    // decoded values into typed columns the second.
-    const rowsProgress = (from: number, verb: string) => (done: number, rows: number) => {
-      const fraction = rows ? done / rows : 1;
-      options.onProgress?.(
-        from + fraction / 2,
-        `${verb} ${done.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} rows`,
-        Math.round(size * (from + fraction / 2)),
-        size,
-      );
-    };
-    const table = await decoded(
-      spec,
-      path,
-      requests.map((r) => r.name),
-      { signal: options.signal, onGroup: rowsProgress(0, 'decoded') },
+/** The requested columns of a source's file as typed arrays, with unreadable rows counted. */
+export async function loadFile(
+  spec: SourceSpec,
+  requests: ColumnRequest[],
+  options: LoadOptions,
+): Promise<ColumnarResult> {
+  if (!(FILE_FORMATS as readonly string[]).includes(spec.format))
+    throw new DataError(`Unknown data format "${spec.format}"; known formats: ${FILE_FORMATS.join(', ')}.`);
+  const path = resolveSourcePath(spec.path, spec.baseDir);
+  const size = await checkedFile(path);
+  const onChunk = (bytesRead: number, total: number) =>
+    options.onProgress?.(
+      total ? bytesRead / total : 1,
+      `read ${Math.round(bytesRead / 1e6)} of ${Math.round(total / 1e6)} MB`,
+      bytesRead,
+      total,
     );
-    if (options.signal?.aborted) throw interrupted();
-    const result = decodedToColumnar(table, requests, onError, path, {
-      signal: options.signal,
-      onRows: rowsProgress(0.5, 'read'),
-    });
-    options.onProgress?.(1, `read ${result.rowsRead.toLocaleString('en-US')} rows`, size, size);
-    return result;
-  },
-};
+  // Delimited text and JSON lines stream; the other formats decode whole.
+  const streamed = isDelimited(spec.format)
+    ? await loadDelimited(path, { layout: layoutOf(spec), requests }, { signal: options.signal, onChunk }, size)
+    : spec.format === 'json' && !(await isJsonArray(path))
+      ? await loadJsonLines(path, requests, { signal: options.signal, onChunk })
+      : undefined;
+  if (streamed) {
+    options.onProgress?.(1, `read ${streamed.rowsRead.toLocaleString('en-US')} rows`, size, size);
+    return streamed;
+  }
+  // Decoding (Parquet reports per row group) is the first half of the progress, turning the
+  // decoded values into typed columns the second.
+  const rowsProgress = (from: number, verb: string) => (done: number, rows: number) => {
+    const fraction = rows ? done / rows : 1;
+    options.onProgress?.(
+      from + fraction / 2,
+      `${verb} ${done.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} rows`,
+      Math.round(size * (from + fraction / 2)),
+      size,
+    );
+  };
+  const table = await decoded(
+    spec,
+    path,
+    requests.map((r) => r.name),
+    { signal: options.signal, onGroup: rowsProgress(0, 'decoded') },
+  );
+  if (options.signal?.aborted) throw interrupted();
+  const result = decodedToColumnar(table, requests, {
+    signal: options.signal,
+    onRows: rowsProgress(0.5, 'read'),
+  });
+  options.onProgress?.(1, `read ${result.rowsRead.toLocaleString('en-US')} rows`, size, size);
+  return result;
+}

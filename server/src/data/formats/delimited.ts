@@ -1,14 +1,14 @@
 // CSV, TSV and whitespace-delimited text: the file streams through the byte scanner and the
 // requested columns are parsed in place into typed arrays. The header (or the `columns`
 // names) fixes the field positions; a row with too few fields or an unreadable value is
-// counted with its reason, line and text — or, with onError 'fail', stops the load.
+// counted with its reason, line and text.
 import { DelimitedScanner, UNTERMINATED } from '../csv-scanner';
 import { REJECT_REASONS } from '../policy';
 import { columnReader, fieldText, type ColumnReader } from '../column-readers';
 import { nameList, prefix } from '../bounded-text';
 import { DataError } from '../errors';
-import { readHead, streamChunks, type ChunkOptions } from '../file-chunks';
-import { Rejects, rejectMessage } from '../rejects';
+import { streamChunks, type ChunkOptions } from '../file-chunks';
+import { Rejects } from '../rejects';
 import type { ColumnarResult, ColumnRequest } from '../types';
 import { delimiterProblem, encodingProblem, lineEndProblem } from './text-layout';
 
@@ -76,26 +76,9 @@ export function checkTextLayout(file: string, head: Uint8Array): void {
   if (problem) throw new DataError(`Cannot read "${file}" as delimited text. ${problem}`);
 }
 
-/** The header line's names (or the given names) from the first 64 KiB. */
-export async function readDelimitedHeader(path: string, layout: DelimitedLayout): Promise<string[]> {
-  if (!layout.header) return layout.names ?? [];
-  const { bytes, complete } = await readHead(path, 1 << 16);
-  checkTextLayout(path, bytes);
-  let names: string[] = [];
-  const scanner = new DelimitedScanner(layout.delimiter, path);
-  let done = false;
-  scanner.scan(bytes, hasBom(bytes, 0) ? 3 : 0, bytes.length, complete, (count, line) => {
-    if (done) return;
-    done = true;
-    names = headerNames(bytes, scanner, count, line);
-  });
-  return layout.names ?? names;
-}
-
 export interface ScanRequest {
   layout: DelimitedLayout;
   requests: ColumnRequest[];
-  onError: 'skip' | 'fail';
   /** Stop after this many data rows (schema sampling). */
   maxRows?: number;
 }
@@ -129,9 +112,7 @@ export async function loadDelimited(
   if (!layout.header) prepare();
 
   const reject = (reason: string, line: number, s: number, e: number, customer = -1) => {
-    const text = () => buffer.toString('utf8', s, e);
-    if (scan.onError === 'fail') throw new DataError(rejectMessage(path, reason, line, text()));
-    rejects.add(reason, line, text, customer);
+    rejects.add(reason, line, () => buffer.toString('utf8', s, e), customer);
   };
   const onRecord = (count: number, line: number, s: number, e: number) => {
     if (readers === null) {

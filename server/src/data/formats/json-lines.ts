@@ -25,10 +25,9 @@ export async function isJsonArray(path: string): Promise<boolean> {
 export async function loadJsonLines(
   path: string,
   requests: ColumnRequest[],
-  onError: 'skip' | 'fail',
   options: ChunkOptions,
 ): Promise<ColumnarResult> {
-  const builder = new ColumnarBuilder(requests, onError, path);
+  const builder = new ColumnarBuilder(requests);
   const names = new Set<string>();
   const checkColumns = () => {
     for (const r of requests) if (!names.has(r.name)) throw missingColumn(r.name, [...names]);

@@ -4,13 +4,12 @@
 // timestamps) or text in the declared format.
 import { dateBounds, requireDateParser } from '../column-readers';
 import { parseDateText } from '../date-parser';
-import { DataError } from '../errors';
 import { interrupted } from '../file-chunks';
 import { GrowableFloat64, GrowableInt32 } from '../growable';
 import { IdInterner } from '../id-interner';
 import { decimalNumber, numberReason } from '../number-parser';
 import { REJECT_REASONS } from '../policy';
-import { Rejects, rejectMessage } from '../rejects';
+import { Rejects } from '../rejects';
 import type { ColumnarResult, ColumnRequest, ColumnValues } from '../types';
 import { missingColumn } from './delimited';
 
@@ -134,8 +133,6 @@ export class ColumnarBuilder {
 
   constructor(
     private readonly requests: ColumnRequest[],
-    private readonly onError: 'skip' | 'fail',
-    private readonly path: string,
     expectedRows = 1024,
   ) {
     this.readers = requests.map((r) => cellReader(r, Math.max(1, expectedRows)));
@@ -150,7 +147,6 @@ export class ColumnarBuilder {
     let reason = problem;
     for (let j = 0; reason === null && j < this.readers.length; j++) reason = this.readers[j].read(value(j), this.rows);
     if (reason === null) this.rows++;
-    else if (this.onError === 'fail') throw new DataError(rejectMessage(this.path, reason, line, text()));
     else this.rejects.add(reason, line, text, this.readers[0]?.lastCode ?? -1);
   }
 
@@ -173,13 +169,11 @@ const ROWS_PER_CHECK = 1 << 16;
 export function decodedToColumnar(
   table: DecodedTable,
   requests: ColumnRequest[],
-  onError: 'skip' | 'fail',
-  path: string,
   progress: { signal?: AbortSignal; onRows?: (done: number, rows: number) => void } = {},
 ): ColumnarResult {
   for (const r of requests) if (!table.names.includes(r.name)) throw missingColumn(r.name, table.names);
   const columns = requests.map((r) => table.column(r.name));
-  const builder = new ColumnarBuilder(requests, onError, path, table.rows);
+  const builder = new ColumnarBuilder(requests, table.rows);
   for (let i = 0; i < table.rows; i++) {
     if (i % ROWS_PER_CHECK === ROWS_PER_CHECK - 1) {
       // The callback is where a host that learns of interrupts synchronously sets the signal.
