@@ -1,7 +1,8 @@
 // Where a source's rows come from: local files. Delimited text streams through the byte
 // scanner; JSON, Parquet and Arrow are decoded into column arrays. (Warehouse tables and
-// queries are read through a connection instead: engines/sql/.) Relative paths resolve against the notebook's folder, and a
-// file that cannot be opened is an error naming the full path.
+// queries are read through a connection instead: engines/sql/.) Relative paths resolve
+// against the notebook's folder, and a file that cannot be opened is an error naming the
+// full path.
 import { statSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
