@@ -26,8 +26,13 @@ import {
   spendData,
   summariseTransactions as summarise,
   toPatterns,
-  uniqueRows,
+  discountSchedule,
+  drawnExpected,
+  drawnPAlive,
   UNIT_DAYS,
+  type DrawnPrediction,
+  type ExpectationSchedule,
+  type TabledKind,
   type FitResult,
   type Patterns,
   type PurchaseModel,
@@ -123,29 +128,30 @@ function timed<T>(run: () => T): { result: T; ms: number } {
 }
 
 // Unique histories per summary (keyed by its frequency column): built once, reused by every prediction.
-const historyIndex = new WeakMap<ArrayLike<number>, ReturnType<typeof uniqueRows>>();
+const historyIndex = new WeakMap<ArrayLike<number>, Patterns>();
 
 /** Unique histories scored between two interrupt checkpoints (~50-100 ms of 2F1-heavy scoring). */
 const CHUNK = 20_000;
+
+/** The unique (x, t_x, T) histories of `h`, with the pattern of each customer in `of`. */
+function uniqueHistories(h: History): Patterns {
+  let unique = historyIndex.get(h.frequency);
+  if (!unique || unique.of.length !== h.frequency.length)
+    historyIndex.set(h.frequency, (unique = toPatterns(h.frequency, h.recency, h.T)));
+  return unique;
+}
 
 /**
  * Applies `compute` once per unique (x, t_x, T) history, a chunk at a time with `checkpoint`
  * between chunks (so an interrupt lands within a chunk), and spreads the results to customers.
  */
-function uniqueHistories(h: History): ReturnType<typeof uniqueRows> {
-  let unique = historyIndex.get(h.frequency);
-  if (!unique || unique.of.length !== h.frequency.length)
-    historyIndex.set(h.frequency, (unique = uniqueRows([h.frequency, h.recency, h.T])));
-  return unique;
-}
-
 function perHistory(
   h: History,
   compute: (unique: History) => Float64Array,
   checkpoint?: (fraction: number) => void,
 ): Float64Array {
   const unique = uniqueHistories(h);
-  const [frequency, recency, T] = unique.columns;
+  const { x: frequency, tx: recency, T } = unique;
   const values = new Float64Array(frequency.length);
   for (let start = 0; start < frequency.length; start += CHUNK) {
     checkpoint?.(start / frequency.length);
@@ -181,8 +187,8 @@ const noPredictions = {
 /** A purchase model kind: how the library fits it and how its fitted parameters predict. */
 interface PurchaseKind {
   title: string;
-  /** Expected purchases = P(alive | x, t_x, T) × a function of (x, T, t) (lets the bootstrap share the costly part). */
-  factorised: boolean;
+  /** The library's draw tables for its bootstrap, if it has them (else draws are evaluated one by one). */
+  tabled: TabledKind | null;
   fit(patterns: Patterns, options: LibraryFitOptions): FitResult;
   model(params: Record<string, number>): PurchaseModel;
 }
@@ -199,8 +205,7 @@ async function fitPurchaseModel(kind: PurchaseKind, data: FitData, options: FitO
   );
   // The fit's patterns are the unique histories of the customers it was fitted on: scoring them
   // later reuses the grouping.
-  if (!patterns.of.includes(-1))
-    historyIndex.set(s.frequency, { columns: [patterns.x, patterns.tx, patterns.T], of: patterns.of });
+  if (!patterns.of.includes(-1)) historyIndex.set(s.frequency, patterns);
   const { result: fit, ms } = timed(() => kind.fit(patterns, libraryOptions(options)));
   const model = kind.model(fit.params);
   return {
@@ -218,58 +223,39 @@ async function fitPurchaseModel(kind: PurchaseKind, data: FitData, options: FitO
   };
 }
 
-type DrawEvaluation = (d: number, start: number, end: number, out: Float64Array) => void;
+/**
+ * Each draw's prediction on unique histories [start, end), one draw at a time through the
+ * model's own predictions (for models without draw tables).
+ */
+function drawByDraw(predict: ((u: History) => Float64Array)[], p: Patterns): DrawnPrediction {
+  const D = predict.length;
+  return (start, end, out) =>
+    predict.forEach((f, d) => {
+      const values = f({
+        frequency: p.x.subarray(start, end),
+        recency: p.tx.subarray(start, end),
+        T: p.T.subarray(start, end),
+      });
+      for (let k = 0; k < values.length; k++) out[k * D + d] = values[k];
+    });
+}
 
-/** Each draw's prediction on unique histories [start, end). */
-function directEvaluation(
-  predict: ((u: History) => Float64Array)[],
-  _models: PurchaseModel[],
-  _prediction: Prediction,
-  frequency: Float64Array,
-  recency: Float64Array,
-  T: Float64Array,
-): DrawEvaluation {
-  return (d, start, end, out) =>
-    out.set(
-      predict[d]({
-        frequency: frequency.subarray(start, end),
-        recency: recency.subarray(start, end),
-        T: T.subarray(start, end),
-      }),
-    );
+/** The library's schedule of an expectation: a horizon, or the periods of a discounted sum. */
+function scheduleOf(prediction: Exclude<Prediction, { kind: 'p_alive' }>): ExpectationSchedule {
+  if (prediction.kind === 'expected') return { times: [prediction.t], factors: [1] };
+  return discountSchedule({
+    horizon: prediction.horizon,
+    period: prediction.period,
+    unitDays: 1,
+    annualDiscount: annualRate(prediction.ratePerUnit),
+  });
 }
 
 /**
- * For models whose expected purchases are P(alive | x, t_x, T) × g(x, T, t): g (the costly
- * hypergeometric part) once per draw and distinct (x, T), times P(alive) per history.
+ * The library discounts per period from an annual rate and the unit's length in days; with a
+ * one-day "unit" the annual rate is the per-unit rate compounded over 365.2425 units.
  */
-function factorisedEvaluation(
-  predict: ((u: History) => Float64Array)[],
-  models: PurchaseModel[],
-  _prediction: Prediction,
-  frequency: Float64Array,
-  recency: Float64Array,
-  T: Float64Array,
-): DrawEvaluation {
-  const pairs = uniqueRows([frequency, T]);
-  const [x, age] = pairs.columns;
-  // A history with t_x = T stands for its (x, T): P(alive) is positive there, so g = E / P(alive).
-  const representative = { frequency: x, recency: age, T: age };
-  const g = predict.map((p, d) => {
-    const expected = p(representative);
-    const alive = models[d].pAlive(representative);
-    return expected.map((e, k) => e / alive[k]);
-  });
-  return (d, start, end, out) => {
-    const alive = models[d].pAlive({
-      frequency: frequency.subarray(start, end),
-      recency: recency.subarray(start, end),
-      T: T.subarray(start, end),
-    });
-    const factor = g[d];
-    for (let k = start; k < end; k++) out[k - start] = alive[k - start] * factor[pairs.of[k]];
-  };
-}
+const annualRate = (ratePerUnit: number) => Math.pow(1 + ratePerUnit, UNIT_DAYS.years) - 1;
 
 /** A prediction of `model` as a function of histories. */
 function predictor(model: PurchaseModel, prediction: Prediction): (u: History) => Float64Array {
@@ -279,14 +265,12 @@ function predictor(model: PurchaseModel, prediction: Prediction): (u: History) =
     case 'expected':
       return (u) => model.conditionalExpected(prediction.t, u);
     case 'discounted':
-      // The library discounts per period from an annual rate and the unit's length in days;
-      // with a one-day "unit" the annual rate is the per-unit rate compounded over a year's days.
       return (u) =>
         discountedExpectedPurchases(model, u, {
           horizon: prediction.horizon,
           period: prediction.period,
           unitDays: 1,
-          annualDiscount: Math.pow(1 + prediction.ratePerUnit, UNIT_DAYS.years) - 1,
+          annualDiscount: annualRate(prediction.ratePerUnit),
           margin: 1,
         });
   }
@@ -308,32 +292,38 @@ function bootstrapIntervals(
   if (!fit.logCovariance)
     throw new NotFittable('the fit has no covariance (its information matrix is singular), so it has no intervals.');
   const names = Object.keys(fit.params);
-  const drawn = drawParameters(
+  const draws = drawParameters(
     names.map((n) => fit.params[n]),
     fit.logCovariance,
     options.draws,
     options.seed,
-  ).map((theta) => kind.model(Object.fromEntries(names.map((n, i) => [n, theta[i]]))));
-  const predict = drawn.map((model) => predictor(model, prediction));
+  );
   const unique = uniqueHistories(h);
-  const [frequency, recency, T] = unique.columns;
-  const evaluate = kind.factorised && prediction.kind !== 'p_alive' ? factorisedEvaluation : directEvaluation;
-  const evaluateDraw = evaluate(predict, drawn, prediction, frequency, recency, T);
-  const weights = Array.from({ length: groups?.count ?? 0 }, () => new Float64Array(frequency.length));
+  const D = options.draws;
+  const evaluate = kind.tabled
+    ? prediction.kind === 'p_alive'
+      ? drawnPAlive(kind.tabled, draws, unique)
+      : drawnExpected(kind.tabled, draws, unique, scheduleOf(prediction))
+    : drawByDraw(
+        draws.map((theta) => predictor(kind.model(Object.fromEntries(names.map((n, i) => [n, theta[i]]))), prediction)),
+        unique,
+      );
+  const weights = Array.from({ length: groups?.count ?? 0 }, () => new Float64Array(unique.count));
   if (groups)
     for (let i = 0; i < groups.of.length; i++)
       if (groups.of[i] >= 0) weights[groups.of[i]][unique.of[i]] += groups.weight ? groups.weight[i] : 1;
-  const sums = weights.map(() => new Float64Array(options.draws));
+  const sums = weights.map(() => new Float64Array(D));
   const { low, high } = bootstrapPatterns({
-    patterns: frequency.length,
-    draws: options.draws,
+    patterns: unique.count,
+    draws: D,
     level: options.level,
-    evaluate: evaluateDraw,
-    onValues: (d, start, end, values) =>
+    evaluate,
+    onValues: (k, values) =>
       weights.forEach((w, g) => {
-        let sum = 0;
-        for (let k = start; k < end; k++) sum += w[k] * values[k - start];
-        sums[g][d] += sum;
+        const weight = w[k];
+        if (weight === 0) return;
+        const sum = sums[g];
+        for (let d = 0; d < D; d++) sum[d] += weight * values[d];
       }),
     checkpoint,
   });
@@ -349,25 +339,25 @@ function bootstrapIntervals(
 
 const BG_NBD: PurchaseKind = {
   title: 'BG/NBD',
-  factorised: true,
+  tabled: 'bgnbd',
   fit: fitBgNbd,
   model: (p) => bgnbdModel({ r: p.r, alpha: p.alpha, a: p.a, b: p.b }),
 };
 const MBG_NBD: PurchaseKind = {
   title: 'MBG/NBD',
-  factorised: true,
+  tabled: 'mbgnbd',
   fit: fitMbgNbd,
   model: (p) => mbgnbdModel({ r: p.r, alpha: p.alpha, a: p.a, b: p.b }),
 };
 const PARETO_NBD: PurchaseKind = {
   title: 'Pareto/NBD',
-  factorised: true,
+  tabled: 'pareto_nbd',
   fit: fitParetoNbd,
   model: (p) => paretoNbdModel({ r: p.r, alpha: p.alpha, s: p.s, beta: p.beta }),
 };
 const BG_BB: PurchaseKind = {
   title: 'BG/BB',
-  factorised: false,
+  tabled: null,
   fit: fitBgBb,
   model: (p) => bgbbModel({ alpha: p.alpha, beta: p.beta, gamma: p.gamma, delta: p.delta }),
 };

@@ -45,19 +45,32 @@ export {
 } from './sbg/model';
 
 // Predictions, per model and through the common PurchaseModel interface
-export { bgnbdPAlive, bgnbdConditionalExpected, bgnbdExpected, bgnbdProbability } from './bgnbd/predict';
-export { mbgnbdPAlive, mbgnbdConditionalExpected, mbgnbdExpected } from './mbgnbd/predict';
-export { paretoPAlive, paretoConditionalExpected, paretoExpected } from './pnbd/predict';
+export {
+  bgnbdPAlive,
+  bgnbdConditionalExpected,
+  bgnbdExpectedIfAlive,
+  bgnbdExpected,
+  bgnbdProbability,
+} from './bgnbd/predict';
+export { mbgnbdPAlive, mbgnbdConditionalExpected, mbgnbdExpectedIfAlive, mbgnbdExpected } from './mbgnbd/predict';
+export { paretoPAlive, paretoConditionalExpected, paretoExpectedIfAlive, paretoExpected } from './pnbd/predict';
 export { bgbbPAlive, bgbbConditionalExpected, bgbbExpected, bgbbProbability } from './bgbb/predict';
 export { bgnbdModel, mbgnbdModel, paretoNbdModel, bgbbModel, type PurchaseModel } from './purchase-model';
 
 // Value and tracking
-export { customerLifetimeValue, discountedExpectedPurchases, type ClvTerms } from './value/clv';
+export {
+  customerLifetimeValue,
+  discountedExpectedPurchases,
+  discountSchedule,
+  type ClvTerms,
+  type ExpectationSchedule,
+} from './value/clv';
 export { expectedCumulativeTransactions } from './value/tracking';
 
 // Uncertainty: parameter intervals and parametric-bootstrap draws (log scale), pattern-level bootstrap
 export { drawParameters, parameterIntervals, twoSidedZ, cholesky } from './uncertainty/draws';
 export { bootstrapPatterns, quantilePair, type PatternBootstrap } from './uncertainty/bootstrap';
+export { drawnPAlive, drawnExpected, type DrawnPrediction, type TabledKind } from './uncertainty/drawn-predictions';
 
 // Special functions and synthetic data
 export { hyp2f1, logAddExp, logSubExp, gammaln, betaln } from './special';

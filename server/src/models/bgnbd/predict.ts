@@ -20,13 +20,18 @@ function pAliveOne(p: BgNbdParams, x: number, tx: number, T: number): number {
   return 1 / (1 + Math.exp(lnOdds));
 }
 
+/**
+ * Expected repeat purchases in the next t units of a customer alive at T after x repeat
+ * purchases: FHL 2005 eq. 10 without its P(alive) factor (it does not depend on t_x).
+ */
+export function bgnbdExpectedIfAlive(p: BgNbdParams, t: number, x: number, T: number): number {
+  return ((p.a + p.b + x - 1) / (p.a - 1)) * (1 - hyp2f1(p.r + x, p.a - 1, p.a + p.b + x - 1, -t / (p.alpha + T)));
+}
+
 /** E[Y(t) | x, t_x, T]: expected repeat purchases in the next t units (FHL 2005 eq. 10). */
 export function bgnbdConditionalExpected(p: BgNbdParams, t: number, h: History): Float64Array {
-  const f = perFrequencyAndAge(h, (x, T) => hyp2f1(p.r + x, p.a - 1, p.a + p.b + x - 1, -t / (p.alpha + T)));
-  for (let i = 0; i < f.length; i++) {
-    const x = h.frequency[i];
-    f[i] = ((p.a + p.b + x - 1) / (p.a - 1)) * (1 - f[i]) * pAliveOne(p, x, h.recency[i], h.T[i]);
-  }
+  const f = perFrequencyAndAge(h, (x, T) => bgnbdExpectedIfAlive(p, t, x, T));
+  for (let i = 0; i < f.length; i++) f[i] *= pAliveOne(p, h.frequency[i], h.recency[i], h.T[i]);
   return f;
 }
 

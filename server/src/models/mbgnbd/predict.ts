@@ -15,13 +15,15 @@ export function mbgnbdPAlive(p: MbgNbdParams, h: History): Float64Array {
   );
 }
 
+/** Expected purchases in the next t units of one alive at T after x repeat purchases (below, without P(alive)). */
+export function mbgnbdExpectedIfAlive(p: MbgNbdParams, t: number, x: number, T: number): number {
+  return ((p.a + p.b + x) / (p.a - 1)) * (1 - hyp2f1(p.r + x, p.a - 1, p.a + p.b + x, -t / (p.alpha + T)));
+}
+
 /** E[Y(t)|x,t_x,T] = (a+b+x)/(a-1) [1 - (1-z)^(r+x) 2F1(r+x, b+x+1; a+b+x; z)] P(alive), z = t/(α+T+t). */
 export function mbgnbdConditionalExpected(p: MbgNbdParams, t: number, h: History): Float64Array {
-  const f = perFrequencyAndAge(h, (x, T) => hyp2f1(p.r + x, p.a - 1, p.a + p.b + x, -t / (p.alpha + T)));
-  for (let i = 0; i < f.length; i++) {
-    const x = h.frequency[i];
-    f[i] = ((p.a + p.b + x) / (p.a - 1)) * (1 - f[i]) * pAliveOne(p, x, h.recency[i], h.T[i]);
-  }
+  const f = perFrequencyAndAge(h, (x, T) => mbgnbdExpectedIfAlive(p, t, x, T));
+  for (let i = 0; i < f.length; i++) f[i] *= pAliveOne(p, h.frequency[i], h.recency[i], h.T[i]);
   return f;
 }
 

@@ -13,7 +13,7 @@ import { uniqueRows } from '../summary/unique-rows';
 export type ParetoNbdParams = Record<(typeof MODEL_PARAMETERS)['pareto_nbd'][number], number>;
 
 /** ln F(y) of A0 = F(t_x) - F(T) (see above): depends on the customer only through x and y. */
-function paretoLnF(r: number, alpha: number, s: number, beta: number, x: number, y: number): number {
+export function paretoLnF(r: number, alpha: number, s: number, beta: number, x: number, y: number): number {
   const big = Math.max(alpha, beta),
     diff = Math.abs(alpha - beta);
   const m = alpha >= beta ? s + 1 : r + x;
@@ -40,7 +40,7 @@ export function paretoLogA0(
  * (30,000 patterns of 100,000 generated customers need about a third as many 2F1 calls).
  * Built once per Patterns object.
  */
-interface FPairs {
+export interface FPairs {
   x: Float64Array;
   y: Float64Array;
   /** Pair index of each pattern's (x, t_x) and (x, T). */
@@ -49,7 +49,7 @@ interface FPairs {
 }
 const pairsByPatterns = new WeakMap<Patterns, FPairs>();
 
-function fPairs(p: Patterns): FPairs {
+export function fPairs(p: Patterns): FPairs {
   let pairs = pairsByPatterns.get(p);
   if (pairs) return pairs;
   const n = p.count;

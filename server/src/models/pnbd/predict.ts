@@ -21,17 +21,22 @@ export function paretoPAlive(p: ParetoNbdParams, h: History): Float64Array {
   );
 }
 
+/** Expected purchases in the next t units of one alive at T after x repeat purchases (below, without P(alive)). */
+export function paretoExpectedIfAlive(p: ParetoNbdParams, t: number, x: number, T: number): number {
+  const { r, alpha, s, beta } = p;
+  // (1 - u^(s-1))/(s-1) → -ln u as s → 1: expm1/log1p keep it accurate there.
+  const lnU = Math.log((beta + T) / (beta + T + t));
+  const shrink = Math.abs(s - 1) < 1e-8 ? -lnU : -Math.expm1((s - 1) * lnU) / (s - 1);
+  return (((r + x) * (beta + T)) / (alpha + T)) * shrink;
+}
+
 /** E[Y(t) | x, t_x, T] = (r+x)(β+T)/((α+T)(s-1)) [1 - ((β+T)/(β+T+t))^(s-1)] · P(alive). */
 export function paretoConditionalExpected(p: ParetoNbdParams, t: number, h: History): Float64Array {
-  const { r, alpha, s, beta } = p;
   const out = new Float64Array(h.frequency.length);
   for (let i = 0; i < out.length; i++) {
     const x = h.frequency[i],
       T = h.T[i];
-    // (1 - u^(s-1))/(s-1) → -ln u as s → 1: expm1/log1p keep it accurate there.
-    const lnU = Math.log((beta + T) / (beta + T + t));
-    const shrink = Math.abs(s - 1) < 1e-8 ? -lnU : -Math.expm1((s - 1) * lnU) / (s - 1);
-    out[i] = (((r + x) * (beta + T)) / (alpha + T)) * shrink * pAliveOne(p, x, h.recency[i], T);
+    out[i] = paretoExpectedIfAlive(p, t, x, T) * pAliveOne(p, x, h.recency[i], T);
   }
   return out;
 }

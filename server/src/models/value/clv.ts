@@ -22,21 +22,41 @@ export interface ClvTerms {
   margin: number;
 }
 
-/** Discounted expected purchases per customer over the horizon (the CLV without money). */
-export function discountedExpectedPurchases(model: PurchaseModel, h: History, terms: ClvTerms): Float64Array {
+/**
+ * When the CLV sum looks at the expectation: value = Σ_k factors[k] · (E(times[k]) − E(times[k−1])),
+ * E(times[−1]) = 0. A plain expectation over t is the schedule { times: [t], factors: [1] }.
+ */
+export interface ExpectationSchedule {
+  times: number[];
+  factors: number[];
+}
+
+/** The period ends of the horizon (the last cut at the horizon) with each period's discount factor. */
+export function discountSchedule(terms: Omit<ClvTerms, 'margin'>): ExpectationSchedule {
   if (!(terms.horizon > 0) || !(terms.period > 0))
     throw new RangeError(`CLV: horizon (${terms.horizon}) and period (${terms.period}) must be positive`);
   const d = ratePerPeriod(terms.annualDiscount, terms.period * terms.unitDays);
   const periods = Math.ceil(terms.horizon / terms.period - 1e-9);
+  const times: number[] = [],
+    factors: number[] = [];
+  for (let k = 1; k <= periods; k++) {
+    times.push(Math.min(k * terms.period, terms.horizon));
+    factors.push(Math.pow(1 + d, -k));
+  }
+  return { times, factors };
+}
+
+/** Discounted expected purchases per customer over the horizon (the CLV without money). */
+export function discountedExpectedPurchases(model: PurchaseModel, h: History, terms: ClvTerms): Float64Array {
+  const { times, factors } = discountSchedule(terms);
   const n = h.frequency.length;
   const out = new Float64Array(n);
   let previous: Float64Array = new Float64Array(n);
-  for (let k = 1; k <= periods; k++) {
-    const cumulative = model.conditionalExpected(Math.min(k * terms.period, terms.horizon), h);
-    const factor = Math.pow(1 + d, -k);
-    for (let i = 0; i < n; i++) out[i] += (cumulative[i] - previous[i]) * factor;
+  times.forEach((t, k) => {
+    const cumulative = model.conditionalExpected(t, h);
+    for (let i = 0; i < n; i++) out[i] += (cumulative[i] - previous[i]) * factors[k];
     previous = cumulative;
-  }
+  });
   return out;
 }
 
