@@ -7,7 +7,7 @@ import { holdoutByFrequency } from '../server/src/kernel/evaluate/holdout-check'
 import { modelsLibrary } from '../server/src/kernel/models-adapter';
 import type { FittedModel } from '../server/src/kernel/models-port';
 import * as M from '../server/src/models';
-import { measure, type Timing } from './measure';
+import { measure, verdict, type Timing } from './measure';
 
 const DAY0 = Date.UTC(1997, 0, 1) / 86400000;
 
@@ -31,8 +31,7 @@ async function fit(kind: string, s: ReturnType<typeof summaryOf>): Promise<Fitte
   );
 }
 
-const verdict = (t: Timing, targetMs: number) =>
-  console.log(`   target < ${targetMs} ms: ${t.medianMs < targetMs ? 'met' : 'MISSED'}`);
+const met = (t: Timing, targetMs: number) => verdict(t.name, t.medianMs, { below: targetMs });
 
 async function main() {
   const s = summaryOf(100_000);
@@ -40,7 +39,7 @@ async function main() {
   const actual = s.holdoutPurchases!;
   const models = await Promise.all(['bgnbd', 'pareto_nbd', 'mbgnbd'].map((kind) => fit(kind, s)));
   const expected = models.map((m) => m.conditionalExpectedPurchases(39, history));
-  verdict(
+  met(
     await measure('compare 3 models, 100,000 customers (scorecard, frequency table, deciles)', () =>
       models.map((m, i) => {
         const f = { logLikelihood: m.logLikelihood, parameters: m.parameters.length, customers: m.customers };
@@ -61,7 +60,7 @@ async function main() {
   const bg = await fit('bgnbd', big);
   const everyone = { of: new Int32Array(big.frequency.length), count: 1 };
   const options = { level: 0.9, draws: 1000, seed: 1 };
-  verdict(
+  met(
     await measure(
       'BG/NBD bootstrap, 1,000 draws, 1,000,000 customers: expected purchases + total',
       () => bg.predictionIntervals({ kind: 'expected', t: 39 }, bigHistory, options, everyone),
@@ -69,7 +68,7 @@ async function main() {
     ),
     3000,
   );
-  verdict(
+  met(
     await measure(
       'BG/NBD bootstrap, 1,000 draws, 1,000,000 customers: P(alive)',
       () => bg.predictionIntervals({ kind: 'p_alive' }, bigHistory, options),

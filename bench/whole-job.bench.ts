@@ -22,7 +22,7 @@ import { parseNotebook } from '../server/src/notebook-file';
 import { loadSource } from '../server/src/data';
 import { summariseTransactions, toPatterns, fitBgNbd } from '../server/src/models';
 import { jobFiles, JOB_CUSTOMERS, JOB_ROWS } from './whole-job-fixture';
-import { median, percentile, report } from './measure';
+import { median, percentile, report, verdict } from './measure';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const clvnb = join(repoRoot, 'dist', 'cli', 'clvnb.mjs');
@@ -48,14 +48,15 @@ function processBench(name: string, args: string[], runs: number, target: { ms: 
   runProcess(args); // warm-up: file cache
   const samples = Array.from({ length: runs }, () => runProcess(args));
   const ms = samples.map((s) => s.ms);
-  report({ name, medianMs: median(ms), p95Ms: percentile(ms, 95), runs }, `< ${target.ms} ms`);
+  report({ name, medianMs: median(ms), p95Ms: percentile(ms, 95), runs }, { below: target.ms });
   if (target.mb) {
     const mb = samples.map((s) => s.rssMb);
     console.log(
       `${`${name}, peak RSS`.padEnd(58)} median ${median(mb).toFixed(0).padStart(8)} MB   max ${Math.max(...mb)
         .toFixed(0)
-        .padStart(8)} MB   (${runs} runs)   target < ${target.mb} MB`,
+        .padStart(8)} MB   (${runs} runs)`,
     );
+    verdict(`${name}, peak RSS`, median(mb), { below: target.mb, unit: 'MB' });
   }
 }
 
@@ -74,7 +75,7 @@ async function cellParts(notebookPath: string, dir: string, runs: number) {
   }
   const part = (id: string, name: string, target: number) => {
     const ms = samples.get(id)!;
-    report({ name, medianMs: median(ms), p95Ms: percentile(ms, 95), runs }, `< ${target} ms`);
+    report({ name, medianMs: median(ms), p95Ms: percentile(ms, 95), runs }, { below: target });
   };
   part('cell1', `load ${JOB_ROWS.toLocaleString('en-US')} rows (source cell)`, 250);
   part('cell2', 'split, whole log as calibration, in weeks', 60);
@@ -120,7 +121,10 @@ async function fitScaling(csv: string, runs: number) {
       if (i > 0) ms.push(performance.now() - start);
     }
     const name = `BG/NBD fit, recency in ${label}: ${patterns.x.length.toLocaleString('en-US')} patterns`;
-    report({ name, medianMs: median(ms), p95Ms: percentile(ms, 95), runs }, label === 'days' ? '< 150 ms' : undefined);
+    report(
+      { name, medianMs: median(ms), p95Ms: percentile(ms, 95), runs },
+      ...(label === 'days' ? [{ below: 150 }] : []),
+    );
   }
 }
 
