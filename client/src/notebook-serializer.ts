@@ -2,18 +2,44 @@
 // layouts travel in cell metadata, so an unchanged file saves byte for byte and an edit
 // rewrites only the edited cell's lines.
 import * as vscode from 'vscode';
-import { decodeNotebook, fromEditorNotebook, toEditorNotebook, type EditorCell } from '../../server/src/notebook-file';
+import {
+  decodeNotebook,
+  fromEditorNotebook,
+  toEditorNotebook,
+  type CellLayout,
+  type EditorCell,
+} from '../../server/src/notebook-file';
 
 /**
- * Outputs are never written to the file. The layout metadata is deliberately not transient:
- * VS Code leaves transient metadata out of what it hands to serializeNotebook.
+ * Outputs are never written to the file. Cell layouts are transient, so the notebook diff
+ * editor (Source Control → Open Changes) compares cells by their source alone: otherwise an
+ * edited cell, and the cell before an appended one, showed as "metadata changed" with a JSON
+ * dump of fences and blank lines. VS Code then leaves them out of what it hands to
+ * serializeNotebook; the open notebook still has them (see `layoutsOf`).
  */
-export const clvNotebookContentOptions: vscode.NotebookDocumentContentOptions = { transientOutputs: true };
+export const clvNotebookContentOptions: vscode.NotebookDocumentContentOptions = {
+  transientOutputs: true,
+  transientCellMetadata: { layout: true },
+};
 
 const encoder = new TextEncoder();
 
 const toVscodeKind = (kind: EditorCell['kind']) =>
   kind === 'code' ? vscode.NotebookCellKind.Code : vscode.NotebookCellKind.Markup;
+
+/**
+ * The cell layouts of the open notebook being saved: the one whose cells hold these values.
+ * None for a notebook no editor has open (it is written with fresh layouts).
+ */
+function layoutsOf(cells: readonly vscode.NotebookCellData[]): (CellLayout | undefined)[] | undefined {
+  const open = vscode.workspace.notebookDocuments.find(
+    (nb) =>
+      nb.notebookType === 'clv-notebook' &&
+      nb.cellCount === cells.length &&
+      cells.every((cell, i) => nb.cellAt(i).document.getText() === cell.value),
+  );
+  return open?.getCells().map((cell) => cell.metadata.layout as CellLayout | undefined);
+}
 
 export class ClvNotebookSerializer implements vscode.NotebookSerializer {
   /** Throws (the editor then shows the message and does not open the file) when it is not UTF-8. */
@@ -31,11 +57,12 @@ export class ClvNotebookSerializer implements vscode.NotebookSerializer {
   }
 
   serializeNotebook(data: vscode.NotebookData): Uint8Array {
-    const cells = data.cells.map((cell): EditorCell => ({
+    const layouts = layoutsOf(data.cells);
+    const cells = data.cells.map((cell, i): EditorCell => ({
       kind: cell.kind === vscode.NotebookCellKind.Code ? 'code' : 'markup',
       value: cell.value,
       languageId: cell.languageId,
-      metadata: cell.metadata,
+      metadata: { ...cell.metadata, layout: layouts?.[i] },
     }));
     return encoder.encode(fromEditorNotebook({ cells, metadata: data.metadata }));
   }

@@ -66,12 +66,18 @@ export interface CodeServer {
 
 /**
  * Starts code-server on a copy of the fixture workspace and opens it in Chromium. The
- * workspace is trusted unless `untrusted` (then VS Code runs in restricted mode).
+ * workspace is trusted unless `untrusted` (then VS Code runs in restricted mode); `prepare`
+ * changes the copy before the editor opens it (e.g. makes it a git repository).
  */
-export async function startCodeServer(env: Record<string, string> = {}, untrusted = false): Promise<CodeServer> {
+export async function startCodeServer(
+  env: Record<string, string> = {},
+  untrusted = false,
+  prepare?: (workspace: string) => void,
+): Promise<CodeServer> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'clv-e2e-'));
   const workspace = path.join(tmp, 'workspace');
   cpSync(path.join(repoRoot, 'test/fixtures/vscode/workspace'), workspace, { recursive: true });
+  prepare?.(workspace);
   const dirs = ['--user-data-dir', path.join(tmp, 'user'), '--extensions-dir', path.join(tmp, 'extensions')];
   const xdg = { XDG_CONFIG_HOME: path.join(tmp, 'config'), XDG_DATA_HOME: path.join(tmp, 'data') };
   const install = spawnSync(node24, [entry, ...dirs, '--install-extension', vsix, '--force'], {
@@ -109,7 +115,8 @@ export async function startCodeServer(env: Record<string, string> = {}, untruste
   }
   const browser: Browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(url);
+  // A generous wait: the first load compiles the workbench's scripts, slow on a busy machine.
+  await page.goto(url, { timeout: 120_000 });
   return {
     url,
     workspace,

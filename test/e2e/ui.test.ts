@@ -4,38 +4,12 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
 import { repoRoot } from '../vscode/build-suite';
 import { requirePrerequisite } from '../support/prerequisites';
 import { missingSetup, packageExtension, startCodeServer, type CodeServer } from './code-server';
+import { frameWith, openFile, runCommand } from './workbench';
 
 const shots = path.join(repoRoot, 'test-results', 'e2e');
-
-async function runCommand(page: Page, title: string) {
-  await page.keyboard.press('F1');
-  await page.keyboard.type(title);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`);
-  await page.keyboard.press('Enter');
-}
-
-async function openFile(page: Page, name: string) {
-  await page.keyboard.press('Control+P');
-  await page.keyboard.type(name);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`);
-  await page.keyboard.press('Enter');
-}
-
-/** The frame (inside the notebook's output webview) in which `selector` exists. */
-async function frameWith(page: Page, selector: string, timeoutMs: number): Promise<Frame> {
-  const started = Date.now();
-  for (;;) {
-    for (const frame of page.frames()) {
-      if (await frame.$(selector).catch(() => null)) return frame;
-    }
-    if (Date.now() - started > timeoutMs) throw new Error(`no frame holds ${selector} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('CLV notebooks in code-server (UI)', function () {
   this.timeout(180_000);
