@@ -42,6 +42,24 @@ export default tseslint.config(
     },
   },
   {
+    // What the web build bundles (dist/web: a web worker, no Node.js): the language core, the
+    // notebook format, the browser entries and siblings. The build fails on a Node module too;
+    // this says so at the line, and catches the Node globals a bundler lets through.
+    files: [
+      'server/src/language/**/*.ts',
+      'server/src/notebook-file/**/*.ts',
+      '**/*.browser.ts',
+      'client/src/web/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'The web build runs without Node.js (see scripts/build.mjs).' }] },
+      ],
+      'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', 'require'],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
     // Node scripts (scripts/build.mjs).

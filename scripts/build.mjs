@@ -1,7 +1,9 @@
 // Builds every entry point of the product with esbuild: the VS Code client (CommonJS,
 // `vscode` external), the language server, the kernel worker and the command line
-// (Node ESM bundles), and the notebook renderer (browser ESM).
-import { rmSync } from 'node:fs';
+// (Node ESM bundles), the notebook renderer (browser ESM), and the web extension (the
+// client and the language server for a browser: vscode.dev, github.dev).
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -22,6 +24,22 @@ const nodeEsm = {
   banner: { js: nodeEsmBanner },
   external: ['@duckdb/node-api', '@duckdb/node-bindings'],
 };
+
+// The web build: where a module `x.ts` has a sibling `x.browser.ts`, the sibling is bundled
+// instead (the few modules that need a disk: data-file schemas, path completion). Everything
+// else is shared with the Node build. esbuild refuses a Node built-in (`node:fs`, ...) on the
+// browser platform, so a Node API reaching these bundles, the language core included, fails
+// the build.
+const browserSiblings = {
+  name: 'browser-siblings',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const sibling = `${resolve(args.resolveDir, args.path)}.browser.ts`;
+      return existsSync(sibling) ? { path: sibling } : undefined;
+    });
+  },
+};
+const web = { ...common, platform: 'browser', target: 'es2022', plugins: [browserSiblings] };
 
 const builds = [
   {
@@ -64,6 +82,16 @@ const builds = [
     entryPoints: ['notebook-renderer/src/index.ts'],
     outfile: 'dist/notebook-renderer/index.js',
   },
+  // package.json's `browser` entry: loaded by the web extension host (a web worker).
+  {
+    ...web,
+    format: 'cjs',
+    entryPoints: ['client/src/web/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    external: ['vscode'],
+  },
+  // The language server in a web worker the web extension starts.
+  { ...web, format: 'iife', entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/web/server.js' },
 ];
 
 // Chunk names carry a content hash: without this, every build would leave the last one's

@@ -4,10 +4,16 @@
 import * as vscode from 'vscode';
 import type { CellResult } from '../../server/src/kernel/api';
 import { cellId, cellInputs, codeCells } from './cell-inputs';
-import type { Kernels } from './kernels';
+import type { KernelProcess } from './kernel-process';
 import { cellOutputs, progressOutput } from './outputs';
 
 export const CONTROLLER_ID = 'clv-kernel';
+
+/** Where the controller runs a notebook's cells: kernel processes (kernels.ts), or the web build's stand-in. */
+export interface NotebookKernels {
+  for(notebook: vscode.NotebookDocument): Pick<KernelProcess, 'run'>;
+  readonly log: vscode.OutputChannel;
+}
 const UNTRUSTED =
   'Cells do not run in an untrusted workspace: running reads and writes files named in the notebook. Trust the workspace (Manage Workspace Trust) to run it.';
 
@@ -16,7 +22,10 @@ export class ClvController implements vscode.Disposable {
   private executionOrder = new Map<string, number>();
   private running = new Map<string, AbortController>();
 
-  constructor(private readonly kernels: Kernels) {
+  constructor(
+    private readonly kernels: NotebookKernels,
+    description = 'Runs cells in a separate process',
+  ) {
     this.controller = vscode.notebooks.createNotebookController(
       CONTROLLER_ID,
       'clv-notebook',
@@ -25,7 +34,7 @@ export class ClvController implements vscode.Disposable {
     );
     this.controller.supportedLanguages = ['clv'];
     this.controller.supportsExecutionOrder = true;
-    this.controller.description = 'Runs cells in a separate process';
+    this.controller.description = description;
     this.controller.interruptHandler = (nb) => this.interrupt(nb);
   }
 

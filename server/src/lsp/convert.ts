@@ -6,7 +6,7 @@ import {
   type Diagnostic as LspDiagnostic,
   type Position,
   type Range as LspRange,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from '../language';
 

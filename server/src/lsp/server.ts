@@ -1,8 +1,7 @@
 // The language server: capabilities, and every request routed to its feature through
 // `safe` (an internal error is logged and answered with an empty result; the server keeps
 // serving). Diagnostics are pushed per cell after each change settles.
-import { fileURLToPath } from 'node:url';
-import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { codeActions } from './features/code-actions';
 import { complete } from './features/completion';
 import { formatDocument } from './features/formatting';
@@ -69,8 +68,7 @@ export function startServer(connection: Connection): void {
   connection.onSignatureHelp(safe(connection, 'signatureHelp', null, (p) => signatureHelp(workspace, p)));
   connection.onDidChangeWatchedFiles(
     safe(connection, 'didChangeWatchedFiles', undefined, (p) => {
-      for (const change of p.changes)
-        if (change.uri.startsWith('file:')) schemas.fileChanged(fileURLToPath(change.uri));
+      for (const change of p.changes) schemas.fileChanged(change.uri);
     }),
   );
   connection.onShutdown(() => schemas.dispose());

@@ -6,7 +6,7 @@ import { stringOption } from '../args';
 import type { Command } from '../command';
 import { FORMATS, formatOf, readColumns } from '../data-file';
 import { EXIT, UsageError } from '../errors';
-import { describeColumnType } from '../../lsp/schema/read-schema';
+import { describeColumnType } from '../../lsp/schema/columns';
 import { dateReadings } from '../new/date-format';
 import { textTable } from '../text-table';
 import { print, printRaw, printableJson } from '../terminal';

@@ -11,7 +11,7 @@ import { serializeNotebook } from '../../notebook-file';
 import { stringOption, type ParsedArgs } from '../args';
 import type { Command } from '../command';
 import { EXIT, InputError, UsageError } from '../errors';
-import type { SampledColumn } from '../../lsp/schema/read-schema';
+import type { SampledColumn } from '../../lsp/schema/columns';
 import { formatOf, readColumns } from '../data-file';
 import { chooseDateFormat } from '../new/date-format';
 import {

@@ -4,7 +4,7 @@
 // on the command line or from a pick list in the editor; both show what each format makes of
 // the first values.
 import { dateFormatMismatches, dateParser, isoDate, parseDateText } from '../../data';
-import type { SampledColumn } from '../../lsp/schema/read-schema';
+import type { SampledColumn } from '../../lsp/schema/columns';
 import { InputError, UsageError } from '../errors';
 
 /** A format and what it reads the column's first values as (ISO dates). */

@@ -3,7 +3,7 @@
 // format, a multi-cursor edit, quick typing — into one check, while staying well under the
 // ~100 ms at which a delay becomes noticeable. `initializationOptions.diagnosticsDelay`
 // overrides it (the bench measures with 0 and with the default).
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import { toLspDiagnostic } from '../convert';
 import type { NotebookProgram } from '../workspace/notebook-program';
 

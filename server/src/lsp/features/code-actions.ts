@@ -2,7 +2,7 @@
 // `data.candidates`: every "did you mean", a missing unit, a percent written as a fraction);
 // a missing `otherwise` gets a catch-all rule. The server's own current diagnostics are
 // used rather than the client's copy, so a fix never applies to stale text.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
 import type { CellResult, Diagnostic, SegmentsStatement } from '../../language';
 import { toLspDiagnostic, toLspRange, toOffset } from '../convert';
 import type { Workspace } from '../workspace/workspace';

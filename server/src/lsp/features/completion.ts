@@ -2,10 +2,10 @@
 // turns each expectation into items — keywords with their catalog descriptions, names
 // defined anywhere in the notebook, metrics, the columns of the source's data file — plus
 // statement snippets and file names inside a path string.
-import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver/node';
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
 import { completionContext, keywordsFor, type Expectation } from '../../language';
 import { toLspRange } from '../convert';
-import { describeColumnType } from '../schema/read-schema';
+import { describeColumnType } from '../schema/columns';
 import type { Workspace } from '../workspace/workspace';
 import { locate, type Located } from './locate';
 import { pathCompletions } from './path-completion';

@@ -1,6 +1,6 @@
 // Formatting with the language core's formatter, one cell at a time. Text with parse
 // errors comes back unchanged from the core, so formatting never destroys a half-typed cell.
-import type { DocumentFormattingParams, TextEdit } from 'vscode-languageserver/node';
+import type { DocumentFormattingParams, TextEdit } from 'vscode-languageserver';
 import { formatCell } from '../../language';
 import { toLspPosition } from '../convert';
 import type { Workspace } from '../workspace/workspace';

@@ -1,6 +1,6 @@
 // Hover: a metric's meaning and unit, a column's inferred type and sample values, a model
 // kind's parameters, an option's meaning, and for a defined name its definition's text.
-import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import {
   metricInfo,
   modelKindInfo,
@@ -10,7 +10,7 @@ import {
   type Range,
 } from '../../language';
 import { toLspRange } from '../convert';
-import { describeColumnType } from '../schema/read-schema';
+import { describeColumnType } from '../schema/columns';
 import type { NotebookProgram } from '../workspace/notebook-program';
 import type { Workspace } from '../workspace/workspace';
 import { locate, statementAt, tokenAt, type Located } from './locate';

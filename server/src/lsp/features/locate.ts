@@ -1,5 +1,5 @@
 // Where a request points: the program, the cell and the offset in the cell's text.
-import type { Position } from 'vscode-languageserver/node';
+import type { Position } from 'vscode-languageserver';
 import type { CellResult, Statement, Token } from '../../language';
 import { toOffset } from '../convert';
 import type { NotebookProgram } from '../workspace/notebook-program';

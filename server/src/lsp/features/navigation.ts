@@ -1,5 +1,5 @@
 // Go to definition and find references, across the cells of a notebook.
-import type { DefinitionParams, Location, ReferenceParams } from 'vscode-languageserver/node';
+import type { DefinitionParams, Location, ReferenceParams } from 'vscode-languageserver';
 import type { Range } from '../../language';
 import { toLspRange } from '../convert';
 import type { NotebookProgram } from '../workspace/notebook-program';

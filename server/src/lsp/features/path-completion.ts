@@ -1,7 +1,7 @@
 // File names inside a source's path string, relative to the notebook's folder.
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver/node';
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
 import { toLspRange } from '../convert';
 import type { Located } from './locate';
 import { statementAt } from './locate';

@@ -7,7 +7,7 @@ import {
   type RenameParams,
   type TextEdit,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { toLspRange } from '../convert';
 import type { Workspace } from '../workspace/workspace';
 import { definitionSymbolAt, locationOf } from './navigation';

@@ -1,7 +1,7 @@
 // Semantic tokens from the core's tokens and symbol table: names are coloured by what they
 // ARE (a definition, a metric, a column, a model kind), which the TextMate grammar cannot
 // know because the language's keywords are contextual (`date` may be a column).
-import type { SemanticTokens, SemanticTokensLegend, SemanticTokensParams } from 'vscode-languageserver/node';
+import type { SemanticTokens, SemanticTokensLegend, SemanticTokensParams } from 'vscode-languageserver';
 import { BLOCK_OPTIONS, keywordsFor, type CellResult, type KeywordContext, type ProgramResult } from '../../language';
 import { toLspPosition, toOffset } from '../convert';
 import type { Workspace } from '../workspace/workspace';

@@ -5,7 +5,7 @@ import {
   type SignatureHelp,
   type SignatureHelpParams,
   type SignatureInformation,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { modelKindInfo } from '../../language';
 import type { Workspace } from '../workspace/workspace';
 import { locate, statementAt } from './locate';

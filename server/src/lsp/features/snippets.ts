@@ -1,6 +1,6 @@
 // Statement templates offered where a new statement starts. Tab stops walk through the parts
 // a user must choose; defaults are the common case.
-import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 
 const SNIPPETS: { label: string; detail: string; body: string }[] = [
   {

@@ -1,6 +1,6 @@
 // Document symbols of a cell: the notebook outline shows connections, sources, splits, models, values,
 // segments (with each rule as a child), tables, charts and exports.
-import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver/node';
+import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import type { CellResult, Statement } from '../../language';
 import { toLspRange } from '../convert';
 import type { Workspace } from '../workspace/workspace';

@@ -5,7 +5,9 @@
 // with any client; workspace/didChangeWatchedFiles from a client that sends it is honoured too.
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { readSchema, type FileSchema, type SourceFileSpec } from './read-schema';
+import { fileURLToPath } from 'node:url';
+import type { FileSchema, SourceFileSpec } from './columns';
+import { readSchema } from './read-schema';
 
 export class SchemaCache {
   private readonly schemas = new Map<string, FileSchema>();
@@ -47,7 +49,9 @@ export class SchemaCache {
   }
 
   /** A client's file event (workspace/didChangeWatchedFiles): the same as a watch event. */
-  fileChanged(path: string): void {
+  fileChanged(uri: string): void {
+    if (!uri.startsWith('file:')) return;
+    const path = fileURLToPath(uri);
     this.forget((cached) => cached === path);
   }
 

@@ -6,7 +6,7 @@ import { dateFormatMismatches } from '../../data';
 import { extname } from 'node:path';
 import { EXPORT_FORMATS, exportPath, refuseReadFiles, WriteRefused, type ReadFile } from '../../files/write-policy';
 import type { Diagnostic, ExportStatement, MappingItem, SourceStatement, Statement } from '../../language';
-import type { SampledColumn } from './read-schema';
+import type { SampledColumn } from './columns';
 import type { SchemaCache } from './schema-cache';
 import { sourceFileSpec } from './source-file';
 

@@ -1,8 +1,8 @@
 // What a `source` statement says about its data file: where it is (relative to the
 // notebook's folder) and how to read its header.
-import { resolve } from 'node:path';
 import { DELIMITER_WORDS, isConnectionFormat, type OptionItem, type SourceStatement } from '../../language';
-import type { SourceFileSpec } from './read-schema';
+import { dataPath } from '../workspace/program-files';
+import type { SourceFileSpec } from './columns';
 
 function optionValue(source: SourceStatement, name: string) {
   const item = source.block?.items.find((i): i is OptionItem => i.kind === 'Option' && i.name.name === name);
@@ -21,7 +21,7 @@ export function sourceFileSpec(source: SourceStatement, folder: string): SourceF
     v.value.kind === 'Identifier' ? v.value.name : v.value.kind === 'String' ? v.value.value : '',
   );
   return {
-    path: resolve(folder, source.path.value),
+    path: dataPath(folder, source.path.value),
     format: source.format.name,
     delimiter:
       delimiter?.kind === 'Identifier'

@@ -3,8 +3,6 @@
 // reuses the parses and checks of unchanged cells) and remembers the last result until an
 // edit or a data file change marks it stale, so every request between two edits shares one
 // check.
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   ProgramChecker,
   type CellInput,
@@ -13,26 +11,10 @@ import {
   type ProgramResult,
   type SourceStatement,
 } from '../../language';
-import { notebookReadFiles } from '../../files/write-policy';
-import { schemaDiagnostics } from '../schema/schema-diagnostics';
 import type { SchemaCache } from '../schema/schema-cache';
 import { sourceFileSpec } from '../schema/source-file';
-import type { SampledColumn } from '../schema/read-schema';
-
-/** The notebook's (or file's) path on disk; undefined for untitled and virtual documents. */
-function fileOf(uri: string): string | undefined {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The folder data paths are relative to: the notebook's (or file's) own folder. */
-function folderOf(uri: string): string {
-  const file = fileOf(uri);
-  return file ? dirname(file) : process.cwd(); // untitled and virtual documents: nothing better to go on
-}
+import type { SampledColumn } from '../schema/columns';
+import { fileDiagnostics, folderOf } from './program-files';
 
 export class NotebookProgram {
   readonly folder: string;
@@ -43,7 +25,7 @@ export class NotebookProgram {
   constructor(
     readonly uri: string,
     private readonly cellInputs: () => CellInput[],
-    private readonly schemas: SchemaCache,
+    readonly schemas: SchemaCache,
   ) {
     this.folder = folderOf(uri);
     this.checker = new ProgramChecker({ schema: (source) => this.columnsOf(source) });
@@ -79,8 +61,7 @@ export class NotebookProgram {
     let extra = this.extra.get(uri);
     if (!extra) {
       const statements = this.result().cells.flatMap((c) => c.parse.statements);
-      const reads = notebookReadFiles(statements, this.folder, fileOf(this.uri));
-      extra = schemaDiagnostics(cell.parse.statements, this.folder, this.schemas, reads);
+      extra = fileDiagnostics(cell.parse.statements, statements, this);
       this.extra.set(uri, extra);
     }
     return extra.length ? [...cell.diagnostics, ...extra] : cell.diagnostics;

@@ -7,7 +7,7 @@ import {
   TextDocuments,
   type Connection,
   type NotebookDocument,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CellInput } from '../../language';
 import type { SchemaCache } from '../schema/schema-cache';

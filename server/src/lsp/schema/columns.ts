@@ -1,0 +1,40 @@
+// What the editor knows of a data file's columns: the names, the checker's type and the data
+// layer's finer one, sample values. Plain types, free of the file system, so the web build of
+// the language server shares them (read-schema.ts reads them from a local file).
+import type { InferredType } from '../../data/schema';
+import type { ColumnInfo } from '../../language';
+
+export interface SourceFileSpec {
+  /** Absolute path. */
+  path: string;
+  format: string;
+  /** One character, or ' ' for whitespace; undefined means the format's default. */
+  delimiter?: string;
+  header: boolean;
+  /** Names from the `columns` option, for files without a header line. */
+  columns?: string[];
+}
+
+export interface SampledColumn extends ColumnInfo {
+  /** The data layer's finer type: integer and number are both `number` to the checker. */
+  inferred: InferredType;
+  /** For a date column: the first format (ISO, YYYYMMDD, DD/MM/YYYY...) that reads every sample. */
+  dateFormat?: string;
+  /** For a date column the samples leave ambiguous (05/06/2022): one format per reading, `dateFormat` first. */
+  dateFormats?: string[];
+  /** The first values of the column, as written in the file. */
+  samples: string[];
+}
+
+export type FileSchema =
+  | { kind: 'columns'; columns: SampledColumn[] }
+  /** The file exists but its columns are not read (an Arrow file too large to read here). */
+  | { kind: 'opaque'; reason: string }
+  | { kind: 'unreadable'; reason: string };
+
+/** How a column's type reads in hover and completion: `integer`, `date (ISO)`, `date (DD/MM/YYYY or MM/DD/YYYY)`. */
+export function describeColumnType(column: SampledColumn): string {
+  if (column.inferred === 'empty') return 'no values in the sample';
+  const formats = column.dateFormats ?? (column.dateFormat ? [column.dateFormat] : []);
+  return formats.length ? `${column.inferred} (${formats.join(' or ')})` : column.inferred;
+}
