@@ -82,12 +82,13 @@ const builds = [
     entryPoints: ['notebook-renderer/src/index.ts'],
     outfile: 'dist/notebook-renderer/index.js',
   },
-  // package.json's `browser` entry: loaded by the web extension host (a web worker).
+  // package.json's `browser` entry: loaded by the web extension host (a web worker) as CommonJS,
+  // which for a `"type": "module"` package it does only for a `.cjs` file.
   {
     ...web,
     format: 'cjs',
     entryPoints: ['client/src/web/extension.ts'],
-    outfile: 'dist/web/extension.js',
+    outfile: 'dist/web/extension.cjs',
     external: ['vscode'],
   },
   // The language server in a web worker the web extension starts.

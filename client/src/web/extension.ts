@@ -1,4 +1,4 @@
-// Entry point of the extension in a browser (package.json `browser`, dist/web/extension.js),
+// Entry point of the extension in a browser (package.json `browser`, dist/web/extension.cjs),
 // for vscode.dev and github.dev: `.clvnb` files open as notebooks through the same serializer,
 // and the same language server runs in a web worker (dist/web/server.js) for diagnostics,
 // completion, hover, navigation, rename, outline, formatting and quick fixes. Cells do not run
