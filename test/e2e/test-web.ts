@@ -109,5 +109,5 @@ export async function startWebHost(): Promise<WebHost> {
 export async function openWebNotebook(page: Page, name: string): Promise<void> {
   await openFromExplorer(page, name);
   await page.getByRole('button', { name: 'Open Notebook' }).click({ timeout: 60_000 });
-  await page.waitForSelector('.notebook-editor .view-line >> visible=true', { timeout: 60_000 });
+  await page.waitForSelector('.notebook-editor .view-line >> visible=true', { timeout: 180_000 });
 }

@@ -13,7 +13,7 @@ import { frameWith, runCommand } from './workbench';
 const shots = path.join(repoRoot, 'test-results', 'e2e');
 
 describe('CLV notebooks in VS Code for the browser (web extension)', function () {
-  this.timeout(240_000);
+  this.timeout(600_000);
   let host: WebHost | undefined;
 
   before(async function () {
@@ -34,7 +34,7 @@ describe('CLV notebooks in VS Code for the browser (web extension)', function ()
     const page = host!.page;
     await openWebNotebook(page, 'broken.clvnb');
     await page.keyboard.press('Control+Shift+M');
-    const row = await page.waitForSelector('.markers-panel .monaco-list-row:has-text("ordres")', { timeout: 60_000 });
+    const row = await page.waitForSelector('.markers-panel .monaco-list-row:has-text("ordres")', { timeout: 180_000 });
     assert.match((await row.textContent()) ?? '', /unknown name `ordres`; did you mean `orders`\?/);
     await page.screenshot({ path: path.join(shots, 'web-problems.png') });
   });

@@ -18,7 +18,6 @@ export function run(): Promise<SuiteOutcome> {
     /* eslint-disable @typescript-eslint/no-require-imports -- loaded after pre-require, see above */
     require('./notebook.suite');
     require('./compare.suite');
-    require('./save.suite');
     /* eslint-enable @typescript-eslint/no-require-imports */
   });
 }
