@@ -208,6 +208,7 @@ async function fitPurchaseModel(kind: PurchaseKind, data: FitData, options: FitO
   if (!patterns.of.includes(-1)) historyIndex.set(s.frequency, patterns);
   const { result: fit, ms } = timed(() => kind.fit(patterns, libraryOptions(options)));
   const model = kind.model(fit.params);
+  const evaluations: DrawEvaluations = new WeakMap();
   return {
     ...noPredictions,
     ...fitSummary(fit, ms),
@@ -219,7 +220,7 @@ async function fitPurchaseModel(kind: PurchaseKind, data: FitData, options: FitO
     discountedExpectedPurchases: (horizon, ratePerUnit, h, period, checkpoint) =>
       perHistory(h, predictor(model, { kind: 'discounted', horizon, ratePerUnit, period }), checkpoint),
     predictionIntervals: (prediction, h, intervals, groups, checkpoint) =>
-      bootstrapIntervals(kind, fit, prediction, h, intervals, groups, checkpoint),
+      bootstrapIntervals(kind, fit, evaluations, prediction, h, intervals, groups, checkpoint),
   };
 }
 
@@ -277,12 +278,35 @@ function predictor(model: PurchaseModel, prediction: Prediction): (u: History) =
 }
 
 /**
+ * A fit's draw evaluations by histories and prediction: a value's segments ask again for the
+ * bootstrap its customers' bounds ran (other groups, same draws), and the tables (the 2F1 of
+ * every discounting period, draw and (x, T)) are the cost, so they are built once.
+ */
+type DrawEvaluations = WeakMap<Patterns, Map<string, DrawnPrediction>>;
+
+function drawEvaluation(
+  evaluations: DrawEvaluations,
+  unique: Patterns,
+  prediction: Prediction,
+  options: IntervalOptions,
+  build: () => DrawnPrediction,
+): DrawnPrediction {
+  let byPrediction = evaluations.get(unique);
+  if (!byPrediction) evaluations.set(unique, (byPrediction = new Map()));
+  const key = `${options.draws}:${options.seed}:${JSON.stringify(prediction)}`;
+  let evaluation = byPrediction.get(key);
+  if (!evaluation) byPrediction.set(key, (evaluation = build()));
+  return evaluation;
+}
+
+/**
  * Parametric bootstrap of a prediction on the unique histories of `h`, spread back to
  * customers; totals per group from each draw's values weighted by the group's customers.
  */
 function bootstrapIntervals(
   kind: PurchaseKind,
   fit: FitResult,
+  evaluations: DrawEvaluations,
   prediction: Prediction,
   h: History,
   options: IntervalOptions,
@@ -291,23 +315,28 @@ function bootstrapIntervals(
 ): PredictionIntervals {
   if (!fit.logCovariance)
     throw new NotFittable('the fit has no covariance (its information matrix is singular), so it has no intervals.');
-  const names = Object.keys(fit.params);
-  const draws = drawParameters(
-    names.map((n) => fit.params[n]),
-    fit.logCovariance,
-    options.draws,
-    options.seed,
-  );
+  const logCovariance = fit.logCovariance;
   const unique = uniqueHistories(h);
   const D = options.draws;
-  const evaluate = kind.tabled
-    ? prediction.kind === 'p_alive'
-      ? drawnPAlive(kind.tabled, draws, unique)
-      : drawnExpected(kind.tabled, draws, unique, scheduleOf(prediction))
-    : drawByDraw(
-        draws.map((theta) => predictor(kind.model(Object.fromEntries(names.map((n, i) => [n, theta[i]]))), prediction)),
-        unique,
-      );
+  const evaluate = drawEvaluation(evaluations, unique, prediction, options, () => {
+    const names = Object.keys(fit.params);
+    const draws = drawParameters(
+      names.map((n) => fit.params[n]),
+      logCovariance,
+      options.draws,
+      options.seed,
+    );
+    return kind.tabled
+      ? prediction.kind === 'p_alive'
+        ? drawnPAlive(kind.tabled, draws, unique)
+        : drawnExpected(kind.tabled, draws, unique, scheduleOf(prediction))
+      : drawByDraw(
+          draws.map((theta) =>
+            predictor(kind.model(Object.fromEntries(names.map((n, i) => [n, theta[i]]))), prediction),
+          ),
+          unique,
+        );
+  });
   const weights = Array.from({ length: groups?.count ?? 0 }, () => new Float64Array(unique.count));
   if (groups)
     for (let i = 0; i < groups.of.length; i++)
