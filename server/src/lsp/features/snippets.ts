@@ -1,6 +1,10 @@
 // Statement templates offered where a new statement starts. Tab stops walk through the parts
 // a user must choose; defaults are the common case.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
+import { CHART_KINDS, keywordsFor, MODEL_KINDS } from '../../language';
+
+/** A snippet choice among the catalog's words (`${n|a,b,c|}`), the first being the default. */
+const choice = (n: number, words: readonly string[]) => `\${${n}|${words.join(',')}|}`;
 
 const SNIPPETS: { label: string; detail: string; body: string }[] = [
   {
@@ -11,12 +15,17 @@ const SNIPPETS: { label: string; detail: string; body: string }[] = [
   {
     label: 'split',
     detail: 'calibration / holdout split',
-    body: 'split ${1:cal} = ${2:orders} until ${3:1997-09-30}, holdout until ${4:1998-06-30}, in ${5|weeks,days,months,years|}',
+    body:
+      'split ${1:cal} = ${2:orders} until ${3:1997-09-30}, holdout until ${4:1998-06-30}, in ' +
+      choice(5, ['weeks', ...keywordsFor('unit').filter((u) => u !== 'weeks')]),
   },
   {
     label: 'model',
     detail: 'fit a model',
-    body: 'model ${1:purchases} = ${2|bgnbd,pareto_nbd,mbgnbd,bgbb,gamma_gamma,sbg|}(${3:cal})',
+    body: `model ${'${1:purchases}'} = ${choice(
+      2,
+      MODEL_KINDS.map((m) => m.name),
+    )}(${'${3:cal}'})`,
   },
   {
     label: 'value',
@@ -31,7 +40,10 @@ const SNIPPETS: { label: string; detail: string; body: string }[] = [
   {
     label: 'chart',
     detail: 'chart of a definition',
-    body: 'chart ${1|lorenz,bar,histogram,scatter,tracking,matrix,survival|} of ${2:clv}',
+    body: `chart ${choice(
+      1,
+      CHART_KINDS.map((c) => c.name),
+    )} of ${'${2:clv}'}`,
   },
   {
     label: 'table',
