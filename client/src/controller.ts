@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import type { CellResult } from '../../server/src/kernel/api';
 import { cellId, cellInputs, codeCells } from './cell-inputs';
-import type { KernelProcess } from './kernel-process';
+import type { KernelProcess } from '../../server/src/kernel/kernel-process';
+import { NOTEBOOK_TYPE } from './notebook-type';
 import { cellOutputs, progressOutput } from './outputs';
 
 export const CONTROLLER_ID = 'clv-kernel';
@@ -28,7 +29,7 @@ export class ClvController implements vscode.Disposable {
   ) {
     this.controller = vscode.notebooks.createNotebookController(
       CONTROLLER_ID,
-      'clv-notebook',
+      NOTEBOOK_TYPE,
       'CLV Kernel',
       (cells, nb) => this.execute(cells, nb),
     );

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClvNotebookSerializer, clvNotebookContentOptions } from './notebook-serializer';
+import { NOTEBOOK_TYPE } from './notebook-type';
 import { ClvController } from './controller';
 import { Kernels } from './kernels';
 import type { startLanguageClient } from './language-client';
@@ -31,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): ClvExtensionApi {
     log,
     kernels,
     controller,
-    vscode.workspace.registerNotebookSerializer('clv-notebook', new ClvNotebookSerializer(), clvNotebookContentOptions),
+    vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new ClvNotebookSerializer(), clvNotebookContentOptions),
     ...registerKernelCommands(kernels, controller),
     ...registerExportCommands(kernels, context.extensionUri),
     registerNewNotebookCommand(context.extensionUri),

@@ -1,19 +1,28 @@
 // One kernel process per open notebook: each notebook resolves its data paths against its
-// own folder and keeps its own cached results. Processes start on the first run and end
-// when the notebook closes.
+// own folder and keeps its own cached results. A process starts when its notebook opens (in
+// a trusted workspace), so the first run does not wait for Node to start and load the
+// kernel, and ends when the notebook closes.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { KernelProcess } from './kernel-process';
+import { KernelProcess } from '../../server/src/kernel/kernel-process';
+import { NOTEBOOK_TYPE } from './notebook-type';
 
 export class Kernels implements vscode.Disposable {
   private readonly byNotebook = new Map<string, KernelProcess>();
-  private readonly closeListener: vscode.Disposable;
+  private readonly listeners: vscode.Disposable[];
 
   constructor(
     private readonly workerPath: string,
     readonly log: vscode.OutputChannel,
   ) {
-    this.closeListener = vscode.workspace.onDidCloseNotebookDocument((nb) => this.drop(nb.uri));
+    this.listeners = [
+      vscode.workspace.onDidCloseNotebookDocument((nb) => this.drop(nb.uri)),
+      vscode.workspace.onDidOpenNotebookDocument((nb) => this.warm(nb)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() =>
+        vscode.workspace.notebookDocuments.forEach((nb) => this.warm(nb)),
+      ),
+    ];
+    vscode.workspace.notebookDocuments.forEach((nb) => this.warm(nb));
   }
 
   for(notebook: vscode.NotebookDocument): KernelProcess {
@@ -36,15 +45,24 @@ export class Kernels implements vscode.Disposable {
     return this.byNotebook.get(notebook.uri.toString());
   }
 
+  /** Starts a CLV notebook's kernel ahead of its first run; never in an untrusted workspace. */
+  private warm(notebook: vscode.NotebookDocument) {
+    if (notebook.notebookType !== NOTEBOOK_TYPE || notebook.uri.scheme !== 'file' || !vscode.workspace.isTrusted)
+      return;
+    this.for(notebook)
+      .start()
+      .catch((err: Error) => this.log.appendLine(`kernel did not start: ${err.message}`));
+  }
+
   private drop(uri: vscode.Uri) {
     const key = uri.toString();
-    this.byNotebook.get(key)?.dispose();
+    void this.byNotebook.get(key)?.dispose();
     this.byNotebook.delete(key);
   }
 
   dispose() {
-    this.closeListener.dispose();
-    for (const kernel of this.byNotebook.values()) kernel.dispose();
+    for (const l of this.listeners) l.dispose();
+    for (const kernel of this.byNotebook.values()) void kernel.dispose();
     this.byNotebook.clear();
   }
 }

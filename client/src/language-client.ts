@@ -8,6 +8,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { NOTEBOOK_TYPE } from './notebook-type';
 
 export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server', 'main.mjs').fsPath;
@@ -17,7 +18,7 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
-      { notebook: 'clv-notebook', language: 'clv' },
+      { notebook: NOTEBOOK_TYPE, language: 'clv' },
       { scheme: 'file', language: 'clv' },
     ],
     // Data files change outside the editor; the server re-checks sources that read them.

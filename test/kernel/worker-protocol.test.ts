@@ -1,16 +1,16 @@
-// KernelClient ↔ worker over the real protocol, with a worker whose statements spin, hang
-// or fail on demand (test/fixtures/kernel/recording-worker.ts): results and events arrive,
-// an interrupt lands while the worker's event loop is blocked, and a worker that ignores it
-// is replaced after the grace period.
+// KernelProcess ↔ kernel process over the real protocol, with a worker whose statements spin,
+// hang or fail on demand (test/fixtures/kernel/recording-worker.ts): results and events arrive,
+// an interrupt lands through the interrupt line while the process's event loop is blocked, and
+// a process that ignores it is replaced after the grace period.
 import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { KernelClient } from '../../server/src/kernel/client';
 import type { WorkerToHost } from '../../server/src/kernel/protocol';
+import { kernelProcess } from '../support/kernel-process';
 
-const workerUrl = new URL('../fixtures/kernel/recording-worker.ts', import.meta.url);
+const workerPath = fileURLToPath(new URL('../fixtures/kernel/recording-worker.ts', import.meta.url));
 const client = (graceMs = 1000, onRestart?: (why: string) => void) =>
-  new KernelClient({ notebookDir: '.', workerUrl, graceMs, onRestart });
+  kernelProcess({ notebookDir: '.', workerPath, graceMs, onRestart });
 
 const source = (name: string) => `source ${name} = csv "orders.csv" {\n  customer = id\n  date     = day\n}`;
 const cells = (first: string) => [
@@ -120,7 +120,7 @@ describe('kernel worker protocol', function () {
   });
 
   it('speaks the same protocol as a forked child process (init first, JSON over IPC)', async () => {
-    const child = fork(fileURLToPath(workerUrl), [], {
+    const child = fork(workerPath, [], {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });

@@ -1,9 +1,10 @@
 // The notebook a command acts on: the active CLV notebook editor, or a message saying so.
 import * as vscode from 'vscode';
+import { NOTEBOOK_TYPE } from '../notebook-type';
 
 export function activeClvNotebook(): vscode.NotebookDocument | undefined {
   const notebook = vscode.window.activeNotebookEditor?.notebook;
-  if (notebook?.notebookType === 'clv-notebook') return notebook;
+  if (notebook?.notebookType === NOTEBOOK_TYPE) return notebook;
   void vscode.window.showWarningMessage('Open a CLV notebook (.clvnb) first.');
   return undefined;
 }

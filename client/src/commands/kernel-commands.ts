@@ -10,7 +10,7 @@ export function registerKernelCommands(kernels: Kernels, controller: ClvControll
       const notebook = activeClvNotebook();
       if (!notebook) return;
       controller.interrupt(notebook);
-      kernels.for(notebook).restart('restart requested');
+      void kernels.for(notebook).restart('restart requested');
       controller.resetExecutionOrder(notebook);
       void vscode.window.showInformationMessage(
         'CLV kernel restarted: loaded data, fitted models and values were discarded.',

@@ -1,6 +1,6 @@
 // Public types of the kernel: what a host (CLI, report, VS Code controller through the
-// worker) passes in and gets back. Plain data only, so every value here can cross a
-// worker/process boundary by structured clone or JSON unchanged.
+// kernel process) passes in and gets back. Plain data only, so every value here can cross
+// the process boundary as JSON unchanged.
 import type { OutputItem, TablePayload, TableSort } from './output-types';
 
 /** One code cell of a notebook. `id` is the host's stable identity for the cell. */
@@ -58,7 +58,7 @@ export interface RunHooks {
   onCellDone?(cellId: string, result: CellResult): void;
   /**
    * Called at every checkpoint of long loops (progress points, between cells). A host that
-   * learns of an interrupt only synchronously (a shared-memory flag, see worker.ts) aborts
+   * learns of an interrupt only synchronously (shared memory, see interrupt-line.ts) aborts
    * `signal` from here, so the interrupt lands even while the event loop is busy.
    */
   pollInterrupt?(): void;
@@ -84,7 +84,7 @@ export interface ExportResult {
 
 /**
  * The operations every kernel host offers, in-process (`createKernel`) or through a
- * worker (`KernelClient`). Results are keyed by cell id.
+ * child process (`KernelProcess`). Results are keyed by cell id.
  */
 export interface KernelApi {
   run(cells: CellInput[], request?: RunRequest, hooks?: RunHooks): Promise<Map<string, CellResult>>;
@@ -103,7 +103,7 @@ export interface KernelApi {
    * file the notebook reads.
    */
   exportSegments(name: string, path: string, labels?: string[]): Promise<ExportResult>;
-  /** Frees cached results and workers. */
+  /** Frees cached results (and, for a process, the process). */
   dispose(): Promise<void>;
 }
 

@@ -5,10 +5,10 @@
 //     const results = await kernel.run(cells, { cellIds }, { signal, onProgress, onCellStart, onCellDone });
 //     kernel.customerTable('clv')      // Arquero table, one row per customer (for diff / exports)
 //
-//   In a worker (VS Code controller, anything that must stay responsive):
-//     const client = new KernelClient({ notebookDir, log, onRestart });
-//     await client.run(cells, request, hooks);   // same contract, over protocol.ts messages
-//     client.restart();                           // terminate + fresh worker, state lost
+//   In a child process (the editor, and anything that must stay responsive):
+//     const kernel = new KernelProcess({ workerPath, notebookDir, log, onRestart });
+//     await kernel.run(cells, request, hooks);   // same contract, over protocol.ts messages
+//     kernel.restart();                           // kill the process, state lost
 //
 // `run` resolves with a Map cellId → CellResult for every requested cell and every upstream
 // cell it had to (re)compute. Outputs are MIME bundles (output-types.ts), each with a
@@ -33,6 +33,6 @@ export type {
 export type * from './protocol';
 export * from './output-types';
 export { createKernel } from './kernel';
-export { KernelClient, type KernelClientOptions } from './client';
+export { KernelProcess, type KernelProcessOptions } from './kernel-process';
 export type { Kernel } from './runner';
 export type { CustomerTable, Computed } from './evaluate/context';

@@ -1,6 +1,5 @@
-// The queries a kernel host sends its worker, shared by both hosts (the worker-thread
-// KernelClient and the extension's forked KernelProcess): each names a query and awaits the
-// worker's answer. Imports types only, so the extension bundle can use it.
+// The queries the kernel host (KernelProcess) sends the kernel process: each names a query and
+// awaits the answer. Imports types only, so the extension bundle can use it.
 import type { DefinitionInfo, ExportResult } from './api';
 import type { TablePayload, TableSort } from './output-types';
 import type { KernelQuery } from './protocol';

@@ -1,8 +1,7 @@
 // What a kernel host is waiting for: runs (with their hooks and the cells finished so far) and
-// queries, keyed by the ids sent with them. Shared by the two hosts, the worker-thread
-// KernelClient and the extension's forked KernelProcess, so both route the worker's messages
-// and settle everything the same way when a kernel stops or is replaced. Imports types only,
-// so the extension bundle can use it without pulling in the kernel.
+// queries, keyed by the ids sent with them, so the host (KernelProcess) routes the kernel
+// process's messages and settles everything when the process stops or is replaced. Imports
+// types only, so the extension bundle can use it without pulling in the kernel.
 import type { CellInput, CellResult, RunHooks, RunRequest } from './api';
 import type { WorkerToHost } from './protocol';
 

@@ -1,32 +1,27 @@
-// Messages between a host and the kernel worker. The worker (`worker.ts`, built to
-// `dist/kernel/worker.mjs`) runs either as a `worker_threads` Worker (messages through
-// `parentPort`) or as a forked child process (messages through `process.send`, JSON over
-// IPC); every message here is plain JSON so both transports carry it unchanged.
+// Messages between the kernel host (`kernel-process.ts`) and the kernel process it forks
+// (`worker.ts`, built to `dist/kernel/worker.mjs`): plain JSON over Node's IPC channel.
 //
 // Conversation:
+//   host → worker  `init` first, with the notebook's folder.
 //   worker → host  `ready` once, when it can take requests.
 //   host → worker  `run` (one at a time per kernel; a second `run` waits for the first).
 //   worker → host  `cellStart` / `progress` / `cellDone` while it runs, then `runDone`.
-//   host → worker  `interrupt` at any time: the run stops within ~200 ms and finishes with
-//                  `runDone` (unfinished cells `interrupted`). If `runDone` does not arrive
-//                  within the host's grace period the host terminates the worker and starts
-//                  a new one (all cached results are lost; `KernelClient` reports it).
+//   host → worker  `interrupt` at any time, by message and on the interrupt line (a pipe a
+//                  thread of the worker watches, see interrupt-line.ts, so it lands while the
+//                  kernel is busy in synchronous code): the run stops within ~200 ms and
+//                  finishes with `runDone` (unfinished cells `interrupted`). If `runDone` does
+//                  not arrive within INTERRUPT_GRACE_MS the host kills the process and starts
+//                  a new one on the next request (all cached results are lost; the cells say so).
 //   host → worker  `request` (definitions, tablePage, exportSegments) → `response`.
 //   worker → host  `log` at any time.
-//
-// Worker threads get a faster interrupt path: the host passes `interruptBuffer` (a
-// SharedArrayBuffer holding one Int32) in `workerData`; the host sets it to the run id being
-// interrupted, and the worker checks it at every progress point, so an interrupt lands even
-// while a synchronous loop keeps the worker's event loop busy.
 import type { CellInput, CellResult, DefinitionInfo, ExportResult, RunRequest } from './api';
 import type { TablePayload, TableSort } from './output-types';
 
-/** `workerData` given to a worker thread. */
-export interface KernelWorkerData {
-  notebookDir: string;
-  /** Int32Array(1) view target; 0 = no interrupt, otherwise the run id to interrupt. */
-  interruptBuffer?: SharedArrayBuffer;
-}
+/**
+ * How long an interrupted run may take to stop before the host kills the kernel process. The
+ * kernel stops within ~200 ms; this is the last resort for a kernel that does not.
+ */
+export const INTERRUPT_GRACE_MS = 1500;
 
 // ---- host → worker ----
 
@@ -42,7 +37,7 @@ export interface InterruptMessage {
   runId: number;
 }
 
-/** For a forked child process, which has no `workerData`: must be the first message. */
+/** Must be the first message. */
 export interface InitMessage {
   type: 'init';
   notebookDir: string;

@@ -1,22 +1,16 @@
-// Serving a kernel behind the message protocol (protocol.ts), in a worker_threads Worker
-// (KernelClient) or a forked child process (a host that wants a separate process, e.g. the
-// VS Code controller). worker.ts serves the real kernel; tests serve runners of their own.
-import { parentPort, workerData } from 'node:worker_threads';
+// Serving a kernel behind the message protocol (protocol.ts) in the child process that
+// KernelProcess forks. worker.ts serves the real kernel; tests serve runners of their own.
 import type { KernelOptions } from './api';
-import type { HostToWorker, KernelQuery, KernelWorkerData, RunMessage, WorkerToHost } from './protocol';
+import { watchInterruptLine } from './interrupt-line';
+import type { HostToWorker, KernelQuery, RunMessage, WorkerToHost } from './protocol';
 import type { Kernel } from './runner';
 
 type Send = (message: WorkerToHost) => void;
 
 function transport(): { send: Send; listen: (handler: (m: HostToWorker) => void) => void } {
-  if (parentPort) {
-    const port = parentPort;
-    return { send: (m) => port.postMessage(m), listen: (h) => port.on('message', h) };
-  }
-  if (process.send) {
-    return { send: (m) => process.send!(m), listen: (h) => process.on('message', (m) => h(m as HostToWorker)) };
-  }
-  throw new Error('The kernel worker must be started as a worker thread or a forked child process.');
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('The kernel worker must be started as a forked child process (see kernel-process.ts).');
+  return { send: (m) => send(m), listen: (h) => process.on('message', (m) => h(m as HostToWorker)) };
 }
 
 /** Answers the protocol's messages with kernels made by `create` (one per worker). */
@@ -24,21 +18,22 @@ export function serveKernel(create: (options: KernelOptions) => Kernel): void {
   const { send, listen } = transport();
 
   let kernel: Kernel | null = null;
-  // Shared interrupt flag (worker threads only): lets an interrupt land while a synchronous
-  // loop holds the event loop, because the kernel checks it at every progress point.
-  let interruptFlag: Int32Array | null = null;
+  // Lets an interrupt land while a synchronous loop holds the event loop: the kernel asks it
+  // at every checkpoint (see interrupt-line.ts).
+  const line = watchInterruptLine();
   const active = new Map<number, AbortController>();
   // Runs are serialised: each waits for the previous one, like cells typed one after another.
   let queue: Promise<void> = Promise.resolve();
 
-  function init(notebookDir: string, interruptBuffer?: SharedArrayBuffer) {
+  async function init(notebookDir: string) {
     kernel = create({ notebookDir, log: (message) => send({ type: 'log', message }) });
-    interruptFlag = interruptBuffer ? new Int32Array(interruptBuffer) : null;
+    // Without its watcher the kernel still works; interrupts then wait for the event loop.
+    await line.watching.catch((err: Error) => send({ type: 'log', message: `no interrupt line: ${err.message}` }));
     send({ type: 'ready' });
   }
 
-  function checkSharedInterrupt(runId: number, controller: AbortController) {
-    if (interruptFlag && Atomics.load(interruptFlag, 0) === runId && !controller.signal.aborted) controller.abort();
+  function checkInterruptLine(runId: number, controller: AbortController) {
+    if (!controller.signal.aborted && line.interrupted(runId)) controller.abort();
   }
 
   async function run(message: RunMessage) {
@@ -50,7 +45,7 @@ export function serveKernel(create: (options: KernelOptions) => Kernel): void {
         onCellStart: (cellId) => send({ type: 'cellStart', runId, cellId }),
         onCellDone: (cellId, result) => send({ type: 'cellDone', runId, cellId, result }),
         onProgress: (cellId, fraction, text) => send({ type: 'progress', runId, cellId, fraction, message: text }),
-        pollInterrupt: () => checkSharedInterrupt(runId, controller),
+        pollInterrupt: () => checkInterruptLine(runId, controller),
       });
       send({ type: 'runDone', runId, results: [...results] });
     } catch (err) {
@@ -80,7 +75,7 @@ export function serveKernel(create: (options: KernelOptions) => Kernel): void {
   listen((message) => {
     switch (message.type) {
       case 'init':
-        init(message.notebookDir);
+        void init(message.notebookDir);
         break;
       case 'run':
         // Registered now, not when the queue reaches it, so an early interrupt is not lost.
@@ -96,9 +91,4 @@ export function serveKernel(create: (options: KernelOptions) => Kernel): void {
         break;
     }
   });
-
-  if (parentPort) {
-    const data = workerData as KernelWorkerData;
-    init(data.notebookDir, data.interruptBuffer);
-  }
 }

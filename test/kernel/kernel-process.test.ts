@@ -1,22 +1,23 @@
-// The real kernel in a worker thread through KernelClient: the same results as in process,
-// progress, and interrupts of a load and of a fit within a bound on a large generated log.
-// (Replacing a worker that ignores an interrupt is tested in worker-protocol.test.ts.)
+// The real kernel in its own process through KernelProcess, the host the editor uses: the
+// same results as in process, progress, and interrupts of a load and of a fit within 200 ms on
+// a large generated log. (Replacing a kernel that ignores an interrupt is tested in
+// worker-protocol.test.ts.)
 import assert from 'node:assert/strict';
 import type { CellResult } from '../../server/src/kernel/api';
-import { KernelClient } from '../../server/src/kernel/client';
 import { MIME, type ModelPayload } from '../../server/src/kernel/output-types';
 import { generatedCells, generatedCsv, type GeneratedCsv } from './generated-csv';
 import { cdnowCells, cdnowDir } from './notebooks';
+import { kernelProcess } from '../support/kernel-process';
 
-describe('kernel worker client', function () {
+describe('kernel process', function () {
   this.timeout(300_000);
   let big: GeneratedCsv;
   before(() => {
     big = generatedCsv(2_000_000);
   });
 
-  it('runs CDNOW in the worker with the in-process results, reporting cells as they finish', async () => {
-    const client = new KernelClient({ notebookDir: cdnowDir });
+  it('runs CDNOW in the kernel process with the in-process results, reporting cells as they finish', async () => {
+    const client = kernelProcess({ notebookDir: cdnowDir });
     try {
       const started: string[] = [];
       const done: string[] = [];
@@ -43,7 +44,7 @@ describe('kernel worker client', function () {
   });
 
   it('reports progress on a long load and stops within a bound when interrupted; the kernel stays usable', async () => {
-    const client = new KernelClient({ notebookDir: big.dir });
+    const client = kernelProcess({ notebookDir: big.dir });
     try {
       const controller = new AbortController();
       const progress: string[] = [];
@@ -79,7 +80,7 @@ describe('kernel worker client', function () {
   });
 
   it('interrupts a fit within a bound', async () => {
-    const client = new KernelClient({ notebookDir: big.dir });
+    const client = kernelProcess({ notebookDir: big.dir });
     try {
       await client.run(generatedCells(big), { cellIds: ['split'] });
       const controller = new AbortController();
