@@ -99,8 +99,9 @@ export class ClvController implements vscode.Disposable {
       void execution.replaceOutput(cellOutputs(result));
       execution.end(result.status === 'ok', Date.now());
     };
-    // Progress messages can come many times a second; the cell shows at most ~5 a second.
-    let lastProgress = 0;
+    // Progress messages can come many times a second; a cell shows at most ~5 a second, and the
+    // first of each cell at once (it says what runs there).
+    const lastProgress = new Map<string, number>();
     try {
       const results = await this.kernels.for(notebook).run(
         cellInputs(notebook),
@@ -111,8 +112,8 @@ export class ClvController implements vscode.Disposable {
           onCellDone: finish,
           onProgress: (id, fraction, message) => {
             const now = Date.now();
-            if (now - lastProgress < 200) return;
-            lastProgress = now;
+            if (now - (lastProgress.get(id) ?? 0) < 200) return;
+            lastProgress.set(id, now);
             void start(id)?.replaceOutput(progressOutput(fraction, message));
           },
         },

@@ -8,6 +8,7 @@ import { MIME, type ModelPayload } from '../../server/src/kernel/output-types';
 import { generatedCells, generatedCsv, type GeneratedCsv } from './generated-csv';
 import { cdnowCells, cdnowDir } from './notebooks';
 import { kernelProcess } from '../support/kernel-process';
+import { createKernel } from '../../server/src/kernel/kernel';
 
 describe('kernel process', function () {
   this.timeout(300_000);
@@ -102,4 +103,66 @@ describe('kernel process', function () {
       await client.dispose();
     }
   });
+
+  it('interrupts each phase of a long run; the next run keeps what finished and answers as a clean run does', async () => {
+    const cells = [...generatedCells(big), { id: 'export', text: 'export tiers to "interrupted-phases.csv"' }];
+    const kernel = kernelProcess({ notebookDir: big.dir });
+    const stops: string[] = [];
+    try {
+      for (const phase of ['source', 'split', 'models', 'value', 'segments', 'export']) {
+        const controller = new AbortController();
+        let seen = 0;
+        let abortedAt = 0;
+        const results = await kernel.run(
+          cells,
+          {},
+          {
+            signal: controller.signal,
+            // The first message names the statement as it starts; interrupt at the next one, inside its work.
+            onProgress: (cellId, _fraction, message) => {
+              if (cellId !== phase || abortedAt || ++seen < 2) return;
+              abortedAt = performance.now();
+              stops.push(`${phase} at "${message}"`);
+              controller.abort();
+            },
+          },
+        );
+        const status = results.get(phase)!.status;
+        if (!abortedAt) {
+          // Too short to report progress twice at this size: it ran to the end.
+          assert.equal(status, 'ok', `${phase}: ${results.get(phase)!.error?.message}`);
+          continue;
+        }
+        const stopMs = performance.now() - abortedAt;
+        stops[stops.length - 1] += ` stopped in ${stopMs.toFixed(0)} ms`;
+        assert.ok(stopMs < 1000, `${phase}: took ${stopMs.toFixed(0)} ms to stop`);
+        assert.equal(status, 'interrupted', `${phase}: ${results.get(phase)!.error?.message}`);
+        // What finished before the interrupt is kept: the cells before the phase come from the cache.
+        for (const earlier of cells.slice(
+          0,
+          cells.findIndex((c) => c.id === phase),
+        ))
+          if (results.has(earlier.id)) assert.equal(results.get(earlier.id)!.status, 'ok', earlier.id);
+      }
+      assert.ok(stops.length >= 4, `interrupted phases: ${stops.join('; ')}`);
+      const after = await kernel.run(cells);
+      const clean = await createKernel({ notebookDir: big.dir }).run(cells);
+      for (const cell of cells) {
+        assert.equal(after.get(cell.id)?.status ?? 'ok', 'ok', `${cell.id} after the interrupts`);
+        assert.deepEqual(
+          after.get(cell.id)?.outputs.map(withoutTimes),
+          clean.get(cell.id)!.outputs.map(withoutTimes),
+          cell.id,
+        );
+      }
+    } finally {
+      await kernel.dispose();
+    }
+  });
 });
+
+/** An output without what differs between two runs of the same notebook (timings). */
+function withoutTimes(output: { data: Record<string, unknown> }): unknown {
+  const text = JSON.stringify(output.data, (key, value) => (key === 'fitMs' ? undefined : value));
+  return JSON.parse(text.replace(/ in \d+ ms,/g, ' in … ms,'));
+}

@@ -137,7 +137,8 @@ describe('kernel worker protocol', function () {
       await done;
       assert.deepEqual(
         messages.filter((m) => m.type !== 'log').map((m) => m.type),
-        ['ready', 'cellStart', 'cellDone', 'cellStart', 'cellDone', 'runDone'],
+        // Each statement's first progress names it as it starts.
+        ['ready', 'cellStart', 'progress', 'cellDone', 'cellStart', 'progress', 'cellDone', 'runDone'],
       );
       const last = messages.at(-1) as Extract<WorkerToHost, { type: 'runDone' }>;
       assert.deepEqual(

@@ -1,16 +1,21 @@
 // Streams a file through a consumer in fixed-size chunks, so a 260 MB log never becomes one
 // string or one buffer: the consumer takes the whole records of each chunk and hands back
 // where the unfinished tail starts; the tail moves to the front of the buffer for the next
-// read. Between chunks the abort signal is checked and progress reported — a chunk is a few
-// milliseconds of parsing, so an interrupt lands well within 200 ms. A gzip file streams
-// through zlib into the same chunks (progress counts compressed bytes).
+// read. Between chunks the abort signal is checked and progress reported. A chunk's length is
+// set by time (time-slices.ts): each read is sized so that parsing it takes about SLICE_MS, so
+// an interrupt lands well within 200 ms however costly a row is. A gzip file streams through
+// zlib into the same chunks (progress counts compressed bytes).
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { gunzipHeadSync, gunzipPieces, isGzip } from './compressed';
 import { DataError } from './errors';
+import { nextSliceSize } from './time-slices';
 
+/** The buffer; a chunk is at most this long. */
 const CHUNK_BYTES = 1 << 21;
+/** The first chunk, and the shortest. */
+const FIRST_CHUNK_BYTES = 1 << 16;
 
 export interface ChunkOptions {
   signal?: AbortSignal;
@@ -32,15 +37,19 @@ export async function streamChunks(path: string, consume: ChunkConsumer, options
     let buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(total, 1)));
     let filled = 0;
     let bytesRead = 0;
+    let chunk = FIRST_CHUNK_BYTES;
     for (;;) {
       if (options.signal?.aborted) throw interrupted();
       // A record longer than the buffer (a huge quoted field) doubles it.
       if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
-      const { bytesRead: n } = await handle.read(buffer, filled, buffer.length - filled, bytesRead);
+      const want = Math.min(buffer.length - filled, chunk);
+      const { bytesRead: n } = await handle.read(buffer, filled, want, bytesRead);
       bytesRead += n;
       const end = filled + n;
       const final = n === 0 || bytesRead >= total;
+      const began = performance.now();
       const consumed = consume(buffer, end, final);
+      chunk = nextSliceSize(end, performance.now() - began, FIRST_CHUNK_BYTES, CHUNK_BYTES);
       options.onChunk?.(bytesRead, total);
       if (final) return;
       buffer.copy(buffer, 0, consumed, end);
@@ -56,14 +65,20 @@ async function streamGzipChunks(path: string, total: number, consume: ChunkConsu
   let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   let filled = 0;
   let compressed = 0;
+  let chunk = FIRST_CHUNK_BYTES;
+  // Feed the consumer when this much is buffered: a chunk more than it left unconsumed last time.
+  let feedAt = chunk;
   const feed = (final: boolean) => {
     if (options.signal?.aborted) throw interrupted();
+    const began = performance.now();
     const consumed = consume(buffer, filled, final);
+    chunk = nextSliceSize(filled, performance.now() - began, FIRST_CHUNK_BYTES, CHUNK_BYTES);
     options.onChunk?.(final ? total : compressed, total);
     buffer.copy(buffer, 0, consumed, filled);
     filled -= consumed;
     // A record longer than the buffer (within the scanner's bound) doubles it.
     if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+    feedAt = Math.min(buffer.length, filled + chunk);
   };
   for await (const { piece, compressedRead } of gunzipPieces(path)) {
     compressed = compressedRead;
@@ -71,7 +86,7 @@ async function streamGzipChunks(path: string, total: number, consume: ChunkConsu
       const n = piece.copy(buffer, filled, at);
       filled += n;
       at += n;
-      if (filled === buffer.length) feed(false);
+      if (filled >= feedAt) feed(false);
     }
   }
   feed(true);

@@ -38,6 +38,7 @@ import {
   type PurchaseModel,
 } from '../models';
 import type { TransactionLog } from '../data';
+import { inTimeSlices } from '../data/time-slices';
 import type { FitOptions as LibraryFitOptions } from '../models/optimize/mle';
 import { FIT_DEFAULTS } from '../models/optimize/defaults';
 import type { ModelKind } from '../language';
@@ -94,7 +95,12 @@ function libraryOptions(options: FitOptions): LibraryFitOptions {
     penalty: options.penalty,
     maxIterations: options.maxIterations,
     tolerance: options.tolerance,
-    checkpoint: (iteration) => checkpoint(Math.min(0.99, iteration / expected), `iteration ${iteration}`),
+    checkpoint: (iteration, gradientNorm) =>
+      checkpoint(
+        Math.min(0.99, iteration / expected),
+        `iteration ${iteration}, gradient ${gradientNorm.toExponential(1)}`,
+      ),
+    pulse: options.pulse,
   };
 }
 
@@ -130,9 +136,6 @@ function timed<T>(run: () => T): { result: T; ms: number } {
 // Unique histories per summary (keyed by its frequency column): built once, reused by every prediction.
 const historyIndex = new WeakMap<ArrayLike<number>, Patterns>();
 
-/** Unique histories scored between two interrupt checkpoints (~50-100 ms of 2F1-heavy scoring). */
-const CHUNK = 20_000;
-
 /** The unique (x, t_x, T) histories of `h`, with the pattern of each customer in `of`. */
 function uniqueHistories(h: History): Patterns {
   let unique = historyIndex.get(h.frequency);
@@ -142,8 +145,8 @@ function uniqueHistories(h: History): Patterns {
 }
 
 /**
- * Applies `compute` once per unique (x, t_x, T) history, a chunk at a time with `checkpoint`
- * between chunks (so an interrupt lands within a chunk), and spreads the results to customers.
+ * Applies `compute` once per unique (x, t_x, T) history, in time slices with `checkpoint`
+ * between them (so an interrupt lands within a slice), and spreads the results to customers.
  */
 function perHistory(
   h: History,
@@ -153,18 +156,19 @@ function perHistory(
   const unique = uniqueHistories(h);
   const { x: frequency, tx: recency, T } = unique;
   const values = new Float64Array(frequency.length);
-  for (let start = 0; start < frequency.length; start += CHUNK) {
-    checkpoint?.(start / frequency.length);
-    const end = Math.min(frequency.length, start + CHUNK);
-    values.set(
-      compute({
-        frequency: frequency.subarray(start, end),
-        recency: recency.subarray(start, end),
-        T: T.subarray(start, end),
-      }),
-      start,
-    );
-  }
+  inTimeSlices(
+    frequency.length,
+    (start, end) =>
+      values.set(
+        compute({
+          frequency: frequency.subarray(start, end),
+          recency: recency.subarray(start, end),
+          T: T.subarray(start, end),
+        }),
+        start,
+      ),
+    checkpoint,
+  );
   return gather(values, unique.of);
 }
 

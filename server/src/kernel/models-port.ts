@@ -2,7 +2,7 @@
 // against this port; kernel.ts plugs in the models library through a thin adapter. Plain
 // typed arrays in and out (no Arquero in the models library, per the project brief).
 import type { TransactionLog } from '../data';
-import type { CustomerSummary as LibrarySummary } from '../models';
+import type { CustomerSummary as LibrarySummary, Pulse } from '../models';
 
 /** Summary warnings that count excluded customers (the library's, passed through). */
 export { EXCLUSION_CODES, summaryWarnings, type SummaryWarning } from '../models';
@@ -54,6 +54,8 @@ export interface FitOptions {
   fitPeriods?: number;
   signal: AbortSignal;
   onProgress: (fraction: number, message: string) => void;
+  /** Called inside every likelihood pass: throws when the run was interrupted (see models/pulse.ts). */
+  pulse?: Pulse;
 }
 
 /** How parametric-bootstrap intervals are drawn: two-sided level (0.9), number of parameter draws, seed. */

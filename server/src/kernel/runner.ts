@@ -32,6 +32,7 @@ import { notebookReadFiles, refuseReadFiles, type ReadFile } from '../files/writ
 import { WARNING_PREFIX, type OutputItem, type TablePayload, type TableSort } from './output-types';
 import { buildPlan, cellsToRun, type Plan, type PlannedStatement } from './plan';
 import { SortedViews } from './sorted-views';
+import { Abandoned } from '../models/pulse';
 import { tablePage } from './table-payload';
 
 export interface Kernel extends KernelApi {
@@ -152,6 +153,10 @@ export class NotebookRunner implements Kernel {
         ctx.progress(fraction, message);
         if (signal.aborted) throw new EvaluationError('Interrupted.');
       },
+      pulse: () => {
+        hooks.pollInterrupt?.();
+        if (signal.aborted) throw new Abandoned();
+      },
       input: (name) => {
         const s = this.states.get(name);
         if (s?.state !== 'ok') throw new Error(`kernel: input "${name}" of ${node.id} is not computed`);
@@ -159,6 +164,8 @@ export class NotebookRunner implements Kernel {
       },
       log: (message) => this.options.log?.(message),
     };
+    // Every statement says what runs, before any progress of its own: a host shows it in the cell.
+    hooks.onProgress?.(node.cellId, 0, statementLabel(cellText, node.info.statement));
     const start = performance.now();
     try {
       const outcome = await this.evaluate(ctx);
@@ -315,6 +322,13 @@ function problemOutput(error: CellError, state: 'failed' | 'skipped' | 'interrup
   if (state === 'failed' || !prefixed) return errorOutput(error);
   const bundle = errorOutput({ ...error, message: prefixed[2] }, prefixed[1]);
   return { data: { ...bundle.data, 'text/plain': error.message } };
+}
+
+/** The first line of a statement as written ("model purchases = bgnbd(cal)"), for progress. */
+function statementLabel(cellText: string, statement: { start: number; end: number }): string {
+  const text = cellText.slice(statement.start, statement.end);
+  const line = text.split('\n', 1)[0].replace(/\s*\{\s*$/, '');
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
 function interrupted(cellId: string, message: string, ms = 0): NodeState {

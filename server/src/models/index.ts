@@ -23,6 +23,7 @@ export type { History } from './history';
 // iterations, gradientNorm, message?, customers }; options { penalty?, maxIterations?, tolerance?,
 // initial?, checkpoint? }.
 export type { FitOptions, FitResult } from './optimize/mle';
+export { Abandoned, PULSE_MASK, type Pulse } from './pulse';
 export { fitBgNbd, bgnbdLogLik, type BgNbdParams } from './bgnbd/likelihood';
 export { fitMbgNbd, mbgnbdLogLik, type MbgNbdParams } from './mbgnbd/likelihood';
 export { fitParetoNbd, paretoNbdLogLik, type ParetoNbdParams } from './pnbd/likelihood';

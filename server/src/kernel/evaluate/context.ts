@@ -4,6 +4,7 @@
 import type { ColumnTable } from 'arquero';
 import type { Statement, StatementInfo, TimeUnit } from '../../language';
 import type { ReadFile } from '../../files/write-policy';
+import type { Pulse } from '../../models/pulse';
 import type { TotalGroups } from '../models-port';
 import type { OutputItem, SegmentsPayload, TableColumn } from '../output-types';
 
@@ -59,6 +60,11 @@ export interface EvalContext {
   progress(fraction: number, message: string): void;
   /** For synchronous loops: reports progress and throws when the run was interrupted. */
   checkpoint(fraction: number, message: string): void;
+  /**
+   * For the innermost loops (a likelihood pass): throws `Abandoned` when the run was
+   * interrupted. Cheap (no progress, no clock), so it can be called every few thousand items.
+   */
+  pulse: Pulse;
   /** The computed value of a dependency (always present: failed dependencies stop the run earlier). */
   input(name: string): Computed;
   log(message: string): void;

@@ -157,7 +157,9 @@ async function fitAndScore(ctx: EvalContext, models: ModelsPort): Promise<Statem
       tolerance: numberOption(statement.block, 'tolerance'),
       fitPeriods: numberOption(statement.block, 'fit_periods'),
       signal: ctx.signal,
-      onProgress: (fraction: number, message: string) => ctx.progress(fraction, message),
+      onProgress: (fraction: number, message: string) =>
+        ctx.progress(fraction, `fitting ${statement.name!.name} (${modelKindInfo(kind)?.title ?? kind}): ${message}`),
+      pulse: ctx.pulse,
     });
   } catch (err) {
     if (ctx.signal.aborted) throw err;

@@ -114,7 +114,7 @@ export async function evaluateSource(ctx: EvalContext): Promise<StatementOutcome
   try {
     loaded = await loadSource(spec, {
       signal: ctx.signal,
-      onProgress: (fraction, message) => ctx.progress(fraction, message),
+      onProgress: (fraction, message) => ctx.progress(fraction, `reading ${statement.name!.name}: ${message}`),
     });
   } catch (err) {
     if (ctx.signal.aborted) throw err;

@@ -7,6 +7,7 @@ import { betaln, logAddExp } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
 import { MODEL_PARAMETERS } from '../parameters';
 import type { Patterns } from '../summary/patterns';
+import { PULSE_MASK, type Pulse } from '../pulse';
 
 export type BgBbParams = Record<(typeof MODEL_PARAMETERS)['bgbb'][number], number>;
 
@@ -21,14 +22,17 @@ export function bgbbLogLikOne(p: BgBbParams, x: number, tx: number, n: number): 
   return ll;
 }
 
-export function bgbbLogLik(theta: ArrayLike<number>, p: Patterns): number {
+export function bgbbLogLik(theta: ArrayLike<number>, p: Patterns, pulse?: Pulse): number {
   const params = { alpha: theta[0], beta: theta[1], gamma: theta[2], delta: theta[3] };
   let ll = 0;
-  for (let i = 0; i < p.count; i++) ll += p.weight[i] * bgbbLogLikOne(params, p.x[i], p.tx[i], p.T[i]);
+  for (let i = 0; i < p.count; i++) {
+    if ((i & PULSE_MASK) === 0) pulse?.();
+    ll += p.weight[i] * bgbbLogLikOne(params, p.x[i], p.tx[i], p.T[i]);
+  }
   return ll;
 }
 
 /** Patterns carry n (opportunities) in `T`. */
 export function fitBgBb(p: Patterns, options: FitOptions = {}): FitResult<keyof BgBbParams> {
-  return fitPositive(MODEL_PARAMETERS.bgbb, (t) => bgbbLogLik(t, p), p.total, [1, 1, 1, 1], options);
+  return fitPositive(MODEL_PARAMETERS.bgbb, (t) => bgbbLogLik(t, p, options.pulse), p.total, [1, 1, 1, 1], options);
 }

@@ -6,8 +6,9 @@
 // derivatives of A and B.
 import digamma from '@stdlib/math-base-special-digamma';
 import { logShifted, type Patterns } from '../summary/patterns';
+import { PULSE_MASK, type Pulse } from '../pulse';
 
-export function bgnbdGradient(theta: ArrayLike<number>, p: Patterns, out: Float64Array): void {
+export function bgnbdGradient(theta: ArrayLike<number>, p: Patterns, out: Float64Array, pulse?: Pulse): void {
   const [r, alpha, a, b] = theta as number[];
   const m = p.distinctX.length;
   const dHead = new Float64Array(4 * m);
@@ -32,6 +33,7 @@ export function bgnbdGradient(theta: ArrayLike<number>, p: Patterns, out: Float6
     ga = 0,
     gb = 0;
   for (let i = 0; i < p.count; i++) {
+    if ((i & PULSE_MASK) === 0) pulse?.();
     const k = p.xIndex[i],
       x = p.x[i],
       w = p.weight[i],

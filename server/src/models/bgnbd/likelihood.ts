@@ -6,11 +6,12 @@ import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
 import { MODEL_PARAMETERS } from '../parameters';
 import { logShifted, type Patterns } from '../summary/patterns';
 import { bgnbdGradient } from './gradient';
+import { PULSE_MASK, type Pulse } from '../pulse';
 
 export type BgNbdParams = Record<(typeof MODEL_PARAMETERS)['bgnbd'][number], number>;
 
-/** Total weighted log-likelihood; θ = [r, α, a, b]. */
-export function bgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
+/** Total weighted log-likelihood; θ = [r, α, a, b]. `pulse` is called every PULSE_STRIDE patterns. */
+export function bgnbdLogLik(theta: ArrayLike<number>, p: Patterns, pulse?: Pulse): number {
   const [r, alpha, a, b] = theta as number[];
   const m = p.distinctX.length;
   // x-only terms, once per distinct x: lnΓ(r+x) - lnΓ(r) + r ln α + ln B(a, b+x) - ln B(a, b)
@@ -26,6 +27,7 @@ export function bgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
     lnTx = logShifted(alpha, p.distinctTx);
   let ll = 0;
   for (let i = 0; i < p.count; i++) {
+    if ((i & PULSE_MASK) === 0) pulse?.();
     const k = p.xIndex[i];
     const rx = r + p.x[i];
     const tail = logAddExp(-rx * lnT[p.TIndex[i]], lnRatio[k] - rx * lnTx[p.txIndex[i]]);
@@ -37,10 +39,10 @@ export function bgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
 export function fitBgNbd(p: Patterns, options: FitOptions = {}): FitResult<keyof BgNbdParams> {
   return fitPositive(
     MODEL_PARAMETERS.bgnbd,
-    (t) => bgnbdLogLik(t, p),
+    (t) => bgnbdLogLik(t, p, options.pulse),
     p.total,
     [1, 1, 1, 1],
     options,
-    (t, g) => bgnbdGradient(t, p, g),
+    (t, g) => bgnbdGradient(t, p, g, options.pulse),
   );
 }

@@ -6,8 +6,9 @@
 // (W_x = Σ weight, S_x = Σ weight·ln m̄ over customers with that x).
 import digamma from '@stdlib/math-base-special-digamma';
 import type { SpendData } from './model';
+import { PULSE_MASK, type Pulse } from '../pulse';
 
-export function gammaGammaGradient(theta: ArrayLike<number>, d: SpendData, out: Float64Array): void {
+export function gammaGammaGradient(theta: ArrayLike<number>, d: SpendData, out: Float64Array, pulse?: Pulse): void {
   const [p, q, gamma] = theta as number[];
   const psiQ = digamma(q),
     lnGamma = Math.log(gamma);
@@ -22,6 +23,7 @@ export function gammaGammaGradient(theta: ArrayLike<number>, d: SpendData, out: 
     gq += W * (psiPxQ - psiQ + lnGamma);
   }
   for (let i = 0; i < d.count; i++) {
+    if ((i & PULSE_MASK) === 0) pulse?.();
     const x = d.x[i],
       w = d.weight[i],
       den = gamma + x * d.mean[i],

@@ -8,6 +8,7 @@
 import { gammaln } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
 import { MODEL_PARAMETERS } from '../parameters';
+import { PULSE_MASK, type Pulse } from '../pulse';
 import { gammaGammaGradient } from './gradient';
 
 export type GammaGammaParams = Record<(typeof MODEL_PARAMETERS)['gamma_gamma'][number], number>;
@@ -62,7 +63,7 @@ export function spendData(
   };
 }
 
-export function gammaGammaLogLik(theta: ArrayLike<number>, d: SpendData): number {
+export function gammaGammaLogLik(theta: ArrayLike<number>, d: SpendData, pulse?: Pulse): number {
   const [p, q, gamma] = theta as number[];
   const c = -gammaln(q) + q * Math.log(gamma);
   let ll = 0;
@@ -71,7 +72,10 @@ export function gammaGammaLogLik(theta: ArrayLike<number>, d: SpendData): number
       px = p * x;
     ll += d.weightOfX[k] * (gammaln(px + q) - gammaln(px) + c + px * Math.log(x)) + (px - 1) * d.lnMeanOfX[k];
   }
-  for (let i = 0; i < d.count; i++) ll -= d.weight[i] * (p * d.x[i] + q) * Math.log(gamma + d.x[i] * d.mean[i]);
+  for (let i = 0; i < d.count; i++) {
+    if ((i & PULSE_MASK) === 0) pulse?.();
+    ll -= d.weight[i] * (p * d.x[i] + q) * Math.log(gamma + d.x[i] * d.mean[i]);
+  }
   return ll;
 }
 
@@ -82,11 +86,11 @@ export function fitGammaGamma(d: SpendData, options: FitOptions = {}): FitResult
     );
   return fitPositive(
     MODEL_PARAMETERS.gamma_gamma,
-    (t) => gammaGammaLogLik(t, d),
+    (t) => gammaGammaLogLik(t, d, options.pulse),
     d.total,
     [1, 1, 1],
     options,
-    (t, g) => gammaGammaGradient(t, d, g),
+    (t, g) => gammaGammaGradient(t, d, g, options.pulse),
   );
 }
 

@@ -6,10 +6,11 @@ import { betaln, gammaln, logAddExp } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
 import { MODEL_PARAMETERS } from '../parameters';
 import { logShifted, type Patterns } from '../summary/patterns';
+import { PULSE_MASK, type Pulse } from '../pulse';
 
 export type MbgNbdParams = Record<(typeof MODEL_PARAMETERS)['mbgnbd'][number], number>;
 
-export function mbgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
+export function mbgnbdLogLik(theta: ArrayLike<number>, p: Patterns, pulse?: Pulse): number {
   const [r, alpha, a, b] = theta as number[];
   const m = p.distinctX.length;
   const head = new Float64Array(m),
@@ -24,6 +25,7 @@ export function mbgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
     lnTx = logShifted(alpha, p.distinctTx);
   let ll = 0;
   for (let i = 0; i < p.count; i++) {
+    if ((i & PULSE_MASK) === 0) pulse?.();
     const k = p.xIndex[i],
       rx = r + p.x[i];
     ll += p.weight[i] * (head[k] + logAddExp(-rx * lnT[p.TIndex[i]], lnRatio[k] - rx * lnTx[p.txIndex[i]]));
@@ -32,5 +34,5 @@ export function mbgnbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
 }
 
 export function fitMbgNbd(p: Patterns, options: FitOptions = {}): FitResult<keyof MbgNbdParams> {
-  return fitPositive(MODEL_PARAMETERS.mbgnbd, (t) => mbgnbdLogLik(t, p), p.total, [1, 1, 1, 1], options);
+  return fitPositive(MODEL_PARAMETERS.mbgnbd, (t) => mbgnbdLogLik(t, p, options.pulse), p.total, [1, 1, 1, 1], options);
 }

@@ -19,8 +19,8 @@ export interface MinimizeOptions {
   maxIterations: number;
   /** Converged when the gradient's infinity norm falls below this. */
   gradientTolerance: number;
-  /** Called at the start of every iteration; may throw to stop the search. */
-  onIteration?: (iteration: number) => void;
+  /** Called at the start of every iteration with the gradient's infinity norm; may throw to stop the search. */
+  onIteration?: (iteration: number, gradientNorm: number) => void;
 }
 
 /** Central-difference gradient; step scaled to each coordinate. */
@@ -99,7 +99,7 @@ export function minimizeBfgs(
     Hy = new Float64Array(n);
   const norm = (v: Float64Array) => v.reduce((m, e) => Math.max(m, Math.abs(e)), 0);
   for (let iter = 1; iter <= maxIter; iter++) {
-    options.onIteration?.(iter);
+    options.onIteration?.(iter, norm(g));
     if (norm(g) < gtol) return { x, value: fx, iterations: iter - 1, gradientNorm: norm(g), converged: true };
     let slope = 0;
     for (let i = 0; i < n; i++) {

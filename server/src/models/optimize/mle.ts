@@ -4,6 +4,7 @@
 import { minimizeBfgs, numericHessian } from './bfgs';
 import { FIT_DEFAULTS } from './defaults';
 import { invertSymmetric } from './invert';
+import { Abandoned, type Pulse } from '../pulse';
 
 export interface FitOptions {
   /** L2 penalty coefficient (lifetimes' penalizer_coef); defaults in `FIT_DEFAULTS`. */
@@ -17,7 +18,12 @@ export interface FitOptions {
    * Called once per optimizer iteration; may throw to abandon the fit (how a kernel interrupts
    * a long fit, and reports its progress).
    */
-  checkpoint?: (iteration: number) => void;
+  checkpoint?: (iteration: number, gradientNorm: number) => void;
+  /**
+   * Called inside every likelihood and gradient pass (see pulse.ts), so one pass over millions
+   * of histories, and the Hessian for standard errors, can be abandoned too.
+   */
+  pulse?: Pulse;
 }
 
 export interface FitResult<P extends string = string> {
@@ -71,7 +77,8 @@ export function fitPositive<P extends string>(
     let ll: number;
     try {
       ll = logLik(theta);
-    } catch {
+    } catch (e) {
+      if (e instanceof Abandoned) throw e;
       return Infinity;
     }
     return Number.isNaN(ll) ? Infinity : (-ll + penalty * pen) / n;
@@ -96,6 +103,7 @@ export function fitPositive<P extends string>(
   try {
     ll = logLik(est);
   } catch (e) {
+    if (e instanceof Abandoned) throw e;
     ll = NaN;
     res.message = `likelihood failed at the estimate: ${(e as Error).message}`;
   }
@@ -164,7 +172,8 @@ function covariance(
     }
     for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) H[i][j] = H[j][i] = (H[i][j] + H[j][i]) / 2;
     return invertSymmetric(H);
-  } catch {
+  } catch (e) {
+    if (e instanceof Abandoned) throw e;
     return null;
   }
 }

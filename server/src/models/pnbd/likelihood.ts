@@ -7,6 +7,7 @@
 import { gammaln, hyp2f1, logAddExp, logSubExp } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
 import { MODEL_PARAMETERS } from '../parameters';
+import { PULSE_MASK, type Pulse } from '../pulse';
 import { logShifted, type Patterns } from '../summary/patterns';
 import { uniqueRows } from '../summary/unique-rows';
 
@@ -65,7 +66,7 @@ export function fPairs(p: Patterns): FPairs {
   return pairs;
 }
 
-export function paretoNbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
+export function paretoNbdLogLik(theta: ArrayLike<number>, p: Patterns, pulse?: Pulse): number {
   const [r, alpha, s, beta] = theta as number[];
   // x-only and T-only terms once per distinct value, F once per distinct (x, y) pair (formula in the header).
   const head = Float64Array.from(
@@ -75,10 +76,15 @@ export function paretoNbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
   const lnAlphaT = logShifted(alpha, p.distinctT),
     lnBetaT = logShifted(beta, p.distinctT);
   const pairs = fPairs(p);
-  const lnF = Float64Array.from(pairs.x, (x, k) => paretoLnF(r, alpha, s, beta, x, pairs.y[k]));
+  const lnF = new Float64Array(pairs.x.length);
+  for (let i = 0; i < lnF.length; i++) {
+    if ((i & PULSE_MASK) === 0) pulse?.();
+    lnF[i] = paretoLnF(r, alpha, s, beta, pairs.x[i], pairs.y[i]);
+  }
   const lnS = Math.log(s);
   let ll = 0;
   for (let i = 0; i < p.count; i++) {
+    if ((i & PULSE_MASK) === 0) pulse?.();
     const x = p.x[i],
       k = p.TIndex[i];
     const first = -(r + x) * lnAlphaT[k] - s * lnBetaT[k];
@@ -89,5 +95,11 @@ export function paretoNbdLogLik(theta: ArrayLike<number>, p: Patterns): number {
 }
 
 export function fitParetoNbd(p: Patterns, options: FitOptions = {}): FitResult<keyof ParetoNbdParams> {
-  return fitPositive(MODEL_PARAMETERS.pareto_nbd, (t) => paretoNbdLogLik(t, p), p.total, [1, 1, 1, 1], options);
+  return fitPositive(
+    MODEL_PARAMETERS.pareto_nbd,
+    (t) => paretoNbdLogLik(t, p, options.pulse),
+    p.total,
+    [1, 1, 1, 1],
+    options,
+  );
 }

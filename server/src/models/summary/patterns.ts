@@ -3,6 +3,7 @@
 // number of distinct patterns, not customers. Distinct x values are indexed separately because
 // the x-only terms (log-gamma/beta of r+x, b+x, ...) are computed once per x per evaluation.
 import { gather } from './gather';
+import { sortedIndices } from './sorted-indices';
 import { uniqueRows, type UniqueRows } from './unique-rows';
 
 export interface Patterns {
@@ -47,7 +48,7 @@ export function toPatterns(
     columns = columns.map((c) => gather(c, rows));
     weights = gather(weight, rows);
   }
-  const unique = sortedPatterns(uniqueRows(columns, checkpoint));
+  const unique = sortedPatterns(uniqueRows(columns, checkpoint), checkpoint);
   const [px, ptx, pT] = unique.columns;
   const pw = new Float64Array(px.length);
   for (let i = 0; i < unique.of.length; i++) pw[unique.of[i]] += weights ? weights[i] : 1;
@@ -56,9 +57,9 @@ export function toPatterns(
     of = new Int32Array(x.length).fill(-1);
     kept.forEach((row, i) => (of[row] = unique.of[i]));
   }
-  const [xIndex, distinctX] = indexValues(px);
-  const [txIndex, distinctTx] = indexValues(ptx);
-  const [TIndex, distinctT] = indexValues(pT);
+  const [xIndex, distinctX] = indexValues(px, checkpoint);
+  const [txIndex, distinctTx] = indexValues(ptx, checkpoint);
+  const [TIndex, distinctT] = indexValues(pT, checkpoint);
   let total = 0;
   for (const w of pw) total += w;
   return {
@@ -83,11 +84,9 @@ export function toPatterns(
  * pattern order, so this makes a fit independent of the order customers arrive in (a file's
  * row order, or a database's), to the last bit.
  */
-function sortedPatterns(unique: UniqueRows): UniqueRows {
+function sortedPatterns(unique: UniqueRows, checkpoint?: (fraction: number) => void): UniqueRows {
   const [x, tx, T] = unique.columns;
-  const order = Array.from({ length: x.length }, (_, i) => i).sort(
-    (a, b) => x[a] - x[b] || tx[a] - tx[b] || T[a] - T[b],
-  );
+  const order = sortedIndices(x.length, (a, b) => x[a] - x[b] || tx[a] - tx[b] || T[a] - T[b], checkpoint);
   const rank = new Int32Array(order.length);
   order.forEach((pattern, r) => (rank[pattern] = r));
   return {
@@ -97,8 +96,8 @@ function sortedPatterns(unique: UniqueRows): UniqueRows {
 }
 
 /** Distinct values of `values` and, per entry, the index of its value among them. */
-function indexValues(values: Float64Array): [Int32Array, Float64Array] {
-  const { of, columns } = uniqueRows([values]);
+function indexValues(values: Float64Array, checkpoint?: (fraction: number) => void): [Int32Array, Float64Array] {
+  const { of, columns } = uniqueRows([values], checkpoint);
   return [of, columns[0]];
 }
 
