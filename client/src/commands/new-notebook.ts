@@ -1,8 +1,9 @@
 // "CLV: New Notebook…": an empty notebook, or a copy of a shipped sample rewritten to read the
 // user's own transaction file. The rewrite is the command line's `clvnb new` (run as a child
 // process of the bundled CLI, commands/cli.ts), so the editor and the CLI produce the same notebook, and so
-// is reading the file's columns (`clvnb columns`); this file only asks the questions: which sample,
-// where, which file, which columns.
+// is reading the file's columns (`clvnb columns`); this file only asks the questions, data first: which
+// sample, which file, which columns (each shown with its type and first values), how its dates are
+// written when they read two ways, and where to save (beside the data file by default).
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -32,64 +33,125 @@ async function samplePicks(samplesDir: string): Promise<SamplePick[]> {
   return picks;
 }
 
-/** The user's column for a role, picked from the file's real header (the sample's name first). */
-async function pickColumn(columns: string[], role: string, optional: boolean): Promise<string | undefined | null> {
-  const items: vscode.QuickPickItem[] = columns.map((c) => ({ label: c }));
+/** What `clvnb columns --json` says of one column. */
+interface FileColumn {
+  name: string;
+  type: string;
+  dateFormat?: string;
+  /** Dates that read two ways: each format with what it makes of the first values. */
+  dateReadings?: { format: string; firstDates: string[] }[];
+  samples: string[];
+}
+
+const firstValues = (c: FileColumn) =>
+  c.samples
+    .filter((s) => s !== '')
+    .slice(0, 3)
+    .join(', ');
+
+/** The user's column for a role, picked from the file's real header, each shown with its type and first values. */
+async function pickColumn(
+  columns: FileColumn[],
+  role: string,
+  optional: boolean,
+): Promise<FileColumn | undefined | null> {
+  const items: (vscode.QuickPickItem & { column?: FileColumn })[] = columns.map((c) => ({
+    label: c.name,
+    description: c.dateReadings
+      ? `date (${c.dateReadings.map((r) => r.format).join(' or ')})`
+      : c.dateFormat
+        ? `${c.type} (${c.dateFormat})`
+        : c.type,
+    detail: firstValues(c),
+    column: c,
+  }));
   if (optional) items.push({ label: '(none)', description: 'no spend column: purchase models only' });
   const picked = await vscode.window.showQuickPick(items, {
     title: `Which column holds the ${role}?`,
     ignoreFocusOut: true,
+    matchOnDescription: true,
   });
   if (!picked) return null;
-  return picked.label === '(none)' ? undefined : picked.label;
+  return picked.column;
 }
 
-async function fromSample(cli: string, sampleDir: string, target: vscode.Uri) {
+/**
+ * The date format to pass when the column's dates read two ways (05/06/2022): a pick list
+ * showing what each format makes of the first values. Undefined when there is nothing to ask.
+ */
+async function pickDateFormat(column: FileColumn): Promise<string | undefined | null> {
+  if (!column.dateReadings) return undefined;
+  const firsts = column.samples.filter((s) => s !== '').slice(0, 3);
+  const picked = await vscode.window.showQuickPick(
+    column.dateReadings.map((r) => ({
+      label: r.format,
+      detail: firsts.map((s, i) => `${s} is ${r.firstDates[i]}`).join(', '),
+    })),
+    {
+      title: `How are the dates in ${column.name} written? No value in the first rows has a day above 12`,
+      ignoreFocusOut: true,
+    },
+  );
+  return picked ? picked.label : null;
+}
+
+/** A name for the new notebook beside the data file that is not taken yet. */
+async function besideData(data: vscode.Uri, sample: string): Promise<vscode.Uri> {
+  const dir = vscode.Uri.joinPath(data, '..');
+  for (let n = 1; ; n++) {
+    const target = vscode.Uri.joinPath(dir, `${sample}-analysis${n > 1 ? `-${n}` : ''}.clvnb`);
+    try {
+      await vscode.workspace.fs.stat(target);
+    } catch {
+      return target;
+    }
+  }
+}
+
+/** Asks for the data first, then its columns, then where to save (beside the data by default), and runs `clvnb new`. */
+async function fromSample(cli: string, sampleDir: string, sampleName: string): Promise<vscode.Uri | undefined> {
   const data = await vscode.window.showOpenDialog({
     title: 'Your transaction file (one row per purchase)',
     canSelectMany: false,
-    filters: { Data: ['csv', 'tsv', 'txt', 'json', 'parquet', 'arrow'] },
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    filters: { Data: ['csv', 'tsv', 'txt', 'json', 'parquet', 'arrow', 'gz'] },
   });
-  if (!data) return false;
+  if (!data) return undefined;
   const file = data[0].fsPath;
-  let names: string[];
+  let columns: FileColumn[];
   try {
     // The command line reads the file (`clvnb columns`): the same reader as `clvnb new` and column completion.
-    names = (JSON.parse(await runClvnb(cli, ['columns', file, '--json'])) as { name: string }[]).map((c) => c.name);
+    columns = JSON.parse(await runClvnb(cli, ['columns', file, '--json'])) as FileColumn[];
   } catch (err) {
     void vscode.window.showErrorMessage(
       `Cannot read the columns of ${path.basename(file)}: ${(err as Error).message.replace(/^clvnb: /, '')}`,
     );
-    return false;
+    return undefined;
   }
-  const customer = await pickColumn(names, 'customer id', false);
-  const date = customer && (await pickColumn(names, 'purchase date', false));
-  const amount = date && (await pickColumn(names, 'amount spent', true));
-  if (!customer || !date || amount === null) return false;
-  const args = [
-    'new',
-    '--from',
-    sampleDir,
-    '--data',
-    file,
-    '--out',
-    target.fsPath,
-    '--customer',
-    customer,
-    '--date',
-    date,
-    '--force',
-  ];
-  if (amount) args.push('--amount', amount);
+  const customer = await pickColumn(columns, 'customer id', false);
+  const date = customer && (await pickColumn(columns, 'purchase date', false));
+  const dateFormat = date && (await pickDateFormat(date));
+  const amount = date && dateFormat !== null && (await pickColumn(columns, 'amount spent', true));
+  if (!customer || !date || dateFormat === null || amount === null || amount === false) return undefined;
+  const target = await vscode.window.showSaveDialog({
+    title: 'Save the new notebook as',
+    defaultUri: await besideData(data[0], sampleName),
+    filters: { 'CLV notebook': ['clvnb'] },
+  });
+  if (!target) return undefined;
+  const args = ['new', '--from', sampleDir, '--data', file, '--out', target.fsPath, '--customer', customer.name];
+  args.push('--date', date.name, '--force');
+  if (dateFormat) args.push('--date-format', dateFormat);
+  args.push(...(amount ? ['--amount', amount.name] : ['--no-amount']));
   try {
     const said = await runClvnb(cli, args);
     void vscode.window.showInformationMessage(
       said.split('\n').filter(Boolean).slice(1).join(' ') || 'Notebook created.',
     );
-    return true;
+    return target;
   } catch (err) {
     void vscode.window.showErrorMessage(`Could not create the notebook: ${(err as Error).message}`);
-    return false;
+    return undefined;
   }
 }
 
@@ -102,17 +164,17 @@ export function registerNewNotebookCommand(extensionUri: vscode.Uri): vscode.Dis
       matchOnDetail: true,
     });
     if (!pick) return;
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const name = pick.sampleDir ? `${pick.label}-analysis.clvnb` : 'analysis.clvnb';
-    const target = await vscode.window.showSaveDialog({
-      title: 'Create the notebook where?',
-      defaultUri: folder && vscode.Uri.joinPath(folder, name),
-      filters: { 'CLV notebook': ['clvnb'] },
-    });
-    if (!target) return;
-    if (pick.sampleDir) {
-      if (!(await fromSample(cli, pick.sampleDir, target))) return;
-    } else await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(EMPTY));
-    await vscode.window.showNotebookDocument(await vscode.workspace.openNotebookDocument(target));
+    let target: vscode.Uri | undefined;
+    if (pick.sampleDir) target = await fromSample(cli, pick.sampleDir, pick.label);
+    else {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      target = await vscode.window.showSaveDialog({
+        title: 'Save the new notebook as',
+        defaultUri: folder && vscode.Uri.joinPath(folder, 'analysis.clvnb'),
+        filters: { 'CLV notebook': ['clvnb'] },
+      });
+      if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(EMPTY));
+    }
+    if (target) await vscode.window.showNotebookDocument(await vscode.workspace.openNotebookDocument(target));
   });
 }
