@@ -296,7 +296,7 @@ function drawEvaluation(
   build: () => DrawnPrediction,
 ): DrawnPrediction {
   let byPrediction = evaluations.get(unique);
-  if (!byPrediction) evaluations.set(unique, (byPrediction = new Map()));
+  if (!byPrediction) evaluations.set(unique, (byPrediction = new Map<string, DrawnPrediction>()));
   const key = `${options.draws}:${options.seed}:${JSON.stringify(prediction)}`;
   let evaluation = byPrediction.get(key);
   if (!evaluation) byPrediction.set(key, (evaluation = build()));
