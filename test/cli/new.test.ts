@@ -277,6 +277,76 @@ describe('clvnb new', function () {
     assert.match(run.stdout, /6,919 transactions by 2,357 customers/);
   });
 
+  it('--no-amount leaves out the sample steps that need amounts, and the notebook checks clean and runs', async () => {
+    // A date-only log (customer and ISO date), started from the shipped CDNOW sample.
+    const rows = readFileSync(join(ws.dir, 'mydata', 'orders.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
+    const log = rows.map((row) => {
+      const [id, date] = row.split(',');
+      return `${id},${date.slice(6)}-${date.slice(3, 5)}-${date.slice(0, 2)}`;
+    });
+    writeFileSync(join(ws.dir, 'mydata', 'dates.csv'), ['client,order_date', ...log].join('\n') + '\n');
+    const r = await clvnb(
+      [
+        'new',
+        '--from',
+        'cdnow',
+        '--data',
+        'mydata/dates.csv',
+        '--customer',
+        'client',
+        '--date',
+        'order_date',
+        '--no-amount',
+        '--out',
+        'dates.clvnb',
+      ],
+      ws.dir,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const leftOut =
+      'model spend = gamma_gamma(calibration); value clv = lifetime_value(purchases, spend); chart lorenz of clv; ' +
+      'chart histogram of clv; chart line of clv by frequency, clv; segments tiers on clv; chart bar of tiers by clv; ' +
+      'table at_risk = tiers; export tiers to "out/cdnow-tiers.csv"';
+    assert.match(
+      r.stdout,
+      new RegExp(
+        `\nnote: the file has no amounts, so the sample's steps that need them are left out: ${leftOut.replace(/[()]/g, '\\$&')}\n`,
+      ),
+    );
+    const created = readFileSync(join(ws.dir, 'dates.clvnb'), 'utf8');
+    assert.match(
+      created,
+      /```clv\nsource orders = csv "mydata\/dates\.csv" \{\n {2}customer = client\n {2}date {5}= order_date\n\}\n```/,
+    );
+    // The clv cells: the sample's without the steps that need amounts.
+    const code = [...created.matchAll(/```clv\n([\s\S]*?)```/g)].map((m) => m[1]);
+    assert.deepEqual(code.slice(2), [
+      'model purchases = bgnbd(calibration) {\n  intervals 90%\n}\nmodel purchases_pnbd = pareto_nbd(calibration)\n',
+      'chart tracking of purchases\nchart tracking of purchases_pnbd\n',
+      'model purchases_mbg = mbgnbd(calibration)\ncompare purchases, purchases_pnbd, purchases_mbg\n',
+      'chart matrix of purchases by p_alive\n',
+    ]);
+    // Headings whose steps all went go with them.
+    assert.deepEqual(
+      created.split('\n').filter((l) => l.startsWith('## ')),
+      ['## The transaction log', '## Calibration and holdout', '## Two purchase models', '## Which model to trust'],
+    );
+    assert.match(
+      created,
+      /The sample's steps that need spend amounts are left out: `model spend = gamma_gamma\(calibration\)`, /,
+    );
+    const check = await clvnb(['check', 'dates.clvnb'], ws.dir);
+    assert.deepEqual(check, { code: 0, stdout: '', stderr: '0 errors, 0 warnings in 1 notebook\n' });
+    const run = await clvnb(['run', 'dates.clvnb'], ws.dir);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    // Holdout purchases are counted without amounts (the whole pipeline on a date-only log).
+    assert.match(run.stdout, /Repeat transactions over 78 weeks: actual 4339; purchases \d/);
+    assert.match(run.stderr, /^6 cells ran\n/m);
+  });
+
   it('names the missing column and lists the file columns', async () => {
     const wrong = await clvnb(
       ['new', '--from', 'sample', '--data', 'mydata/orders.csv', '--customer', 'cust', '--out', 'x.clvnb'],

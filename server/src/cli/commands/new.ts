@@ -23,6 +23,7 @@ import {
   type SplitChoice,
 } from '../new/narrative';
 import { readPurchases } from '../new/read-purchases';
+import { withoutAmountSteps } from '../new/without-amounts';
 import { applyEdits, statementsOf, type TextEdit } from '../new/rewrite';
 import { resolveSample } from '../new/sample';
 import { chooseSplit, MIN_SPLIT_DAYS } from '../new/split-dates';
@@ -96,7 +97,10 @@ export const newCommand: Command = {
       customer: { type: 'string', valueName: 'COL', description: "customer id column (default: the sample's)" },
       date: { type: 'string', valueName: 'COL', description: "transaction date column (default: the sample's)" },
       amount: { type: 'string', valueName: 'COL', description: "spend column (default: the sample's, if it uses one)" },
-      'no-amount': { type: 'boolean', description: 'the file has no spend column: map no amount' },
+      'no-amount': {
+        type: 'boolean',
+        description: 'the file has no spend column: map no amount, leave out the steps that need one',
+      },
       'date-format': {
         type: 'string',
         valueName: 'FMT',
@@ -123,8 +127,9 @@ when the dates read two ways (05/06/2022: 5 June or 6 May) pass --date-format. T
 dates are chosen from the file's date range (the holdout is the last half of it, at most
 52 weeks, ending on the file's last date) unless given. The sample's other data files are
 referred to where they are, so the notebook runs as it is. Models, values, segments and
-charts are kept as in the sample; its prose, which is about its own data, is replaced by
-notes about yours and a link to the sample.
+charts are kept as in the sample; with --no-amount, the steps that need spend amounts
+(a spend model, a value on it and what reads them) are left out and listed. The sample's
+prose, which is about its own data, is replaced by notes about yours and a link to the sample.
 
 Exit code: 0 when the notebook was written, 1 when the sample, the data file or a
 column is wrong.`,
@@ -219,7 +224,10 @@ column is wrong.`,
     }
     if (sampleSplit && split)
       edits.push(...splitEdits(sampleSplit.cellIndex, sampleSplit.statement as SplitStatement, split));
-    const edited = applyEdits(texts, edits);
+    // Without amounts, the steps that need them go (without-amounts.ts); a cell they emptied goes too.
+    const pruned = amount === undefined ? withoutAmountSteps(applyEdits(texts, edits)) : undefined;
+    const edited = pruned?.texts ?? applyEdits(texts, edits);
+    const leftOut = pruned?.leftOut.map((s) => s.summary) ?? [];
     const code = sample.file.cells.map((cell, i) =>
       edited[i] !== null && edited[i] !== texts[i] ? { ...cell, source: formatCell(edited[i]) } : cell,
     );
@@ -231,6 +239,8 @@ column is wrong.`,
       },
       sourceCell: found.cellIndex,
       split: sampleSplit && split ? { cell: sampleSplit.cellIndex, choice: split } : undefined,
+      gone: new Set(edited.flatMap((text, i) => (text === '' ? [i] : []))),
+      leftOut,
     });
     const metadata = {
       ...sample.file.metadata,
@@ -251,6 +261,10 @@ column is wrong.`,
     if (split && 'chosen' in split)
       print(
         `split: calibration until ${split.chosen.calibrationEnd}, holdout until ${split.chosen.holdoutEnd} (the last ${split.chosen.holdoutWeeks} weeks), chosen from the data; move them with --calibration-end, --holdout-end\n`,
+      );
+    if (leftOut.length)
+      print(
+        `note: the file has no amounts, so the sample's steps that need them are left out: ${leftOut.join('; ')}\n`,
       );
     if (named.renamed)
       print(
@@ -321,6 +335,10 @@ interface NarrativePlan {
   /** Index of the cell with the transaction source. */
   sourceCell: number;
   split?: { cell: number; choice: SplitChoice };
+  /** Code cells whose statements were all left out (they need amounts). */
+  gone: Set<number>;
+  /** The statements left out, as the notes name them. */
+  leftOut: string[];
 }
 
 const markdownCell = (source: string): NotebookCell => ({ kind: 'markup', language: 'markdown', source });
@@ -332,19 +350,26 @@ const markdownCell = (source: string): NotebookCell => ({ kind: 'markup', langua
  */
 function withNarrative(cells: NotebookCell[], plan: NarrativePlan): NotebookCell[] {
   const out: NotebookCell[] = [];
-  const notes = new Map<number, string>([[plan.sourceCell, sourceMarkdown(plan.facts)]]);
+  const notes = new Map<number, string>([[plan.sourceCell, sourceMarkdown(plan.facts, plan.leftOut)]]);
   // The split may share the source's cell: then one note says both.
   if (plan.split) {
     const before = notes.get(plan.split.cell);
     const note = splitMarkdown(plan.facts, plan.split.choice);
     notes.set(plan.split.cell, before ? `${before}\n\n${note}` : note);
   }
+  // A Markdown cell whose code cells (up to the next Markdown cell) all went introduces nothing.
+  const sectionGone = (i: number) => {
+    let j = i + 1;
+    while (j < cells.length && cells[j].kind !== 'markup' && plan.gone.has(j)) j++;
+    return j > i + 1 && (j === cells.length || cells[j].kind === 'markup');
+  };
   cells.forEach((cell, i) => {
     const note = notes.get(i + 1);
+    if (plan.gone.has(i) || (i > 0 && cell.kind === 'markup' && sectionGone(i))) return;
     if (cell.kind === 'markup') {
       // The first cell's title is the sample's: the introduction brings its own.
       const headings = headingsOf(cell.source).filter((h) => i > 0 || !/^#\s/.test(h));
-      const parts = i === 0 ? [introMarkdown(plan.facts, plan.sample), ...headings] : headings;
+      const parts = i === 0 ? [introMarkdown(plan.facts, plan.sample, plan.leftOut), ...headings] : headings;
       if (note) {
         parts.push(note);
         notes.delete(i + 1);
@@ -353,7 +378,7 @@ function withNarrative(cells: NotebookCell[], plan: NarrativePlan): NotebookCell
       return;
     }
     // A code cell the notes are about, with no Markdown cell before it: the note gets its own.
-    if (i === 0) out.push(markdownCell(introMarkdown(plan.facts, plan.sample)));
+    if (i === 0) out.push(markdownCell(introMarkdown(plan.facts, plan.sample, plan.leftOut)));
     const own = notes.get(i);
     if (own) out.push(markdownCell(own));
     out.push(cell);

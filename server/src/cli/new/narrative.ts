@@ -50,8 +50,8 @@ const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 /** The heading lines of a sample's Markdown cell (the rest of its prose is about the sample's data). */
 export const headingsOf = (markdown: string): string[] => markdown.split(/\r?\n/).filter((l) => /^#{1,6}\s/.test(l));
 
-/** The notebook's title and opening paragraphs. */
-export function introMarkdown(facts: DataFacts, sample: SampleFacts): string {
+/** The notebook's title and opening paragraphs; `leftOut` are the sample's steps left out for want of amounts. */
+export function introMarkdown(facts: DataFacts, sample: SampleFacts, leftOut: string[] = []): string {
   const rejected = facts.rejectedRows
     ? ` ${plural(facts.rejectedRows, 'row')} could not be read; the source's output lists them with their line numbers.`
     : '';
@@ -61,22 +61,28 @@ export function introMarkdown(facts: DataFacts, sample: SampleFacts): string {
       `from ${longDate(facts.firstDate)} to ${longDate(facts.lastDate)}. ${count(facts.repeatCustomers)} of them ` +
       `(${percent(facts.repeatCustomers, facts.customers)}) bought on more than one day: the repeat buying the ` +
       `models below describe.${rejected}`,
-    `This notebook started from the sample [${sample.title}](${encodeURI(sample.link)}): the same models, ` +
-      `value and segments, run on this file. The sample's notes explain each step and how to read its outputs; ` +
+    `This notebook started from the sample [${sample.title}](${encodeURI(sample.link)}): ` +
+      (leftOut.length
+        ? 'its steps that need no spend amounts, run on this file. '
+        : 'the same models, value and segments, run on this file. ') +
+      `The sample's notes explain each step and how to read its outputs; ` +
       `the prose here is about this file only, so add your own as you go.`,
   ].join('\n\n');
 }
 
-/** What the transaction source reads. */
-export function sourceMarkdown(facts: DataFacts): string {
+/** What the transaction source reads, and which of the sample's steps are left out for want of amounts. */
+export function sourceMarkdown(facts: DataFacts, leftOut: string[] = []): string {
   const date = `${code(facts.date)} (read as ${facts.dateFormat ?? 'ISO'})`;
   const amount = facts.amount
     ? ` and the amount spent ${code(facts.amount)}`
     : '; the file has no amount, so only purchase models apply';
+  const gone = leftOut.length
+    ? ` The sample's steps that need spend amounts are left out: ${leftOut.map(code).join(', ')}.`
+    : '';
   const renamed = facts.renamedColumns
     ? " Some of the file's column names hold line breaks, which a notebook cannot write, so the source names the columns itself (`columns`), with the breaks as spaces."
     : '';
-  return `One row per purchase: the customer is ${code(facts.customer)}, the date ${date}${amount}.${renamed}`;
+  return `One row per purchase: the customer is ${code(facts.customer)}, the date ${date}${amount}.${gone}${renamed}`;
 }
 
 /** Why the split dates are where they are. */
