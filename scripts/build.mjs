@@ -62,6 +62,7 @@ const builds = [
     external: ['vscode'],
   },
   { ...nodeEsm, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server/main.mjs' },
+  { ...nodeEsm, entryPoints: ['server/src/lsp/schema/schema-worker.ts'], outfile: 'dist/server/schema-worker.mjs' },
   { ...nodeEsm, entryPoints: ['server/src/kernel/worker.ts'], outfile: 'dist/kernel/worker.mjs' },
   // Split into chunks that load on demand: `clvnb --version` loads only the entry, `run` the
   // kernel, and vega/vega-lite load only when a report is written (see server/src/cli/clvnb.ts).

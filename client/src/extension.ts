@@ -13,6 +13,7 @@ import { registerExportCommands } from './commands/export-commands';
 import { registerNewNotebookCommand } from './commands/new-notebook';
 import { registerCompareSegmentsCommand } from './commands/compare-segments';
 import { registerTablePages } from './table-pages';
+import { ConnectionSecrets, registerAddConnectionCommand } from './connections';
 import { runSuiteIfAsked } from './test-hook';
 
 let client: LanguageClient | undefined;
@@ -26,7 +27,12 @@ export interface ClvExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): ClvExtensionApi {
   const log = vscode.window.createOutputChannel('CLV Kernel');
-  const kernels = new Kernels(vscode.Uri.joinPath(context.extensionUri, 'dist', 'kernel', 'worker.mjs').fsPath, log);
+  const connections = new ConnectionSecrets(context.secrets);
+  const kernels = new Kernels(
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'kernel', 'worker.mjs').fsPath,
+    log,
+    connections,
+  );
   const controller = new ClvController(kernels);
   context.subscriptions.push(
     log,
@@ -38,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): ClvExtensionApi {
     registerNewNotebookCommand(context.extensionUri),
     registerCompareSegmentsCommand(context.extensionUri),
     registerTablePages(kernels),
+    connections,
+    registerAddConnectionCommand(connections),
   );
   // vscode-languageclient is nine tenths of the extension's code, so it is a bundle of its own
   // (dist/client/language-client.cjs), loaded just after activation: opening a notebook and
@@ -47,7 +55,16 @@ export function activate(context: vscode.ExtensionContext): ClvExtensionApi {
     const languageClient = require(path.join(__dirname, 'language-client.cjs')) as {
       startLanguageClient: typeof startLanguageClient;
     };
-    client = languageClient.startLanguageClient(context);
+    // The server learns the stored URLs and whether it may connect when it starts: a new
+    // connection, or a workspace becoming trusted, starts it again.
+    const start = async () => {
+      await connections.loaded;
+      await client?.stop();
+      client = languageClient.startLanguageClient(context, connections.env());
+    };
+    let starting = start();
+    const restart = () => (starting = starting.then(start, start));
+    context.subscriptions.push(connections.onDidChange(restart), vscode.workspace.onDidGrantWorkspaceTrust(restart));
   });
   runSuiteIfAsked();
   return { activationMs: performance.now() - loadedAt };

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { KernelProcess } from '../../server/src/kernel/kernel-process';
+import type { ConnectionSecrets } from './connections';
 import { NOTEBOOK_TYPE } from './notebook-type';
 
 export class Kernels implements vscode.Disposable {
@@ -14,6 +15,8 @@ export class Kernels implements vscode.Disposable {
   constructor(
     private readonly workerPath: string,
     readonly log: vscode.OutputChannel,
+    /** Each kernel process's environment: the stored connection URLs, once they are read. */
+    private readonly connections: Pick<ConnectionSecrets, 'loaded' | 'env'>,
   ) {
     this.listeners = [
       vscode.workspace.onDidCloseNotebookDocument((nb) => this.drop(nb.uri)),
@@ -34,6 +37,7 @@ export class Kernels implements vscode.Disposable {
         workerPath: this.workerPath,
         notebookDir: path.dirname(notebook.uri.fsPath),
         log: (message) => this.log.appendLine(`[${name}] ${message}`),
+        env: () => this.connections.env(),
       });
       this.byNotebook.set(key, kernel);
     }
@@ -49,8 +53,9 @@ export class Kernels implements vscode.Disposable {
   private warm(notebook: vscode.NotebookDocument) {
     if (notebook.notebookType !== NOTEBOOK_TYPE || notebook.uri.scheme !== 'file' || !vscode.workspace.isTrusted)
       return;
-    this.for(notebook)
-      .start()
+    // Started once the stored connection URLs are read, so the process has them in its environment.
+    this.connections.loaded
+      .then(() => this.for(notebook).start())
       .catch((err: Error) => this.log.appendLine(`kernel did not start: ${err.message}`));
   }
 

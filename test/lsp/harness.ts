@@ -66,6 +66,8 @@ export class TestClient {
   /** How many times each URI's diagnostics were published. */
   readonly publications = new Map<string, number>();
   readonly errors: string[] = [];
+  /** Every message the server logged (window/logMessage, of any type) and everything it wrote to stderr. */
+  readonly logs: string[] = [];
   private waiters: { uris: Set<string>; resolve: () => void }[] = [];
   private versions = new Map<string, number>();
   /** Each open notebook's cells, in order, as the server was told. */
@@ -85,15 +87,24 @@ export class TestClient {
       this.waiters = this.waiters.filter((w) => (w.uris.size === 0 ? (w.resolve(), false) : true));
     });
     this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      this.logs.push(p.message);
       if (p.type === 1) this.errors.push(p.message);
     });
     process.on('exit', () => (this.exited = true));
     this.connection.listen();
   }
 
-  static async start(initializationOptions: Record<string, unknown> = { diagnosticsDelay: 0 }): Promise<TestClient> {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `env`: the server process's environment (where `env "VAR"` connections find their URL). */
+  static async start(
+    initializationOptions: Record<string, unknown> = { diagnosticsDelay: 0 },
+    env: NodeJS.ProcessEnv = process.env,
+  ): Promise<TestClient> {
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const client = new TestClient(child);
+    child.stderr.on('data', (chunk: Buffer) => {
+      client.logs.push(chunk.toString());
+      process.stderr.write(chunk);
+    });
     await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,

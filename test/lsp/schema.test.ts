@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { HoverRequest } from 'vscode-languageserver-protocol/node';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { brief, buildOnce, fixtures, notebookUriIn, TestClient } from './harness';
 
@@ -128,5 +129,24 @@ describe('LSP schema-aware checks (real server over stdio)', function () {
       { range: { start: path.start, end: { line: 0, character: 34 } }, text: 'data/orders.csv' },
     ]);
     assert.deepEqual(refused(await client.until(exportCell, (ds) => refused(ds).length === 0)), []);
+  });
+
+  it('a data file read that outlasts the timeout is a warning, and the server answers meanwhile', async () => {
+    // Headers are read in a worker thread; a timeout of 1 ms is shorter than any read (the
+    // worker's start alone takes longer), so this file is as slow as a file on a hung disk.
+    await client.stop();
+    client = await TestClient.start({ diagnosticsDelay: 0, readTimeout: 1 });
+    const [uri] = await client.openNotebook(notebookUriIn(folder), [source('data/orders.csv')]);
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 0, character: 9 },
+    });
+    assert.match(JSON.stringify(hover), /\(source\) \*\*orders\*\*/);
+    const [d] = await client.until(uri, (ds) => ds.length > 0);
+    assert.deepEqual(brief([d]), [{ code: 'slow-data-file', severity: 2, range: [0, 20, 0, 37] }]);
+    assert.equal(
+      d.message,
+      'the editor stopped reading the data file "data/orders.csv": reading its header took longer than 1 ms; its columns are not checked',
+    );
   });
 });

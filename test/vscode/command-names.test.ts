@@ -20,12 +20,6 @@ function files(dir: string, extensions: string[]): string[] {
   });
 }
 
-/**
- * Named in docs and messages by work in progress (connections' secrets, issue 14) before the
- * command is contributed. The test fails once it is contributed, so the entry goes with it.
- */
-const NOT_YET_CONTRIBUTED = ['CLV: Add Connection…'];
-
 describe('command names', () => {
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   const titles = new Set(
@@ -47,18 +41,10 @@ describe('command names', () => {
       // a letter, a space nor the ellipsis that marks a command asking more.
       for (const [title] of readFileSync(file, 'utf8').matchAll(/CLV: [A-Z][A-Za-z]*(?: [A-Za-z]+)*…?/g)) {
         named.push(title);
-        if (!titles.has(title) && !NOT_YET_CONTRIBUTED.includes(title))
-          unknown.push(`${relative(repoRoot, file)}: ${title}`);
+        if (!titles.has(title)) unknown.push(`${relative(repoRoot, file)}: ${title}`);
       }
     }
     assert.ok(named.length >= 5, `found only ${named.length} command names: is the pattern right?`);
     assert.deepEqual(unknown, [], `contributed: ${[...titles].join(', ')}`);
-  });
-
-  it('lists as not yet contributed only commands that are not', () => {
-    assert.deepEqual(
-      NOT_YET_CONTRIBUTED.filter((t) => titles.has(t)),
-      [],
-    );
   });
 });

@@ -47,7 +47,7 @@ export function readColumns(
     header: layout.header ?? true,
   });
   if (schema.kind === 'unreadable') throw new InputError(`cannot read: ${schema.reason}`, path);
-  if (schema.kind === 'opaque') throw new InputError(`cannot read the columns: ${schema.reason}`, path);
+  if (schema.kind !== 'columns') throw new InputError(`cannot read the columns: ${schema.reason}`, path);
   if (schema.columns.length === 0) throw new InputError('the file is empty or has no header line', path);
   return schema.columns;
 }

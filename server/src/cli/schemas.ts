@@ -4,7 +4,9 @@
 // date format that does not match the sampled values.
 import type { ReadFile } from '../files/write-policy';
 import type { CheckOptions, Diagnostic, Statement } from '../language';
-import { SchemaCache } from '../lsp/schema/schema-cache';
+import type { SourceStatement } from '../language';
+import type { FileSchema } from '../lsp/schema/columns';
+import { readSchema } from '../lsp/schema/read-schema';
 import { schemaDiagnostics } from '../lsp/schema/schema-diagnostics';
 import { sourceFileSpec } from '../lsp/schema/source-file';
 
@@ -18,14 +20,20 @@ export interface DataFileChecks {
 }
 
 export function dataFileChecks(notebookDir: string): DataFileChecks {
-  // Each file is read once per command; the cache's folder watches do not keep the process alive.
-  const cache = new SchemaCache(() => undefined);
+  // Each file is read once per command, synchronously: a command has nothing else to answer meanwhile.
+  const read = new Map<string, FileSchema>();
+  const schemaOf = (source: SourceStatement): FileSchema | undefined => {
+    const spec = sourceFileSpec(source, notebookDir);
+    if (!spec) return undefined;
+    const key = JSON.stringify(spec);
+    if (!read.has(key)) read.set(key, readSchema(spec));
+    return read.get(key);
+  };
   return {
     schema(source) {
-      const spec = sourceFileSpec(source, notebookDir);
-      const schema = spec && cache.get(spec);
+      const schema = schemaOf(source);
       return schema?.kind === 'columns' ? schema.columns : undefined;
     },
-    diagnostics: (statements, reads) => schemaDiagnostics(statements, notebookDir, cache, reads),
+    diagnostics: (statements, reads) => schemaDiagnostics(statements, notebookDir, schemaOf, reads),
   };
 }

@@ -25,6 +25,8 @@ export interface KernelProcessOptions {
   graceMs?: number;
   /** Told when the process was killed and will be replaced, with why (cached results lost). */
   onRestart?: (reason: string) => void;
+  /** The process's environment when it starts (the editor adds the stored connection URLs). */
+  env?: () => NodeJS.ProcessEnv;
 }
 
 export class KernelProcess extends KernelQueries implements KernelApi {
@@ -57,6 +59,7 @@ export class KernelProcess extends KernelQueries implements KernelApi {
       // stdio piped, not inherited: the host's stdout (the extension host's) is not ours to write to.
       stdio: ['ignore', 'pipe', 'pipe', 'ipc', 'pipe'],
       cwd: this.options.notebookDir,
+      env: this.options.env?.(),
     });
     if (child.stdio.length <= INTERRUPT_FD) throw new Error('kernel process: no interrupt line');
     this.child = child;

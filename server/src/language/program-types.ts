@@ -18,7 +18,8 @@ export interface ColumnInfo {
 
 export interface CheckOptions {
   /** Columns of a source's file, or undefined when unknown (then column names are not checked). */
-  schema?: (source: SourceStatement) => ColumnInfo[] | undefined;
+  /** `lookup` finds the notebook's definitions (a `table` source's connection) while the check runs. */
+  schema?: (source: SourceStatement, lookup: (name: string) => Definition | undefined) => ColumnInfo[] | undefined;
 }
 
 export interface ParseResult {

@@ -13,7 +13,8 @@ import { signatureHelp } from './features/signature-help';
 import { documentSymbols } from './features/symbols';
 import { DEFAULT_DIAGNOSTICS_DELAY_MS, DiagnosticsPublisher } from './diagnostics/publisher';
 import { safe } from './safe';
-import { SchemaCache } from './schema/schema-cache';
+import { DataSchemas } from './schema/data-schemas';
+import { DEFAULT_READ_TIMEOUT_MS } from './schema/read-timeout';
 import { CLV_LANGUAGE, Workspace } from './workspace/workspace';
 
 export const NOTEBOOK_TYPE = 'clv-notebook';
@@ -38,19 +39,30 @@ function capabilities(): InitializeResult['capabilities'] {
 }
 
 export function startServer(connection: Connection): void {
-  const schemas = new SchemaCache((message) => connection.console.warn(message));
+  const schemas = new DataSchemas((message) => connection.console.warn(message));
   const workspace = new Workspace(schemas);
   let publisher: DiagnosticsPublisher | undefined;
 
   connection.onInitialize((params) => {
-    const delay = (params.initializationOptions as { diagnosticsDelay?: unknown } | undefined)?.diagnosticsDelay;
+    const options = params.initializationOptions as
+      { diagnosticsDelay?: unknown; readTimeout?: unknown; connections?: unknown } | undefined;
+    const delay = options?.diagnosticsDelay;
+    const timeout = options?.readTimeout;
     publisher = new DiagnosticsPublisher(
       connection,
       typeof delay === 'number' && delay >= 0 ? delay : DEFAULT_DIAGNOSTICS_DELAY_MS,
     );
+    // No connection unless the client says the workspace is trusted.
+    schemas.configure({
+      timeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_READ_TIMEOUT_MS,
+      connections: options?.connections === true,
+    });
     return { capabilities: capabilities(), serverInfo: { name: 'clv-language-server', version: '0.1.0' } };
   });
-  workspace.onDidChange((program) => publisher?.schedule(program));
+  workspace.onDidChange((program, cause) => {
+    // A publication under way waits for the reads and checks again with them: no second one.
+    if (cause === 'text' || !publisher?.publishing(program)) publisher?.schedule(program);
+  });
   workspace.onDidClose((program) => publisher?.clear(program));
 
   connection.onCompletion(safe(connection, 'completion', [], (p) => complete(workspace, p)));

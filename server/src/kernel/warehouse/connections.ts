@@ -7,15 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { ConnectionStatement } from '../../language';
 import type { SqlConnection } from '../../data/engines/sql/connection';
 import { openSqlConnection, type ConnectionLocation } from '../../data/engines/sql/registry';
+import { SECRETS_FILE, secretVariable } from '../../data/engines/sql/secret-names';
 import { EvaluationError } from '../evaluate/context';
-
-/** The workspace file of named connection URLs; it must be git-ignored (docs/engines.md). */
-export const SECRETS_FILE = join('.clv', 'connections.json');
-
-/** The environment variable through which the VS Code client hands a stored secret to its kernel. */
-export function secretVariable(name: string): string {
-  return `CLV_SECRET_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
 
 /** The nearest `.clv/connections.json` at or above `dir`. */
 function secretsFile(dir: string): string | undefined {

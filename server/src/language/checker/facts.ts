@@ -249,6 +249,9 @@ export function interfaceFacts(d: Definition): string {
       return d.call?.callee.name ?? '';
     case 'Segments':
       return JSON.stringify(d.rules.map((r) => r.label.value));
+    // A source's columns come through its connection: a different database is a different schema.
+    case 'Connection':
+      return JSON.stringify([d.engine?.name, d.via?.name, d.target?.value]);
     default:
       return '';
   }

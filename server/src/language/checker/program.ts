@@ -136,7 +136,7 @@ export class ProgramChecker {
       lookup,
       names: () => definitions.keys(),
       facts: new FactsTable(lookup, this.onCycle),
-      schema: (s: SourceStatement) => schema?.(s),
+      schema: (s: SourceStatement) => schema?.(s, lookup),
     };
     for (const analysis of analyses) {
       if (analysis.semantic?.version === this.version) continue;

@@ -59,12 +59,20 @@ function itemsFor(expectation: Expectation, located: Located): CompletionItem[] 
   }
 }
 
-export function complete(workspace: Workspace, params: CompletionParams): CompletionItem[] {
-  const located = locate(workspace, params.textDocument.uri, params.position);
+export async function complete(workspace: Workspace, params: CompletionParams): Promise<CompletionItem[]> {
+  let located = locate(workspace, params.textDocument.uri, params.position);
   if (!located) return [];
   const paths = pathCompletions(located);
   if (paths) return paths;
-  const context = completionContext(located.cell.text, located.offset);
+  let context = completionContext(located.cell.text, located.offset);
+  if (context.expect.some((e) => e.kind === 'columns')) {
+    // The columns may still be on their way from the file or the warehouse (each read is
+    // bounded by its timeout); other requests are answered meanwhile.
+    await located.program.settled();
+    located = locate(workspace, params.textDocument.uri, params.position);
+    if (!located) return [];
+    context = completionContext(located.cell.text, located.offset);
+  }
   const range = toLspRange(located.cell, context.replace);
   const seen = new Set<string>();
   const items: CompletionItem[] = [];

@@ -1,6 +1,7 @@
-// What the editor knows of a data file's columns: the names, the checker's type and the data
-// layer's finer one, sample values. Plain types, free of the file system, so the web build of
-// the language server shares them (read-schema.ts reads them from a local file).
+// What the editor knows of a source's columns: the names, the checker's type and the data
+// layer's finer one, sample values (or a warehouse column's engine type). Plain types, free of
+// the file system, so the web build of the language server shares them (read-schema.ts reads
+// them from a local file, catalog.ts from a warehouse).
 import type { InferredType } from '../../data/schema';
 import type { ColumnInfo } from '../../language';
 
@@ -22,18 +23,29 @@ export interface SampledColumn extends ColumnInfo {
   dateFormat?: string;
   /** For a date column the samples leave ambiguous (05/06/2022): one format per reading, `dateFormat` first. */
   dateFormats?: string[];
-  /** The first values of the column, as written in the file. */
+  /** The first values of the column, as written in the file (none from a warehouse's catalog). */
   samples: string[];
+  /** The engine's own type name, for a column from a warehouse's catalog: `numeric(12,2)`. */
+  nativeType?: string;
 }
 
 export type FileSchema =
   | { kind: 'columns'; columns: SampledColumn[] }
   /** The file exists but its columns are not read (an Arrow file too large to read here). */
   | { kind: 'opaque'; reason: string }
-  | { kind: 'unreadable'; reason: string };
+  | { kind: 'unreadable'; reason: string }
+  /** No answer within the editor's timeout (read-timeout.ts): a warning, tried again later. */
+  | { kind: 'timeout'; reason: string };
 
-/** How a column's type reads in hover and completion: `integer`, `date (ISO)`, `date (DD/MM/YYYY or MM/DD/YYYY)`. */
+/** What the language server knows of a source's columns: a schema, or `reading` while it is being read. */
+export type SchemaAnswer = FileSchema | { kind: 'reading' };
+
+/**
+ * How a column's type reads in hover and completion: `integer`, `date (ISO)`, `date (DD/MM/YYYY or MM/DD/YYYY)`,
+ * or a warehouse column's own type, `numeric(12,2)`.
+ */
 export function describeColumnType(column: SampledColumn): string {
+  if (column.nativeType) return column.nativeType;
   if (column.inferred === 'empty') return 'no values in the sample';
   const formats = column.dateFormats ?? (column.dateFormat ? [column.dateFormat] : []);
   return formats.length ? `${column.inferred} (${formats.join(' or ')})` : column.inferred;

@@ -3,33 +3,51 @@
 // file being created (a missing file appearing), deleted, or replaced by an editor's atomic
 // save (write a temp file, rename over), which a watch on the file itself loses. This works
 // with any client; workspace/didChangeWatchedFiles from a client that sends it is honoured too.
+// Reads are asynchronous (schema-reader.ts): until a file's header has been read, its columns
+// are not known, and the programs are checked again when it arrives.
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FileSchema, SourceFileSpec } from './columns';
-import { readSchema } from './read-schema';
+import type { FileSchema, SchemaAnswer, SourceFileSpec } from './columns';
+import { ReadCache } from './read-cache';
+import { RETRY_AFTER_MS } from './read-timeout';
+import type { SchemaReader } from './schema-reader';
+
+/**
+ * `arrived`: a read asked for has ended (only programs that were waiting for one need a new
+ * check); `changed`: a file read before changed on disk (every program may be affected).
+ */
+export type SchemaChange = 'arrived' | 'changed';
 
 export class SchemaCache {
-  private readonly schemas = new Map<string, FileSchema>();
+  private readonly schemas: ReadCache<FileSchema>;
   private readonly watchers = new Map<string, FSWatcher>();
-  private readonly listeners: (() => void)[] = [];
+  private readonly listeners: ((change: SchemaChange) => void)[] = [];
 
-  constructor(private readonly log: (message: string) => void) {}
+  constructor(
+    reader: Pick<SchemaReader, 'read'>,
+    private readonly log: (message: string) => void,
+  ) {
+    this.schemas = new ReadCache(
+      (key) => reader.read(JSON.parse(key) as SourceFileSpec),
+      () => this.notify('arrived'),
+      (schema) => (schema.kind === 'timeout' ? RETRY_AFTER_MS : Infinity),
+    );
+  }
 
-  /** Called (after the cache forgot the file) whenever a file this cache has read changes. */
-  onDidChange(listener: () => void): void {
+  /** Called whenever a file's header arrives, or a file this cache has read changes (after it was forgotten). */
+  onDidChange(listener: (change: SchemaChange) => void): void {
     this.listeners.push(listener);
   }
 
-  get(spec: SourceFileSpec): FileSchema {
-    const key = JSON.stringify(spec);
-    let schema = this.schemas.get(key);
-    if (!schema) {
-      schema = readSchema(spec);
-      this.schemas.set(key, schema);
-      this.watchFolder(dirname(spec.path));
-    }
-    return schema;
+  get(spec: SourceFileSpec): SchemaAnswer {
+    this.watchFolder(dirname(spec.path));
+    return this.schemas.peek(JSON.stringify(spec)) ?? { kind: 'reading' };
+  }
+
+  /** Resolves when no header is being read. */
+  idle(): Promise<void> {
+    return this.schemas.idle();
   }
 
   private watchFolder(folder: string): void {
@@ -56,14 +74,11 @@ export class SchemaCache {
   }
 
   private forget(matches: (path: string) => boolean): void {
-    let forgot = false;
-    for (const key of [...this.schemas.keys()]) {
-      if (matches((JSON.parse(key) as SourceFileSpec).path)) {
-        this.schemas.delete(key);
-        forgot = true;
-      }
-    }
-    if (forgot) for (const listener of this.listeners) listener();
+    if (this.schemas.forget((key) => matches((JSON.parse(key) as SourceFileSpec).path))) this.notify('changed');
+  }
+
+  private notify(change: SchemaChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 
   dispose(): void {

@@ -1,14 +1,14 @@
-// Checks the language core cannot make because they need the file system: a data file must
-// exist, the mapped date column's sampled values must read with the declared format, and an
-// export must write where the write policy allows (files/write-policy.ts): inside the
-// notebook's folder by real path, and never onto a file the notebook reads.
+// Checks the language core cannot make because they need the file system or a warehouse: a
+// data file must exist, the mapped date column's sampled values must read with the declared
+// format, and an export must write where the write policy allows (files/write-policy.ts):
+// inside the notebook's folder by real path, and never onto a file the notebook reads. A
+// header or catalog the editor could not read in time, or a warehouse it could not reach, is a
+// warning on the source.
 import { dateFormatMismatches } from '../../data';
 import { extname } from 'node:path';
 import { EXPORT_FORMATS, exportPath, refuseReadFiles, WriteRefused, type ReadFile } from '../../files/write-policy';
 import type { Diagnostic, ExportStatement, MappingItem, SourceStatement, Statement } from '../../language';
-import type { SampledColumn } from './columns';
-import type { SchemaCache } from './schema-cache';
-import { sourceFileSpec } from './source-file';
+import type { SampledColumn, SchemaAnswer } from './columns';
 
 function dateMapping(source: SourceStatement): MappingItem | undefined {
   return source.block?.items.find((i): i is MappingItem => i.kind === 'Mapping' && i.role.name === 'date');
@@ -51,14 +51,42 @@ function exportDiagnostic(statement: ExportStatement, folder: string, reads: Rea
   }
 }
 
+/** A source whose columns could not be read: why, on its path, table name or query. */
+function unreadDiagnostic(source: SourceStatement, schema: SchemaAnswer): Diagnostic | undefined {
+  if (!source.path || (schema.kind !== 'unreadable' && schema.kind !== 'timeout')) return undefined;
+  const reason = schema.reason.replace(/\.\s*$/, '');
+  const range = { start: source.path.start, end: source.path.end };
+  if (source.connection)
+    return {
+      range,
+      severity: 'warning',
+      code: 'catalog-unavailable',
+      message: `cannot read the columns of ${source.format?.name === 'query' ? 'the query' : `table "${source.path.value}"`} through connection \`${source.connection.name}\`: ${reason}; its columns are not checked`,
+    };
+  if (schema.kind === 'timeout')
+    return {
+      range,
+      severity: 'warning',
+      code: 'slow-data-file',
+      message: `the editor stopped reading the data file "${source.path.value}": ${reason}; its columns are not checked`,
+    };
+  return {
+    range,
+    severity: 'error',
+    code: 'missing-file',
+    message: `cannot read the data file "${source.path.value}": ${schema.reason}`,
+  };
+}
+
 /**
- * The file-system checks of one cell's statements; `reads` are the files the whole notebook
- * reads (notebookReadFiles), which its exports may not overwrite.
+ * The file-system and warehouse checks of one cell's statements; `schemaOf` says what is known
+ * of a source's columns; `reads` are the files the whole notebook reads (notebookReadFiles),
+ * which its exports may not overwrite.
  */
 export function schemaDiagnostics(
   statements: Statement[],
   folder: string,
-  cache: SchemaCache,
+  schemaOf: (source: SourceStatement) => SchemaAnswer | undefined,
   reads: ReadFile[],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -68,16 +96,11 @@ export function schemaDiagnostics(
       if (refused) out.push(refused);
     }
     if (statement.kind !== 'Source' || !statement.path) continue;
-    const spec = sourceFileSpec(statement, folder);
-    if (!spec) continue;
-    const schema = cache.get(spec);
-    if (schema.kind === 'unreadable') {
-      out.push({
-        range: { start: statement.path.start, end: statement.path.end },
-        severity: 'error',
-        code: 'missing-file',
-        message: `cannot read the data file "${statement.path.value}": ${schema.reason}`,
-      });
+    const schema = schemaOf(statement);
+    if (!schema) continue;
+    const unread = unreadDiagnostic(statement, schema);
+    if (unread) {
+      out.push(unread);
       continue;
     }
     const mapping = dateMapping(statement);

@@ -7,13 +7,13 @@ import {
   ProgramChecker,
   type CellInput,
   type CellResult,
+  type Definition,
   type Diagnostic,
   type ProgramResult,
   type SourceStatement,
 } from '../../language';
-import type { SchemaCache } from '../schema/schema-cache';
-import { sourceFileSpec } from '../schema/source-file';
-import type { SampledColumn } from '../schema/columns';
+import type { DataSchemas } from '../schema/data-schemas';
+import type { SampledColumn, SchemaAnswer } from '../schema/columns';
 import { fileDiagnostics, folderOf } from './program-files';
 
 export class NotebookProgram {
@@ -21,14 +21,21 @@ export class NotebookProgram {
   private readonly checker: ProgramChecker;
   private last: ProgramResult | undefined;
   private readonly extra = new Map<string, Diagnostic[]>();
+  /** Whether a check asked for columns still being read: their arrival must re-check this program. */
+  private waitingForReads = false;
 
   constructor(
     readonly uri: string,
     private readonly cellInputs: () => CellInput[],
-    readonly schemas: SchemaCache,
+    private readonly schemas: DataSchemas,
   ) {
     this.folder = folderOf(uri);
-    this.checker = new ProgramChecker({ schema: (source) => this.columnsOf(source) });
+    this.checker = new ProgramChecker({
+      schema: (source, lookup) => {
+        const schema = this.schemaIn(source, lookup);
+        return schema?.kind === 'columns' ? schema.columns : undefined;
+      },
+    });
   }
 
   /** The text changed: the next request re-checks (only the cells that need it). */
@@ -36,10 +43,22 @@ export class NotebookProgram {
     this.last = undefined;
   }
 
-  /** A data file changed: schema answers differ, so cached cell checks are void too. */
+  /** A data file changed, or columns arrived: schema answers differ, so cached cell checks are void too. */
   markSchemasChanged(): void {
     this.checker.invalidate();
     this.last = undefined;
+    this.waitingForReads = false; // every source is asked again at the next check
+  }
+
+  /** Whether some source's columns were still being read when this program asked for them. */
+  get waiting(): boolean {
+    return this.waitingForReads;
+  }
+
+  private schemaIn(source: SourceStatement, lookup: (name: string) => Definition | undefined) {
+    const schema = this.schemas.of(source, lookup, this.folder);
+    if (schema?.kind === 'reading') this.waitingForReads = true;
+    return schema;
   }
 
   result(): ProgramResult {
@@ -67,11 +86,25 @@ export class NotebookProgram {
     return extra.length ? [...cell.diagnostics, ...extra] : cell.diagnostics;
   }
 
-  /** Columns (with samples) of a source's data file, when they can be read. */
+  /** What is known of a source's columns (its file's header, or its table's catalog); undefined while being read. */
+  schemaOf(source: SourceStatement): SchemaAnswer | undefined {
+    return this.schemaIn(source, (name) => this.result().lookup(name)?.statement);
+  }
+
+  /** Columns (with samples) of a source's data file or table, when they are known. */
   columnsOf(source: SourceStatement): SampledColumn[] | undefined {
-    const spec = sourceFileSpec(source, this.folder);
-    const schema = spec && this.schemas.get(spec);
+    const schema = this.schemaOf(source);
     return schema?.kind === 'columns' ? schema.columns : undefined;
+  }
+
+  /**
+   * Resolves once the headers and catalogs this program asked for have been read (or timed
+   * out) and it has been checked with them: for a publication or a completion that should not
+   * answer "columns unknown" just because a read was under way.
+   */
+  async settled(): Promise<void> {
+    this.result();
+    await this.schemas.idle();
   }
 
   /** The source statement defined under `name`, if any. */

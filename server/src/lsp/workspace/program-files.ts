@@ -3,9 +3,9 @@
 // scripts/build.mjs): in a browser a notebook's URI is no path and there is no disk to stat.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic, Statement } from '../../language';
+import type { Diagnostic, SourceStatement, Statement } from '../../language';
 import { notebookReadFiles } from '../../files/write-policy';
-import type { SchemaCache } from '../schema/schema-cache';
+import type { SchemaAnswer } from '../schema/columns';
 import { schemaDiagnostics } from '../schema/schema-diagnostics';
 
 /** The notebook's (or file's) path on disk; undefined for untitled and virtual documents. */
@@ -29,14 +29,14 @@ export function dataPath(folder: string, written: string): string {
 }
 
 /**
- * The data-file and export checks of one cell's statements; `all` are the whole notebook's,
- * whose files its exports may not overwrite.
+ * The data-file, warehouse and export checks of one cell's statements; `all` are the whole
+ * notebook's, whose files its exports may not overwrite.
  */
 export function fileDiagnostics(
   statements: Statement[],
   all: Statement[],
-  program: { uri: string; folder: string; schemas: SchemaCache },
+  program: { uri: string; folder: string; schemaOf: (source: SourceStatement) => SchemaAnswer | undefined },
 ): Diagnostic[] {
   const reads = notebookReadFiles(all, program.folder, fileOf(program.uri));
-  return schemaDiagnostics(statements, program.folder, program.schemas, reads);
+  return schemaDiagnostics(statements, program.folder, (source) => program.schemaOf(source), reads);
 }

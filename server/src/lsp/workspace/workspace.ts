@@ -10,27 +10,31 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CellInput } from '../../language';
-import type { SchemaCache } from '../schema/schema-cache';
+import type { DataSchemas } from '../schema/data-schemas';
 import { NotebookProgram } from './notebook-program';
 
 export const CLV_LANGUAGE = 'clv';
+
+/** What changed a program: its text, or what is known of its sources' columns (a read arrived, a file changed). */
+export type ChangeCause = 'text' | 'schemas';
 
 export class Workspace {
   private readonly notebooks = new NotebookDocuments(TextDocument);
   private readonly texts = new TextDocuments(TextDocument);
   private readonly programs = new Map<string, NotebookProgram>();
-  private readonly listeners: ((program: NotebookProgram) => void)[] = [];
+  private readonly listeners: ((program: NotebookProgram, cause: ChangeCause) => void)[] = [];
   private readonly closeListeners: ((program: NotebookProgram) => void)[] = [];
 
-  constructor(private readonly schemas: SchemaCache) {
+  constructor(private readonly schemas: DataSchemas) {
     this.notebooks.onDidOpen((nb) => this.changed(this.notebookProgram(nb)));
     this.notebooks.onDidClose((nb) => this.closed(nb.uri));
     this.texts.onDidChangeContent((e) => this.changed(this.textProgram(e.document.uri)));
     this.texts.onDidClose((e) => this.closed(e.document.uri));
-    schemas.onDidChange(() => {
+    schemas.onDidChange((change) => {
       for (const program of this.programs.values()) {
+        if (change === 'arrived' && !program.waiting) continue; // it did not ask for what arrived
         program.markSchemasChanged();
-        this.notify(program);
+        this.notify(program, 'schemas');
       }
     });
   }
@@ -45,8 +49,8 @@ export class Workspace {
     this.texts.listen(connection);
   }
 
-  /** Called after a program's text changed (or its data files did). */
-  onDidChange(listener: (program: NotebookProgram) => void): void {
+  /** Called after a program's text changed, or a source's columns arrived or changed. */
+  onDidChange(listener: (program: NotebookProgram, cause: ChangeCause) => void): void {
     this.listeners.push(listener);
   }
 
@@ -93,11 +97,11 @@ export class Workspace {
 
   private changed(program: NotebookProgram): void {
     program.markStale();
-    this.notify(program);
+    this.notify(program, 'text');
   }
 
-  private notify(program: NotebookProgram): void {
-    for (const listener of this.listeners) listener(program);
+  private notify(program: NotebookProgram, cause: ChangeCause): void {
+    for (const listener of this.listeners) listener(program, cause);
   }
 
   private closed(uri: string): void {

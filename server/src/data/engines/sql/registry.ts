@@ -40,3 +40,17 @@ registerSqlEngine('duckdb', (location) => {
     searchPath: location.searchPath,
   });
 });
+
+/** A server engine's URL: from an environment variable or a secret, never from the notebook. */
+function serverUrl(engine: string, location: ConnectionLocation): string {
+  if (!location.url) throw new DataError(`A ${engine} connection needs a URL (env "VARIABLE" or secret "NAME").`);
+  return location.url;
+}
+
+// Loaded with their drivers on first use, like DuckDB: a notebook on files never loads them.
+registerSqlEngine('postgres', async (location) =>
+  (await import('./postgres-connection')).PostgresConnection.open(serverUrl('PostgreSQL', location)),
+);
+registerSqlEngine('clickhouse', async (location) =>
+  (await import('./clickhouse-connection')).ClickHouseConnection.open(serverUrl('ClickHouse', location)),
+);
