@@ -74,6 +74,33 @@ describe('clvnb columns', function () {
     });
   });
 
+  it('writes names as a source writes them, keeps each column on one line and names the line breaks', async () => {
+    writeFileSync(
+      join(ws.dir, 'breaks.csv'),
+      '"Customer\nID","Order\r\nDate",Revenue,"x""y",true\nA,2022-01-05,"1\n2",p,q\nB,2022-02-17,3,r,s\n',
+    );
+    const r = await clvnb(['columns', 'breaks.csv'], ws.dir);
+    assert.deepEqual(r, {
+      code: 0,
+      stderr: '',
+      stdout:
+        'column         type        first values\n' +
+        '"Customer ID"  string      A, B\n' +
+        '"Order Date"   date (ISO)  2022-01-05, 2022-02-17\n' +
+        'Revenue        string      1\\x0A2, 3\n' +
+        '"x\\"y"         string      p, r\n' +
+        '"true"         string      q, s\n' +
+        'note: "Customer ID" holds a line break in the file (Customer\\x0AID), which a string cannot: a source names the file\'s columns with `columns`, the break as a space (clvnb new does this)\n' +
+        'note: "Order Date" holds a line break in the file (Order\\x0D\\x0ADate), which a string cannot: a source names the file\'s columns with `columns`, the break as a space (clvnb new does this)\n',
+    });
+    // JSON keeps the file's exact names.
+    const json = await clvnb(['columns', 'breaks.csv', '--json'], ws.dir);
+    assert.deepEqual(
+      JSON.parse(json.stdout).map((c: { name: string }) => c.name),
+      ['Customer\nID', 'Order\r\nDate', 'Revenue', 'x"y', 'true'],
+    );
+  });
+
   it('says why a file cannot be read, and which extensions it knows', async () => {
     assert.deepEqual(await clvnb(['columns', 'none.csv'], ws.dir), {
       code: 1,

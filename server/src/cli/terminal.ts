@@ -15,6 +15,11 @@ export function printable(text: string): string {
   return text.replace(CONTROL, (c) => `\\x${hex(c)}`);
 }
 
+/** `text` printable and on one line (a cell of a table): line breaks written as `\x0A` too. */
+export function printableLine(text: string): string {
+  return printable(text).replace(/\n/g, (c) => `\\x${hex(c)}`);
+}
+
 /**
  * JSON text with the C1 controls (which JSON.stringify leaves raw) written as `\u00HH`: the same
  * value, safe to print.

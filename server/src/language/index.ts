@@ -8,6 +8,8 @@
 //   new ProgramChecker(opts)   the same, incremental: keeps parses and per-cell results between
 //                              calls, so re-checking after a one-cell edit costs about one cell
 //   formatCell(text)           canonical layout; text with parse errors comes back unchanged
+//   quoteString(text), writeName(name)
+//                              a string literal; a column's name as clv writes it (bare or quoted)
 //   LineIndex                  offset ↔ {line, character} for one cell's text
 //   METRICS, MODEL_KINDS, BLOCK_OPTIONS, ROLES, CHART_KINDS, keywordsFor(context)
 //                              the language's vocabulary with descriptions, for hover/completion
@@ -39,7 +41,7 @@ export type {
 export { parseCell } from './parser/parse-cell';
 export { checkProgram, ProgramChecker } from './checker/program';
 export { formatCell } from './formatter';
-export { quoteString } from './string-literal';
+export { canQuote, quoteString, writeName } from './string-literal';
 export { fingerprint, printTree } from './print-tree';
 export { completionContext, type CompletionContext, type Expectation } from './completion';
 export { breaksLineAt, LineIndex, type Position } from './text';

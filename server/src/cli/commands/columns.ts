@@ -7,9 +7,11 @@ import type { Command } from '../command';
 import { FORMATS, formatOf, readColumns } from '../data-file';
 import { EXIT, UsageError } from '../errors';
 import { describeColumnType } from '../../lsp/schema/columns';
+import { canQuote, writeName } from '../../language';
 import { dateReadings } from '../new/date-format';
+import { writableName } from '../new/transaction-source';
 import { textTable } from '../text-table';
-import { print, printRaw, printableJson } from '../terminal';
+import { print, printRaw, printableJson, printableLine } from '../terminal';
 
 const SHOWN_SAMPLES = 3;
 
@@ -44,7 +46,8 @@ export const columnsCommand: Command = {
 Reads the header and the first rows of FILE (Parquet: the file's footer) the way the
 editor does for column completion, and prints one line per column: its name, its type
 (integer, number, date with the format that reads every sampled value, string) and its
-first values. Use it to write a source's column mapping and date format.
+first values. Names are written as a source writes them (quoted unless a bare name), so they
+can be copied into a source's column mapping; use the type for its date format.
 
 Exit code: 0 when the columns were read, 1 when the file cannot be read.`,
   },
@@ -68,15 +71,21 @@ Exit code: 0 when the columns were read, 1 when the file cannot be read.`,
       printRaw(printableJson(json) + '\n');
       return EXIT.ok;
     }
+    // Names as a source writes them (`order_date`, `"Order Date"`), so they can be copied into one.
     const rows = columns.map((c) => [
-      c.name,
+      writeName(writableName(c.name)),
       describeColumnType(c),
       c.samples
         .filter((s) => s !== '')
         .slice(0, SHOWN_SAMPLES)
+        .map(printableLine)
         .join(', '),
     ]);
     print(textTable(['column', 'type', 'first values'], rows, '', true) + '\n');
+    for (const c of columns.filter((c) => !canQuote(c.name)))
+      print(
+        `note: ${writeName(writableName(c.name))} holds a line break in the file (${printableLine(c.name)}), which a string cannot: a source names the file's columns with \`columns\`, the break as a space (clvnb new does this)\n`,
+      );
     return EXIT.ok;
   },
 };

@@ -1,6 +1,6 @@
 // The sample's transaction source (the `source` that maps `customer` and `date`): which
 // columns it maps, and the text of its replacement reading the user's file and columns.
-import { quoteString, type MappingItem, type SourceStatement } from '../../language';
+import { canQuote, quoteString, writeName, type MappingItem, type SourceStatement } from '../../language';
 import { InputError } from '../errors';
 
 /** The column the sample maps to `role`, if any. */
@@ -23,14 +23,17 @@ export interface NewSource {
   columns?: string[];
 }
 
+/** A header name as a notebook can write it: its line breaks (which no string can hold) as spaces. */
+export const writableName = (name: string): string => name.replace(/\s*[\r\n]+\s*/g, ' ');
+
 /**
  * Names the source can give the file's columns: the header's, unless one holds a line break,
  * which a `clv` string cannot; then every column is named (the `columns` option renames a
  * header's names in order) with its line breaks written as spaces.
  */
 export function sourceColumnNames(header: string[], file: string): { names: string[]; renamed: boolean } {
-  if (!header.some((n) => /[\r\n]/.test(n))) return { names: header, renamed: false };
-  const names = header.map((n) => n.replace(/\s*[\r\n]+\s*/g, ' '));
+  if (header.every(canQuote)) return { names: header, renamed: false };
+  const names = header.map(writableName);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice !== undefined)
     throw new InputError(
@@ -40,17 +43,15 @@ export function sourceColumnNames(header: string[], file: string): { names: stri
   return { names, renamed: true };
 }
 
-/** Bare names stay bare (the common case reads best); anything else is quoted. */
-const column = (name: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : quoteString(name));
 const dateFormat = (format: string) => (format === 'ISO' || format === 'YYYYMMDD' ? format : quoteString(format));
 
 /** The statement text; the caller runs the formatter over the cell for the final layout. */
 export function sourceText(s: NewSource): string {
   const mappings = [
-    `customer = ${column(s.customer)}`,
-    `date = ${column(s.date)}${s.dateFormat ? ` as ${dateFormat(s.dateFormat)}` : ''}`,
+    `customer = ${writeName(s.customer)}`,
+    `date = ${writeName(s.date)}${s.dateFormat ? ` as ${dateFormat(s.dateFormat)}` : ''}`,
   ];
-  if (s.amount) mappings.push(`amount = ${column(s.amount)}`);
-  const lines = s.columns ? [`columns ${s.columns.map(column).join(', ')}`, ...mappings] : mappings;
+  if (s.amount) mappings.push(`amount = ${writeName(s.amount)}`);
+  const lines = s.columns ? [`columns ${s.columns.map(writeName).join(', ')}`, ...mappings] : mappings;
   return `source ${s.name} = ${s.format} ${quoteString(s.path)} {\n${lines.map((m) => '  ' + m).join('\n')}\n}`;
 }
