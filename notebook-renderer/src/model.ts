@@ -1,18 +1,24 @@
 // A fitted model: kind, fit facts, parameters with standard errors, and the holdout check.
 import type { ModelPayload } from '../../server/src/kernel/output-types';
-import { formatDecimal, formatInteger, interval, intervalHeader } from '../../server/src/report/format';
+import { formatDecimal, formatInteger, frozenSentence, interval, intervalHeader } from '../../server/src/report/format';
 import { el, textTable } from './dom';
 
 const estimate = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : String(v));
 
 export function drawModel(model: ModelPayload, element: HTMLElement): void {
-  const facts = [
-    `${formatInteger(model.customers)} customers`,
-    `log-likelihood ${formatDecimal(model.logLikelihood)}`,
-    `${formatInteger(model.iterations)} iterations`,
-    `gradient norm ${model.gradientNorm.toExponential(2)}`,
-    `fitted in ${formatInteger(model.fitMs)} ms`,
-  ].join(' · ');
+  const frozen = model.frozen?.role === 'read';
+  const facts = (
+    frozen
+      ? [`${formatInteger(model.customers)} customers`, `log-likelihood ${formatDecimal(model.logLikelihood)}`]
+      : [
+          `${formatInteger(model.customers)} customers`,
+          `log-likelihood ${formatDecimal(model.logLikelihood)}`,
+          `${formatInteger(model.iterations)} iterations`,
+          `gradient norm ${model.gradientNorm.toExponential(2)}`,
+          `fitted in ${formatInteger(model.fitMs)} ms`,
+        ]
+  ).join(' · ');
+  const note = frozenSentence(model);
   const parameters = textTable(
     ['Parameter', 'Estimate', 'Std. error', intervalHeader(model), 'Meaning'],
     model.parameters.map((p) => [
@@ -37,8 +43,13 @@ export function drawModel(model: ModelPayload, element: HTMLElement): void {
             { class: 'warn banner' },
             `⚠ This fit did not converge after ${formatInteger(model.iterations)} iterations: the estimates below, and everything computed from them, may be wrong.`,
           ),
-      el('h3', {}, `${model.kind} model ${model.name} — ${model.converged ? 'converged' : 'did not converge'}`),
+      el(
+        'h3',
+        {},
+        `${model.kind} model ${model.name} — ${frozen ? 'frozen' : model.converged ? 'converged' : 'did not converge'}`,
+      ),
       el('div', { class: 'muted' }, facts),
+      note ? el('div', { class: 'muted' }, note) : null,
       model.message ? el('div', { class: 'warn' }, model.message) : null,
       parameters,
       holdout

@@ -142,7 +142,15 @@ describe('LSP features (real server over stdio)', function () {
         'intervals',
         'draws',
         'seed',
+        'save_fit',
+        'frozen',
       ]);
+    });
+
+    it("offers file names inside a model's frozen path", async () => {
+      const uri = await scratch('model again = bgnbd(cal) {\n  frozen "data/\n}');
+      const items = await request<CompletionItem[]>('textDocument/completion', uri, { line: 1, character: 15 });
+      assert.deepEqual(labels(items).sort(), ['orders.csv', 'visits.csv']);
     });
 
     it('offers file names inside the path string', async () => {

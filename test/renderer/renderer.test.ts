@@ -118,6 +118,32 @@ describe('notebook renderer in Chromium', function () {
     assert.match(first.text ?? '', /did not converge after 3 iterations/);
   });
 
+  it("says where a frozen model's parameters came from, and calls it frozen rather than converged", async () => {
+    const fittedOn = {
+      unit: 'weeks',
+      returns: 'exclude',
+      calibrationStart: '1997-01-01',
+      calibrationEnd: '1997-09-30',
+      fingerprint: '0123456789abcdef0123456789abcdef01234567',
+    };
+    await render(r.page, 'mf', MIME.model, {
+      ...model,
+      iterations: 0,
+      frozen: {
+        file: 'fits/q3.fit.json',
+        role: 'read',
+        fittedOn,
+        fittedCustomers: 2357,
+        fittedLogLikelihood: -9582.43,
+      },
+    });
+    assert.match((await r.page.textContent('#mf h3')) ?? '', /BG\/NBD model purchases — frozen/);
+    assert.match(
+      (await r.page.textContent('#mf')) ?? '',
+      /Frozen parameters from "fits\/q3\.fit\.json", not fitted here: fitted on 2,357 customers \(time in weeks, calibration 1997-01-01 to 1997-09-30, returns exclude; data 0123456789ab\)/,
+    );
+  });
+
   it('says "No rows." for an empty table (not "rows 1–0 of 0")', async () => {
     await render(r.page, 't0', MIME.table, { ...table, rows: [], totalRows: 0 });
     assert.equal(((await r.page.textContent('#t0 .pager')) ?? '').trim(), 'No rows.');

@@ -9,7 +9,7 @@
 //   comparing device and inode catches symlinks, hard links and case-insensitive names.
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { Statement } from '../language';
+import type { ModelStatement, Statement } from '../language';
 
 /** A write the policy refuses; the message says why and what to do instead. */
 export class WriteRefused extends Error {}
@@ -80,14 +80,28 @@ export function refuseReadFiles(path: string, reads: ReadFile[], shown = path): 
     );
 }
 
-/** The files a notebook reads: each source's data file, and the notebook itself when known. */
+/** The saved fit a model's `frozen "…"` option reads, as written. */
+export function frozenFitPath(s: ModelStatement): string | undefined {
+  const item = s.block?.items.find((i) => i.kind === 'Option' && i.name.name === 'frozen');
+  const value = item?.kind === 'Option' ? item.values[0]?.value : undefined;
+  return value?.kind === 'String' ? value.value : undefined;
+}
+
+/**
+ * The files a notebook reads: each source's data file, each saved fit a `frozen` model reads,
+ * and the notebook itself when known.
+ */
 export function notebookReadFiles(statements: Iterable<Statement>, notebookDir: string, notebook?: string): ReadFile[] {
   const reads: ReadFile[] = notebook ? [{ path: notebook, what: 'the notebook itself' }] : [];
-  for (const s of statements)
+  for (const s of statements) {
     if (s.kind === 'Source' && s.path)
       reads.push({
         path: resolve(notebookDir, s.path.value),
         what: `the data file of source \`${s.name?.name ?? '?'}\``,
       });
+    const frozen = s.kind === 'Model' ? frozenFitPath(s) : undefined;
+    if (s.kind === 'Model' && frozen !== undefined)
+      reads.push({ path: resolve(notebookDir, frozen), what: `the saved fit of model \`${s.name?.name ?? '?'}\`` });
+  }
   return reads;
 }

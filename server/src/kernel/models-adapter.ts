@@ -14,6 +14,11 @@ import {
   expectedCumulativeTransactions,
   fitBgBb,
   fitBgNbd,
+  bgbbLogLik,
+  bgnbdLogLik,
+  mbgnbdLogLik,
+  paretoNbdLogLik,
+  gammaGammaLogLik,
   fitGammaGamma,
   fitMbgNbd,
   fitParetoNbd,
@@ -47,6 +52,7 @@ import type {
   FitData,
   FitOptions,
   FittedModel,
+  FrozenParameters,
   History,
   IntervalOptions,
   ModelsPort,
@@ -110,6 +116,7 @@ function fitSummary<P extends string>(fit: FitResult<P>, ms: number) {
     throw new NotFittable(fit.message ?? 'the likelihood has no finite maximum on this data.');
   const estimates = Object.values<number>(fit.params);
   return {
+    logCovariance: fit.logCovariance,
     parameterIntervals: (level: number) =>
       fit.logCovariance ? parameterIntervals(estimates, fit.logCovariance, level) : null,
     parameters: (Object.keys(fit.params) as P[]).map((name) => ({
@@ -194,12 +201,19 @@ interface PurchaseKind {
   /** The library's draw tables for its bootstrap, if it has them (else draws are evaluated one by one). */
   tabled: TabledKind | null;
   fit(patterns: Patterns, options: LibraryFitOptions): FitResult;
+  /** Log-likelihood of `patterns` at parameters in the library's order (a frozen model's, on what it scores). */
+  logLik(theta: ArrayLike<number>, patterns: Patterns): number;
   model(params: Record<string, number>): PurchaseModel;
 }
 
-async function fitPurchaseModel(kind: PurchaseKind, data: FitData, options: FitOptions): Promise<FittedModel> {
+async function fitPurchaseModel(
+  kind: PurchaseKind,
+  data: FitData,
+  options: FitOptions,
+  frozen?: FrozenParameters,
+): Promise<FittedModel> {
   const s = summaryColumns(data, kind.title);
-  if (!s.frequency.some((x) => x > 0))
+  if (!frozen && !s.frequency.some((x) => x > 0))
     throw new NotFittable(
       'no customer made a repeat purchase in calibration, so purchase rates and drop-out cannot be estimated.',
     );
@@ -210,7 +224,11 @@ async function fitPurchaseModel(kind: PurchaseKind, data: FitData, options: FitO
   // The fit's patterns are the unique histories of the customers it was fitted on: scoring them
   // later reuses the grouping.
   if (!patterns.of.includes(-1)) historyIndex.set(s.frequency, patterns);
-  const { result: fit, ms } = timed(() => kind.fit(patterns, libraryOptions(options)));
+  const { result: fit, ms } = timed(() =>
+    frozen
+      ? frozenResult(frozen, kind.logLik(Object.values(frozen.parameters), patterns), patterns.total)
+      : kind.fit(patterns, libraryOptions(options)),
+  );
   const model = kind.model(fit.params);
   const evaluations: DrawEvaluations = new WeakMap();
   return {
@@ -225,6 +243,23 @@ async function fitPurchaseModel(kind: PurchaseKind, data: FitData, options: FitO
       perHistory(h, predictor(model, { kind: 'discounted', horizon, ratePerUnit, period }), checkpoint),
     predictionIntervals: (prediction, h, intervals, groups, checkpoint) =>
       bootstrapIntervals(kind, fit, evaluations, prediction, h, intervals, groups, checkpoint),
+  };
+}
+
+/**
+ * A frozen model's "fit": the saved parameters, standard errors and covariance as they were,
+ * with the log-likelihood of the data it now scores (no optimizer ran, so no iterations).
+ */
+function frozenResult(frozen: FrozenParameters, logLikelihood: number, customers: number): FitResult {
+  return {
+    params: frozen.parameters,
+    standardErrors: frozen.standardErrors,
+    logCovariance: frozen.logCovariance,
+    logLikelihood,
+    converged: true,
+    iterations: 0,
+    gradientNorm: NaN,
+    customers,
   };
 }
 
@@ -374,34 +409,42 @@ const BG_NBD: PurchaseKind = {
   title: 'BG/NBD',
   tabled: 'bgnbd',
   fit: fitBgNbd,
+  logLik: bgnbdLogLik,
   model: (p) => bgnbdModel({ r: p.r, alpha: p.alpha, a: p.a, b: p.b }),
 };
 const MBG_NBD: PurchaseKind = {
   title: 'MBG/NBD',
   tabled: 'mbgnbd',
   fit: fitMbgNbd,
+  logLik: mbgnbdLogLik,
   model: (p) => mbgnbdModel({ r: p.r, alpha: p.alpha, a: p.a, b: p.b }),
 };
 const PARETO_NBD: PurchaseKind = {
   title: 'Pareto/NBD',
   tabled: 'pareto_nbd',
   fit: fitParetoNbd,
+  logLik: paretoNbdLogLik,
   model: (p) => paretoNbdModel({ r: p.r, alpha: p.alpha, s: p.s, beta: p.beta }),
 };
 const BG_BB: PurchaseKind = {
   title: 'BG/BB',
   tabled: null,
   fit: fitBgBb,
+  logLik: bgbbLogLik,
   model: (p) => bgbbModel({ alpha: p.alpha, beta: p.beta, gamma: p.gamma, delta: p.delta }),
 };
 
-async function fitGammaGammaModel(data: FitData, options: FitOptions): Promise<FittedModel> {
+async function fitGammaGammaModel(data: FitData, options: FitOptions, frozen?: FrozenParameters): Promise<FittedModel> {
   const s = summaryColumns(data, 'Gamma-Gamma');
   const monetary = s.monetary;
   if (!monetary) throw new NotFittable('the data has no spend amounts.');
   const spend = spendData(s.frequency, monetary, s.weight);
   if (spend.count < 2) throw new NotFittable('fewer than two customers made a repeat purchase with a positive amount.');
-  const { result: fit, ms } = timed(() => fitGammaGamma(spend, libraryOptions(options)));
+  const { result: fit, ms } = timed(() =>
+    frozen
+      ? frozenResult(frozen, gammaGammaLogLik(Object.values(frozen.parameters), spend), spend.count)
+      : fitGammaGamma(spend, libraryOptions(options)),
+  );
   const params = { p: fit.params.p, q: fit.params.q, gamma: fit.params.gamma };
   if (!(params.q > 1))
     throw new NotFittable(
@@ -427,6 +470,7 @@ async function fitSbgModel(data: FitData, options: FitOptions): Promise<FittedMo
   return {
     ...noPredictions,
     role: 'retention',
+    logCovariance: null, // one per cohort: an sbg fit is not saved
     parameters: fits.flatMap(({ cohort, summary }) =>
       summary.parameters.map((p) => (named ? { ...p, cohort: cohort.name } : p)),
     ),
@@ -461,11 +505,14 @@ async function fitSbgModel(data: FitData, options: FitOptions): Promise<FittedMo
 }
 
 /** One fitter per model kind of the language's catalog (a kind without one does not compile). */
-const FITTERS: Record<ModelKind, (data: FitData, options: FitOptions) => Promise<FittedModel>> = {
-  bgnbd: (data, options) => fitPurchaseModel(BG_NBD, data, options),
-  pareto_nbd: (data, options) => fitPurchaseModel(PARETO_NBD, data, options),
-  bgbb: (data, options) => fitPurchaseModel(BG_BB, data, options),
-  mbgnbd: (data, options) => fitPurchaseModel(MBG_NBD, data, options),
+const FITTERS: Record<
+  ModelKind,
+  (data: FitData, options: FitOptions, frozen?: FrozenParameters) => Promise<FittedModel>
+> = {
+  bgnbd: (data, options, frozen) => fitPurchaseModel(BG_NBD, data, options, frozen),
+  pareto_nbd: (data, options, frozen) => fitPurchaseModel(PARETO_NBD, data, options, frozen),
+  bgbb: (data, options, frozen) => fitPurchaseModel(BG_BB, data, options, frozen),
+  mbgnbd: (data, options, frozen) => fitPurchaseModel(MBG_NBD, data, options, frozen),
   gamma_gamma: fitGammaGammaModel,
   sbg: fitSbgModel,
 };
@@ -501,6 +548,7 @@ export const modelsLibrary: ModelsPort = {
       throw new Error(
         `the ${kind} model is not implemented in this kernel yet (available: ${Object.keys(FITTERS).join(', ')}).`,
       );
-    return fitter(data, options);
+    if (options.frozen && kind === 'sbg') throw new Error('kernel: an sbg fit cannot be frozen');
+    return fitter(data, options, options.frozen);
   },
 };

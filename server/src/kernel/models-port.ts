@@ -56,6 +56,15 @@ export interface FitOptions {
   onProgress: (fraction: number, message: string) => void;
   /** Called inside every likelihood pass: throws when the run was interrupted (see models/pulse.ts). */
   pulse?: Pulse;
+  /** Score with these saved parameters instead of fitting (a model's `frozen` option). */
+  frozen?: FrozenParameters;
+}
+
+/** A saved fit's parameters (natural scale, in the library's order), standard errors and log-scale covariance. */
+export interface FrozenParameters {
+  parameters: Record<string, number>;
+  standardErrors: Record<string, number | null>;
+  logCovariance: number[][] | null;
 }
 
 /** How parametric-bootstrap intervals are drawn: two-sided level (0.9), number of parameter draws, seed. */
@@ -98,6 +107,8 @@ export interface FittedModel {
   ms: number;
   /** Customers (or cohort members) the fit used. */
   customers: number;
+  /** Covariance of the log-parameters, in the order of `parameters` (what a saved fit keeps); null if singular. */
+  logCovariance: number[][] | null;
   /** Intervals of the parameters at `level` (normal on the log scale, transformed back); null without a covariance. */
   parameterIntervals(level: number): { low: number; high: number }[] | null;
   // Purchase models:

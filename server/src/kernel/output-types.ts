@@ -115,6 +115,23 @@ export interface ModelPayload {
     seed: number;
     holdoutTotal?: { expected: number; low: number; high: number };
   };
+  /**
+   * The model's saved-fit file: `read` when its parameters came from it (`frozen`, with what
+   * they were fitted on), `written` when its fit was saved there (`save_fit`).
+   */
+  frozen?: {
+    file: string;
+    role: 'read' | 'written';
+    fittedOn?: {
+      unit: string;
+      returns: string | null;
+      calibrationStart: string | null;
+      calibrationEnd: string | null;
+      fingerprint: string;
+    };
+    fittedCustomers?: number;
+    fittedLogLikelihood?: number;
+  };
   /** Calibration vs holdout check, when the model was fitted on a split with a holdout. */
   holdout?: {
     unit: string;

@@ -7,6 +7,7 @@ import { dependenciesFirst, fingerprint, type ProgramResult, type Statement, typ
 import type { CellError } from './api';
 import { contentKey, fileFingerprint } from './cache';
 import { diagnosticsError } from './diagnostics';
+import { frozenFitPath } from '../files/write-policy';
 
 /** A statement of the notebook as a node of the run: its edges are the names it reads. */
 export interface PlannedStatement {
@@ -33,17 +34,18 @@ export interface Plan {
 }
 
 /**
- * Absolute path of a source's data file, or of a connection's DuckDB database file (relative
- * paths are relative to the notebook); a table or query source has none. A connection that
- * reaches a server by URL has no file either: its results stay cached until the text changes
- * or the kernel restarts.
+ * Absolute path of a source's data file, of a connection's DuckDB database file, or of the
+ * saved fit a `frozen` model reads (relative paths are relative to the notebook); a table or
+ * query source has none. A connection that reaches a server by URL has no file either: its
+ * results stay cached until the text changes or the kernel restarts.
  */
 export function sourceFile(notebookDir: string, statement: Statement): string | undefined {
   if (statement.kind === 'Source' && statement.path && !statement.connection)
     return resolve(notebookDir, statement.path.value);
   if (statement.kind === 'Connection' && statement.target && !statement.via)
     return resolve(notebookDir, statement.target.value);
-  return undefined;
+  const frozen = statement.kind === 'Model' ? frozenFitPath(statement) : undefined;
+  return frozen === undefined ? undefined : resolve(notebookDir, frozen);
 }
 
 export function buildPlan(program: ProgramResult, notebookDir: string): Plan {

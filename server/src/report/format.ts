@@ -76,3 +76,22 @@ export function valueInterval(s: SegmentSummary, currency?: string): string {
     ? ''
     : ` [${formatMoney(s.valueLow, currency)} – ${formatMoney(s.valueHigh, currency)}]`;
 }
+
+/**
+ * What a model's output says about its saved-fit file (text, editor and report alike): where
+ * its frozen parameters came from and what they were fitted on, or where its fit was saved.
+ */
+export function frozenSentence(model: ModelPayload): string | undefined {
+  const f = model.frozen;
+  if (!f) return undefined;
+  if (f.role === 'written') return `Fit saved to "${f.file}" (score other data with it: \`frozen "${f.file}"\`).`;
+  const on = f.fittedOn!;
+  const period =
+    on.calibrationStart && on.calibrationEnd ? `, calibration ${on.calibrationStart} to ${on.calibrationEnd}` : '';
+  const returns = on.returns ? `, returns ${on.returns}` : '';
+  return (
+    `Frozen parameters from "${f.file}", not fitted here: fitted on ${formatInteger(f.fittedCustomers ?? 0)} customers` +
+    ` (time in ${on.unit}${period}${returns}; data ${on.fingerprint.slice(0, 12)}), log-likelihood there ${formatDecimal(f.fittedLogLikelihood ?? NaN)}.` +
+    ` The log-likelihood above is of the ${formatInteger(model.customers)} customers scored here.`
+  );
+}

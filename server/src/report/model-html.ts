@@ -3,7 +3,7 @@
 // convergence, iterations, gradient norm), and the calibration-vs-holdout check by frequency.
 import type { ModelPayload } from '../kernel/output-types';
 import { escapeHtml } from './escape';
-import { formatDecimal, formatInteger, interval, intervalHeader } from './format';
+import { formatDecimal, formatInteger, frozenSentence, interval, intervalHeader } from './format';
 
 const estimate = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : String(v));
 
@@ -37,17 +37,27 @@ function holdout(model: ModelPayload): string {
 }
 
 export function renderModel(model: ModelPayload): string {
-  const status = model.converged
-    ? `<span class="badge ok">converged</span>`
-    : `<span class="badge bad">did not converge</span>`;
+  const frozen = model.frozen?.role === 'read';
+  const status = frozen
+    ? `<span class="badge ok">frozen</span>`
+    : model.converged
+      ? `<span class="badge ok">converged</span>`
+      : `<span class="badge bad">did not converge</span>`;
   const facts = [
     `${formatInteger(model.customers)} customers`,
     `log-likelihood ${formatDecimal(model.logLikelihood)}`,
-    `${formatInteger(model.iterations)} iterations`,
-    `gradient norm ${model.gradientNorm.toExponential(2)}`,
-    `${formatInteger(model.fitMs)} ms`,
+    ...(frozen
+      ? []
+      : [
+          `${formatInteger(model.iterations)} iterations`,
+          `gradient norm ${model.gradientNorm.toExponential(2)}`,
+          `${formatInteger(model.fitMs)} ms`,
+        ]),
   ].map(escapeHtml);
-  const message = model.message ? `<p class="warning">${escapeHtml(model.message)}</p>` : '';
+  const note = frozenSentence(model);
+  const message =
+    (model.message ? `<p class="warning">${escapeHtml(model.message)}</p>` : '') +
+    (note ? `<p class="facts">${escapeHtml(note)}</p>` : '');
   return (
     `<section class="model"><h3>${escapeHtml(model.kind)} model <code>${escapeHtml(model.name)}</code> ${status}</h3>` +
     `<p class="facts">${facts.join(' · ')}</p>${message}${parameters(model)}${holdout(model)}</section>`

@@ -2,6 +2,7 @@
 // convergence and fit time, and for a purchase model fitted on a split with a holdout, the
 // calibration-vs-holdout check (ModelPayload + text).
 import { MIME, WARNING_PREFIX, type ModelPayload, type OutputItem } from '../output-types';
+import { frozenSentence } from '../../report/format';
 
 const num = (x: number, digits = 4) => (Number.isFinite(x) ? x.toPrecision(digits) : String(x));
 
@@ -14,11 +15,16 @@ export function modelText(p: ModelPayload): string {
   const status = p.converged
     ? `converged in ${p.iterations} iterations`
     : `DID NOT CONVERGE after ${p.iterations} iterations${p.message ? ': ' + p.message : ''}`;
+  const frozen = p.frozen?.role === 'read';
   const lines = [
-    `${p.name}: ${p.kind} fitted on ${p.customers.toLocaleString('en-US')} customers in ${p.fitMs.toFixed(0)} ms, ${status} (gradient norm ${num(p.gradientNorm, 2)})`,
+    frozen
+      ? `${p.name}: ${p.kind} scoring ${p.customers.toLocaleString('en-US')} customers with frozen parameters`
+      : `${p.name}: ${p.kind} fitted on ${p.customers.toLocaleString('en-US')} customers in ${p.fitMs.toFixed(0)} ms, ${status} (gradient norm ${num(p.gradientNorm, 2)})`,
     ...params,
     `  log-likelihood ${p.logLikelihood.toFixed(2)}`,
   ];
+  const note = frozenSentence(p);
+  if (note) lines.push(`  ${note}`);
   const b = p.bootstrap;
   if (b?.holdoutTotal)
     lines.push(

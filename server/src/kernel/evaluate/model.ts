@@ -14,6 +14,7 @@ import { durationOption, numberOption, option } from './options';
 import { splitCustomers, wholeLogSplit, type SplitData } from './split';
 import { actualCumulative } from './tracking';
 import { UNIT_DAYS } from '../../models';
+import { frozenNote, pathOption, readFrozenFit, saveFit } from './frozen-fit';
 
 /** The time unit of a summary source's recency and age (it has no split to say otherwise). */
 const SUMMARY_UNIT = 'weeks';
@@ -149,9 +150,11 @@ async function fitAndScore(ctx: EvalContext, models: ModelsPort): Promise<Statem
       '`fit_periods` applies to sbg models only; purchase models are calibrated with a split.',
       fitPeriods,
     );
+  const frozen = pathOption(statement, 'frozen') ? readFrozenFit(ctx, statement, split) : undefined;
   let fitted: FittedModel;
   try {
     fitted = await models.fitModel(kind, data, {
+      frozen,
       penalty: numberOption(statement.block, 'penalty'),
       maxIterations: numberOption(statement.block, 'max_iterations'),
       tolerance: numberOption(statement.block, 'tolerance'),
@@ -173,6 +176,8 @@ async function fitAndScore(ctx: EvalContext, models: ModelsPort): Promise<Statem
   const scoring = (fraction: number) => ctx.checkpoint(fraction, 'scoring customers');
   const holdoutExpected = purchase ? expectedInHoldout(fitted, split, scoring) : undefined;
   const p = payload(statement.name.name, kind, fitted, split, track, holdoutExpected);
+  const savedTo = pathOption(statement, 'save_fit') ? saveFit(ctx, statement, fitted, data, split) : undefined;
+  p.frozen = frozenNote(statement, frozen, savedTo);
   // Per-customer view of the model (for charts, tables and segments on the model itself).
   const history: History | null = split
     ? split.summary

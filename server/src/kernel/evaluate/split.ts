@@ -4,6 +4,7 @@
 import type { SplitStatement, TimeUnit } from '../../language';
 import { EXCLUSION_CODES, type CustomerSummary, type ModelsPort, type SummaryWarning } from '../models-port';
 import { isoDate, type LoadedSource, type LoadReport } from '../../data';
+import type { ReturnsPolicy } from '../../data/policy';
 import { UNIT_DAYS } from '../../models';
 import { isoToDays } from '../units';
 import { EvaluationError, type EvalContext, type StatementOutcome } from './context';
@@ -17,6 +18,8 @@ export interface SplitData {
   calibrationEnd: number;
   holdoutEnd: number | null;
   summary: CustomerSummary;
+  /** The source's `returns` policy the summary was built under (a saved fit records it). */
+  returns: ReturnsPolicy;
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -60,7 +63,7 @@ export function wholeLogSplit(source: LoadedSource, models: ModelsPort, ctx: Eva
     returns: source.returns,
     checkpoint: (f) => ctx.checkpoint(f, 'summarising customers'),
   });
-  return { unit, calibrationEnd, holdoutEnd: null, summary };
+  return { unit, calibrationEnd, holdoutEnd: null, summary, returns: source.returns };
 }
 
 export async function evaluateSplit(ctx: EvalContext, models: ModelsPort): Promise<StatementOutcome> {
@@ -104,7 +107,7 @@ export async function evaluateSplit(ctx: EvalContext, models: ModelsPort): Promi
       statement.calibrationEnd,
     );
   }
-  const split: SplitData = { unit, calibrationEnd, holdoutEnd, summary };
+  const split: SplitData = { unit, calibrationEnd, holdoutEnd, summary, returns: source.returns };
   const start = summary.firstPurchase.reduce((m, d) => Math.min(m, d), Infinity);
   const length = (from: number, to: number) => `${((to - from) / UNIT_DAYS[unit]).toFixed(1)} ${unit}`;
   const lines = [

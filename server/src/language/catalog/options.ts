@@ -19,7 +19,8 @@ export type OptionShape =
   | 'metric-list' // metrics: customer, clv, p_alive
   | 'sort' // a metric, then asc or desc
   | 'word' // one of the option's `words`
-  | 'date'; // 2020-01-31
+  | 'date' // 2020-01-31
+  | 'path'; // "fits/q3.fit.json", relative to the notebook
 
 export type BlockContext = 'source' | 'model' | 'value' | 'table' | 'export';
 
@@ -38,6 +39,8 @@ export interface OptionInfo {
   words?: readonly string[];
   /** Model options that apply to some roles of model only (`fit_periods` to sbg). */
   modelRoles?: readonly ModelRole[];
+  /** Model options that act on fitting, so a `frozen` model (which is not fitted) refuses them. */
+  fitting?: boolean;
 }
 
 export const DELIMITER_WORDS: Record<string, string> = {
@@ -107,6 +110,7 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
       min: 0,
       description: 'L2 penalty on the log-parameters, to keep a fit on small data away from extreme values.',
       default: String(FIT_DEFAULTS.penalty),
+      fitting: true,
     },
     {
       name: 'max_iterations',
@@ -115,6 +119,7 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
       max: 100000,
       description: 'Most optimizer iterations before the fit gives up.',
       default: String(FIT_DEFAULTS.maxIterations),
+      fitting: true,
     },
     {
       name: 'tolerance',
@@ -124,6 +129,7 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
       max: 1,
       description: 'Gradient-norm tolerance at which the optimizer stops.',
       default: String(FIT_DEFAULTS.tolerance),
+      fitting: true,
     },
     {
       name: 'fit_periods',
@@ -173,6 +179,23 @@ export const BLOCK_OPTIONS: Record<BlockContext, readonly OptionInfo[]> = {
       description: 'Purchase models with `intervals`: seed of the draws, so intervals are the same on every run.',
       default: '1',
       modelRoles: ['purchase'],
+    },
+    {
+      name: 'save_fit',
+      shape: 'path',
+      description:
+        "Writes the fitted parameters, their covariance and what they were fitted on (time unit, returns policy, calibration dates, a fingerprint of the data) to this JSON file, for another model's `frozen`.",
+      default: 'not saved',
+      modelRoles: ['purchase', 'spend'],
+      fitting: true,
+    },
+    {
+      name: 'frozen',
+      shape: 'path',
+      description:
+        "Scores the model's data with the parameters a `save_fit` wrote to this file, without fitting; the file's model kind, time unit and returns policy must be the model's.",
+      default: 'fitted on its data',
+      modelRoles: ['purchase', 'spend'],
     },
   ],
   value: [

@@ -62,10 +62,20 @@ export function checkModel(ctx: CheckContext, s: ModelStatement): void {
 
 const ROLE_NOUNS = { purchase: 'purchase models', spend: 'spend models', retention: 'sbg models' } as const;
 
-/** Options that only some roles of model use (`horizon` for purchase models, `fit_periods` for sbg). */
+/**
+ * Options that only some roles of model use (`horizon` for purchase models, `fit_periods` for
+ * sbg), and options that act on fitting, which a `frozen` model is not.
+ */
 function checkRoleOptions(ctx: CheckContext, s: ModelStatement, info: ModelKindInfo): void {
+  const frozen = s.block?.items.some((item) => item.kind === 'Option' && item.name.name === 'frozen');
   for (const item of s.block?.items ?? []) {
     if (item.kind !== 'Option') continue;
+    if (frozen && optionInfo('model', item.name.name)?.fitting)
+      ctx.error(
+        item.name,
+        'option-not-applicable',
+        `\`${item.name.name}\` acts on fitting, but a \`frozen\` model is not fitted: it scores with the saved parameters as they are`,
+      );
     const roles = optionInfo('model', item.name.name)?.modelRoles;
     if (roles && !roles.includes(info.role))
       ctx.error(

@@ -155,6 +155,10 @@ function shapeProblem(info: OptionInfo, v: OptionValue): { message: string; repl
     }
     case 'date':
       return value.kind === 'Date' ? undefined : { message: `${name} takes a date such as \`2000-01-01\`` };
+    case 'path':
+      return value.kind === 'String' && value.value.trim() !== ''
+        ? undefined
+        : { message: `${name} takes a file path in quotes, such as \`"fits/q3.fit.json"\`` };
     case 'column-list':
       // A column name that is not a word (`"Order Date"`) is quoted, as in a mapping.
       return value.kind === 'Identifier' || value.kind === 'String'

@@ -1,14 +1,15 @@
 // Checks the language core cannot make because they need the file system or a warehouse: a
 // data file must exist, the mapped date column's sampled values must read with the declared
-// format, and an export must write where the write policy allows (files/write-policy.ts):
-// inside the notebook's folder by real path, and never onto a file the notebook reads. A
-// header or catalog the editor could not read in time, or a warehouse it could not reach, is a
-// warning on the source.
+// format, a `frozen` model's saved fit must be one of its kind, and an export must write where
+// the write policy allows (files/write-policy.ts): inside the notebook's folder by real path,
+// and never onto a file the notebook reads. A header or catalog the editor could not read in
+// time, or a warehouse it could not reach, is a warning on the source.
 import { dateFormatMismatches } from '../../data';
 import { extname } from 'node:path';
 import { EXPORT_FORMATS, exportPath, refuseReadFiles, WriteRefused, type ReadFile } from '../../files/write-policy';
 import type { Diagnostic, ExportStatement, MappingItem, SourceStatement, Statement } from '../../language';
 import type { SampledColumn, SchemaAnswer } from './columns';
+import { frozenFitDiagnostic } from './frozen-fit-file';
 
 function dateMapping(source: SourceStatement): MappingItem | undefined {
   return source.block?.items.find((i): i is MappingItem => i.kind === 'Mapping' && i.role.name === 'date');
@@ -91,6 +92,8 @@ export function schemaDiagnostics(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const statement of statements) {
+    const unusable = statement.kind === 'Model' ? frozenFitDiagnostic(statement, folder) : undefined;
+    if (unusable) out.push(unusable);
     if (statement.kind === 'Export') {
       const refused = exportDiagnostic(statement, folder, reads);
       if (refused) out.push(refused);
