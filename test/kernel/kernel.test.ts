@@ -28,7 +28,9 @@ function loggedKernel(): { kernel: Kernel; log: string[] } {
   return { kernel: createKernel({ notebookDir: cdnowDir, log: (m) => log.push(m) }), log };
 }
 
-const computed = (log: string[], id: string) => log.filter((l) => l.startsWith(`${id}: computed`)).length;
+/** How often the statement defining `name` was computed: the log names it "cell N (name)". */
+const computed = (log: string[], name: string) =>
+  log.filter((l) => / \((.*)\): computed in /.exec(l)?.[1] === name).length;
 
 describe('kernel on CDNOW', function () {
   this.timeout(120_000);
@@ -173,6 +175,20 @@ describe('kernel on CDNOW', function () {
       kernel.tablePage('top', 0, 10, { column: 'nope', descending: false }),
       /"top" has no column "nope" to sort by\./,
     );
+  });
+
+  it('names each statement in its log by cell number and name or first line, never by cell id', () => {
+    const names = log.filter((l) => l.includes(': computed in ')).map((l) => l.slice(0, l.indexOf(': computed in ')));
+    assert.deepEqual(names.slice(0, 6), [
+      'cell 1 (orders)',
+      'cell 2 (calibration)',
+      'cell 3 (purchases)',
+      'cell 3 (spend)',
+      'cell 4 (chart tracking of purchases)',
+      'cell 4 (chart matrix of purchases by p_alive)',
+    ]);
+    assert.ok(names.includes('cell 7 (tiers)'), names.join('\n'));
+    assert.ok(log.every((l) => !/\b(source|models|segments)#\d/.test(l)));
   });
 
   it('serves a re-run chart from the cache without reloading or refitting', async () => {

@@ -159,7 +159,7 @@ export class NotebookRunner implements Kernel {
       },
       input: (name) => {
         const s = this.states.get(name);
-        if (s?.state !== 'ok') throw new Error(`kernel: input "${name}" of ${node.id} is not computed`);
+        if (s?.state !== 'ok') throw new Error(`kernel: input "${name}" of ${logName(node, cellText)} is not computed`);
         return s.outcome.value;
       },
       log: (message) => this.options.log?.(message),
@@ -171,7 +171,7 @@ export class NotebookRunner implements Kernel {
       const outcome = await this.evaluate(ctx);
       const ms = performance.now() - start;
       this.cache.set(node.key, outcome);
-      this.options.log?.(`${node.id}: computed in ${ms.toFixed(1)} ms`);
+      this.options.log?.(`${logName(node, cellText)}: computed in ${ms.toFixed(1)} ms`);
       return { state: 'ok', outcome, cached: false, ms };
     } catch (err) {
       const ms = performance.now() - start;
@@ -179,7 +179,8 @@ export class NotebookRunner implements Kernel {
       const range = err instanceof EvaluationError ? (err.range ?? node.info.statement) : node.info.statement;
       const message =
         err instanceof EvaluationError ? err.message : `Internal error in the kernel: ${(err as Error).message}`;
-      if (!(err instanceof EvaluationError)) this.options.log?.(`${node.id}: ${(err as Error).stack ?? String(err)}`);
+      if (!(err instanceof EvaluationError))
+        this.options.log?.(`${logName(node, cellText)}: ${(err as Error).stack ?? String(err)}`);
       const error = evaluationError(node.cellId, cellText, message, range);
       return { state: 'failed', error, outputs: [errorOutput(error)], ms };
     }
@@ -329,6 +330,11 @@ function statementLabel(cellText: string, statement: { start: number; end: numbe
   const text = cellText.slice(statement.start, statement.end);
   const line = text.split('\n', 1)[0].replace(/\s*\{\s*$/, '');
   return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
+/** A statement as the log names it, "cell 3 (tiers)": cell ids are editor URIs, which say nothing to a reader. */
+function logName(node: PlannedStatement, cellText: string): string {
+  return `cell ${node.cellNumber} (${node.info.defines ?? statementLabel(cellText, node.info.statement)})`;
 }
 
 function interrupted(cellId: string, message: string, ms = 0): NodeState {
