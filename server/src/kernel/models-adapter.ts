@@ -28,6 +28,7 @@ import {
   mbgnbdModel,
   paretoNbdModel,
   sbgSurvival,
+  replaying,
   spendData,
   summariseTransactions as summarise,
   toPatterns,
@@ -41,6 +42,7 @@ import {
   type FitResult,
   type Patterns,
   type PurchaseModel,
+  type SpendData,
 } from '../models';
 import type { TransactionLog } from '../data';
 import { inTimeSlices } from '../data/time-slices';
@@ -58,6 +60,7 @@ import type {
   ModelsPort,
   Prediction,
   PredictionIntervals,
+  SpendSums,
   SummaryOptions,
   TotalGroups,
 } from './models-port';
@@ -75,6 +78,7 @@ interface SummaryColumns {
 
 function summaryColumns(data: FitData, kind: string): SummaryColumns {
   if (data.kind === 'cohorts') throw new NotFittable(`${kind} needs customer transactions or a summary, not cohorts.`);
+  if (data.kind === 'spend-sums') throw new NotFittable(`${kind} needs customer histories, not spend sums.`);
   if ('summary' in data) return { ...data.summary, weight: null };
   return {
     frequency: data.frequency,
@@ -435,16 +439,14 @@ const BG_BB: PurchaseKind = {
 };
 
 async function fitGammaGammaModel(data: FitData, options: FitOptions, frozen?: FrozenParameters): Promise<FittedModel> {
-  const s = summaryColumns(data, 'Gamma-Gamma');
-  const monetary = s.monetary;
-  if (!monetary) throw new NotFittable('the data has no spend amounts.');
-  const spend = spendData(s.frequency, monetary, s.weight);
-  if (spend.count < 2) throw new NotFittable('fewer than two customers made a repeat purchase with a positive amount.');
-  const { result: fit, ms } = timed(() =>
+  const start = performance.now();
+  const run = (spend: SpendData) =>
     frozen
       ? frozenResult(frozen, gammaGammaLogLik(Object.values(frozen.parameters), spend), spend.count)
-      : fitGammaGamma(spend, libraryOptions(options)),
-  );
+      : fitGammaGamma(spend, libraryOptions(options));
+  const fit =
+    data.kind === 'spend-sums' ? await onSpendSums(data, run) : run(spendOf(summaryColumns(data, 'Gamma-Gamma')));
+  const ms = performance.now() - start;
   const params = { p: fit.params.p, q: fit.params.q, gamma: fit.params.gamma };
   if (!(params.q > 1))
     throw new NotFittable(
@@ -502,6 +504,36 @@ async function fitSbgModel(data: FitData, options: FitOptions): Promise<FittedMo
         fitted: sbgSurvival(f.params, f.cohort.survivors.length + 4),
       })),
   };
+}
+
+const TOO_FEW_SPENDERS = 'fewer than two customers made a repeat purchase with a positive amount.';
+
+function spendOf(s: SummaryColumns): SpendData {
+  if (!s.monetary) throw new NotFittable('the data has no spend amounts.');
+  const spend = spendData(s.frequency, s.monetary, s.weight);
+  if (spend.count < 2) throw new NotFittable(TOO_FEW_SPENDERS);
+  return spend;
+}
+
+/**
+ * `run` (a fit, or a frozen fit's likelihood) on sums made elsewhere, replayed until every γ it
+ * tries has its sums: exactly what it gives on the customers in memory.
+ */
+async function onSpendSums<R>(data: SpendSums, run: (spend: SpendData) => R): Promise<R> {
+  const count = data.customers.reduce((a, b) => a + b, 0);
+  if (count < 2) throw new NotFittable(TOO_FEW_SPENDERS);
+  const statistics = {
+    count,
+    total: count,
+    distinctX: data.frequency,
+    weightOfX: data.customers,
+    lnMeanOfX: data.lnMean,
+  };
+  const { result } = await replaying(
+    (terms: (gamma: number) => { ln: Float64Array; inverse: Float64Array }) => run({ ...statistics, terms }),
+    (gamma) => data.terms(gamma),
+  );
+  return result;
 }
 
 /** One fitter per model kind of the language's catalog (a kind without one does not compile). */

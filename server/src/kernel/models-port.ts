@@ -44,7 +44,22 @@ export type FitData =
       monetary: Float64Array | null;
       weight: Float64Array | null;
     }
-  | { kind: 'cohorts'; periods: Float64Array; cohorts: { name: string; survivors: Float64Array }[] };
+  | { kind: 'cohorts'; periods: Float64Array; cohorts: { name: string; survivors: Float64Array }[] }
+  | SpendSums;
+
+/**
+ * Spend data held elsewhere (a SQL engine), for Gamma-Gamma: per distinct x (ascending) the
+ * customers with a repeat purchase and a positive mean spend and their Σ ln m̄, and the sums
+ * over those customers at any γ (per x, in the same order). The fit is the in-memory fit's,
+ * made of the same sums.
+ */
+export interface SpendSums {
+  kind: 'spend-sums';
+  frequency: Float64Array;
+  customers: Float64Array;
+  lnMean: Float64Array;
+  terms(gamma: number): Promise<{ ln: Float64Array; inverse: Float64Array }>;
+}
 
 export interface FitOptions {
   penalty?: number;

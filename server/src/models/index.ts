@@ -35,7 +35,9 @@ export {
   spendData,
   type GammaGammaParams,
   type SpendData,
+  type SpendTerms,
 } from './gammagamma/model';
+export { replaying } from './optimize/replay';
 export {
   fitSbg,
   sbgLogLik,

@@ -40,7 +40,8 @@ function historiesFingerprint(data: FitData): string {
   if ('summary' in data) {
     const s = data.summary;
     [s.frequency, s.recency, s.T, s.totalSpend].forEach(add);
-  } else [data.frequency, data.recency, data.age, data.monetary, data.weight].forEach(add);
+  } else if (data.kind === 'spend-sums') [data.frequency, data.customers, data.lnMean].forEach(add);
+  else [data.frequency, data.recency, data.age, data.monetary, data.weight].forEach(add);
   return hash.digest('hex');
 }
 

@@ -15,6 +15,7 @@ import { splitCustomers, wholeLogSplit, type SplitData } from './split';
 import { actualCumulative } from './tracking';
 import { UNIT_DAYS } from '../../models';
 import { frozenNote, pathOption, readFrozenFit, saveFit } from './frozen-fit';
+import { engineFitData, scoreInEngine } from '../warehouse/fit';
 
 /** The time unit of a summary source's recency and age (it has no split to say otherwise). */
 const SUMMARY_UNIT = 'weeks';
@@ -33,6 +34,8 @@ export interface ModelData {
   intervals?: IntervalOptions;
   /** Each customer's expected purchases over the holdout (purchase models on a split with a holdout). */
   holdoutExpected?: Float64Array;
+  /** On a warehouse split: the engine's temporary table of its customers with their scores (warehouse/fit.ts). */
+  engineCustomers?: string;
   /** The histories the model was fitted on, and their time unit (for the frequency × recency matrix). */
   history: History | null;
   unit: string;
@@ -143,7 +146,14 @@ async function fitAndScore(ctx: EvalContext, models: ModelsPort): Promise<Statem
   const call = statement.call;
   if (!statement.name || !call || call.args.length === 0) throw new EvaluationError('Incomplete model statement.');
   const kind = call.callee.name;
-  const { data, split } = fitData(ctx.input(call.args[0].name), call.args[0].name, models, ctx);
+  const given = fitData(ctx.input(call.args[0].name), call.args[0].name, models, ctx);
+  const { split } = given;
+  // On a warehouse split, the engine makes what the fit needs (patterns, spend sums), not the customers.
+  const role = modelKindInfo(kind)?.role;
+  const data =
+    split?.engine && (role === 'purchase' || role === 'spend')
+      ? await engineFitData(ctx, split.engine, role)
+      : given.data;
   const fitPeriods = statement.block?.items.find((item) => item.kind === 'Option' && item.name.name === 'fit_periods');
   if (fitPeriods && kind !== 'sbg')
     throw new EvaluationError(
@@ -210,8 +220,13 @@ async function fitAndScore(ctx: EvalContext, models: ModelsPort): Promise<Statem
             fitted.pAlive(history, scoring),
             forecast(statement, null, (t) => fitted.conditionalExpectedPurchases(t, history, scoring)),
           );
+  const engineCustomers =
+    split?.engine && fitted.role === 'purchase'
+      ? await scoreInEngine(ctx, split.engine, statement.name.name, fitted, forecastHorizon(statement, split))
+      : undefined;
   const model: ModelData = {
     kindTitle: p.kind,
+    engineCustomers,
     fitted,
     split,
     data,

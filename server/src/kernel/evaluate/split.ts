@@ -11,6 +11,7 @@ import { EvaluationError, type EvalContext, type StatementOutcome } from './cont
 import { customerTable } from './customers';
 import type { WarehouseSource } from '../warehouse/source';
 import { warehouseSummary } from '../warehouse/split';
+import type { EngineSplit } from '../warehouse/fit';
 
 export interface SplitData {
   unit: TimeUnit;
@@ -20,6 +21,8 @@ export interface SplitData {
   summary: CustomerSummary;
   /** The source's `returns` policy the summary was built under (a saved fit records it). */
   returns: ReturnsPolicy;
+  /** A warehouse source's split: its summary as a table in the engine, where models fit and score. */
+  engine?: EngineSplit;
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -81,7 +84,7 @@ export async function evaluateSplit(ctx: EvalContext, models: ModelsPort): Promi
   const unit = statement.unit?.unit ?? 'weeks';
   const calibrationEnd = isoToDays(statement.calibrationEnd.value);
   const holdoutEnd = statement.holdoutEnd ? isoToDays(statement.holdoutEnd.value) : null;
-  const summary =
+  const { summary, engine } =
     source.kind === 'warehouse'
       ? await warehouseSummary(ctx, source, statement.name.name, {
           calibrationEnd,
@@ -89,13 +92,16 @@ export async function evaluateSplit(ctx: EvalContext, models: ModelsPort): Promi
           unitDays: UNIT_DAYS[unit],
           returns: source.returns,
         })
-      : models.summariseTransactions(source.log, {
-          calibrationEnd,
-          holdoutEnd,
-          unitDays: UNIT_DAYS[unit],
-          returns: source.returns,
-          checkpoint: (f) => ctx.checkpoint(f, 'summarising customers'),
-        });
+      : {
+          summary: models.summariseTransactions(source.log, {
+            calibrationEnd,
+            holdoutEnd,
+            unitDays: UNIT_DAYS[unit],
+            returns: source.returns,
+            checkpoint: (f) => ctx.checkpoint(f, 'summarising customers'),
+          }),
+          engine: undefined,
+        };
   const accounting = customerAccounting(source.report, summary);
   if (summary.customerIds.length === 0) {
     const onlyReturns = summary.warnings.find((w) => w.code === 'only-returns')?.count ?? 0;
@@ -107,7 +113,7 @@ export async function evaluateSplit(ctx: EvalContext, models: ModelsPort): Promi
       statement.calibrationEnd,
     );
   }
-  const split: SplitData = { unit, calibrationEnd, holdoutEnd, summary, returns: source.returns };
+  const split: SplitData = { unit, calibrationEnd, holdoutEnd, summary, returns: source.returns, engine };
   const start = summary.firstPurchase.reduce((m, d) => Math.min(m, d), Infinity);
   const length = (from: number, to: number) => `${((to - from) / UNIT_DAYS[unit]).toFixed(1)} ${unit}`;
   const lines = [

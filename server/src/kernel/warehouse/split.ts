@@ -1,9 +1,10 @@
 // A split of a warehouse source: the engine builds the per-customer summary as a temporary
-// table (summary.ts: the file engine's conventions in SQL), and only one row per customer
-// comes back, streamed into the same typed arrays the file engine's summary fills, so models,
-// values, segments, charts and exports run unchanged. The repeat purchases the tracking chart
-// counts come back as one row per day. Every customer is accounted for as the file summary does
-// (the same warning codes and words), from counts made in SQL.
+// table (summary.ts: the file engine's conventions in SQL), which models fit on and score
+// into (fit.ts), and one row per customer comes back, streamed into the same typed arrays the
+// file engine's summary fills, so values, segments, charts and exports run unchanged. The
+// repeat purchases the tracking chart counts come back as one row per day. Every customer is
+// accounted for as the file summary does (the same warning codes and words), from counts made
+// in SQL.
 import {
   customerOutcomeQuery,
   customerSummaryQuery,
@@ -18,13 +19,14 @@ import { repeatSpendOnly } from '../models-adapter';
 import type { EvalContext } from '../evaluate/context';
 import type { WarehouseSource } from './source';
 import { engineError } from './source';
+import type { EngineSplit } from './fit';
 
 export async function warehouseSummary(
   ctx: EvalContext,
   source: WarehouseSource,
   splitName: string,
   split: SplitQuery,
-): Promise<CustomerSummary> {
+): Promise<{ summary: CustomerSummary; engine: EngineSplit }> {
   const { connection, query } = source;
   const d = connection.dialect;
   const options = { signal: ctx.signal };
@@ -86,7 +88,7 @@ export async function warehouseSummary(
   for (const [day, count] of days.rows) repeatPurchaseDays.fill(day as number, k, (k += count as number));
   const [frequency, recency, T, monetary, totalSpend, firstPurchase, lastPurchase, holdoutPurchases, holdoutSpend] =
     columns;
-  return {
+  const summary: CustomerSummary = {
     customerIds,
     customerIndex: Int32Array.from({ length: customers }, (_, i) => i),
     frequency,
@@ -105,4 +107,5 @@ export async function warehouseSummary(
     holdoutEnd: split.holdoutEnd,
     warnings,
   };
+  return { summary, engine: { connection, table, split } };
 }

@@ -4,7 +4,8 @@
 //   ln L = lnΓ(px+q) - lnΓ(px) - lnΓ(q) + q ln γ + (px-1) ln m̄ + px ln x - (px+q) ln(γ + x m̄)
 // (the px ln x term is the Jacobian of the mean; lifetimes and CLVTools include it too).
 // Sufficient statistics: everything but the last term depends on the customer only through x
-// and Σ ln m̄, so the gamma functions are evaluated once per distinct x.
+// and Σ ln m̄, so the gamma functions are evaluated once per distinct x; the last term's sum
+// (SpendTerms) is the only pass over customers, and can be computed where they are (a SQL engine).
 import { gammaln } from '../special';
 import { fitPositive, type FitOptions, type FitResult } from '../optimize/mle';
 import { MODEL_PARAMETERS } from '../parameters';
@@ -13,16 +14,24 @@ import { gammaGammaGradient } from './gradient';
 
 export type GammaGammaParams = Record<(typeof MODEL_PARAMETERS)['gamma_gamma'][number], number>;
 
-/** Customers with x > 0 and m̄ > 0 as weighted (x, m̄), plus per distinct x: Σ weight and Σ weight·ln m̄. */
+/**
+ * The two sums over customers that the likelihood and its gradient need at a given γ, per
+ * distinct x (in `distinctX` order): Σ w ln(γ + x m̄) and Σ w / (γ + x m̄). Everything else is
+ * per distinct x, so whoever holds the customers (this process, or a SQL engine) computes these.
+ */
+export interface SpendTerms {
+  ln: Float64Array;
+  inverse: Float64Array;
+}
+
+/** Customers with x > 0 and m̄ > 0: per distinct x Σ weight and Σ weight·ln m̄, and their terms at any γ. */
 export interface SpendData {
-  x: Float64Array;
-  mean: Float64Array;
-  weight: Float64Array;
   count: number;
   total: number;
   distinctX: Float64Array;
   weightOfX: Float64Array;
   lnMeanOfX: Float64Array;
+  terms(gamma: number, pulse?: Pulse): SpendTerms;
 }
 
 /** Keeps customers with repeat purchases and positive mean spend (others carry no spend information). */
@@ -33,48 +42,67 @@ export function spendData(
 ): SpendData {
   const xs: number[] = [],
     ms: number[] = [],
-    ws: number[] = [];
-  const byX = new Map<number, [number, number]>();
+    ws: number[] = [],
+    groupOf: number[] = [];
+  const byX = new Map<number, [number, number, number]>();
   let total = 0;
   for (let i = 0; i < frequency.length; i++) {
     const w = weight ? weight[i] : 1,
       x = frequency[i],
       m = monetary[i];
     if (!(x > 0 && m > 0 && w > 0)) continue;
-    xs.push(x);
-    ms.push(m);
-    ws.push(w);
-    total += w;
-    const acc = byX.get(x) ?? [0, 0];
+    const acc = byX.get(x) ?? [0, 0, byX.size];
     acc[0] += w;
     acc[1] += w * Math.log(m);
     byX.set(x, acc);
+    xs.push(x);
+    ms.push(m);
+    ws.push(w);
+    groupOf.push(acc[2]);
+    total += w;
   }
   const groups = [...byX.entries()];
+  const x = Float64Array.from(xs),
+    mean = Float64Array.from(ms),
+    w = Float64Array.from(ws),
+    group = Int32Array.from(groupOf);
+  // The likelihood and the gradient ask for the same γ in turn: keep the last answer.
+  let last: { gamma: number; terms: SpendTerms } | null = null;
+  const terms = (gamma: number, pulse?: Pulse): SpendTerms => {
+    if (last?.gamma === gamma) return last.terms;
+    const ln = new Float64Array(groups.length),
+      inverse = new Float64Array(groups.length);
+    for (let i = 0; i < x.length; i++) {
+      if ((i & PULSE_MASK) === 0) pulse?.();
+      const den = gamma + x[i] * mean[i];
+      ln[group[i]] += w[i] * Math.log(den);
+      inverse[group[i]] += w[i] / den;
+    }
+    last = { gamma, terms: { ln, inverse } };
+    return last.terms;
+  };
   return {
-    x: Float64Array.from(xs),
-    mean: Float64Array.from(ms),
-    weight: Float64Array.from(ws),
     count: xs.length,
     total,
     distinctX: Float64Array.from(groups, (g) => g[0]),
     weightOfX: Float64Array.from(groups, (g) => g[1][0]),
     lnMeanOfX: Float64Array.from(groups, (g) => g[1][1]),
+    terms,
   };
 }
 
 export function gammaGammaLogLik(theta: ArrayLike<number>, d: SpendData, pulse?: Pulse): number {
   const [p, q, gamma] = theta as number[];
   const c = -gammaln(q) + q * Math.log(gamma);
+  const { ln } = d.terms(gamma, pulse);
   let ll = 0;
   for (let k = 0; k < d.distinctX.length; k++) {
     const x = d.distinctX[k],
       px = p * x;
-    ll += d.weightOfX[k] * (gammaln(px + q) - gammaln(px) + c + px * Math.log(x)) + (px - 1) * d.lnMeanOfX[k];
-  }
-  for (let i = 0; i < d.count; i++) {
-    if ((i & PULSE_MASK) === 0) pulse?.();
-    ll -= d.weight[i] * (p * d.x[i] + q) * Math.log(gamma + d.x[i] * d.mean[i]);
+    ll +=
+      d.weightOfX[k] * (gammaln(px + q) - gammaln(px) + c + px * Math.log(x)) +
+      (px - 1) * d.lnMeanOfX[k] -
+      (px + q) * ln[k];
   }
   return ll;
 }

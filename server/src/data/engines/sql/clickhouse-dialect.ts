@@ -55,6 +55,7 @@ export const clickhouseDialect: SqlDialect = {
   double: (expr) => (expr === 'NULL' ? 'CAST(NULL AS Nullable(Float64))' : `toFloat64(${expr})`),
   evaluatedOnce: (select) => select,
   floorOf: (expr) => `floor(${expr})`,
+  ln: (expr) => `log(${expr})`,
   argMin: (value, key) => `argMin(${value}, ${key})`,
   quantile(expr, p) {
     // Linear interpolation between the sorted values (numpy's default, Arquero's quantile).

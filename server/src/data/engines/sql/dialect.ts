@@ -12,6 +12,7 @@
 //     (fractional when a time of day is stored), NULL when missing or unparseable; same-day
 //     merge is `floor` of that value, done by the planner with `floorOf`.
 //   - Numbers: `toNumber` turns a column into a double, NULL when missing or non-numeric.
+//   - Functions: `floorOf`, `ln` (the rest, round and arithmetic, is standard SQL).
 //   - Aggregates: `argMin` (the value at the smallest key: first-day spend), `quantile`
 //     (for `top N%` and percentiles); plain SUM/COUNT/MIN/MAX and CASE are standard SQL.
 //   - Temporary tables: `createTemporary` (dropped with the session), `dropTable`.
@@ -70,6 +71,8 @@ export interface SqlDialect {
   evaluatedOnce(select: string): string;
   /** floor(expr) as a DOUBLE. */
   floorOf(expr: string): string;
+  /** The natural logarithm of `expr` (Gamma-Gamma's likelihood sums, summed where the customers are). */
+  ln(expr: string): string;
   /** Aggregate: the value of `value` on the row with the smallest `key` (ties: any). */
   argMin(value: string, key: string): string;
   /** Aggregate: the `p`-quantile (0..1) of `expr`, linearly interpolated like numpy/Arquero. */

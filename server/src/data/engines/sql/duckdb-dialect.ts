@@ -37,6 +37,7 @@ export const duckdbDialect: SqlDialect = {
   double: (expr) => `CAST(${expr} AS DOUBLE)`,
   evaluatedOnce: (select) => select,
   floorOf: (expr) => `floor(${expr})`,
+  ln: (expr) => `ln(${expr})`,
   argMin: (value, key) => `arg_min(${value}, ${key})`,
   quantile: (expr, p) => `quantile_cont(${expr}, ${exactNumber(p)})`,
 

@@ -57,6 +57,7 @@ export const postgresDialect: SqlDialect = {
   // OFFSET 0 is PostgreSQL's fence against pulling a subquery up into its parent.
   evaluatedOnce: (select) => `${select} OFFSET 0`,
   floorOf: (expr) => `floor(${expr})`,
+  ln: (expr) => `ln(${expr})`,
   argMin: (value, key) => `(array_agg(${value} ORDER BY ${key}))[1]`,
   quantile: (expr, p) => `percentile_cont(${exactNumber(p)}) WITHIN GROUP (ORDER BY ${expr})`,
 

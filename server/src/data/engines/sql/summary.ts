@@ -324,15 +324,27 @@ export function includedCustomers(d: SqlDialect, split: SplitQuery): string {
 /**
  * The (x, t_x, T) pattern histogram of a summary table: all a purchase model's fit needs,
  * and its size is the number of distinct patterns, not customers. Columns: frequency,
- * recency, age, customers.
+ * recency, age, customers, and the pattern's key in whole days (PATTERN_KEY: frequency,
+ * recency_days, age_days), which identifies it exactly in any engine (a recency of 3/7 weeks
+ * may not read back as the same double after a trip through another engine's number parser).
  */
 export function patternHistogramQuery(d: SqlDialect, summaryTable: string, split: SplitQuery): string {
   const id = (name: string) => d.identifier(name);
   const keys = [id('frequency'), id('recency'), id('age')].join(', ');
   return (
-    `SELECT ${keys}, ${d.double('count(*)')} AS ${id('customers')} FROM ${id(summaryTable)} ` +
-    `WHERE ${includedCustomers(d, split)} GROUP BY ${keys} ORDER BY ${keys}`
+    `SELECT ${keys}, ${d.double('count(*)')} AS ${id('customers')}, ${patternDays(d, split).join(', ')} ` +
+    `FROM ${id(summaryTable)} WHERE ${includedCustomers(d, split)} GROUP BY ${keys} ORDER BY ${keys}`
   );
+}
+
+/** What identifies a pattern in a summary table: x and the recency and age in whole days. */
+export const PATTERN_KEY = ['frequency', 'recency_days', 'age_days'] as const;
+
+/** The summary table's recency and age in whole days (PATTERN_KEY's last two), as select items. */
+export function patternDays(d: SqlDialect, split: SplitQuery): string[] {
+  const id = (name: string) => d.identifier(name);
+  const days = (column: string) => `round(${id(column)} * ${d.number(split.unitDays)})`;
+  return [`${days('recency')} AS ${id('recency_days')}`, `${days('age')} AS ${id('age_days')}`];
 }
 
 /**
