@@ -23,7 +23,7 @@ import { parseCell } from './parser/parse-cell';
 import { hasLineBreak, LineIndex } from './text';
 import { quoteString } from './string-literal';
 
-const INDENT = '  ';
+export const INDENT = '  ';
 /** A condition longer than this on one line is laid out over several. */
 const MAX_LINE = 100;
 

@@ -18,6 +18,7 @@ export function run(): Promise<SuiteOutcome> {
     /* eslint-disable @typescript-eslint/no-require-imports -- loaded after pre-require, see above */
     require('./notebook.suite');
     require('./compare.suite');
+    require('./editor-defaults.suite');
     /* eslint-enable @typescript-eslint/no-require-imports */
   });
 }
