@@ -87,40 +87,47 @@ neither REV nor --then-data is given, or REV is empty.`,
     const { notebook: then, snapshots } = withDataSnapshot(atRevision, overrides);
     const side = [revision && `at ${revision}`, snapshots.length && 'on the old data'].filter(Boolean).join(' ');
     // Relative data paths of both sides resolve against the notebook's folder today.
-    const [runThen, runNow] = [await executeNotebook(then, now.dir), await executeNotebook(now)];
-
-    // Where each block is today, so a reader (and the editor's view) can go to it.
-    const definitions = await runNow.kernel.definitions();
-    const cellOf = (name: string) => {
-      const cell = now.cells.find((c) => c.id === definitions.find((d) => d.name === name)?.cellId);
-      if (!cell) return undefined;
-      const statement = parseCell(cell.source).statements.find((s) => s.kind === 'Segments' && s.name?.name === name);
-      const before = cell.source.slice(0, statement?.start ?? 0);
-      return { number: cell.codeNumber, line: cell.firstLine + 1 + (before.match(/\n/g)?.length ?? 0) };
-    };
-    const oldBlocks = segmentsBlocks(clvSources(then));
-    const newBlocks = segmentsBlocks(clvSources(now));
     const segments: SegmentsDiff[] = [];
-    for (const [name, block] of newBlocks) {
-      const old = oldBlocks.get(name);
-      if (!old) {
-        segments.push({ name, valueMetric: block.on, status: 'added', rules: [], cell: cellOf(name) });
-        continue;
-      }
-      const before = await membershipOf(then, runThen, name, side);
-      const after = await membershipOf(now, runNow, name, 'now');
-      segments.push({
-        name,
-        valueMetric: after.valueMetric,
-        status: 'compared',
-        rules: ruleChanges(old, block),
-        matrix: migrationMatrix(before.membership, after.membership),
-        cell: cellOf(name),
-      });
-    }
-    for (const [name, block] of oldBlocks)
-      if (!newBlocks.has(name)) segments.push({ name, valueMetric: block.on, status: 'removed', rules: [] });
+    const runThen = await executeNotebook(then, now.dir);
+    const runs = [runThen];
+    try {
+      const runNow = await executeNotebook(now);
+      runs.push(runNow);
 
+      // Where each block is today, so a reader (and the editor's view) can go to it.
+      const definitions = await runNow.kernel.definitions();
+      const cellOf = (name: string) => {
+        const cell = now.cells.find((c) => c.id === definitions.find((d) => d.name === name)?.cellId);
+        if (!cell) return undefined;
+        const statement = parseCell(cell.source).statements.find((s) => s.kind === 'Segments' && s.name?.name === name);
+        const before = cell.source.slice(0, statement?.start ?? 0);
+        return { number: cell.codeNumber, line: cell.firstLine + 1 + (before.match(/\n/g)?.length ?? 0) };
+      };
+      const oldBlocks = segmentsBlocks(clvSources(then));
+      const newBlocks = segmentsBlocks(clvSources(now));
+      for (const [name, block] of newBlocks) {
+        const old = oldBlocks.get(name);
+        if (!old) {
+          segments.push({ name, valueMetric: block.on, status: 'added', rules: [], cell: cellOf(name) });
+          continue;
+        }
+        const before = await membershipOf(then, runThen, name, side);
+        const after = await membershipOf(now, runNow, name, 'now');
+        segments.push({
+          name,
+          valueMetric: after.valueMetric,
+          status: 'compared',
+          rules: ruleChanges(old, block),
+          matrix: migrationMatrix(before.membership, after.membership),
+          cell: cellOf(name),
+        });
+      }
+      for (const [name, block] of oldBlocks)
+        if (!newBlocks.has(name)) segments.push({ name, valueMetric: block.on, status: 'removed', rules: [] });
+    } finally {
+      // Closes each kernel's database connections, whose sockets would keep the process alive.
+      await Promise.all(runs.map((run) => run.kernel.dispose()));
+    }
     const report: DiffReport = { revision, snapshots, notebook: path, segments };
     const page = stringOption(args, 'html');
     if (page) await writeOutputFile(page, renderDiffHtml(report));

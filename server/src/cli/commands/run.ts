@@ -5,7 +5,7 @@ import { stringOption } from '../args';
 import type { Command } from '../command';
 import { checkNotebook } from '../diagnostics';
 import { EXIT, UsageError } from '../errors';
-import { executeNotebook } from '../execute';
+import { runNotebook } from '../execute';
 import { isClvCell, loadNotebook, type LoadedNotebook } from '../notebook-io';
 import { parseCell } from '../../language';
 import { notebookReadFiles, refuseReadFiles, sameFile, WriteRefused } from '../../files/write-policy';
@@ -72,7 +72,7 @@ Exit code: 0 when every cell ran, 1 when any cell failed or was not run.`,
     refuseOutputs(notebook, { '--json': jsonPath, '--html': htmlPath });
     const diagnostics = checkNotebook(notebook);
     for (const d of diagnostics) if (d.severity !== 'error') print(d.text + '\n');
-    const { results } = await executeNotebook(notebook);
+    const results = await runNotebook(notebook);
     for (const cell of notebook.cells.filter(isClvCell))
       print(cellSummary(notebook, cell, results.get(cell.id), diagnostics) + '\n');
 
