@@ -149,4 +149,36 @@ describe('LSP schema-aware checks (real server over stdio)', function () {
       'the editor stopped reading the data file "data/orders.csv": reading its header took longer than 1 ms; its columns are not checked',
     );
   });
+
+  it('warns when a split date lies outside the dates of its source file, in another cell, and follows the file', async () => {
+    // The fixture's dates run from 2024-01-05 to 2024-03-02.
+    const [sourceCell, splitCell] = await client.openNotebook(notebookUriIn(folder), [
+      source('data/orders.csv'),
+      'split old = orders until 1997-09-30, holdout until 1998-06-30, in weeks\n' +
+        'split late = orders until 2024-02-01, holdout until 2024-06-30\n' +
+        'split after = orders until 2024-03-02, holdout until 2024-04-30\n' +
+        'split fine = orders until 2024-02-01, holdout until 2024-03-02',
+    ]);
+    const warnings = await client.until(splitCell, (ds) => ds.length > 0);
+    assert.deepEqual(brief(warnings), [
+      { code: 'split-outside-data', severity: 2, range: [0, 25, 0, 35] },
+      { code: 'split-outside-data', severity: 2, range: [1, 52, 1, 62] },
+      { code: 'split-outside-data', severity: 2, range: [2, 27, 2, 37] },
+    ]);
+    assert.deepEqual(
+      warnings.map((d) => d.message),
+      [
+        'the calibration period is empty: it ends on 1997-09-30, and the dates in "data/orders.csv" run from 2024-01-05 to 2024-03-02',
+        'the holdout ends on 2024-06-30, after the last date in "data/orders.csv" (2024-03-02): the holdout check would count purchases the file does not have',
+        'the holdout period is empty: calibration ends on 2024-03-02, and the dates in "data/orders.csv" run from 2024-01-05 to 2024-03-02',
+      ],
+    );
+    assert.deepEqual(brief(client.diagnostics.get(sourceCell)), []);
+    // New data in the file: the range is read again.
+    writeFileSync(
+      join(folder, 'data', 'orders.csv'),
+      'customer_id,order_date,amount\nC001,1997-01-05,25.50\nC002,2024-09-01,3\n',
+    );
+    assert.deepEqual(brief(await client.until(splitCell, (ds) => ds.length === 0)), []);
+  });
 });

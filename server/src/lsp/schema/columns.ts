@@ -37,6 +37,17 @@ export type FileSchema =
   /** No answer within the editor's timeout (read-timeout.ts): a warning, tried again later. */
   | { kind: 'timeout'; reason: string };
 
+/** The columns a transaction source's dates are read from, as its mappings declare them. */
+export interface DateColumns {
+  customer: string;
+  date: string;
+  /** The `as` format; undefined is ISO. */
+  format?: string;
+}
+
+/** The earliest and latest readable transaction date of a file (days since 1970-01-01), or why there is none. */
+export type DateRange = { kind: 'range'; first: number; last: number } | { kind: 'failed'; reason: string };
+
 /** What the language server knows of a source's columns: a schema, or `reading` while it is being read. */
 export type SchemaAnswer = FileSchema | { kind: 'reading' };
 

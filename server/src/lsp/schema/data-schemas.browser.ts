@@ -18,6 +18,10 @@ export class DataSchemas implements Pick<LocalDataSchemas, keyof LocalDataSchema
     return NOT_READ;
   }
 
+  dateRange(): undefined {
+    return undefined;
+  }
+
   idle(): Promise<void> {
     return Promise.resolve();
   }

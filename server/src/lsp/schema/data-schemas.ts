@@ -5,9 +5,9 @@
 // The web build swaps in data-schemas.browser.ts (no disk, no worker thread, no drivers).
 import type { Definition, SourceStatement } from '../../language';
 import { catalogSpec, readCatalog, type CatalogSpec } from './catalog';
-import type { FileSchema, SchemaAnswer } from './columns';
+import type { DateColumns, DateRange, FileSchema, SchemaAnswer, SourceFileSpec } from './columns';
 import { ReadCache } from './read-cache';
-import { DEFAULT_READ_TIMEOUT_MS, RETRY_AFTER_MS } from './read-timeout';
+import { DATE_RANGE_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS, RETRY_AFTER_MS } from './read-timeout';
 import { SchemaCache, type SchemaChange } from './schema-cache';
 import { SchemaReader } from './schema-reader';
 import { sourceFileSpec } from './source-file';
@@ -25,13 +25,22 @@ const WORKER_PATH = new URL('./schema-worker.mjs', import.meta.url);
 export class DataSchemas {
   private settings: SchemaSettings = { timeoutMs: DEFAULT_READ_TIMEOUT_MS, connections: false };
   private reader: SchemaReader;
+  /** Date ranges read whole files: a worker of their own, so headers never wait behind them. */
+  private readonly rangeReader: SchemaReader;
   private readonly files: SchemaCache;
   private readonly catalogs: ReadCache<FileSchema>;
   private readonly listeners: ((change: SchemaChange) => void)[] = [];
 
   constructor(private readonly log: (message: string) => void) {
     this.reader = new SchemaReader(WORKER_PATH, this.settings.timeoutMs, log);
-    this.files = new SchemaCache({ read: (spec) => this.reader.read(spec) }, log);
+    this.rangeReader = new SchemaReader(WORKER_PATH, DATE_RANGE_TIMEOUT_MS, log);
+    this.files = new SchemaCache(
+      {
+        read: (spec) => this.reader.read(spec),
+        readDateRange: (spec, dates) => this.rangeReader.readDateRange(spec, dates),
+      },
+      log,
+    );
     this.files.onDidChange((change) => this.notify(change));
     this.catalogs = new ReadCache(
       (key) => readCatalog(JSON.parse(key) as CatalogSpec, this.settings.timeoutMs),
@@ -67,6 +76,11 @@ export class DataSchemas {
     return spec && this.files.get(spec);
   }
 
+  /** A transaction file's date range (the whole file read in the background); undefined while it is read. */
+  dateRange(spec: SourceFileSpec, dates: DateColumns): DateRange | undefined {
+    return this.files.dateRange(spec, dates);
+  }
+
   /** Resolves when no header or catalog is being read (each read ends by its timeout). */
   async idle(): Promise<void> {
     await Promise.all([this.files.idle(), this.catalogs.idle()]);
@@ -84,5 +98,6 @@ export class DataSchemas {
   dispose(): void {
     this.files.dispose();
     this.reader.dispose();
+    this.rangeReader.dispose();
   }
 }

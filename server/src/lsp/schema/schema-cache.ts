@@ -4,11 +4,12 @@
 // save (write a temp file, rename over), which a watch on the file itself loses. This works
 // with any client; workspace/didChangeWatchedFiles from a client that sends it is honoured too.
 // Reads are asynchronous (schema-reader.ts): until a file's header has been read, its columns
-// are not known, and the programs are checked again when it arrives.
+// are not known, and the programs are checked again when it arrives. A transaction file's date
+// range (the whole file read by the loader, for split-outside-data) is cached and forgotten alike.
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FileSchema, SchemaAnswer, SourceFileSpec } from './columns';
+import type { DateColumns, DateRange, FileSchema, SchemaAnswer, SourceFileSpec } from './columns';
 import { ReadCache } from './read-cache';
 import { RETRY_AFTER_MS } from './read-timeout';
 import type { SchemaReader } from './schema-reader';
@@ -21,17 +22,26 @@ export type SchemaChange = 'arrived' | 'changed';
 
 export class SchemaCache {
   private readonly schemas: ReadCache<FileSchema>;
+  private readonly ranges: ReadCache<DateRange>;
   private readonly watchers = new Map<string, FSWatcher>();
   private readonly listeners: ((change: SchemaChange) => void)[] = [];
 
   constructor(
-    reader: Pick<SchemaReader, 'read'>,
+    reader: Pick<SchemaReader, 'read' | 'readDateRange'>,
     private readonly log: (message: string) => void,
   ) {
     this.schemas = new ReadCache(
       (key) => reader.read(JSON.parse(key) as SourceFileSpec),
       () => this.notify('arrived'),
       (schema) => (schema.kind === 'timeout' ? RETRY_AFTER_MS : Infinity),
+    );
+    this.ranges = new ReadCache(
+      (key) => {
+        const { spec, dates } = JSON.parse(key) as { spec: SourceFileSpec; dates: DateColumns };
+        return reader.readDateRange(spec, dates);
+      },
+      () => this.notify('arrived'),
+      (range) => (range.kind === 'failed' ? RETRY_AFTER_MS : Infinity),
     );
   }
 
@@ -45,7 +55,13 @@ export class SchemaCache {
     return this.schemas.peek(JSON.stringify(spec)) ?? { kind: 'reading' };
   }
 
-  /** Resolves when no header is being read. */
+  /** A transaction file's date range; undefined while the file is being read. */
+  dateRange(spec: SourceFileSpec, dates: DateColumns): DateRange | undefined {
+    this.watchFolder(dirname(spec.path));
+    return this.ranges.peek(JSON.stringify({ spec, dates }));
+  }
+
+  /** Resolves when no header is being read (date ranges, which take longer, are not waited for). */
   idle(): Promise<void> {
     return this.schemas.idle();
   }
@@ -74,7 +90,9 @@ export class SchemaCache {
   }
 
   private forget(matches: (path: string) => boolean): void {
-    if (this.schemas.forget((key) => matches((JSON.parse(key) as SourceFileSpec).path))) this.notify('changed');
+    const schemas = this.schemas.forget((key) => matches((JSON.parse(key) as SourceFileSpec).path));
+    const ranges = this.ranges.forget((key) => matches((JSON.parse(key) as { spec: SourceFileSpec }).spec.path));
+    if (schemas || ranges) this.notify('changed');
   }
 
   private notify(change: SchemaChange): void {

@@ -7,9 +7,17 @@
 import { dateFormatMismatches } from '../../data';
 import { extname } from 'node:path';
 import { EXPORT_FORMATS, exportPath, refuseReadFiles, WriteRefused, type ReadFile } from '../../files/write-policy';
-import type { Diagnostic, ExportStatement, MappingItem, SourceStatement, Statement } from '../../language';
-import type { SampledColumn, SchemaAnswer } from './columns';
+import type {
+  Diagnostic,
+  ExportStatement,
+  MappingItem,
+  SourceStatement,
+  SplitStatement,
+  Statement,
+} from '../../language';
+import type { DateRange, SampledColumn, SchemaAnswer } from './columns';
 import { frozenFitDiagnostic } from './frozen-fit-file';
+import { splitRangeWarnings } from './split-range';
 
 function dateMapping(source: SourceStatement): MappingItem | undefined {
   return source.block?.items.find((i): i is MappingItem => i.kind === 'Mapping' && i.role.name === 'date');
@@ -82,16 +90,20 @@ function unreadDiagnostic(source: SourceStatement, schema: SchemaAnswer): Diagno
 /**
  * The file-system and warehouse checks of one cell's statements; `schemaOf` says what is known
  * of a source's columns; `reads` are the files the whole notebook reads (notebookReadFiles),
- * which its exports may not overwrite.
+ * which its exports may not overwrite; `datesOf`, when given, the date range of a split's
+ * source file (the editor reads it in the background; `clvnb check` does not read whole files).
  */
 export function schemaDiagnostics(
   statements: Statement[],
   folder: string,
   schemaOf: (source: SourceStatement) => SchemaAnswer | undefined,
   reads: ReadFile[],
+  datesOf?: (split: SplitStatement) => { file: string; range: DateRange } | undefined,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const statement of statements) {
+    const dates = statement.kind === 'Split' ? datesOf?.(statement) : undefined;
+    if (dates && statement.kind === 'Split') out.push(...splitRangeWarnings(statement, dates.file, dates.range));
     const unusable = statement.kind === 'Model' ? frozenFitDiagnostic(statement, folder) : undefined;
     if (unusable) out.push(unusable);
     if (statement.kind === 'Export') {

@@ -1,11 +1,12 @@
-// Data-file headers are read in a worker thread (schema-worker.ts), so the server's message
-// loop never waits on a disk or decodes a Parquet page. A read that takes longer than the
-// timeout (counted from when the worker is loaded) is answered with `timeout`; the worker,
-// which may be stuck in that read, is replaced, and the reads queued behind it go to the new one.
+// Data-file headers (and date ranges) are read in a worker thread (schema-worker.ts), so the
+// server's message loop never waits on a disk or decodes a Parquet page. A read that takes
+// longer than the timeout (counted from when the worker is loaded) is answered with `timeout`;
+// the worker, which may be stuck in that read, is replaced, and the reads queued behind it go
+// to the new one.
 import { Worker } from 'node:worker_threads';
-import type { FileSchema, SourceFileSpec } from './columns';
+import type { DateColumns, DateRange, FileSchema, SourceFileSpec } from './columns';
 import { describeTimeout } from './read-timeout';
-import type { SchemaRequest } from './schema-worker';
+import type { SchemaRequest, SchemaResponse } from './schema-worker';
 
 interface StartedWorker {
   thread: Worker;
@@ -13,9 +14,11 @@ interface StartedWorker {
   ready: Promise<void>;
 }
 
+type Answer = FileSchema | DateRange;
+
 interface Pending {
-  spec: SourceFileSpec;
-  done: (schema: FileSchema) => void;
+  request: Omit<SchemaRequest, 'id'>;
+  done: (answer: Answer) => void;
 }
 
 export class SchemaReader {
@@ -29,7 +32,18 @@ export class SchemaReader {
     private readonly log: (message: string) => void,
   ) {}
 
-  async read(spec: SourceFileSpec): Promise<FileSchema> {
+  read(spec: SourceFileSpec): Promise<FileSchema> {
+    const reason = `reading its header took longer than ${describeTimeout(this.timeoutMs)}`;
+    return this.ask({ spec }, { kind: 'timeout', reason }) as Promise<FileSchema>;
+  }
+
+  /** The file's date range, read whole by the loader with the source's date columns. */
+  readDateRange(spec: SourceFileSpec, dates: DateColumns): Promise<DateRange> {
+    const reason = `reading its dates took longer than ${describeTimeout(this.timeoutMs)}`;
+    return this.ask({ spec, dates }, { kind: 'failed', reason }) as Promise<DateRange>;
+  }
+
+  private async ask(request: Omit<SchemaRequest, 'id'>, timedOut: Answer): Promise<Answer> {
     const id = ++this.lastId;
     this.worker ??= this.start();
     await this.worker.ready;
@@ -37,24 +51,21 @@ export class SchemaReader {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         this.replaceWorker();
-        resolve({
-          kind: 'timeout',
-          reason: `reading its header took longer than ${describeTimeout(this.timeoutMs)}`,
-        });
+        resolve(timedOut);
       }, this.timeoutMs);
-      const done = (schema: FileSchema) => {
+      const done = (answer: Answer) => {
         clearTimeout(timer);
         this.pending.delete(id);
-        resolve(schema);
+        resolve(answer);
       };
-      this.pending.set(id, { spec, done });
-      this.send(id, spec);
+      this.pending.set(id, { request, done });
+      this.send(id, request);
     });
   }
 
-  private send(id: number, spec: SourceFileSpec): void {
+  private send(id: number, request: Omit<SchemaRequest, 'id'>): void {
     this.worker ??= this.start();
-    this.worker.thread.postMessage({ id, spec } satisfies SchemaRequest);
+    this.worker.thread.postMessage({ id, ...request } satisfies SchemaRequest);
   }
 
   private start(): StartedWorker {
@@ -63,15 +74,18 @@ export class SchemaReader {
     let loaded = () => undefined as void;
     const ready = new Promise<void>((resolve) => (loaded = resolve));
     const started: StartedWorker = { thread, ready };
-    thread.on('message', (m: { id: number; schema: FileSchema } | { ready: true }) =>
-      'ready' in m ? loaded() : this.pending.get(m.id)?.done(m.schema),
+    thread.on('message', (m: SchemaResponse | { ready: true }) =>
+      'ready' in m ? loaded() : this.pending.get(m.id)?.done(m.answer),
     );
     thread.on('error', (error) => {
       this.log(`schema worker: ${error.stack ?? error.message}`);
       loaded(); // reads waiting for it go ahead, and time out if no worker answers
       if (this.worker !== started) return;
       this.worker = undefined;
-      for (const p of [...this.pending.values()]) p.done({ kind: 'unreadable', reason: error.message });
+      for (const p of [...this.pending.values()])
+        p.done(
+          p.request.dates ? { kind: 'failed', reason: error.message } : { kind: 'unreadable', reason: error.message },
+        );
     });
     return started;
   }
@@ -79,7 +93,7 @@ export class SchemaReader {
   private replaceWorker(): void {
     void this.worker?.thread.terminate();
     this.worker = undefined;
-    for (const [id, p] of this.pending) this.send(id, p.spec);
+    for (const [id, p] of this.pending) this.send(id, p.request);
   }
 
   dispose(): void {

@@ -11,9 +11,12 @@ import {
   type Diagnostic,
   type ProgramResult,
   type SourceStatement,
+  type SplitStatement,
 } from '../../language';
 import type { DataSchemas } from '../schema/data-schemas';
-import type { SampledColumn, SchemaAnswer } from '../schema/columns';
+import type { DateRange, SampledColumn, SchemaAnswer } from '../schema/columns';
+import { sourceFileSpec } from '../schema/source-file';
+import { dateColumnsOf } from '../schema/split-range';
 import { fileDiagnostics, folderOf } from './program-files';
 
 export class NotebookProgram {
@@ -89,6 +92,17 @@ export class NotebookProgram {
   /** What is known of a source's columns (its file's header, or its table's catalog); undefined while being read. */
   schemaOf(source: SourceStatement): SchemaAnswer | undefined {
     return this.schemaIn(source, (name) => this.result().lookup(name)?.statement);
+  }
+
+  /** The date range of a split's source file, once the background read has it (split-outside-data). */
+  datesOf(split: SplitStatement): { file: string; range: DateRange } | undefined {
+    const source = this.source(split.source?.name ?? null);
+    const spec = source && sourceFileSpec(source, this.folder);
+    const dates = source && dateColumnsOf(source);
+    if (!spec || !dates) return undefined;
+    const range = this.schemas.dateRange(spec, dates);
+    if (!range) this.waitingForReads = true; // its arrival re-checks this program
+    return range && { file: source.path!.value, range };
   }
 
   /** Columns (with samples) of a source's data file or table, when they are known. */

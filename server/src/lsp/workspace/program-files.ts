@@ -3,9 +3,9 @@
 // scripts/build.mjs): in a browser a notebook's URI is no path and there is no disk to stat.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic, SourceStatement, Statement } from '../../language';
+import type { Diagnostic, SourceStatement, SplitStatement, Statement } from '../../language';
 import { notebookReadFiles } from '../../files/write-policy';
-import type { SchemaAnswer } from '../schema/columns';
+import type { DateRange, SchemaAnswer } from '../schema/columns';
 import { schemaDiagnostics } from '../schema/schema-diagnostics';
 
 /** The notebook's (or file's) path on disk; undefined for untitled and virtual documents. */
@@ -35,8 +35,19 @@ export function dataPath(folder: string, written: string): string {
 export function fileDiagnostics(
   statements: Statement[],
   all: Statement[],
-  program: { uri: string; folder: string; schemaOf: (source: SourceStatement) => SchemaAnswer | undefined },
+  program: {
+    uri: string;
+    folder: string;
+    schemaOf: (source: SourceStatement) => SchemaAnswer | undefined;
+    datesOf: (split: SplitStatement) => { file: string; range: DateRange } | undefined;
+  },
 ): Diagnostic[] {
   const reads = notebookReadFiles(all, program.folder, fileOf(program.uri));
-  return schemaDiagnostics(statements, program.folder, (source) => program.schemaOf(source), reads);
+  return schemaDiagnostics(
+    statements,
+    program.folder,
+    (source) => program.schemaOf(source),
+    reads,
+    (split) => program.datesOf(split),
+  );
 }
