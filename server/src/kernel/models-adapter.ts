@@ -192,6 +192,8 @@ const noPredictions = {
   predictionIntervals: () => unsupported('intervals of predictions'),
   pAlive: () => unsupported('P(alive)'),
   conditionalExpectedPurchases: () => unsupported('purchases'),
+  pAliveAfter: () => unsupported('P(alive)'),
+  pNoPurchase: () => unsupported('purchases'),
   expectedCumulativeRepeats: () => unsupported('purchases'),
   discountedExpectedPurchases: () => unsupported('purchases'),
   expectedSpend: () => unsupported('spend'),
@@ -242,6 +244,8 @@ async function fitPurchaseModel(
     pAlive: (h, checkpoint) => perHistory(h, predictor(model, { kind: 'p_alive' }), checkpoint),
     conditionalExpectedPurchases: (t, h, checkpoint) =>
       perHistory(h, predictor(model, { kind: 'expected', t }), checkpoint),
+    pAliveAfter: (t, h, checkpoint) => perHistory(h, (u) => model.pAliveAfter(t, u), checkpoint),
+    pNoPurchase: (t, h, checkpoint) => perHistory(h, (u) => model.pNoPurchase(t, u), checkpoint),
     expectedCumulativeRepeats: (T, periods) => expectedCumulativeTransactions(model, T, periods, periods),
     discountedExpectedPurchases: (horizon, ratePerUnit, h, period, checkpoint) =>
       perHistory(h, predictor(model, { kind: 'discounted', horizon, ratePerUnit, period }), checkpoint),

@@ -142,6 +142,10 @@ export interface FittedModel {
   pAlive(h: History, checkpoint?: (fraction: number) => void): Float64Array;
   /** Expected purchases in the next `t` units given each history. */
   conditionalExpectedPurchases(t: number, h: History, checkpoint?: (fraction: number) => void): Float64Array;
+  /** P(alive `t` units after the end of calibration) given each history. */
+  pAliveAfter(t: number, h: History, checkpoint?: (fraction: number) => void): Float64Array;
+  /** P(no purchase in the next `t` units) given each history. */
+  pNoPurchase(t: number, h: History, checkpoint?: (fraction: number) => void): Float64Array;
   /**
    * Expected cumulative repeat purchases of the summarised customers at the end of each of
    * `periods` units after the earliest first purchase (BTYD's ExpectedCumulativeTransactions;

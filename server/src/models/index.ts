@@ -54,10 +54,34 @@ export {
   bgnbdExpectedIfAlive,
   bgnbdExpected,
   bgnbdProbability,
+  bgnbdPAliveAfter,
+  bgnbdPNoPurchase,
 } from './bgnbd/predict';
-export { mbgnbdPAlive, mbgnbdConditionalExpected, mbgnbdExpectedIfAlive, mbgnbdExpected } from './mbgnbd/predict';
-export { paretoPAlive, paretoConditionalExpected, paretoExpectedIfAlive, paretoExpected } from './pnbd/predict';
-export { bgbbPAlive, bgbbConditionalExpected, bgbbExpected, bgbbProbability } from './bgbb/predict';
+export {
+  mbgnbdPAlive,
+  mbgnbdConditionalExpected,
+  mbgnbdExpectedIfAlive,
+  mbgnbdExpected,
+  mbgnbdPAliveAfter,
+  mbgnbdPNoPurchase,
+} from './mbgnbd/predict';
+export {
+  paretoPAlive,
+  paretoConditionalExpected,
+  paretoExpectedIfAlive,
+  paretoExpected,
+  paretoProbability,
+  paretoPAliveAfter,
+  paretoPNoPurchase,
+} from './pnbd/predict';
+export {
+  bgbbPAlive,
+  bgbbConditionalExpected,
+  bgbbExpected,
+  bgbbProbability,
+  bgbbPAliveAfter,
+  bgbbPNoPurchase,
+} from './bgbb/predict';
 export { bgnbdModel, mbgnbdModel, paretoNbdModel, bgbbModel, type PurchaseModel } from './purchase-model';
 
 // Value and tracking
@@ -76,6 +100,6 @@ export { bootstrapPatterns, quantilePair, type PatternBootstrap } from './uncert
 export { drawnPAlive, drawnExpected, type DrawnPrediction, type TabledKind } from './uncertainty/drawn-predictions';
 
 // Special functions and synthetic data
-export { hyp2f1, logAddExp, logSubExp, gammaln, betaln } from './special';
+export { hyp2f1, logAddExp, logSubExp, gammaln, betaln, gaussLegendre } from './special';
 export { generateTransactions, transactionsToCsv, type GenerateOptions } from './generate/transactions';
 export { seededRandom } from './generate/random';

@@ -29,6 +29,8 @@ function columnInfo(name: string, unit: TimeUnit): TableColumn {
     case 'last_purchase':
       return { name, format: 'date' };
     case 'p_alive':
+    case 'p_alive_at_horizon':
+    case 'p_no_purchase':
       return { name, format: 'probability' };
     default:
       return { name, format: 'number' };

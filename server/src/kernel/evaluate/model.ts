@@ -208,9 +208,7 @@ async function fitAndScore(ctx: EvalContext, models: ModelsPort): Promise<Statem
             splitCustomers(split),
             {
               p_alive: fitted.pAlive(split.summary, scoring),
-              expected_purchases: forecast(statement, split, (t) =>
-                fitted.conditionalExpectedPurchases(t, split.summary, scoring),
-              ),
+              ...horizonColumns(statement, split, fitted, split.summary, scoring),
               ...bounds,
             },
             'p_alive',
@@ -218,7 +216,7 @@ async function fitAndScore(ctx: EvalContext, models: ModelsPort): Promise<Statem
         : summaryCustomers(
             data,
             fitted.pAlive(history, scoring),
-            forecast(statement, null, (t) => fitted.conditionalExpectedPurchases(t, history, scoring)),
+            horizonColumns(statement, null, fitted, history, scoring),
           );
   const engineCustomers =
     split?.engine && fitted.role === 'purchase'
@@ -240,16 +238,24 @@ async function fitAndScore(ctx: EvalContext, models: ModelsPort): Promise<Statem
 }
 
 /**
- * A purchase model's own `expected_purchases`: over its `horizon` option, else over the
- * holdout's length, else none (the checker asks for a horizon where it is used).
+ * A purchase model's own forecasts over its `horizon` option, else over the holdout's length,
+ * else none (the checker asks for a horizon where they are used): `expected_purchases`,
+ * `p_alive_at_horizon` and `p_no_purchase`.
  */
-function forecast(
+function horizonColumns(
   statement: ModelStatement,
   split: SplitData | null,
-  expected: (units: number) => Float64Array,
-): Float64Array | undefined {
+  fitted: FittedModel,
+  h: History,
+  checkpoint: (fraction: number) => void,
+): Record<string, Float64Array> {
   const horizon = forecastHorizon(statement, split);
-  return horizon === undefined ? undefined : expected(horizon);
+  if (horizon === undefined) return {};
+  return {
+    expected_purchases: fitted.conditionalExpectedPurchases(horizon, h, checkpoint),
+    p_alive_at_horizon: fitted.pAliveAfter(horizon, h, checkpoint),
+    p_no_purchase: fitted.pNoPurchase(horizon, h, checkpoint),
+  };
 }
 
 function forecastHorizon(statement: ModelStatement, split: SplitData | null): number | undefined {
@@ -316,7 +322,7 @@ function predictionBounds(
  * Per-customer rows of a model fitted on a summary source: a weighted row (a pattern shared
  * by `weight` customers) becomes that many customers, so counts and shares are of customers.
  */
-function summaryCustomers(data: FitData, pAlive: Float64Array, expectedPurchases: Float64Array | undefined) {
+function summaryCustomers(data: FitData, pAlive: Float64Array, forecasts: Record<string, Float64Array>) {
   if (data.kind !== 'summary' || 'summary' in data) throw new Error('kernel: summary source expected');
   const rows = data.frequency.length;
   const repeat = (r: number) => (data.weight ? Math.round(data.weight[r]) : 1);
@@ -337,7 +343,7 @@ function summaryCustomers(data: FitData, pAlive: Float64Array, expectedPurchases
       age: spread(data.age),
       monetary: spread(data.monetary),
       p_alive: spread(pAlive),
-      expected_purchases: spread(expectedPurchases ?? null),
+      ...Object.fromEntries(Object.entries(forecasts).map(([name, values]) => [name, spread(values)])),
     },
     SUMMARY_UNIT,
     'p_alive',

@@ -100,6 +100,8 @@ export function evaluateValue(ctx: EvalContext): StatementOutcome {
   const columns: Record<string, Float64Array> = {
     p_alive: pAlive,
     expected_purchases: expectedPurchases,
+    p_alive_at_horizon: first.fitted.pAliveAfter(t.horizon, summary, scoring),
+    p_no_purchase: first.fitted.pNoPurchase(t.horizon, summary, scoring),
     expected_spend: expectedSpend,
     clv,
   };

@@ -119,6 +119,22 @@ export const METRICS: readonly MetricInfo[] = [
       "Expected number of purchases over the value's horizon, or the purchase model's `horizon`, or else the holdout's length.",
     requires: ['purchase-model', 'horizon'],
   },
+  {
+    name: 'p_alive_at_horizon',
+    label: 'P(alive) at the horizon',
+    type: 'probability',
+    description:
+      "Probability that the customer is still active at the end of the horizon (the value's, the purchase model's `horizon`, or the holdout's), after the end of calibration.",
+    requires: ['purchase-model', 'horizon'],
+  },
+  {
+    name: 'p_no_purchase',
+    label: 'P(no purchase in the horizon)',
+    type: 'probability',
+    description:
+      "Probability that the customer makes no purchase over the horizon (the value's, the purchase model's `horizon`, or the holdout's), after the end of calibration.",
+    requires: ['purchase-model', 'horizon'],
+  },
   ...bounds('p_alive', 'probability', 'P(alive)', ['purchase-model']),
   ...bounds('expected_purchases', 'number', 'expected purchases', ['purchase-model', 'horizon']),
   {

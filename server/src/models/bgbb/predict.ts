@@ -51,3 +51,39 @@ export function bgbbProbability(p: BgBbParams, n: number, x: number): number {
     value += Math.exp(lnChoose(i, x) + betaln(alpha + x, beta + i - x) - b0 + betaln(gamma + 1, delta + i) - g0);
   return value;
 }
+
+/**
+ * An alive customer at opportunity n+1 has the posterior θ ~ Beta(γ, δ+n+1) and
+ * p ~ Beta(α+x, β+n-x); `t` counts whole future opportunities n+1 … n+t (rounded).
+ * P(alive at opportunity n+t) = P(alive at n+1) B(γ, δ+n+t)/B(γ, δ+n+1).
+ */
+export function bgbbPAliveAfter(p: BgBbParams, t: number, h: History): Float64Array {
+  const k = Math.max(1, Math.round(t));
+  const out = bgbbPAlive(p, h);
+  for (let i = 0; i < out.length; i++) {
+    const n = h.T[i];
+    out[i] *= Math.exp(betaln(p.gamma, p.delta + n + k) - betaln(p.gamma, p.delta + n + 1));
+  }
+  return out;
+}
+
+/**
+ * P(no purchase at opportunities n+1 … n+t | x, t_x, n): dropped out before n+1, or alive at
+ * n+1 and not buying at any of the k opportunities it is still alive for:
+ *   Σ_{k=1}^{t-1} E[(1-p)^k] E[θ(1-θ)^(k-1)] + E[(1-p)^t] E[(1-θ)^(t-1)] (posteriors above).
+ */
+export function bgbbPNoPurchase(p: BgBbParams, t: number, h: History): Float64Array {
+  const { alpha, beta, gamma, delta } = p;
+  const horizon = Math.max(1, Math.round(t));
+  const out = bgbbPAlive(p, h);
+  for (let i = 0; i < out.length; i++) {
+    const x = h.frequency[i],
+      n = h.T[i];
+    const pNone = (k: number) => betaln(alpha + x, beta + n - x + k) - betaln(alpha + x, beta + n - x);
+    const g0 = betaln(gamma, delta + n + 1);
+    let none = Math.exp(pNone(horizon) + betaln(gamma, delta + n + horizon) - g0);
+    for (let k = 1; k < horizon; k++) none += Math.exp(pNone(k) + betaln(gamma + 1, delta + n + k) - g0);
+    out[i] = 1 - out[i] + out[i] * none;
+  }
+  return out;
+}

@@ -54,3 +54,33 @@ export function bgnbdProbability(p: BgNbdParams, t: number, n: number): number {
   }
   return value;
 }
+
+/**
+ * P(alive at T + t | x, t_x, T): alive at T, and no drop-out after any purchase in (T, T+t].
+ * Given λ and p that is e^{-λpt}; over the posterior of the alive (λ ~ Gamma(r+x, α+T),
+ * p ~ Beta(a, b+x)) it is E_p[(1 + pt/(α+T))^-(r+x)] = 2F1(r+x, a; a+b+x; -t/(α+T)).
+ */
+export function bgnbdPAliveAfter(p: BgNbdParams, t: number, h: History): Float64Array {
+  const alive = bgnbdPAlive(p, h);
+  const f = perFrequencyAndAge(h, (x, T) => hyp2f1(p.r + x, p.a, p.a + p.b + x, -t / (p.alpha + T)));
+  for (let i = 0; i < f.length; i++) f[i] *= alive[i];
+  return f;
+}
+
+/**
+ * P(no purchase in (T, T+t] | x, t_x, T): dropped out already, or alive and no purchase (a BG/NBD
+ * customer drops out only right after a purchase): 1 - P(alive) + P(alive) ((α+T)/(α+T+t))^(r+x).
+ */
+export function bgnbdPNoPurchase(p: BgNbdParams, t: number, h: History): Float64Array {
+  return noPurchase(bgnbdPAlive(p, h), p.r, p.alpha, t, h);
+}
+
+/** 1 - P(alive) + P(alive) ((α+T)/(α+T+t))^(r+x), shared by the BG/NBD and the MBG/NBD. */
+export function noPurchase(alive: Float64Array, r: number, alpha: number, t: number, h: History): Float64Array {
+  for (let i = 0; i < alive.length; i++) {
+    const T = h.T[i];
+    const none = Math.exp((r + h.frequency[i]) * Math.log((alpha + T) / (alpha + T + t)));
+    alive[i] = 1 - alive[i] + alive[i] * none;
+  }
+  return alive;
+}

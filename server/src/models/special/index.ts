@@ -18,3 +18,4 @@ export function logSubExp(a: number, b: number): number {
   const d = b - a;
   return d >= 0 ? -Infinity : a + Math.log(-Math.expm1(d));
 }
+export { gaussLegendre } from './gauss-legendre';
