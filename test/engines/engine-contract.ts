@@ -18,6 +18,7 @@ import {
 } from '../warehouse/summary-equivalence';
 import { datasets, HOSTILE_CUSTOMER, HOSTILE_TABLE } from './servers';
 import { freePort } from './servers/free-port';
+import { checkPushdownFit } from '../warehouse/pushdown-equivalence';
 
 export interface EngineUnderTest {
   /** Starts (once) and returns the loaded server, or skips. */
@@ -81,6 +82,10 @@ export function engineContract(name: string, engine: EngineUnderTest): void {
           };
           await checkLogSummary(c, table, await csvFromFile(datasets().junk, table), returns);
         });
+    });
+
+    it('fitting and scoring pushed down (pattern histogram, Gamma-Gamma sums, scores joined) equal the in-memory fit', async () => {
+      await checkPushdownFit(c, cdnow);
     });
 
     describe('errors say what and where', () => {
