@@ -6,6 +6,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSuite, repoRoot } from '../vscode/build-suite';
+import { postgresWithData } from '../engines/servers';
 import { requirePrerequisite } from '../support/prerequisites';
 import { missingSetup, packageExtension, startCodeServer } from './code-server';
 
@@ -16,14 +17,18 @@ interface Outcome {
 }
 
 /** Starts code-server with the suite `entry` in its extension host and returns its outcome. */
-async function runInExtensionHost(entry: string, untrusted: boolean): Promise<Outcome> {
+async function runInExtensionHost(
+  entry: string,
+  untrusted: boolean,
+  env: Record<string, string> = {},
+): Promise<Outcome> {
   const results = path.join(os.tmpdir(), `clv-vscode-results-${process.pid}.json`);
   rmSync(results, { force: true });
   const grep: Record<string, string> = process.env.CLV_VSCODE_GREP
     ? { CLV_VSCODE_GREP: process.env.CLV_VSCODE_GREP }
     : {};
   const server = await startCodeServer(
-    { CLV_VSCODE_SUITE: await buildSuite(entry), CLV_VSCODE_RESULTS: results, ...grep },
+    { CLV_VSCODE_SUITE: await buildSuite(entry), CLV_VSCODE_RESULTS: results, ...grep, ...env },
     untrusted,
   );
   try {
@@ -65,5 +70,12 @@ describe('editor-level suites in code-server', function () {
   it('in an untrusted workspace, checks notebooks but refuses exports', async () => {
     const { passed } = await runInExtensionHost('test/vscode/suite/untrusted.ts', true);
     assert.equal(passed, 2);
+  });
+
+  it('CLV: Add Connection… stores a URL the kernel then uses (real PostgreSQL)', async function () {
+    const pg = await postgresWithData(this);
+    this.timeout(240_000); // the server's set-up had its own allowance
+    const { passed } = await runInExtensionHost('test/vscode/suite/connections.ts', false, { CLV_TEST_PG_URL: pg.url });
+    assert.equal(passed, 1);
   });
 });
