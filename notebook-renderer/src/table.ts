@@ -34,14 +34,23 @@ export function drawTable(table: TablePayload, element: HTMLElement, fetchPage?:
   resetFetched();
   let asked = 0; // the latest request: an answer to an older one is dropped
 
+  // The order shown: a clicked header's, else the table's own (`sort clv desc`), marked with an arrow.
+  const shownOrder = () => sort ?? table.sort ?? null;
+  const arrows = table.columns.map(() => {
+    const arrow = el('span', { class: 'sort-arrow' });
+    arrow.setAttribute('aria-hidden', 'true'); // aria-sort says it to screen readers
+    return arrow;
+  });
   const headers = table.columns.map((c, i) => {
     const th = el(
       'th',
       { class: ['sortable', cls(i)].filter(Boolean).join(' '), title: `Sort by ${c.name}` },
       c.unit ? `${c.name} (${c.unit})` : c.name,
+      arrows[i],
     );
     th.addEventListener('click', () => {
-      const descending = sort?.column === c.name ? !sort.descending : numeric[i];
+      const current = shownOrder();
+      const descending = current?.column === c.name ? !current.descending : numeric[i];
       sort = { column: c.name, descending };
       if (!source) rows = [...table.rows].sort((a, b) => compareCells(a[i], b[i], descending));
       resetFetched();
@@ -73,12 +82,12 @@ export function drawTable(table: TablePayload, element: HTMLElement, fetchPage?:
   };
 
   function render() {
-    headers.forEach((th, i) =>
-      th.setAttribute(
-        'aria-sort',
-        sort?.column === table.columns[i].name ? (sort.descending ? 'descending' : 'ascending') : 'none',
-      ),
-    );
+    const order = shownOrder();
+    headers.forEach((th, i) => {
+      const sorted = order?.column === table.columns[i].name;
+      th.setAttribute('aria-sort', sorted ? (order.descending ? 'descending' : 'ascending') : 'none');
+      arrows[i].textContent = sorted ? (order.descending ? ' ▼' : ' ▲') : '';
+    });
     prev.disabled = page === 0;
     next.disabled = page >= pages - 1;
     if (!source) return draw(rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE));

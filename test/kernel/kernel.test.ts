@@ -150,6 +150,7 @@ describe('kernel on CDNOW', function () {
       [...clv].sort((a, b) => b - a),
     );
     assert.equal(page.source, 'top', 'the output names what the renderer may ask more pages of');
+    assert.deepEqual(page.sort, { column: 'clv', descending: true }, "the table's own order, for the header's arrow");
     const rest = await kernel.tablePage('top', 50, 50);
     assert.equal(rest.rows.length, 10);
     assert.equal(rest.offset, 50);

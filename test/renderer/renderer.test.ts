@@ -185,6 +185,26 @@ describe('notebook renderer in Chromium', function () {
         .slice(0, 25),
     );
     assert.equal(await r.page.getAttribute('#t2 th:has-text("clv")', 'aria-sort'), 'ascending');
+    assert.deepEqual(await r.page.$$eval('#t2 th', (ths) => ths.map((th) => th.textContent)), [
+      'customer',
+      'clv ▲',
+      'p_alive',
+      'share',
+    ]);
+  });
+
+  it("marks the table's own order (sort clv desc) with an arrow, and a click on it reverses it", async () => {
+    const own = [...table.rows].sort((a, b) => (b[1] as number) - (a[1] as number));
+    await render(r.page, 'own', MIME.table, { ...table, rows: own, sort: { column: 'clv', descending: true } });
+    const headers = () => r.page.$$eval('#own th', (ths) => ths.map((th) => th.textContent));
+    assert.deepEqual(await headers(), ['customer', 'clv ▼', 'p_alive', 'share']);
+    assert.equal(await r.page.getAttribute('#own th:has-text("clv")', 'aria-sort'), 'descending');
+    await r.page.click('#own th:has-text("clv")');
+    assert.deepEqual(await headers(), ['customer', 'clv ▲', 'p_alive', 'share']);
+    const first = await r.page.textContent('#own tbody tr:first-child td:nth-child(2)');
+    assert.equal(first, '1,234.50');
+    await r.page.click('#own th:has-text("p_alive")');
+    assert.deepEqual(await headers(), ['customer', 'clv', 'p_alive ▼', 'share']);
   });
 
   it('shows hostile data as text, never as markup', async () => {

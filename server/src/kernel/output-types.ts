@@ -72,7 +72,7 @@ export interface TablePayload {
   title?: string;
   /** The definition whose rows `Kernel.tablePage` serves: set when more pages can be asked for. */
   source?: string;
-  /** The order of `rows`, when a page was asked for sorted. */
+  /** The order of `rows`: the table's own `sort`, or the order a page was asked for. */
   sort?: TableSort;
   columns: TableColumn[];
   rows: (string | number | boolean | null)[][];

@@ -56,7 +56,9 @@ export function evaluateTable(ctx: EvalContext): StatementOutcome {
   table = table.select(names);
   const title = statement.name.name;
   // `source`: the renderer asks the kernel for the other pages (and other orders) by this name.
-  const page = { ...tablePage(table, columns, 0, PAGE_SIZE, title), source: title };
+  // `sort`: the table's own order, which the renderer marks on its column's header.
+  const order = sort && { column: metricInfo(sort.metric)?.aliasOf ?? sort.metric, descending: sort.descending };
+  const page = { ...tablePage(table, columns, 0, PAGE_SIZE, title), source: title, ...(order ? { sort: order } : {}) };
   const customers = { ...base, table };
   return {
     value: { kind: 'table', customers, columns, title },
