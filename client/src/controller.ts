@@ -15,6 +15,13 @@ export interface NotebookKernels {
   for(notebook: vscode.NotebookDocument): Pick<KernelProcess, 'run'>;
   readonly log: vscode.OutputChannel;
 }
+/** A progress message of a running cell, as the kernel sent it. */
+export interface CellProgress {
+  cell: vscode.NotebookCell;
+  fraction: number;
+  message: string;
+}
+
 const UNTRUSTED =
   'Cells do not run in an untrusted workspace: running reads and writes files named in the notebook. Trust the workspace (Manage Workspace Trust) to run it.';
 
@@ -22,6 +29,12 @@ export class ClvController implements vscode.Disposable {
   private readonly controller: vscode.NotebookController;
   private executionOrder = new Map<string, number>();
   private running = new Map<string, AbortController>();
+  private readonly progress = new vscode.EventEmitter<CellProgress>();
+  /**
+   * Every progress message as it arrives from the kernel. The cell shows it later, and fewer
+   * of them: once the editor has applied the output (slow while it renders other outputs).
+   */
+  readonly onDidProgress = this.progress.event;
 
   constructor(
     private readonly kernels: NotebookKernels,
@@ -111,6 +124,8 @@ export class ClvController implements vscode.Disposable {
           onCellStart: (id) => void start(id),
           onCellDone: finish,
           onProgress: (id, fraction, message) => {
+            const cell = byId.get(id);
+            if (cell) this.progress.fire({ cell, fraction, message });
             const now = Date.now();
             if (now - (lastProgress.get(id) ?? 0) < 200) return;
             lastProgress.set(id, now);
@@ -149,6 +164,7 @@ export class ClvController implements vscode.Disposable {
 
   dispose() {
     for (const abort of this.running.values()) abort.abort();
+    this.progress.dispose();
     this.controller.dispose();
   }
 }

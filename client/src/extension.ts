@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClvNotebookSerializer, clvNotebookContentOptions } from './notebook-serializer';
 import { NOTEBOOK_TYPE } from './notebook-type';
-import { ClvController } from './controller';
+import { ClvController, type CellProgress } from './controller';
 import { Kernels } from './kernels';
 import type { startLanguageClient } from './language-client';
 import { registerKernelCommands } from './commands/kernel-commands';
@@ -20,9 +20,13 @@ let client: LanguageClient | undefined;
 // Set when the bundle is loaded, so activationMs covers loading the bundle and activate().
 const loadedAt = performance.now();
 
-/** What the extension returns to `getExtension(...).exports`: its activation cost, for the bench. */
+/**
+ * What the extension returns to `getExtension(...).exports`: its activation cost, and the
+ * kernel's progress as it arrives (the bench and the editor suite interrupt runs in a known phase).
+ */
 export interface ClvExtensionApi {
   activationMs: number;
+  onDidProgress: vscode.Event<CellProgress>;
 }
 
 export function activate(context: vscode.ExtensionContext): ClvExtensionApi {
@@ -67,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): ClvExtensionApi {
     context.subscriptions.push(connections.onDidChange(restart), vscode.workspace.onDidGrantWorkspaceTrust(restart));
   });
   runSuiteIfAsked();
-  return { activationMs: performance.now() - loadedAt };
+  return { activationMs: performance.now() - loadedAt, onDidProgress: controller.onDidProgress };
 }
 
 export function deactivate(): Thenable<void> | undefined {

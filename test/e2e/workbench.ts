@@ -42,3 +42,13 @@ export async function openChanges(page: Page, name: string) {
 export async function openFromExplorer(page: Page, name: string) {
   await page.click(`.explorer-folders-view .monaco-list-row[aria-label*="${name}"]`, { timeout: 60_000 });
 }
+
+/**
+ * Opens notebook `name` from the explorer, which activates the extension (onNotebook). Its
+ * other trigger, a workspace holding a .clvnb file, is a file search VS Code gives up on after a
+ * few seconds, so on a busy machine the extension (and a suite its test hook runs) may never start.
+ */
+export async function activateByOpening(page: Page, name: string) {
+  await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+  await openFromExplorer(page, name);
+}

@@ -1,5 +1,6 @@
 // The library's long computations stay interruptible: the sort behind pattern grouping equals
-// the built-in sort and calls its checkpoint while it merges; a pulse that throws `Abandoned`
+// the built-in sort and calls its checkpoint while it merges; the summary checkpoints inside its
+// passes over the rows, before any customer is summarised; a pulse that throws `Abandoned`
 // stops a fit (inside a likelihood pass, not only between iterations) instead of being taken
 // for a numerical failure.
 import assert from 'node:assert/strict';
@@ -16,6 +17,36 @@ describe('interruptible computations', () => {
         assert.deepEqual([...sortedIndices(values.length, byValue)], expected);
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it('summarising calls its checkpoint inside each pass over the rows, and a throw there stops it', () => {
+    // A million rows: 250,000 customers, four purchases each.
+    const rows = 1_000_000;
+    const log = {
+      customerIds: Array.from({ length: rows / 4 }, (_, c) => `c${c}`),
+      customer: Int32Array.from({ length: rows }, (_, i) => i >> 2),
+      time: Float64Array.from({ length: rows }, (_, i) => 18_000 + (i % 4) * 30 + (i % 7)),
+      amount: Float64Array.from({ length: rows }, (_, i) => 10 + (i % 13)),
+      rows,
+    };
+    const fractions: number[] = [];
+    const summary = M.summariseTransactions(log, { calibrationEnd: 18_200, checkpoint: (f) => fractions.push(f) });
+    assert.equal(summary.customerIds.length, rows / 4);
+    // Three passes over the rows (last day, counting, ordering), each in slices that start at
+    // 65,536 rows and grow at most 4× a slice: at least three checkpoints each, before any customer.
+    const beforeCustomers = fractions.findIndex((f) => f > 0);
+    assert.ok(beforeCustomers >= 9, `${beforeCustomers} checkpoints before the first customer`);
+    assert.ok(fractions.slice(0, beforeCustomers).every((f) => f === 0));
+    let calls = 0;
+    assert.throws(
+      () =>
+        M.summariseTransactions(log, {
+          checkpoint: () => {
+            if (++calls === 2) throw new M.Abandoned();
+          },
+        }),
+      M.Abandoned,
     );
   });
 

@@ -1,10 +1,22 @@
 // The extension in a real VS Code: a CDNOW notebook opens through the serializer, runs
 // through the controller (outputs, execution order, upstream cells, restart), the language
-// server's diagnostics and rename reach the cells, and a long cell is interrupted promptly.
+// server's diagnostics and rename reach the cells, and a long run is interrupted in each phase.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { codeCells, finished, jsonOf, mimesOf, textOf, openNotebook, waitFor, workspaceFile } from './notebook-helpers';
+import {
+  codeCells,
+  EXTENSION_ID,
+  finished,
+  jsonOf,
+  mimesOf,
+  textOf,
+  openNotebook,
+  waitFor,
+  workspaceFile,
+} from './notebook-helpers';
+import type { ClvExtensionApi } from '../../../client/src/extension';
+import { generatedCells, generatedCsv } from '../../kernel/generated-csv';
 
 const MIME = {
   vegaLite: 'application/vnd.vegalite.v5+json',
@@ -157,43 +169,101 @@ describe('CLV notebook in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('interrupts a long load promptly', async function () {
-    writeBigLog(workspaceFile('data/big.csv').fsPath);
-    const editor = await openNotebook('slow.clvnb');
-    const [cell] = codeCells(editor.notebook);
-    // Not awaited: the command resolves only when the execution ends.
-    const execution = vscode.commands.executeCommand('notebook.cell.execute', {
-      ranges: [{ start: cell.index, end: cell.index + 1 }],
-      document: editor.notebook.uri,
-    });
-    await waitFor('progress of the load in the cell', () => /\(\d+%\)/.test(textOf(cell)), 20_000);
-    assert.ok(!finished(cell), `still running before the interrupt; it ended with: ${textOf(cell)}`);
-    const interruptedAt = Date.now();
-    await vscode.commands.executeCommand('notebook.cancelExecution');
-    await waitFor('the interrupted cell to end', () => finished(cell), 5_000);
-    await execution;
-    const tookMs = Date.now() - interruptedAt;
-    assert.ok(tookMs < 2_000, `stopped within 2 s of the interrupt (took ${tookMs} ms)`);
-    assert.equal(cell.executionSummary?.success, false);
-    assert.match(textOf(cell), /interrupt/i);
+  it('interrupts a long run in each phase; the next run keeps what finished and answers correctly', async function () {
+    this.timeout(900_000);
+    const api = vscode.extensions.getExtension<ClvExtensionApi>(EXTENSION_ID)!.exports;
+    const g = generatedCsv(1_000_000);
+    const file = workspaceFile('phases.clvnb');
+    // Pareto/NBD, not BG/NBD: its fit and its value take seconds, so those phases last longer
+    // than the interrupt's round trip through the workbench.
+    const cells = generatedCells(g).map((c) => ({ ...c, text: c.text.replace('bgnbd', 'pareto_nbd') }));
+    fs.writeFileSync(file.fsPath, cells.map((c) => '```clv\n' + c.text + '\n```\n').join('\n'));
+    const editor = await openNotebook('phases.clvnb');
+    const code = codeCells(editor.notebook);
+    const stops: string[] = [];
+    // In dependency order: each Run All serves the phases before from the cache.
+    for (const [index, phase] of cells.entries()) {
+      const stop = await interruptPhase(api, code, index);
+      if (typeof stop === 'string') {
+        stops.push(`${phase.id}: ${stop}`);
+        continue;
+      }
+      stops.push(`${phase.id}: ${stop.ms}${stop.own ? '' : ' (a later cell stopped)'}`);
+      assert.match(textOf(stop.cell), /interrupt/i);
+      // The kernel stopped by itself, within the grace period after the interrupt reached it
+      // (else it is killed, its cache lost, and the cell says it was restarted).
+      assert.doesNotMatch(textOf(stop.cell), /restarted/);
+      // Timed from the command, a round trip through the workbench that took up to 10 s on a
+      // machine loaded 15 deep, not from a click: the bench measures that. This catches a hang.
+      assert.ok(stop.ms < 30_000, `${phase.id}: the run ended within 30 s of the interrupt (took ${stop.ms} ms)`);
+      // What finished before is kept (served from the cache).
+      for (const earlier of code.slice(0, index)) assert.equal(earlier.executionSummary?.success, true);
+    }
+    console.log(`      interrupt → run ended (ms): ${stops.join('; ')}`);
+    assert.ok(
+      stops.filter((s) => /\d$/.test(s)).length >= 3,
+      `three phases stopped in their own cell: ${stops.join('; ')}`,
+    );
+    const startedAt = Date.now();
+    await vscode.commands.executeCommand('notebook.execute');
+    await waitFor('the next Run All to finish', () => code.every((c) => ranThrough(c, startedAt)), 600_000);
+    assert.deepEqual(
+      code.map((c) => c.executionSummary?.success),
+      code.map(() => true),
+    );
+    const [purchases] = jsonOf<{ kind: string; converged: boolean; customers: number }>(code[2], MIME.model);
+    assert.equal(purchases.kind, 'Pareto/NBD');
+    assert.ok(purchases.converged);
+    const [segments] = jsonOf<{ totalCustomers: number }>(code[4], MIME.segments);
+    assert.equal(segments.totalCustomers, purchases.customers, 'every fitted customer is in a segment');
   });
 });
 
-/** Two million purchases by 200,000 customers in 2020: a few seconds to load and fit. */
-function writeBigLog(file: string) {
-  if (fs.existsSync(file)) return;
-  const fd = fs.openSync(file, 'w');
-  fs.writeSync(fd, 'customer,date,amount\n');
-  let chunk = '';
-  for (let i = 0; i < 2_000_000; i++) {
-    const day = 1 + ((i * 7919) % 360);
-    const date = new Date(Date.UTC(2020, 0, day)).toISOString().slice(0, 10);
-    chunk += `c${(i * 104729) % 200_000},${date},${(5 + (i % 97)).toFixed(2)}\n`;
-    if (chunk.length > 1 << 20) {
-      fs.writeSync(fd, chunk);
-      chunk = '';
-    }
+/**
+ * Runs all and interrupts once cell `index` is inside its work; returns the cell that stopped
+ * and the milliseconds from the interrupt command to the run's end, or why nothing could be
+ * interrupted. The interrupt is a round trip through the workbench (0.1–2 s on a loaded
+ * machine), so a short phase may be over when it reaches the kernel and a later cell stops
+ * instead (or none): then the kernel is restarted, so the phase runs again, up to three times.
+ * (At a load of 15 on two cores the round trip took 10 s, longer than a phase.)
+ */
+async function interruptPhase(api: ClvExtensionApi, code: vscode.NotebookCell[], index: number) {
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1) await vscode.commands.executeCommand('clv.restartKernel');
+    const startedAt = Date.now();
+    // Not awaited yet: the command resolves only when the execution ends.
+    const running = Promise.resolve(vscode.commands.executeCommand('notebook.execute'));
+    if (!(await insideOf(api, code[index], running))) return 'too short to interrupt';
+    const interruptedAt = Date.now();
+    await vscode.commands.executeCommand('notebook.cancelExecution');
+    await running;
+    const ms = Date.now() - interruptedAt;
+    // The cells' states reach this side after the command has resolved.
+    await waitFor('every cell to show how this run ended', () => code.every((c) => ranThrough(c, startedAt)));
+    const cell = code.slice(index).find((c) => c.executionSummary?.success === false);
+    const own = cell === code[index];
+    if (own || (cell && attempt === 3)) return { cell, ms, own };
+    if (attempt === 3) return `the run ended before the interrupt reached it, 3 times (last ${ms} ms)`;
   }
-  fs.writeSync(fd, chunk);
-  fs.closeSync(fd);
+}
+
+/** Resolves with true at the first progress message of `cell` between 1 % and 50 %, or with false when `ended` does. */
+function insideOf(api: ClvExtensionApi, cell: vscode.NotebookCell, ended: Promise<unknown>): Promise<boolean> {
+  return new Promise((resolve) => {
+    const listener = api.onDidProgress((p) => {
+      if (p.cell.document.uri.toString() !== cell.document.uri.toString() || !(p.fraction >= 0.01 && p.fraction <= 0.5))
+        return;
+      listener.dispose();
+      resolve(true);
+    });
+    void ended.then(() => {
+      listener.dispose();
+      resolve(false);
+    });
+  });
+}
+
+/** The cell's last execution began at or after `since` and has ended. */
+function ranThrough(cell: vscode.NotebookCell, since: number): boolean {
+  return finished(cell) && cell.executionSummary!.timing!.startTime >= since;
 }
