@@ -17,3 +17,16 @@ export function trustedOrExplain(what: string): boolean {
   );
   return false;
 }
+
+/**
+ * Commands that hand the notebook to `clvnb` read the file on disk, so unsaved edits are saved
+ * first. The editor can refuse a save (save() resolves false, e.g. a conflict with a change on
+ * disk); going on would quietly use the old file, so say so and stop.
+ */
+export async function savedForReading(notebook: vscode.NotebookDocument, what: string): Promise<boolean> {
+  if (!notebook.isDirty || (await notebook.save())) return true;
+  void vscode.window.showErrorMessage(
+    `${what} reads the saved file, and ${vscode.workspace.asRelativePath(notebook.uri)} could not be saved: save it, then try again.`,
+  );
+  return false;
+}

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activeClvNotebook, trustedOrExplain } from './active-notebook';
+import { activeClvNotebook, savedForReading, trustedOrExplain } from './active-notebook';
 import { clvnbPath, runClvnb } from './cli';
 import { revisionsOf, type Revision } from './revisions';
 
@@ -73,7 +73,7 @@ async function compare(cli: string, args: unknown): Promise<string | undefined> 
   const revision = (args as CompareArgs | undefined)?.revision ?? (await pickRevision(notebook));
   if (!revision) return undefined;
   // clvnb diff compares the file on disk with the revision.
-  if (notebook.isDirty) await notebook.save();
+  if (!(await savedForReading(notebook, 'Comparing segments'))) return undefined;
   const folder = await mkdtemp(path.join(tmpdir(), 'clv-compare-'));
   const pagePath = path.join(folder, 'segment-changes.html');
   try {

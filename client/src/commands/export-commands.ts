@@ -7,7 +7,7 @@ import type { CellResult } from '../../../server/src/kernel/api';
 import { MIME, type SegmentsPayload } from '../../../server/src/kernel/output-types';
 import { cellInputs } from '../cell-inputs';
 import type { Kernels } from '../kernels';
-import { activeClvNotebook, trustedOrExplain } from './active-notebook';
+import { activeClvNotebook, savedForReading, trustedOrExplain } from './active-notebook';
 import { clvnbPath, runClvnb } from './cli';
 
 /**
@@ -27,7 +27,7 @@ const targetOf = (args: unknown) =>
 async function exportReport(cli: string, args: unknown) {
   const notebook = activeClvNotebook();
   if (!notebook || !trustedOrExplain('Exporting a report')) return;
-  if (notebook.isDirty) await notebook.save();
+  if (!(await savedForReading(notebook, 'Exporting a report'))) return;
   const base = notebook.uri.fsPath.replace(/\.clvnb$/, '');
   const target =
     targetOf(args) ??

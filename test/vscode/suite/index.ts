@@ -19,6 +19,7 @@ export function run(): Promise<SuiteOutcome> {
     require('./notebook.suite');
     require('./compare.suite');
     require('./editor-defaults.suite');
+    require('./save.suite');
     /* eslint-enable @typescript-eslint/no-require-imports */
   });
 }
