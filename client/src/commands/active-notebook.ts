@@ -20,11 +20,15 @@ export function trustedOrExplain(what: string): boolean {
 
 /**
  * Commands that hand the notebook to `clvnb` read the file on disk, so unsaved edits are saved
- * first. The editor can refuse a save (save() resolves false, e.g. a conflict with a change on
- * disk); going on would quietly use the old file, so say so and stop.
+ * first. Right after a notebook opens the workbench can refuse a save (save() resolves false)
+ * and take it a moment later, so a refusal is retried for up to two seconds; one that lasts
+ * (e.g. a conflict with a change on disk) would quietly use the old file, so say so and stop.
  */
 export async function savedForReading(notebook: vscode.NotebookDocument, what: string): Promise<boolean> {
-  if (!notebook.isDirty || (await notebook.save())) return true;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if (!notebook.isDirty || (await notebook.save())) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   void vscode.window.showErrorMessage(
     `${what} reads the saved file, and ${vscode.workspace.asRelativePath(notebook.uri)} could not be saved: save it, then try again.`,
   );
