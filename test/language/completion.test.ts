@@ -61,7 +61,11 @@ describe('language completion context', () => {
       ],
     ],
     ['value v = lifetime_value(p, s) {\n  discount 10% per |', [{ kind: 'keywords', context: 'unit' }]],
-    ['model m = bgnbd(c) { penalty 1  max|', [{ kind: 'keywords', context: 'block:model' }]],
+    ['model m = bgnbd(c) { penalty 1  max|', [{ kind: 'keywords', context: 'block:model', role: 'purchase' }]],
+    ['model m = sbg(c) {\n  |', [{ kind: 'keywords', context: 'block:model', role: 'retention' }]],
+    ['model m = weibull(c) {\n  |', [{ kind: 'keywords', context: 'block:model' }]],
+    ['connection c = |', [{ kind: 'keywords', context: 'engine' }]],
+    ['connection c = postgres |', [{ kind: 'keywords', context: 'url-source' }]],
     [
       'source s = csv "a.csv" {\n  |',
       [

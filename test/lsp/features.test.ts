@@ -131,13 +131,12 @@ describe('LSP features (real server over stdio)', function () {
       ]);
     });
 
-    it('offers model options inside a model block', async () => {
+    it("offers a purchase model's options inside its block, and not sbg's fit_periods", async () => {
       const uri = await scratch('model tuned = bgnbd(cal) {\n  \n}');
       assert.deepEqual(labels(await request('textDocument/completion', uri, { line: 1, character: 2 })), [
         'penalty',
         'max_iterations',
         'tolerance',
-        'fit_periods',
         'horizon',
         'intervals',
         'draws',
@@ -151,6 +150,24 @@ describe('LSP features (real server over stdio)', function () {
       const uri = await scratch('model again = bgnbd(cal) {\n  frozen "data/\n}');
       const items = await request<CompletionItem[]>('textDocument/completion', uri, { line: 1, character: 15 });
       assert.deepEqual(labels(items).sort(), ['orders.csv', 'visits.csv']);
+    });
+
+    it("offers an sbg model's options inside its block, and a spend model's after another option", async () => {
+      const sbg = await scratch('model kept = sbg(cohorts) {\n  \n}');
+      assert.deepEqual(labels(await request('textDocument/completion', sbg, { line: 1, character: 2 })), [
+        'penalty',
+        'max_iterations',
+        'tolerance',
+        'fit_periods',
+      ]);
+      const spend = await scratch('model mean_spend = gamma_gamma(cal) { penalty 0.1  ');
+      assert.deepEqual(labels(await request('textDocument/completion', spend, { line: 0, character: 51 })), [
+        'penalty',
+        'max_iterations',
+        'tolerance',
+        'save_fit',
+        'frozen',
+      ]);
     });
 
     it('offers file names inside the path string', async () => {

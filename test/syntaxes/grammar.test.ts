@@ -1,62 +1,11 @@
 // The TextMate grammars tokenized for real by vscode-textmate with the Oniguruma regex
-// engine (the same pair VS Code uses), checking the scopes themes colour.
+// engine (the same pair VS Code uses), checking the scopes themes colour. vocabulary.test.ts
+// checks that every word of the catalog is in the grammar.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import * as oniguruma from 'vscode-oniguruma';
-import * as textmate from 'vscode-textmate';
-
-const require = createRequire(import.meta.url);
-const syntaxes = join(import.meta.dirname, '..', '..', 'syntaxes');
-
-const grammarFiles: Record<string, string> = {
-  'source.clv': join(syntaxes, 'clv.tmLanguage.json'),
-  'markdown.clv.codeblock': join(syntaxes, 'clv-markdown-injection.tmLanguage.json'),
-};
-// VS Code's Markdown grammar is not a package here; an empty stand-in with its scope name is
-// enough to check that the injection finds ```clv fences and embeds the clv grammar.
-const markdownStandIn = JSON.stringify({ scopeName: 'text.html.markdown', patterns: [] });
-
-async function registry(): Promise<textmate.Registry> {
-  await oniguruma.loadWASM(readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer);
-  return new textmate.Registry({
-    onigLib: Promise.resolve({
-      createOnigScanner: (sources) => new oniguruma.OnigScanner(sources),
-      createOnigString: (text) => new oniguruma.OnigString(text),
-    }),
-    loadGrammar: async (scopeName) => {
-      if (scopeName === 'text.html.markdown') return textmate.parseRawGrammar(markdownStandIn, 'markdown.json');
-      const path = grammarFiles[scopeName];
-      return path ? textmate.parseRawGrammar(readFileSync(path, 'utf8'), path) : null;
-    },
-    getInjections: (scopeName) => (scopeName === 'text.html.markdown' ? ['markdown.clv.codeblock'] : undefined),
-  });
-}
-
-interface Token {
-  text: string;
-  scopes: string[];
-}
-
-function tokenize(grammar: textmate.IGrammar, text: string): Token[][] {
-  let stack = textmate.INITIAL;
-  return text.split('\n').map((line) => {
-    const result = grammar.tokenizeLine(line, stack);
-    stack = result.ruleStack;
-    return result.tokens.map((t) => ({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes }));
-  });
-}
-
-/** The scopes of the token that is `text` (give or take spaces) on line `line`. */
-function scopesOf(lines: Token[][], line: number, text: string): string[] {
-  const token = lines[line].find((t) => t.text.trim() === text);
-  assert.ok(
-    token,
-    `no token ${JSON.stringify(text)} on line ${line}: ${JSON.stringify(lines[line].map((t) => t.text))}`,
-  );
-  return token.scopes;
-}
+import type * as textmate from 'vscode-textmate';
+import { loadGrammar, scopesOf, SYNTAXES as syntaxes, tokenize } from './tokenize';
 
 const program = `source orders = csv "data/orders \\"2024\\".csv" { header false }  # the log
 split cal = orders until 1997-09-30, holdout until 1998-06-30, in weeks
@@ -75,9 +24,8 @@ describe('clv TextMate grammar', () => {
   let clv: textmate.IGrammar;
   let markdown: textmate.IGrammar;
   before(async () => {
-    const reg = await registry();
-    clv = (await reg.loadGrammar('source.clv'))!;
-    markdown = (await reg.loadGrammar('text.html.markdown'))!;
+    clv = await loadGrammar('source.clv');
+    markdown = await loadGrammar('text.html.markdown');
   });
 
   it('scopes dates, durations, percentages, keywords, strings, comments and names', () => {

@@ -4,15 +4,15 @@
 // metrics, columns, keywords) with the descriptions from the catalog.
 import type { DefinitionKind, Range } from './ast';
 import { chartKindInfo } from './catalog/charts';
-import type { KeywordContext } from './catalog/keywords';
-import { modelKindInfo } from './catalog/models';
+import { unitOf, type KeywordContext, type LanguageWord } from './catalog/keywords';
+import { modelKindInfo, type ModelRole } from './catalog/models';
 import { DELIMITER_WORDS, optionInfo, type BlockContext, type OptionInfo } from './catalog/options';
 import { DATE_FORMAT_WORDS } from './catalog/sources';
 import { lex, type Token } from './lexer';
 
 export type Expectation =
-  /** The words of a keyword context (see `keywordsFor`). */
-  | { kind: 'keywords'; context: KeywordContext }
+  /** The words of a keyword context (see `keywordsFor`); in a model block, the options of a model of `role`. */
+  | { kind: 'keywords'; context: KeywordContext; role?: ModelRole }
   /** These particular words. */
   | { kind: 'words'; words: string[] }
   /** Names of definitions of these kinds. */
@@ -36,7 +36,7 @@ const BLOCK_OF: Record<string, BlockContext> = {
 };
 const UNITS: Expectation = { kind: 'keywords', context: 'unit' };
 const METRICS: Expectation = { kind: 'keywords', context: 'metric' };
-const words = (...list: string[]): Expectation => ({ kind: 'words', words: list });
+const words = (...list: LanguageWord[]): Expectation => ({ kind: 'words', words: list });
 const definitions = (...kinds: DefinitionKind[]): Expectation => ({ kind: 'definitions', kinds });
 
 export function completionContext(text: string, offset: number): CompletionContext {
@@ -63,7 +63,9 @@ export function completionContext(text: string, offset: number): CompletionConte
   const block = BLOCK_OF[keyword];
   if (!block) return { replace, expect: [] };
   const sourceName = block === 'source' && before[owner + 1]?.kind === 'Ident' ? before[owner + 1].text : null;
-  return { replace, expect: blockExpectations(block, sameLineItem(item), sourceName) };
+  // `model NAME = KIND(`: only the options a model of that kind takes.
+  const role = block === 'model' ? modelKindInfo(before[owner + 3]?.text ?? '')?.role : undefined;
+  return { replace, expect: blockExpectations(block, sameLineItem(item), sourceName, role) };
 }
 
 /** Index of the `{` that is still open before the cursor, or -1. */
@@ -88,7 +90,8 @@ function sameLineItem(item: Token[]): Token[] {
     if (
       item[i].kind === 'Ident' &&
       (previous.kind === 'Number' || previous.kind === 'Percent' || previous.kind === 'String') &&
-      !['per', 'days', 'weeks', 'months', 'years', 'day', 'week', 'month', 'year'].includes(item[i].text)
+      item[i].text !== 'per' &&
+      !unitOf(item[i].text)
     ) {
       return item.slice(i);
     }
@@ -103,6 +106,9 @@ function statementExpectations(item: Token[]): Expectation[] {
   const last = texts[n - 1];
   if (n === 0) return [{ kind: 'keywords', context: 'statement' }];
   switch (keyword) {
+    case 'connection':
+      if (n === 3 && last === '=') return [{ kind: 'keywords', context: 'engine' }];
+      return n === 4 ? [{ kind: 'keywords', context: 'url-source' }] : [];
     case 'source':
       return n === 3 && last === '=' ? [{ kind: 'keywords', context: 'format' }] : [];
     case 'model':
@@ -148,8 +154,13 @@ function ruleExpectations(item: Token[]): Expectation[] {
   return when === -1 ? [] : conditionExpectations(item.slice(when + 1), METRICS);
 }
 
-function blockExpectations(block: BlockContext, item: Token[], source: string | null): Expectation[] {
-  const atItemStart: Expectation[] = [{ kind: 'keywords', context: `block:${block}` }];
+function blockExpectations(
+  block: BlockContext,
+  item: Token[],
+  source: string | null,
+  role: ModelRole | undefined,
+): Expectation[] {
+  const atItemStart: Expectation[] = [{ kind: 'keywords', context: `block:${block}`, ...(role && { role }) }];
   if (block === 'source') atItemStart.push({ kind: 'keywords', context: 'role' });
   if (item.length === 0) return atItemStart;
   const [first] = item;
@@ -157,7 +168,7 @@ function blockExpectations(block: BlockContext, item: Token[], source: string | 
   if (first.text === 'where')
     return conditionExpectations(item.slice(1), block === 'source' ? { kind: 'columns', source } : METRICS);
   if (item[1]?.text === '=') {
-    if (last.text === 'as') return [words(...DATE_FORMAT_WORDS)];
+    if (last.text === 'as') return [{ kind: 'words', words: DATE_FORMAT_WORDS }];
     return last.text === '=' || last.kind === 'Comma' ? [{ kind: 'columns', source }] : [];
   }
   const option = optionInfo(block, first.text);
@@ -177,9 +188,9 @@ function firstValue(option: OptionInfo, source: string | null): Expectation[] {
     case 'boolean':
       return [words('true', 'false')];
     case 'delimiter':
-      return [words(...Object.keys(DELIMITER_WORDS))];
+      return [{ kind: 'words', words: Object.keys(DELIMITER_WORDS) }];
     case 'word':
-      return [words(...(option.words ?? []))];
+      return [{ kind: 'words', words: [...(option.words ?? [])] }];
     case 'metric-list':
     case 'sort':
       return [METRICS];
@@ -190,15 +201,13 @@ function firstValue(option: OptionInfo, source: string | null): Expectation[] {
   }
 }
 
+/** Words after which a condition's next operand goes. */
+const OPERAND_AFTER: ReadonlySet<string> = new Set<LanguageWord>(['and', 'or', 'not', 'between', 'of']);
+
 /** After `when` / `where`: names where an operand goes, operators and connectives after one. */
 function conditionExpectations(condition: Token[], names: Expectation): Expectation[] {
   const last = condition[condition.length - 1];
-  if (
-    !last ||
-    last.kind === 'Op' ||
-    last.kind === 'LParen' ||
-    ['and', 'or', 'not', 'between', 'of'].includes(last.text)
-  ) {
+  if (!last || last.kind === 'Op' || last.kind === 'LParen' || OPERAND_AFTER.has(last.text)) {
     return last?.text === 'of' ? [METRICS] : [names, words('not', 'percentile')];
   }
   if (last.text === 'in') return [words('top', 'bottom')];

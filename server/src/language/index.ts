@@ -54,6 +54,7 @@ export {
   modelKindInfo,
   type ModelKindInfo,
   type ModelParameterInfo,
+  kindsOf,
   type ModelKind,
 } from './catalog/models';
 export {
@@ -78,7 +79,12 @@ export {
   keywordsFor,
   STATEMENT_KEYWORDS,
   CONDITION_KEYWORDS,
+  CLAUSE_KEYWORDS,
+  SEGMENT_RULE_KEYWORDS,
+  LOGICAL_KEYWORDS,
+  BOOLEAN_WORDS,
   UNIT_WORDS,
+  VALUE_FUNCTIONS,
   type KeywordContext,
 } from './catalog/keywords';
 export { sourceKindOf, definitionName } from './checker/facts';

@@ -45,6 +45,11 @@ export function suggest(name: string, candidates: Iterable<string>): string[] {
 }
 
 /** ` (did you mean `x`?)` or an empty string. */
+/** "a, b or c". */
+export function orList(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
 export function didYouMean(suggestions: string[]): string {
   return suggestions.length ? `; did you mean \`${suggestions[0]}\`?` : '';
 }

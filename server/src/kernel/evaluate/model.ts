@@ -154,12 +154,9 @@ async function fitAndScore(ctx: EvalContext, models: ModelsPort): Promise<Statem
     split?.engine && (role === 'purchase' || role === 'spend')
       ? await engineFitData(ctx, split.engine, role)
       : given.data;
-  const fitPeriods = statement.block?.items.find((item) => item.kind === 'Option' && item.name.name === 'fit_periods');
-  if (fitPeriods && kind !== 'sbg')
-    throw new EvaluationError(
-      '`fit_periods` applies to sbg models only; purchase models are calibrated with a split.',
-      fitPeriods,
-    );
+  // Options for another role of model (`fit_periods` on bgnbd) never get here: the checker
+  // refuses them (option-not-applicable, from the catalog's `modelRoles`) and a cell with errors
+  // does not run.
   const frozen = pathOption(statement, 'frozen') ? readFrozenFit(ctx, statement, split) : undefined;
   let fitted: FittedModel;
   try {

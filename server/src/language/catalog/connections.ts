@@ -17,14 +17,21 @@ export const CONNECTION_ENGINES: readonly EngineInfo[] = [
 
 export interface UrlSourceInfo {
   name: string;
+  /** What the string after the word names, in messages: "the variable's name". */
+  names: string;
   description: string;
 }
 
 /** The words before a connection's string: where its URL is read from. */
 export const CONNECTION_URL_SOURCES: readonly UrlSourceInfo[] = [
-  { name: 'env', description: 'The URL is in this environment variable of the kernel (or `clvnb`) process.' },
+  {
+    name: 'env',
+    names: 'variable',
+    description: 'The URL is in this environment variable of the kernel (or `clvnb`) process.',
+  },
   {
     name: 'secret',
+    names: 'secret',
     description:
       "The URL is stored under this name: in VS Code's secret storage (command CLV: Add Connection…), or in the workspace's git-ignored .clv/connections.json.",
   },
@@ -35,6 +42,10 @@ export const CONNECTION_FORMATS: readonly { name: string; description: string }[
   { name: 'table', description: 'A table (or view) of a connection, by name: `table "sales.orders" from shop`.' },
   { name: 'query', description: 'The rows of a SELECT run by a connection: `query "SELECT ..." from shop`.' },
 ];
+
+export function urlSourceInfo(name: string): UrlSourceInfo | undefined {
+  return CONNECTION_URL_SOURCES.find((u) => u.name === name);
+}
 
 export function engineInfo(name: string): EngineInfo | undefined {
   return CONNECTION_ENGINES.find((e) => e.name === name);

@@ -125,6 +125,11 @@ export const MODEL_KINDS: readonly ModelKindInfo[] = [
 
 const byName = new Map<string, ModelKindInfo>(MODEL_KINDS.map((m) => [m.name, m]));
 
+/** The kinds of model that play `role`. */
+export function kindsOf(role: ModelRole): ModelKind[] {
+  return MODEL_KINDS.filter((m) => m.role === role).map((m) => m.name);
+}
+
 export function modelKindInfo(name: string): ModelKindInfo | undefined {
   return byName.get(name);
 }

@@ -262,6 +262,11 @@ export const BLOCK_ALLOWS_WHERE: Record<BlockContext, boolean> = {
   export: false,
 };
 
+/** Whether an option applies to a model of `role`: model options without `modelRoles` apply to every model. */
+export function optionAppliesTo(option: OptionInfo, role: ModelRole): boolean {
+  return !option.modelRoles || option.modelRoles.includes(role);
+}
+
 const byContext = new Map(
   Object.entries(BLOCK_OPTIONS).map(([context, options]) => [context, new Map(options.map((o) => [o.name, o]))]),
 );

@@ -1,7 +1,9 @@
 // Every diagnostic code the parser and checker can report, with its severity and what it
 // means. Codes are stable: quick fixes and tests key on them. docs/language.md lists them too.
 import type { Severity } from '../diagnostic';
+import { keywordsFor } from '../catalog/keywords';
 import { MAX_CONDITION_DEPTH } from '../parser/expressions';
+import { orList } from '../suggest';
 
 export const DIAGNOSTIC_CODES: Record<string, { severity: Severity; description: string }> = {
   // parser
@@ -25,11 +27,11 @@ export const DIAGNOSTIC_CODES: Record<string, { severity: Severity; description:
   // sources
   'unknown-format': {
     severity: 'error',
-    description: 'A file format other than csv, tsv, text, json, parquet or arrow.',
+    description: `A file format other than ${orList(keywordsFor('format'))}.`,
   },
   'unknown-engine': {
     severity: 'error',
-    description: 'A connection engine other than duckdb, postgres or clickhouse.',
+    description: `A connection engine other than ${orList(keywordsFor('engine'))}.`,
   },
   'credential-in-notebook': {
     severity: 'error',
@@ -57,7 +59,10 @@ export const DIAGNOSTIC_CODES: Record<string, { severity: Severity; description:
   'invalid-date': { severity: 'error', description: 'A date that does not exist.' },
   'invalid-split': { severity: 'error', description: 'A holdout that ends before the calibration period does.' },
   'unknown-model-kind': { severity: 'error', description: 'A model kind that does not exist.' },
-  'unknown-function': { severity: 'error', description: 'A value function other than lifetime_value.' },
+  'unknown-function': {
+    severity: 'error',
+    description: `A value function other than ${orList(keywordsFor('value-function'))}.`,
+  },
   'argument-count': { severity: 'error', description: 'Too many or too few arguments.' },
   'wrong-argument': { severity: 'error', description: 'An argument of the wrong kind of data or model.' },
   'missing-amount': { severity: 'error', description: 'A spend model on data without spend amounts.' },

@@ -3,9 +3,8 @@
 // password) is refused, so a credential never lands in a notebook, a report or git.
 import type { ConnectionStatement, SourceStatement } from '../ast';
 import { CONNECTION_ENGINES, CONNECTION_URL_SOURCES, engineInfo, isConnectionFormat } from '../catalog/connections';
-import { didYouMean, suggest } from '../suggest';
+import { didYouMean, orList, suggest } from '../suggest';
 import { suggestionData, type CheckContext } from './context';
-import { orList } from './describe';
 import { resolveDefinition } from './resolve';
 
 const ENGINE_NAMES = CONNECTION_ENGINES.map((e) => e.name);

@@ -58,8 +58,3 @@ const ARTICLES: Record<DefinitionKind, string> = {
 export function kindName(kind: DefinitionKind): string {
   return ARTICLES[kind];
 }
-
-/** "a, b or c". */
-export function orList(words: string[]): string {
-  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-}

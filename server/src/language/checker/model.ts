@@ -1,8 +1,8 @@
 // Model statements: a known model kind, one argument of the right kind of data (sbg fits
 // cohorts; the others fit transactions or summaries), spend amounts for spend models, options.
 import type { ModelStatement } from '../ast';
-import { MODEL_KINDS, modelKindInfo, type ModelKindInfo } from '../catalog/models';
-import { optionInfo } from '../catalog/options';
+import { kindsOf, MODEL_KINDS, modelKindInfo, type ModelKindInfo, type ModelRole } from '../catalog/models';
+import { optionAppliesTo, optionInfo } from '../catalog/options';
 import { didYouMean, suggest } from '../suggest';
 import { suggestionData, type CheckContext } from './context';
 import { checkBlockItems } from './options';
@@ -60,7 +60,11 @@ export function checkModel(ctx: CheckContext, s: ModelStatement): void {
   }
 }
 
-const ROLE_NOUNS = { purchase: 'purchase models', spend: 'spend models', retention: 'sbg models' } as const;
+/** "purchase models"; a role only one kind plays is named by that kind ("sbg models"). */
+function roleNoun(role: ModelRole): string {
+  const kinds = kindsOf(role);
+  return `${kinds.length === 1 ? kinds[0] : role} models`;
+}
 
 /**
  * Options that only some roles of model use (`horizon` for purchase models, `fit_periods` for
@@ -70,18 +74,18 @@ function checkRoleOptions(ctx: CheckContext, s: ModelStatement, info: ModelKindI
   const frozen = s.block?.items.some((item) => item.kind === 'Option' && item.name.name === 'frozen');
   for (const item of s.block?.items ?? []) {
     if (item.kind !== 'Option') continue;
-    if (frozen && optionInfo('model', item.name.name)?.fitting)
+    const option = optionInfo('model', item.name.name);
+    if (frozen && option?.fitting)
       ctx.error(
         item.name,
         'option-not-applicable',
         `\`${item.name.name}\` acts on fitting, but a \`frozen\` model is not fitted: it scores with the saved parameters as they are`,
       );
-    const roles = optionInfo('model', item.name.name)?.modelRoles;
-    if (roles && !roles.includes(info.role))
+    if (option?.modelRoles && !optionAppliesTo(option, info.role))
       ctx.error(
         item.name,
         'option-not-applicable',
-        `\`${item.name.name}\` applies to ${roles.map((r) => ROLE_NOUNS[r]).join(' and ')} only; \`${info.name}\` is a ${info.role} model`,
+        `\`${item.name.name}\` applies to ${option.modelRoles.map(roleNoun).join(' and ')} only; \`${info.name}\` is a ${info.role} model`,
       );
   }
 }

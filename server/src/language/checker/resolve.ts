@@ -1,9 +1,9 @@
 // Resolving a reference to a definition: unknown names get "did you mean", names of the
 // wrong kind say what was expected.
 import type { Definition, DefinitionKind, Identifier } from '../ast';
-import { didYouMean, suggest } from '../suggest';
+import { didYouMean, orList, suggest } from '../suggest';
 import { suggestionData, type CheckContext } from './context';
-import { kindName, orList } from './describe';
+import { kindName } from './describe';
 import { definitionKind } from './facts';
 
 /**

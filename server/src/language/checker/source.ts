@@ -4,12 +4,11 @@
 import type { MappingItem, SourceStatement } from '../ast';
 import { CONNECTION_FORMATS } from '../catalog/connections';
 import { ROLES, roleInfo, SOURCE_FORMATS, DATE_FORMAT_WORDS, type SourceKind } from '../catalog/sources';
-import { didYouMean, suggest } from '../suggest';
+import { didYouMean, orList, suggest } from '../suggest';
 import { suggestionData, type CheckContext } from './context';
 import { checkCondition } from './conditions';
 import { checkBlockItems } from './options';
 import { checkSourceConnection } from './connection';
-import { orList } from './describe';
 
 const KIND_NAMES: Record<SourceKind, string> = {
   transactions: 'a transaction source',

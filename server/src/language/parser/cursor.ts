@@ -2,6 +2,7 @@
 // error once per place, and skipping to a recovery point. Newlines are significant (they end
 // statements and block items) except inside parentheses, where conditions may span lines.
 import type { Identifier, Range } from '../ast';
+import type { LanguageWord } from '../catalog/keywords';
 import type { Diagnostic } from '../diagnostic';
 import type { Token, TokenKind, TokenStream } from '../lexer';
 
@@ -54,8 +55,8 @@ export class Cursor {
     return this.tokens.kind(this.current()) === kind;
   }
 
-  /** At the contextual keyword `word` (an identifier spelled so). */
-  atWord(word: string): boolean {
+  /** At the contextual keyword `word` (an identifier spelled so); the catalog declares every such word. */
+  atWord(word: LanguageWord): boolean {
     return this.tokens.isWord(this.current(), word);
   }
 
@@ -84,7 +85,7 @@ export class Cursor {
     return true;
   }
 
-  eatWord(word: string): boolean {
+  eatWord(word: LanguageWord): boolean {
     if (!this.atWord(word)) return false;
     this.advance();
     return true;
@@ -97,7 +98,7 @@ export class Cursor {
     return false;
   }
 
-  expectWord(word: string): boolean {
+  expectWord(word: LanguageWord): boolean {
     if (this.eatWord(word)) return true;
     this.errorExpected(`\`${word}\``);
     return false;

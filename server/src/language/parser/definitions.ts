@@ -21,7 +21,14 @@ import type {
 import type { Cursor } from './cursor';
 import { blockAfterError, optionalBlock } from './blocks';
 import { commaSeparated } from './lists';
-import { atUnit, checkString, dateLiteral, stringLiteral, unitName } from './literals';
+import { atUnit, checkString, dateLiteral, stringLiteral, UNIT_CHOICES, unitName } from './literals';
+import { CONNECTION_ENGINES, CONNECTION_FORMATS, urlSourceInfo } from '../catalog/connections';
+import { SOURCE_FORMATS } from '../catalog/sources';
+import { orList } from '../suggest';
+
+const names = (list: readonly { name: string }[]) => list.map((x) => x.name);
+const FORMAT_CHOICES = `a file format (${orList(names(SOURCE_FORMATS))}), ${orList(names(CONNECTION_FORMATS).map((f) => `\`${f}\``))}`;
+const ENGINE_CHOICES = `an engine (${orList(names(CONNECTION_ENGINES))})`;
 
 /** `NAME =` after the keyword; returns the name (null if missing) and whether `=` was found. */
 function parseHeader(p: Cursor, keyword: string): { name: Identifier | null; ok: boolean } {
@@ -55,7 +62,7 @@ export function parseSource(p: Cursor, start: number): SourceStatement {
   // `from NAME` is optional; a missing name after `from` is an error and stops the header.
   if (
     ok &&
-    (format = p.identifier('a file format (csv, tsv, text, json, parquet or arrow), `table` or `query`')) &&
+    (format = p.identifier(FORMAT_CHOICES)) &&
     (path = stringArgument(p, 'the file path (or table name, or query) as a string')) &&
     (!p.eatWord('from') || (connection = p.identifier('the connection to read through')))
   ) {
@@ -73,13 +80,11 @@ export function parseConnection(p: Cursor, start: number): ConnectionStatement {
   let engine: Identifier | null = null;
   let via: Identifier | null = null;
   let target: StringLiteral | null = null;
-  if (ok && (engine = p.identifier('an engine (duckdb, postgres or clickhouse)'))) {
-    if (p.at('Ident') && (p.token.text === 'env' || p.token.text === 'secret')) via = p.identifier('`env` or `secret`');
+  if (ok && (engine = p.identifier(ENGINE_CHOICES))) {
+    const urlSource = p.at('Ident') ? urlSourceInfo(p.token.text) : undefined;
+    if (urlSource) via = p.identifier(urlSource.name);
     if (via || p.at('String'))
-      target = stringArgument(
-        p,
-        via ? `the ${via.name === 'env' ? 'variable' : 'secret'}'s name as a string` : 'a string',
-      );
+      target = stringArgument(p, urlSource ? `the ${urlSource.names}'s name as a string` : 'a string');
   } else blockAfterError(p);
   return { kind: 'Connection', name, engine, via, target, start, end: p.lastEnd };
 }
@@ -99,7 +104,7 @@ export function parseSplit(p: Cursor, start: number): SplitStatement {
         holdoutEnd = date('the end date of the holdout period (YYYY-MM-DD)');
       } else if (p.eatWord('in')) {
         if (atUnit(p)) unit = unitName(p.bump());
-        else p.errorExpected('a time unit (days, weeks, months or years)');
+        else p.errorExpected(`a time unit (${UNIT_CHOICES})`);
       } else {
         p.errorExpected('`holdout until DATE` or `in UNIT`');
         break;

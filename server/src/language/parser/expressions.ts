@@ -5,9 +5,9 @@ import type { CompareOp, Expression, Identifier, PercentileExpr } from '../ast';
 import type { Cursor } from './cursor';
 import { numberLiteral, parseLiteral, percentLiteral } from './literals';
 import { trimmed } from '../trimmed';
+import { RESERVED_IN_CONDITIONS } from '../catalog/keywords';
 
-/** Words that cannot be a metric name inside a condition. */
-const CONDITION_WORDS = new Set(['and', 'or', 'not', 'in', 'between', 'when', 'otherwise']);
+const CONDITION_WORDS: ReadonlySet<string> = new Set(RESERVED_IN_CONDITIONS);
 
 /**
  * How deep a condition's tree may be: each `(`, `not` and each term joined by `and`/`or`

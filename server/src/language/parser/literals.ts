@@ -7,26 +7,15 @@ import type {
   NumberLiteral,
   PercentLiteral,
   StringLiteral,
-  TimeUnit,
   UnitName,
 } from '../ast';
+import { keywordsFor, unitOf } from '../catalog/keywords';
+import { orList } from '../suggest';
 import type { Token } from '../lexer';
 import type { Cursor } from './cursor';
 
-const UNITS: Record<string, TimeUnit> = {
-  day: 'days',
-  days: 'days',
-  week: 'weeks',
-  weeks: 'weeks',
-  month: 'months',
-  months: 'months',
-  year: 'years',
-  years: 'years',
-};
-
-export function unitOf(word: string): TimeUnit | undefined {
-  return Object.hasOwn(UNITS, word) ? UNITS[word] : undefined;
-}
+/** "days, weeks, months or years", for messages. */
+export const UNIT_CHOICES = orList(keywordsFor('unit'));
 
 export function atUnit(p: Cursor): boolean {
   return p.at('Ident') && unitOf(p.token.text) !== undefined;
@@ -87,7 +76,7 @@ export function parseLiteral(p: Cursor): Literal | null {
       p.bump();
       return dateLiteral(t);
     case 'Ident':
-      if (t.text === 'true' || t.text === 'false') {
+      if (p.atWord('true') || p.atWord('false')) {
         p.bump();
         const literal: BooleanLiteral = { kind: 'Boolean', value: t.text === 'true', start: t.start, end: t.end };
         return literal;
@@ -102,7 +91,7 @@ function parseRate(p: Cursor, amount: NumberLiteral | PercentLiteral): Literal {
   if (!p.atWord('per')) return amount;
   p.bump();
   if (!atUnit(p)) {
-    p.errorExpected('a time unit after `per` (days, weeks, months or years)');
+    p.errorExpected(`a time unit after \`per\` (${UNIT_CHOICES})`);
     return amount;
   }
   const per = unitName(p.bump());

@@ -24,7 +24,7 @@ function itemsFor(expectation: Expectation, located: Located): CompletionItem[] 
   switch (expectation.kind) {
     case 'keywords': {
       const context = expectation.context;
-      const items: CompletionItem[] = keywordsFor(context).map((word) => {
+      const items: CompletionItem[] = keywordsFor(context, expectation.role).map((word) => {
         const documentation = keywordDocumentation(context, word);
         return {
           label: word,

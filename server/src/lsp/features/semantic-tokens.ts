@@ -2,7 +2,15 @@
 // ARE (a definition, a metric, a column, a model kind), which the TextMate grammar cannot
 // know because the language's keywords are contextual (`date` may be a column).
 import type { SemanticTokens, SemanticTokensLegend, SemanticTokensParams } from 'vscode-languageserver';
-import { BLOCK_OPTIONS, keywordsFor, type CellResult, type KeywordContext, type ProgramResult } from '../../language';
+import {
+  BLOCK_OPTIONS,
+  CLAUSE_KEYWORDS,
+  keywordsFor,
+  UNIT_WORDS,
+  type CellResult,
+  type KeywordContext,
+  type ProgramResult,
+} from '../../language';
 import { toLspPosition, toOffset } from '../convert';
 import type { Workspace } from '../workspace/workspace';
 import { locate } from './locate';
@@ -28,6 +36,8 @@ const KEYWORD_CONTEXTS: KeywordContext[] = [
   'condition',
   'unit',
   'format',
+  'engine',
+  'url-source',
   'chart-kind',
   'value-function',
   'role',
@@ -35,19 +45,10 @@ const KEYWORD_CONTEXTS: KeywordContext[] = [
   'split',
   ...Object.keys(BLOCK_OPTIONS).map((b) => `block:${b}` as KeywordContext),
 ];
-const KEYWORDS = new Set([
+const KEYWORDS = new Set<string>([
   ...KEYWORD_CONTEXTS.flatMap((c) => keywordsFor(c)),
-  'on',
-  'by',
-  'to',
-  'as',
-  'per',
-  'asc',
-  'desc',
-  'day',
-  'week',
-  'month',
-  'year',
+  ...CLAUSE_KEYWORDS,
+  ...UNIT_WORDS,
 ]);
 const LITERAL: Partial<Record<string, TokenType>> = {
   String: 'string',

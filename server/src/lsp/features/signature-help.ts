@@ -6,27 +6,29 @@ import {
   type SignatureHelpParams,
   type SignatureInformation,
 } from 'vscode-languageserver';
-import { modelKindInfo } from '../../language';
+import { kindsOf, modelKindInfo, VALUE_FUNCTIONS } from '../../language';
 import type { Workspace } from '../workspace/workspace';
 import { locate, statementAt } from './locate';
 import { modelMarkdown } from './vocabulary';
 
+const isValueFunction = (callee: string) => (VALUE_FUNCTIONS as readonly string[]).includes(callee);
+const kinds = (role: 'purchase' | 'spend' | 'retention') => kindsOf(role).join(', ');
+
 function signaturesOf(callee: string): SignatureInformation[] {
-  if (callee === 'lifetime_value') {
+  if (isValueFunction(callee)) {
     return [
       {
-        label: 'lifetime_value(purchase_model, spend_model)',
-        documentation:
-          'Discounted CLV from a purchase model (bgnbd, pareto_nbd, mbgnbd, bgbb) and a gamma_gamma spend model.',
+        label: `${callee}(purchase_model, spend_model)`,
+        documentation: `Discounted CLV from a purchase model (${kinds('purchase')}) and a ${kinds('spend')} spend model.`,
         parameters: [
           { label: 'purchase_model', documentation: 'A fitted purchase model.' },
-          { label: 'spend_model', documentation: 'A fitted gamma_gamma model.' },
+          { label: 'spend_model', documentation: `A fitted ${kinds('spend')} model.` },
         ],
       },
       {
-        label: 'lifetime_value(retention_model)',
-        documentation: 'Contractual value from an sbg model; set `payment` in the block.',
-        parameters: [{ label: 'retention_model', documentation: 'A fitted sbg model.' }],
+        label: `${callee}(retention_model)`,
+        documentation: `Contractual value from a retention model (${kinds('retention')}); set \`payment\` in the block.`,
+        parameters: [{ label: 'retention_model', documentation: `A fitted retention model (${kinds('retention')}).` }],
       },
     ];
   }
@@ -63,6 +65,6 @@ export function signatureHelp(workspace: Workspace, params: SignatureHelpParams)
   const first = call.args[0] && located.program.result().lookup(call.args[0].name)?.statement;
   const retention =
     first?.kind === 'Model' && first.call !== null && modelKindInfo(first.call.callee.name)?.role === 'retention';
-  const activeSignature = call.callee.name === 'lifetime_value' && retention ? 1 : 0;
+  const activeSignature = isValueFunction(call.callee.name) && retention ? 1 : 0;
   return { signatures, activeSignature, activeParameter: active };
 }
