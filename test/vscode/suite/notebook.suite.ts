@@ -108,6 +108,18 @@ describe('CLV notebook in VS Code', () => {
     const lines = fs.readFileSync(csv.fsPath, 'utf8').trim().split('\n');
     assert.equal(lines.length, 1 + 2357, 'a header and one line per customer');
     assert.match(lines[0], /customer/);
+    // The segments asked for only, numbers without float noise (22.345, not 22.345000000000006).
+    const champions = workspaceFile('out/champions.csv');
+    await vscode.commands.executeCommand('clv.exportSegment', {
+      target: champions,
+      segments: 'tiers',
+      labels: ['Champions'],
+    });
+    const rows = fs.readFileSync(champions.fsPath, 'utf8').trim().split('\n');
+    const segment = rows[0].split(',').indexOf('segment');
+    assert.ok(rows.length > 1 && rows.length < 1 + 2357, `${rows.length - 1} champions`);
+    assert.ok(rows.slice(1).every((row) => row.split(',')[segment] === 'Champions'));
+    assert.doesNotMatch(rows.join('\n'), /\.\d*(0{6,}|9{6,})\d/);
   });
 
   it('shows the language server diagnostics on the cell with the mistake', async () => {
