@@ -38,14 +38,8 @@ model spend = gamma_gamma(cal) {
   save_fit "fits/spend.fit.json"
 }`;
 
-const FROZEN = `model bg = bgnbd(cal) {
-  intervals 90%
-  draws 200
-  frozen "fits/q3.fit.json"
-}
-model spend = gamma_gamma(cal) {
-  frozen "fits/spend.fit.json"
-}`;
+// The same models, read back from the fits the first run saved.
+const FROZEN = FITTED.replaceAll('save_fit', 'frozen');
 
 const column = (kernel: ReturnType<typeof createKernel>, name: string, metric: string) =>
   Array.from(kernel.customerTable(name)!.table.array(metric) as ArrayLike<number>);
@@ -206,7 +200,7 @@ describe('frozen fits', function () {
     ]);
     for (const expected of [
       'invalid-option-value: `frozen` takes a file path in quotes, such as `"fits/q3.fit.json"`',
-      'option-not-applicable: `frozen` applies to purchase models and spend models only; `sbg` is a retention model',
+      'option-not-applicable: `frozen` applies to purchase models and gamma_gamma models only; `sbg` is a retention model',
     ])
       assert.ok(messages.includes(expected), messages.join('\n'));
 
