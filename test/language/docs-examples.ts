@@ -9,7 +9,10 @@ export const docsDir = join(repoRoot, 'docs');
 export const pages = readdirSync(docsDir).filter((f) => f.endsWith('.md'));
 
 export interface Example {
-  /** The fence's info string after `clv`: '' for a valid example, 'error' for one with announced errors. */
+  /**
+   * The fence's info string after `clv`: '' for a valid example, 'error' for one with announced
+   * errors, 'server' for one that needs a database server, 'later' for a later notebook's cell.
+   */
   info: string;
   text: string;
   /** 1-based line of the block's first line in the page. */

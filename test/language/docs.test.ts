@@ -1,6 +1,7 @@
 // Every ```clv block in docs/*.md is checked, so the documentation cannot drift from the
 // language: a page's plain blocks (and ```clv server blocks, which only a database server could
-// run), as the cells of one notebook, have no diagnostics at all;
+// run, and ```clv later blocks, a later notebook that reads what the page's notebook writes), as
+// the cells of one notebook, have no diagnostics at all;
 // each ```clv error block, added to them as one more cell, has exactly the diagnostics its
 // `# error: CODE` comments announce, on those lines.
 import assert from 'node:assert/strict';
@@ -14,8 +15,9 @@ describe('language docs examples', () => {
   for (const page of pages) {
     const all = examples(readFileSync(join(docsDir, page), 'utf8'));
     if (!all.length) continue;
-    // `clv server` examples need a database server to run, but are checked like the others.
-    const valid = all.filter((e) => e.info === '' || e.info === 'server');
+    // `clv server` examples need a database server to run, `clv later` ones the files a first
+    // run writes; both are checked like the others.
+    const valid = all.filter((e) => ['', 'server', 'later'].includes(e.info));
     const cells: CellInput[] = valid.map((e) => ({ id: `${page}:${e.line}`, text: e.text }));
 
     describe(page, () => {
@@ -71,7 +73,7 @@ describe('language docs examples', () => {
         });
       }
 
-      for (const example of all.filter((e) => !['', 'server', 'error'].includes(e.info))) {
+      for (const example of all.filter((e) => !['', 'server', 'later', 'error'].includes(e.info))) {
         it(`the example at line ${example.line} has a known info string`, () =>
           assert.fail(`unknown info string \`clv ${example.info}\``));
       }
