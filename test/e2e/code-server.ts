@@ -3,12 +3,12 @@
 // Chromium to open it. Why this route and its pitfalls: test/e2e/README.md.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot } from '../vscode/build-suite';
 import { CHROMIUM_ARGS, chromiumPath, missingChromium } from '../support/chromium';
+import { freePort } from '../support/free-port';
 
 const cache = path.join(repoRoot, '.cache', 'e2e');
 const node24 = path.join(cache, 'node24', 'node_modules', '.bin', 'node');
@@ -46,14 +46,6 @@ export function packageExtension(): void {
     { cwd: repoRoot, encoding: 'utf8' },
   );
   if (r.status !== 0) throw new Error(`vsce package failed: ${r.stderr || r.stdout}`);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export interface CodeServer {

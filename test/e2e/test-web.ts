@@ -5,7 +5,6 @@
 // extension host is a web worker: no Node.js, files through the editor's virtual file system
 // (`vscode-test-web://mount`, serving a copy of the fixture workspace).
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -13,6 +12,7 @@ import { repoRoot } from '../vscode/build-suite';
 import { CHROMIUM_ARGS, chromiumPath, missingChromium } from '../support/chromium';
 import { SETUP_COMMAND } from './code-server';
 import { openFromExplorer } from './workbench';
+import { freePort } from '../support/free-port';
 
 const cache = path.join(repoRoot, '.cache', 'web');
 const testWeb = path.join(cache, 'node_modules', '@vscode', 'test-web', 'out', 'server', 'index.js');
@@ -43,14 +43,6 @@ function linkCodeOss(): { commit: string; dataDir: string } {
     writeFileSync(path.join(codeOss, 'version'), path.basename(build));
   }
   return { commit, dataDir };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export interface WebHost {

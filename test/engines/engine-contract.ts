@@ -17,7 +17,7 @@ import {
   type TransactionTable,
 } from '../warehouse/summary-equivalence';
 import { datasets, HOSTILE_CUSTOMER, HOSTILE_TABLE } from './servers';
-import { freePort } from './servers/free-port';
+import { freePort } from '../support/free-port';
 import { checkPushdownFit } from '../warehouse/pushdown-equivalence';
 
 export interface EngineUnderTest {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { CompletionRequest, HoverRequest, type CompletionItem } from 'vscode-languageserver-protocol/node';
 import { clickhouseWithData, postgresWithData } from '../engines/servers';
-import { freePort } from '../engines/servers/free-port';
+import { freePort } from '../support/free-port';
 import { brief, buildOnce, notebookUriIn, TestClient } from './harness';
 
 // A first DuckDB or driver load on a busy machine takes seconds: the timeout tests set their own.

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { freePorts } from './free-port';
+import { freePorts } from '../../support/free-port';
 
 const SERVER = '/usr/sbin/clickhouse-server';
 export const CLUSTER = 'two_shards';

@@ -8,7 +8,7 @@ import { chownSync, createReadStream, existsSync, mkdtempSync, readdirSync, rmSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from './free-port';
+import { freePort } from '../../support/free-port';
 
 const run = promisify(execFile);
 

@@ -1,5 +1,6 @@
-// Free loopback ports for the test servers: the kernel hands out an unused port for a listen on
-// port 0; we close it at once and give the number to the server we start.
+// Free loopback ports for the servers tests start (databases, code-server, the web host): the
+// kernel hands out an unused port for a listen on port 0; we close it at once and give the
+// number to the server we start.
 import { createServer } from 'node:net';
 
 export function freePort(): Promise<number> {
